@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Graph } from '@trame/graph';
+import type { User } from './graphql/context.ts';
+import { registerGraphQL } from './graphql/yoga.ts';
+import { registerGraph } from './plugins/graph.ts';
+
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const LOCAL_USER: User = { id: 'pilote-local', name: 'Pilote (utilisateur local)' };
+
+export interface AppOptions {
+  graph: Graph;
+  /** Close the graph's driver with the app (the server owns it; tests often share one). */
+  closeGraph?: boolean;
+  user?: User;
+  /** The built web app; null serves no front end. */
+  webDir?: string | null;
+  graphiql?: boolean;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the app without listening: tests call `inject()`, `server.ts` calls `listen()`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => `req-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  registerGraph(app, options.graph, { closeWithApp: options.closeGraph ?? false });
+  registerGraphQL(app, { user: options.user ?? LOCAL_USER, graphiql: options.graphiql ?? true });
+
+  app.get('/health', async (_req, reply) => {
+    try {
+      await app.graph.read((tx) => tx.run('RETURN 1'));
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
+  if (webDir && existsSync(`${webDir}/index.html`)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // Client-side routes (/projets/…) all load the single page.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/graphql') && req.headers.accept?.includes('text/html')) {
+        return reply.sendFile('index.html');
+      }
+      return reply.code(404).send({ error: 'not found' });
+    });
+  } else if (webDir) {
+    app.get('/', (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><html lang="fr"><meta charset="utf-8"><title>Trame</title><p>Trame : l’interface web n’est pas construite (<code>npm run build</code>). L’API GraphQL répond sur <a href="/graphql">/graphql</a>.</p></html>'),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,55 @@
+/**
+ * The errors a user can cause, with stable codes. The API turns a DomainError into a GraphQL
+ * error with `extensions.code`; anything else is masked. Every code is documented here and a
+ * test checks the catalogue against the codes the code base raises.
+ */
+export const ERROR_CODES = {
+  NOT_FOUND: "L'identifiant ne désigne aucune entité de ce type.",
+  INVALID_ID: "L'identifiant fourni n'a pas un format valide.",
+  ID_TAKEN: "L'identifiant demandé est déjà utilisé.",
+  REQUIRED_FIELD: 'Un champ obligatoire est absent ou vide.',
+  TEXT_TOO_LONG: 'Un texte dépasse la longueur permise.',
+  OUT_OF_RANGE: "Un nombre sort de l'intervalle permis.",
+  INVALID_POSITION: 'Une position doit être un entier entre -4 et 4.',
+  INVALID_INFLUENCE: 'Une influence doit être un entier entre 0 et 4.',
+  INVALID_INTENSITY: "L'intensité d'un conflit doit être un entier entre 1 et 4.",
+  INVALID_ENUM: "Une valeur n'appartient pas à la liste permise.",
+  INVALID_DATE: "Une date n'est pas valide (format AAAA-MM-JJ ou ISO 8601).",
+  INVALID_FIELD: "Un champ n'existe pas pour ce type d'entité ou n'a pas le bon type.",
+  FIXED_FIELD: 'Ce champ est fixé à la création et ne peut plus changer.',
+  SAME_OBJECTIVE: 'Une convergence ou un conflit relie deux objectifs différents.',
+  SAME_ACTOR: 'Une coopération ou une influence relie deux acteurs différents.',
+  SAME_PERIMETER: 'Un saut systémique relie deux périmètres différents.',
+  DANGLING_REFERENCE: "Une référence désigne une entité qui n'existe pas à la date d'effet.",
+  WRONG_REFERENCE_TYPE: "Une référence désigne une entité d'un autre type que celui attendu.",
+  CROSS_PROJECT_REFERENCE: "Une référence désigne une entité d'un autre projet.",
+  CROSS_TERRITORY_REFERENCE: "Une référence désigne une entité d'un autre territoire.",
+  DUPLICATE_ENTITY: 'Une entité équivalente existe déjà à cette date (un seul engagement par acteur et projet, une seule position par acteur et objectif, une seule influence par paire).',
+  ARBITRATION_REQUIRED: 'Un conflit arbitré doit décrire son arbitrage.',
+  VERSION_CONFLICT: "L'entité a été modifiée depuis sa lecture : relisez-la et réappliquez le changement.",
+  ENTITY_ENDED: "L'entité a pris fin : elle ne peut plus être modifiée.",
+  DATE_BEFORE_LAST_CHANGE: "La date d'effet précède le dernier changement enregistré de l'entité.",
+  DATE_IN_FUTURE: "La date d'effet est dans le futur.",
+  CHANGE_NOT_FOUND: "Le changement demandé n'existe pas.",
+  REVERT_NOT_APPLICABLE: "Le changement ne peut plus être annulé : l'entité a changé depuis.",
+  INVALID_CURSOR: "Le curseur de pagination n'est pas valide.",
+  INVALID_RANGE: 'La date de début doit précéder la date de fin.',
+  FORBIDDEN: "Cette action n'est pas permise à l'utilisateur.",
+  MIGRATION_CHECKSUM_MISMATCH: 'Une migration déjà appliquée a été modifiée.',
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,24 @@
+// The domain: model, store, reads, history. Knows nothing of HTTP or GraphQL.
+export * from './errors.ts';
+export * from './time.ts';
+export * from './model/index.ts';
+export * from './db/graph.ts';
+export * from './store/records.ts';
+export {
+  createEntity,
+  updateEntity,
+  endEntity,
+  revertChange,
+  getEntity,
+  getChange,
+  type ChangeContext,
+  type CreateOptions,
+  type UpdateOptions,
+  type EndOptions,
+} from './store/commands.ts';
+export * from './reads/project-state.ts';
+export * from './reads/territories.ts';
+export * from './history/diff.ts';
+export * from './history/timeline.ts';
+export * from './map/project-map.ts';
+export { loadDemoMap, SYSTEM_AUTHOR } from './demo/load-demo.ts';

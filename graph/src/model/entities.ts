@@ -1,0 +1,315 @@
+import {
+  ACTOR_KINDS,
+  CONFLICT_STATUSES,
+  ENGAGEMENT_LEVELS,
+  EXTERNALITY_SIGNS,
+  EXTERNALITY_STATUSES,
+  OBJECTIVE_NATURES,
+  TERRITORY_KINDS,
+  VALUE_DIMENSIONS,
+  type EntityType,
+} from './enums.ts';
+import { LIMITS } from './limits.ts';
+
+/**
+ * The model, as data: every entity type with its fields, references and scope. The store,
+ * the validation, the change log and the API all read this one description, so adding a
+ * field is one line here plus its GraphQL declaration.
+ */
+
+interface FieldBase {
+  /** French noun phrase used in error messages: « le nom », « la position ». */
+  label: string;
+  required?: boolean;
+  /** Set at creation, never changed afterwards (the scope of an entity, for instance). */
+  fixed?: boolean;
+  /** Error code when the value is invalid; defaults by kind (see validation.ts). */
+  code?: string;
+}
+export interface TextField extends FieldBase { kind: 'text'; max: number }
+export interface IntField extends FieldBase { kind: 'int'; min: number; max: number }
+export interface BoolField extends FieldBase { kind: 'bool' }
+export interface DateField extends FieldBase { kind: 'date' }
+export interface EnumField extends FieldBase { kind: 'enum'; values: readonly string[] }
+export interface EnumListField extends FieldBase { kind: 'enumList'; values: readonly string[]; minItems: number }
+export interface RefField extends FieldBase { kind: 'ref'; target: EntityType }
+export interface RefListField extends FieldBase { kind: 'refList'; target: EntityType; minItems: number }
+export type FieldSpec =
+  | TextField
+  | IntField
+  | BoolField
+  | DateField
+  | EnumField
+  | EnumListField
+  | RefField
+  | RefListField;
+
+/**
+ * Where an entity lives. `root`: a territory. `territory`: belongs to the territory named by
+ * the field. `project`: belongs to the project named by the field, directly (a Project ref) or
+ * through a project-scoped entity (a Position's objective).
+ */
+export type Scope =
+  | { kind: 'root' }
+  | { kind: 'territory'; via: string }
+  | { kind: 'project'; via: string };
+
+export interface EntitySpec {
+  type: EntityType;
+  /** French name, for messages: « l'acteur ». */
+  label: string;
+  scope: Scope;
+  /** The field that names the entity on the map and in the change log. */
+  titleField: string;
+  fields: Record<string, FieldSpec>;
+  /** Pairs of fields that must name different entities. */
+  distinct?: readonly (readonly [string, string, string])[]; // [a, b, error code]
+  /** Fields whose combination is unique among the entities valid at the same time. */
+  unique?: readonly string[];
+  /** A rule across fields, on the complete values after a create or an update. */
+  check?: (values: Readonly<Record<string, unknown>>) => { code: 'ARBITRATION_REQUIRED'; message: string } | null;
+}
+
+const name = (label = 'le nom'): TextField => ({ kind: 'text', label, required: true, max: LIMITS.name });
+const description = (label = 'la description'): TextField => ({ kind: 'text', label, max: LIMITS.text });
+const projectRef: RefField = { kind: 'ref', label: 'le projet', target: 'Project', required: true, fixed: true };
+const actorRef = (label = "l'acteur"): RefField => ({ kind: 'ref', label, target: 'Actor', required: true });
+const objectiveRef = (label = "l'objectif"): RefField => ({
+  kind: 'ref',
+  label,
+  target: 'Objective',
+  required: true,
+});
+const perimeterRef = (label = 'le périmètre', required = false): RefField => ({
+  kind: 'ref',
+  label,
+  target: 'Perimeter',
+  required,
+});
+const confidential: BoolField = { kind: 'bool', label: 'la confidentialité' };
+
+export const ENTITIES: Record<EntityType, EntitySpec> = {
+  Territory: {
+    type: 'Territory',
+    label: 'le territoire',
+    scope: { kind: 'root' },
+    titleField: 'name',
+    fields: {
+      name: name(),
+      code: { kind: 'text', label: 'le code', required: true, max: LIMITS.code },
+      kind: { kind: 'enum', label: 'le type de territoire', values: TERRITORY_KINDS, required: true },
+      description: description(),
+    },
+  },
+  Project: {
+    type: 'Project',
+    label: 'le projet',
+    scope: { kind: 'territory', via: 'territoryId' },
+    titleField: 'name',
+    fields: {
+      territoryId: { kind: 'ref', label: 'le territoire', target: 'Territory', required: true, fixed: true },
+      name: name(),
+      description: description(),
+    },
+  },
+  Actor: {
+    type: 'Actor',
+    label: "l'acteur",
+    scope: { kind: 'territory', via: 'territoryId' },
+    titleField: 'name',
+    fields: {
+      territoryId: { kind: 'ref', label: 'le territoire', target: 'Territory', required: true, fixed: true },
+      name: name(),
+      kind: { kind: 'enum', label: "le type d'acteur", values: ACTOR_KINDS, required: true },
+      description: description(),
+    },
+  },
+  Engagement: {
+    type: 'Engagement',
+    label: "l'engagement",
+    scope: { kind: 'project', via: 'projectId' },
+    titleField: 'level',
+    fields: {
+      actorId: { ...actorRef(), fixed: true },
+      projectId: projectRef,
+      level: { kind: 'enum', label: "le niveau d'engagement", values: ENGAGEMENT_LEVELS, required: true },
+      role: { kind: 'text', label: 'le rôle', max: LIMITS.name },
+      perimeterId: perimeterRef("le périmètre d'entrée"),
+    },
+    unique: ['actorId', 'projectId'],
+  },
+  Perimeter: {
+    type: 'Perimeter',
+    label: "le périmètre d'enjeux",
+    scope: { kind: 'project', via: 'projectId' },
+    titleField: 'name',
+    fields: { projectId: projectRef, name: name(), description: description() },
+  },
+  Objective: {
+    type: 'Objective',
+    label: "l'objectif",
+    scope: { kind: 'project', via: 'projectId' },
+    titleField: 'title',
+    fields: {
+      projectId: projectRef,
+      actorId: { ...actorRef("l'acteur porteur"), required: false },
+      title: name("l'intitulé"),
+      description: description(),
+      dimensions: {
+        kind: 'enumList',
+        label: 'les dimensions de valeur',
+        values: VALUE_DIMENSIONS,
+        minItems: 1,
+        required: true,
+      },
+      nature: { kind: 'enum', label: 'la nature', values: OBJECTIVE_NATURES, required: true },
+      confidential,
+      perimeterId: perimeterRef(),
+    },
+  },
+  Position: {
+    type: 'Position',
+    label: 'la position',
+    scope: { kind: 'project', via: 'objectiveId' },
+    titleField: 'value',
+    fields: {
+      actorId: actorRef(),
+      objectiveId: objectiveRef(),
+      value: { kind: 'int', label: 'la position', min: -4, max: 4, required: true, code: 'INVALID_POSITION' },
+      note: description('la note'),
+    },
+    unique: ['actorId', 'objectiveId'],
+  },
+  Convergence: {
+    type: 'Convergence',
+    label: 'la convergence',
+    scope: { kind: 'project', via: 'objectiveAId' },
+    titleField: 'note',
+    fields: {
+      objectiveAId: objectiveRef('le premier objectif'),
+      objectiveBId: objectiveRef('le second objectif'),
+      note: description('la note'),
+    },
+    distinct: [['objectiveAId', 'objectiveBId', 'SAME_OBJECTIVE']],
+  },
+  Conflict: {
+    type: 'Conflict',
+    label: 'le conflit',
+    scope: { kind: 'project', via: 'objectiveAId' },
+    titleField: 'note',
+    fields: {
+      objectiveAId: objectiveRef('le premier objectif'),
+      objectiveBId: objectiveRef('le second objectif'),
+      intensity: { kind: 'int', label: "l'intensité", min: 1, max: 4, required: true, code: 'INVALID_INTENSITY' },
+      status: { kind: 'enum', label: 'le statut', values: CONFLICT_STATUSES, required: true },
+      arbitration: description("l'arbitrage"),
+      note: description('la note'),
+      confidential,
+    },
+    distinct: [['objectiveAId', 'objectiveBId', 'SAME_OBJECTIVE']],
+    check: (values) =>
+      values.status === 'ARBITRE' && !values.arbitration
+        ? { code: 'ARBITRATION_REQUIRED', message: "un conflit arbitré doit décrire son arbitrage (champ « arbitrage »)" }
+        : null,
+  },
+  Externality: {
+    type: 'Externality',
+    label: "l'externalité",
+    scope: { kind: 'project', via: 'projectId' },
+    titleField: 'description',
+    fields: {
+      projectId: projectRef,
+      objectiveId: { ...objectiveRef("l'objectif source"), required: false },
+      description: { ...description(), required: true },
+      sign: { kind: 'enum', label: 'le signe', values: EXTERNALITY_SIGNS, required: true },
+      affectedActorIds: {
+        kind: 'refList',
+        label: 'les acteurs affectés',
+        target: 'Actor',
+        minItems: 1,
+        required: true,
+      },
+      status: { kind: 'enum', label: 'le statut', values: EXTERNALITY_STATUSES, required: true },
+      internalisation: description("l'internalisation"),
+    },
+  },
+  Cooperation: {
+    type: 'Cooperation',
+    label: 'la coopération',
+    scope: { kind: 'project', via: 'projectId' },
+    titleField: 'commitments',
+    fields: {
+      projectId: projectRef,
+      actorAId: actorRef('le premier acteur'),
+      actorBId: actorRef('le second acteur'),
+      commitments: { ...description('les engagements réciproques'), required: true },
+      counterparts: description('les contreparties'),
+    },
+    distinct: [['actorAId', 'actorBId', 'SAME_ACTOR']],
+  },
+  Influence: {
+    type: 'Influence',
+    label: "l'influence",
+    scope: { kind: 'project', via: 'projectId' },
+    titleField: 'value',
+    fields: {
+      projectId: projectRef,
+      fromActorId: actorRef("l'acteur influent"),
+      toActorId: actorRef("l'acteur influencé"),
+      value: { kind: 'int', label: "l'influence", min: 0, max: 4, required: true, code: 'INVALID_INFLUENCE' },
+    },
+    distinct: [['fromActorId', 'toActorId', 'SAME_ACTOR']],
+    unique: ['fromActorId', 'toActorId'],
+  },
+  SystemicLeap: {
+    type: 'SystemicLeap',
+    label: 'le saut systémique',
+    scope: { kind: 'project', via: 'projectId' },
+    titleField: 'trigger',
+    fields: {
+      projectId: projectRef,
+      fromPerimeterId: perimeterRef('le périmètre de départ', true),
+      toPerimeterId: perimeterRef("le périmètre d'arrivée", true),
+      trigger: name("l'événement déclencheur"),
+      description: description(),
+    },
+    distinct: [['fromPerimeterId', 'toPerimeterId', 'SAME_PERIMETER']],
+  },
+  Ecosystem: {
+    type: 'Ecosystem',
+    label: "l'écosystème",
+    scope: { kind: 'project', via: 'projectId' },
+    titleField: 'name',
+    fields: {
+      projectId: projectRef,
+      name: name(),
+      memberIds: { kind: 'refList', label: 'les membres', target: 'Actor', minItems: 2, required: true },
+      perimeterId: perimeterRef(),
+      description: description(),
+    },
+  },
+  Milestone: {
+    type: 'Milestone',
+    label: 'le jalon',
+    scope: { kind: 'project', via: 'projectId' },
+    titleField: 'name',
+    fields: {
+      projectId: projectRef,
+      name: name(),
+      date: { kind: 'date', label: 'la date', required: true },
+      description: description(),
+    },
+  },
+};
+
+export function entitySpec(type: EntityType): EntitySpec {
+  return ENTITIES[type];
+}
+
+/** Fields that point at other entities, single or many. */
+export function referenceFields(spec: EntitySpec): [string, RefField | RefListField][] {
+  return Object.entries(spec.fields).filter(
+    (entry): entry is [string, RefField | RefListField] =>
+      entry[1].kind === 'ref' || entry[1].kind === 'refList',
+  );
+}

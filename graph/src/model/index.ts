@@ -1,0 +1,5 @@
+// The model as plain data, safe to import from the browser (no driver, no Node APIs).
+export * from './enums.ts';
+export * from './limits.ts';
+export * from './entities.ts';
+export * from './validation.ts';

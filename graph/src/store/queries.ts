@@ -1,0 +1,242 @@
+import type { EntityType } from '../model/enums.ts';
+import { ENTITY_TYPES } from '../model/enums.ts';
+import type { FieldValues } from '../model/validation.ts';
+import { END_OF_TIME, toNeoDateTime } from '../time.ts';
+
+/**
+ * Pure Cypher builders for the entity store. Values always travel as parameters; the only
+ * text spliced into a statement is an entity label, taken from the closed ENTITY_TYPES list.
+ */
+export interface Query {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+function label(type: EntityType): string {
+  if (!ENTITY_TYPES.includes(type)) throw new Error(`unknown entity type ${type}`);
+  return type;
+}
+
+/** Takes the entity's write lock, then reads it with its latest version. */
+export function lockEntity(id: string): Query {
+  return {
+    cypher: `
+      MATCH (e:Entity {id: $id})
+      SET e._lock = true REMOVE e._lock
+      WITH e
+      MATCH (e)-[:LATEST]->(v:Version)
+      RETURN e {.*} AS entity, v {.*} AS version`,
+    params: { id },
+  };
+}
+
+/** Reads an entity with its latest version, without locking. */
+export function readEntity(id: string): Query {
+  return {
+    cypher: `
+      MATCH (e:Entity {id: $id})-[:LATEST]->(v:Version)
+      RETURN e {.*} AS entity, v {.*} AS version`,
+    params: { id },
+  };
+}
+
+/** Serialises writers of one scope (a project or territory) so uniqueness checks hold. */
+export function lockScope(id: string): Query {
+  return { cypher: `MATCH (s:Entity {id: $id}) SET s._lock = true REMOVE s._lock RETURN s.id AS id`, params: { id } };
+}
+
+export function entitiesByIds(ids: readonly string[]): Query {
+  return {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (e:Entity {id: id})
+      RETURN e.id AS id, e.type AS type, e.projectId AS projectId, e.territoryId AS territoryId,
+             e.validFrom AS validFrom, e.validTo AS validTo`,
+    params: { ids },
+  };
+}
+
+export function idExists(id: string): Query {
+  return { cypher: `MATCH (e:Entity {id: $id}) RETURN count(e) > 0 AS taken`, params: { id } };
+}
+
+/**
+ * Other entities of the same type and scope whose latest values match on the unique fields and
+ * whose validity reaches past `at`.
+ */
+export function findDuplicates(
+  type: EntityType,
+  scopeId: string,
+  keys: Record<string, unknown>,
+  at: Date,
+  excludeId: string | null,
+): Query {
+  return {
+    cypher: `
+      MATCH (e:Entity {projectId: $scopeId, type: $type})-[:LATEST]->(v:Version)
+      WHERE e.validTo > $at AND ($excludeId IS NULL OR e.id <> $excludeId)
+        AND all(k IN keys($keys) WHERE v[k] = $keys[k])
+      RETURN e.id AS id LIMIT 1`,
+    params: { type, scopeId, keys, at: toNeoDateTime(at), excludeId },
+  };
+}
+
+export interface NewVersion {
+  entityId: string;
+  type: EntityType;
+  projectId: string | null;
+  territoryId: string;
+  validFrom: Date;
+  recordedAt: Date;
+  changeId: string;
+  values: FieldValues;
+  refs: { field: string; id: string }[];
+}
+
+function versionProps(v: NewVersion): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(v.values)) {
+    if (value !== null) props[name] = value;
+  }
+  return props;
+}
+
+export function createEntity(v: NewVersion): Query {
+  return {
+    cypher: `
+      CREATE (e:Entity:${label(v.type)} {
+        id: $id, type: $type, projectId: $projectId, territoryId: $territoryId, version: 1,
+        validFrom: $validFrom, validTo: $end, createdAt: $recordedAt, updatedAt: $recordedAt })
+      CREATE (v:Version {
+        entityId: $id, type: $type, projectId: $projectId, territoryId: $territoryId,
+        validFrom: $validFrom, validTo: $end, recordedAt: $recordedAt, changeId: $changeId })
+      SET v += $props
+      CREATE (e)-[:HAS_VERSION]->(v), (e)-[:LATEST]->(v)
+      WITH e, v
+      CALL (v) {
+        UNWIND $refs AS ref
+        MATCH (t:Entity {id: ref.id})
+        CREATE (v)-[:REFERS_TO {field: ref.field}]->(t)
+      }
+      RETURN e {.*} AS entity, v {.*} AS version`,
+    params: {
+      id: v.entityId,
+      type: v.type,
+      projectId: v.projectId,
+      territoryId: v.territoryId,
+      validFrom: toNeoDateTime(v.validFrom),
+      recordedAt: toNeoDateTime(v.recordedAt),
+      end: toNeoDateTime(END_OF_TIME),
+      changeId: v.changeId,
+      props: versionProps(v),
+      refs: v.refs,
+    },
+  };
+}
+
+/** Closes the latest version at `validFrom` and opens a new one with the given values. */
+export function appendVersion(v: NewVersion): Query {
+  return {
+    cypher: `
+      MATCH (e:Entity {id: $id})-[latest:LATEST]->(old:Version)
+      SET old.validTo = $validFrom, e.version = e.version + 1, e.updatedAt = $recordedAt
+      DELETE latest
+      CREATE (v:Version {
+        entityId: $id, type: e.type, projectId: e.projectId, territoryId: e.territoryId,
+        validFrom: $validFrom, validTo: $end, recordedAt: $recordedAt, changeId: $changeId })
+      SET v += $props
+      CREATE (e)-[:HAS_VERSION]->(v), (e)-[:LATEST]->(v)
+      WITH e, v
+      CALL (v) {
+        UNWIND $refs AS ref
+        MATCH (t:Entity {id: ref.id})
+        CREATE (v)-[:REFERS_TO {field: ref.field}]->(t)
+      }
+      RETURN e {.*} AS entity, v {.*} AS version`,
+    params: {
+      id: v.entityId,
+      validFrom: toNeoDateTime(v.validFrom),
+      recordedAt: toNeoDateTime(v.recordedAt),
+      end: toNeoDateTime(END_OF_TIME),
+      changeId: v.changeId,
+      props: versionProps(v),
+      refs: v.refs,
+    },
+  };
+}
+
+/** Sets the end of the entity and of its latest version (END_OF_TIME reopens it). */
+export function setEnd(id: string, validTo: Date, recordedAt: Date): Query {
+  return {
+    cypher: `
+      MATCH (e:Entity {id: $id})-[:LATEST]->(v:Version)
+      SET e.validTo = $validTo, v.validTo = $validTo, e.version = e.version + 1, e.updatedAt = $recordedAt
+      RETURN e {.*} AS entity, v {.*} AS version`,
+    params: { id, validTo: toNeoDateTime(validTo), recordedAt: toNeoDateTime(recordedAt) },
+  };
+}
+
+export interface NewChange {
+  id: string;
+  entityId: string;
+  entityType: EntityType;
+  projectId: string | null;
+  territoryId: string;
+  op: string;
+  author: string;
+  recordedAt: Date;
+  validFrom: Date;
+  version: number;
+  fields: string[];
+  before: FieldValues;
+  after: FieldValues;
+  revertOf: string | null;
+  causeId: string | null;
+  title: string | null;
+}
+
+export function recordChange(c: NewChange): Query {
+  return {
+    cypher: `
+      MATCH (e:Entity {id: $entityId})
+      CREATE (c:Change {
+        id: $id, entityId: $entityId, entityType: $entityType, projectId: $projectId,
+        territoryId: $territoryId, op: $op, author: $author, recordedAt: $recordedAt,
+        validFrom: $validFrom, version: $version, fields: $fields, before: $before, after: $after,
+        revertOf: $revertOf, causeId: $causeId, title: $title })
+      CREATE (c)-[:CHANGED]->(e)
+      RETURN c.id AS id`,
+    params: {
+      ...c,
+      recordedAt: toNeoDateTime(c.recordedAt),
+      validFrom: toNeoDateTime(c.validFrom),
+      before: JSON.stringify(c.before),
+      after: JSON.stringify(c.after),
+    },
+  };
+}
+
+export function readChange(id: string): Query {
+  return { cypher: `MATCH (c:Change {id: $id}) RETURN c {.*} AS change`, params: { id } };
+}
+
+export function changesCausedBy(id: string): Query {
+  return {
+    cypher: `MATCH (c:Change {causeId: $id}) RETURN c {.*} AS change ORDER BY c.recordedAt DESC, c.id DESC`,
+    params: { id },
+  };
+}
+
+/**
+ * Open entities whose latest version points at the given entity: what ending it affects.
+ */
+export function openDependents(id: string): Query {
+  return {
+    cypher: `
+      MATCH (t:Entity {id: $id})<-[r:REFERS_TO]-(v:Version)<-[:LATEST]-(e:Entity)
+      WHERE e.validTo = $end
+      RETURN DISTINCT e.id AS id, e.type AS type, r.field AS field
+      ORDER BY id`,
+    params: { id, end: toNeoDateTime(END_OF_TIME) },
+  };
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests (pure functions, no database) and integration tests (`*.int.test.ts`, against a
+// real Neo4j started once by the global setup). `npm test` runs both, after type-checking.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['graph/src/**/*.test.ts', 'api/src/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.int.test.ts', 'graph/src/**/*.int.test.ts'],
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          // Two cores: the Neo4j JVM needs one of them.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});

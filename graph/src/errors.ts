@@ -50,6 +50,10 @@ export class DomainError extends Error {
   }
 }
 
+/** Duck-typed so that an error from another copy of this module is still recognised. */
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
+  return (
+    error instanceof DomainError ||
+    (error instanceof Error && error.name === 'DomainError' && typeof (error as DomainError).code === 'string' && (error as DomainError).code in ERROR_CODES)
+  );
 }

@@ -15,6 +15,14 @@ export const API_ERROR_CODES = {
 export const ALL_ERROR_CODES = { ...ERROR_CODES, ...API_ERROR_CODES };
 export type ApiErrorCode = keyof typeof ALL_ERROR_CODES;
 
+/**
+ * graphql ships both ESM and CommonJS builds, and yoga's executor may load the other one:
+ * `instanceof GraphQLError` is unreliable, the name is not.
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
+}
+
 function isEntityRecord(value: unknown): value is EntityRecord {
   return typeof value === 'object' && value !== null && 'values' in value && 'versionFrom' in value;
 }
@@ -31,18 +39,23 @@ function publicDetails(details: Record<string, unknown>): Record<string, unknown
  */
 export function createErrorMask(log: () => FastifyBaseLogger) {
   return (error: unknown, _message: string): Error => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    // Parse and validation errors come unwrapped: they are about the request, not our code.
+    if (isGraphQLError(error) && !error.originalError) return error;
+    let original: unknown = error;
+    while (isGraphQLError(original) && original.originalError) original = original.originalError;
     if (isDomainError(original)) {
       return new GraphQLError(original.message, {
-        nodes: error instanceof GraphQLError ? error.nodes : undefined,
-        path: error instanceof GraphQLError ? error.path : undefined,
+        nodes: isGraphQLError(error) ? error.nodes : undefined,
+        path: isGraphQLError(error) ? error.path : undefined,
         extensions: { code: original.code, ...publicDetails(original.details) },
       });
     }
-    if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') {
-      return original; // errors we raised on purpose (scalars, limits)
+    if (isGraphQLError(original)) {
+      // Raised by GraphQL itself or on purpose (scalars, limits, variable coercion): about the
+      // request. Those without a code get one from the error-code plugin.
+      return original;
     }
-    const path = error instanceof GraphQLError ? error.path : undefined;
+    const path = isGraphQLError(error) ? error.path : undefined;
     const requestId = (error as { requestId?: string }).requestId;
     if (original instanceof GraphUnavailableError) {
       log().error({ err: original.cause, path }, 'graph database unavailable');

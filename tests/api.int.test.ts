@@ -1,0 +1,204 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Graph } from '@trame/graph';
+import { buildSmallProject, type SmallProject } from './support/factories.ts';
+import { testGraph, uniqueId } from './support/graph.ts';
+import { codeOf, gql, testApp } from './support/http.ts';
+
+let graph: Graph;
+let app: FastifyInstance;
+let small: SmallProject;
+
+beforeAll(async () => {
+  graph = testGraph();
+  app = await testApp(graph);
+  small = await buildSmallProject(graph, 2, 2);
+});
+afterAll(async () => {
+  await app.close();
+  await graph.close();
+});
+
+const PROJECT = /* GraphQL */ `
+  query Project($id: ID!, $asOf: DateTime) {
+    project(id: $id, asOf: $asOf) {
+      id name asOf
+      territory { id name }
+      engagements { id level actor { id name kind } }
+      objectives { id title dimensions actor { id } }
+      positions { id value version actor { id } objective { id title } }
+      conflicts { id status intensity arbitration objectiveA { id } objectiveB { id } }
+    }
+  }
+`;
+
+const CREATE_ACTOR = /* GraphQL */ `
+  mutation CreateActor($input: CreateActorInput!, $validFrom: DateTime) {
+    createActor(input: $input, validFrom: $validFrom) { id name kind version validFrom validTo }
+  }
+`;
+
+async function snapshot(projectId: string) {
+  const result = await gql<{ project: Record<string, unknown> }>(app, PROJECT, { id: projectId });
+  expect(result.errors).toBeUndefined();
+  const { asOf: _readAt, ...content } = result.data!.project;
+  return content;
+}
+
+describe('GraphQL over HTTP', () => {
+  it('reads a project with all its content, references followed', async () => {
+    const result = await gql<{ project: { engagements: { actor: { name: string } }[]; territory: { id: string } } }>(app, PROJECT, {
+      id: small.project.id,
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.project.territory.id).toBe(small.territory.id);
+    expect(result.data?.project.engagements.map((e) => e.actor.name).sort()).toEqual(['Acteur 1', 'Acteur 2']);
+  });
+
+  it('creates, updates and ends through mutations, attributed to the acting user', async () => {
+    const created = await gql<{ createActor: { id: string; version: number } }>(app, CREATE_ACTOR, {
+      input: { territoryId: small.territory.id, name: 'AMAP de test', kind: 'ASSOCIATION' },
+      validFrom: '2018-05-01',
+    });
+    expect(created.errors).toBeUndefined();
+    const actorId = created.data!.createActor.id;
+    const engaged = await gql<{ createEngagement: { id: string; version: number; actor: { name: string } } }>(
+      app,
+      `mutation($input: CreateEngagementInput!) { createEngagement(input: $input, validFrom: "2018-06-01") { id version actor { name } } }`,
+      { input: { actorId, projectId: small.project.id, level: 'CONCERNE' } },
+    );
+    expect(engaged.errors).toBeUndefined();
+    expect(engaged.data!.createEngagement.actor.name).toBe('AMAP de test');
+    const { id, version } = engaged.data!.createEngagement;
+    const updated = await gql<{ updateEngagement: { level: string; version: number } }>(
+      app,
+      `mutation($id: ID!, $version: Int!) { updateEngagement(id: $id, version: $version, patch: { level: COOPERANT }, validFrom: "2020-01-01") { level version } }`,
+      { id, version },
+    );
+    expect(updated.data?.updateEngagement).toEqual({ level: 'COOPERANT', version: version + 1 });
+    const timeline = await gql<{ projectTimeline: { changes: { op: string; author: string; entityId: string }[] } }>(
+      app,
+      `query($p: ID!, $e: ID) { projectTimeline(projectId: $p, entityId: $e) { changes { op author entityId } hasMore endCursor } }`,
+      { p: small.project.id, e: id },
+    );
+    expect(timeline.data?.projectTimeline.changes).toEqual([
+      { op: 'UPDATE', author: 'pilote-test', entityId: id },
+      { op: 'CREATE', author: 'pilote-test', entityId: id },
+    ]);
+    const ended = await gql<{ endEngagement: { validTo: string } }>(
+      app,
+      `mutation($id: ID!, $version: Int!) { endEngagement(id: $id, version: $version, validFrom: "2022-06-30") { validTo } }`,
+      { id, version: version + 1 },
+    );
+    expect(ended.data?.endEngagement.validTo).toBe('2022-06-30T00:00:00.000Z');
+  });
+
+  it('reads the map as it stood at a past date', async () => {
+    const before = await gql<{ project: { engagements: unknown[] } }>(app, PROJECT, { id: small.project.id, asOf: '2017-06-01' });
+    expect(codeOf(before)).toBe('NOT_FOUND'); // the project began in 2018
+    const early = await gql<{ project: { engagements: unknown[] } }>(app, PROJECT, { id: small.project.id, asOf: '2018-01-01' });
+    expect(early.data?.project.engagements).toHaveLength(2);
+  });
+
+  it('returns Cytoscape-ready elements', async () => {
+    const result = await gql<{ projectMap: { nodes: { id: string; kind: string }[]; edges: unknown[] } }>(
+      app,
+      `query($id: ID!) { projectMap(projectId: $id) { projectId asOf nodes { id kind label parent data } edges { id kind source target data } ecosystems { id } perimeterOrder } }`,
+      { id: small.project.id },
+    );
+    expect(result.errors).toBeUndefined();
+    const kinds = result.data!.projectMap.nodes.map((n) => n.kind);
+    expect(kinds.filter((k) => k === 'ACTOR')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'OBJECTIVE')).toHaveLength(2);
+  });
+});
+
+describe('bad input: a stable code, a message a pilot can act on, nothing changed', () => {
+  it.each([
+    ['an unknown project id', PROJECT, { id: 'prj-does-not-exist' }, 'NOT_FOUND'],
+    ['a malformed id', PROJECT, { id: 'Pas un id' }, 'INVALID_ID'],
+    ['an invalid date', PROJECT, { id: 'prj-x', asOf: '2021-02-30' }, 'INVALID_DATE'],
+  ])('%s', async (_label, query, variables, code) => {
+    const result = await gql(app, query, variables);
+    expect(codeOf(result)).toBe(code);
+    expect(result.errors?.[0]?.message).toMatch(/\S/);
+  });
+
+  it('refuses a position out of range, in French, and stores nothing', async () => {
+    const before = await snapshot(small.project.id);
+    const result = await gql(
+      app,
+      `mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`,
+      { input: { actorId: small.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: 7 } },
+    );
+    expect(codeOf(result)).toBe('INVALID_POSITION');
+    expect(result.errors?.[0]?.message).toBe('la position doit être comprise entre -4 et 4');
+    expect(await snapshot(small.project.id)).toEqual(before);
+  });
+
+  it('refuses a conflict between an objective and itself', async () => {
+    const objectiveId = small.objectives[0]!.id;
+    const result = await gql(
+      app,
+      `mutation($input: CreateConflictInput!) { createConflict(input: $input) { id } }`,
+      { input: { objectiveAId: objectiveId, objectiveBId: objectiveId, intensity: 2, status: 'IDENTIFIE', confidential: false } },
+    );
+    expect(codeOf(result)).toBe('SAME_OBJECTIVE');
+  });
+
+  it('refuses an empty name', async () => {
+    const result = await gql(app, CREATE_ACTOR, { input: { territoryId: small.territory.id, name: '  ', kind: 'ELU' } });
+    expect(codeOf(result)).toBe('REQUIRED_FIELD');
+    expect(result.errors?.[0]?.extensions?.field).toBe('name');
+  });
+
+  it('refuses an unknown enum value before running anything', async () => {
+    const result = await gql(app, CREATE_ACTOR, { input: { territoryId: small.territory.id, name: 'X', kind: 'PIRATE' } });
+    expect(codeOf(result)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses a dangling reference', async () => {
+    const result = await gql(app, CREATE_ACTOR, { input: { territoryId: uniqueId('ter'), name: 'X', kind: 'ELU' } });
+    expect(codeOf(result)).toBe('DANGLING_REFERENCE');
+  });
+
+  it('refuses a stale version and returns the current state', async () => {
+    const project = await gql<{ project: { positions: unknown[] } }>(app, PROJECT, { id: small.project.id });
+    expect(project.errors).toBeUndefined();
+    const created = await gql<{ createPosition: { id: string; version: number } }>(
+      app,
+      `mutation($input: CreatePositionInput!) { createPosition(input: $input) { id version } }`,
+      { input: { actorId: small.actors[1]!.id, objectiveId: small.objectives[1]!.id, value: 2 } },
+    );
+    const { id, version } = created.data!.createPosition;
+    const update = `mutation($id: ID!, $version: Int!, $value: Int) { updatePosition(id: $id, version: $version, patch: { value: $value }) { version value } }`;
+    expect((await gql(app, update, { id, version, value: 3 })).errors).toBeUndefined();
+    const stale = await gql(app, update, { id, version, value: -1 });
+    expect(codeOf(stale)).toBe('VERSION_CONFLICT');
+    expect(stale.errors?.[0]?.extensions?.current).toMatchObject({ id, version: version + 1, value: 3 });
+  });
+
+  it('refuses a comparison whose start follows its end', async () => {
+    const result = await gql(app, `query($id: ID!) { projectDiff(projectId: $id, from: "2022-01-01", to: "2020-01-01") { summary { added } } }`, {
+      id: small.project.id,
+    });
+    expect(codeOf(result)).toBe('INVALID_RANGE');
+  });
+
+  it('masks unexpected errors: no internal text leaks', async () => {
+    const broken = await testApp({
+      ...graph,
+      read: async () => {
+        throw new Error('Neo.DatabaseError.Secret internal detail');
+      },
+    } as unknown as Graph);
+    const result = await gql(broken, `{ territories { id } }`);
+    await broken.close();
+    expect(codeOf(result)).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(result)).not.toContain('Secret internal detail');
+  });
+
+  it('refuses a syntax error and an over-deep query with codes', async () => {
+    expect(codeOf(await gql(app, `{ territories { id `))).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});

@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // real Neo4j started once by the global setup). `npm test` runs both, after type-checking.
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print the plain "N passed, N failed" line CI reads.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.data/test-results.json' },
     projects: [
       {
         test: {

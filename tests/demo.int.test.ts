@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSteps } from '../graph/src/demo/demo-map.ts';
+import { diffProjectStates, loadDemoMap, ofType, readProjectState, type Graph } from '@trame/graph';
+import { at } from './support/factories.ts';
+import { testGraph } from './support/graph.ts';
+
+// The demo map has fixed ids: this file alone loads it into the shared test database.
+let graph: Graph;
+beforeAll(async () => {
+  graph = testGraph();
+  await loadDemoMap(graph);
+}, 300_000);
+afterAll(async () => {
+  await graph.close();
+});
+
+const state = (projectId: string, date: string) => graph.read((tx) => readProjectState(tx, projectId, at(date)));
+
+describe('the demo map', () => {
+  it('is loaded once: a second load does nothing', async () => {
+    expect(await loadDemoMap(graph)).toBe(0);
+  });
+
+  it('has the four territories of the report and enough content', async () => {
+    const counts = await graph.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (e:Entity) WHERE e.id IN $ids AND e.validTo > datetime() RETURN e.type AS type, count(*) AS n`,
+        { ids: demoSteps.filter((s) => s.op === 'create').map((s) => s.id) },
+      );
+      return Object.fromEntries(result.records.map((r) => [r.get('type') as string, r.get('n') as number]));
+    });
+    expect(counts.Territory).toBe(4);
+    expect(counts.Actor).toBeGreaterThanOrEqual(40);
+    expect(counts.Objective).toBeGreaterThanOrEqual(60);
+    expect(counts.Position).toBeGreaterThanOrEqual(120);
+    expect(counts.SystemicLeap).toBeGreaterThanOrEqual(2);
+    expect(counts.Ecosystem).toBeGreaterThanOrEqual(2);
+  });
+
+  it('tells the Malaunay conflict over time: identified, worked on, arbitrated', async () => {
+    const statusAt = async (date: string) => {
+      const s = await state('prj-marche', date);
+      return ofType(s, 'Conflict').map((c) => c.values.status);
+    };
+    const story = [await statusAt('2018-08-01'), await statusAt('2018-12-01'), await statusAt('2020-01-01')];
+    expect(story[0]).toContain('IDENTIFIE');
+    expect(story[1]).toContain('MIS_AU_TRAVAIL');
+    expect(story[2]).toContain('ARBITRE');
+  });
+
+  it('has the two systemic leaps of Loos-en-Gohelle at their dates', async () => {
+    const before = await state('prj-archipel', '2019-01-01');
+    const after = await state('prj-archipel', '2022-01-01');
+    expect(ofType(before, 'SystemicLeap')).toHaveLength(0);
+    expect(ofType(after, 'SystemicLeap')).toHaveLength(2);
+    const diff = diffProjectStates(before, after);
+    expect(diff.summary.leaps).toBe(2);
+    expect(diff.summary.actorsJoined).toBeGreaterThan(0);
+    expect(diff.summary.engagementGained).toBeGreaterThan(0);
+  });
+});

@@ -23,6 +23,8 @@ export interface EntityView {
   lookup: Lookup;
   /** Set on a project read: its content, already fetched in one round trip. */
   state?: ProjectState;
+  /** Read as the latest state rather than at a past instant (see ReadMoment). */
+  latest?: boolean;
 }
 
 export interface DiffView {
@@ -60,12 +62,19 @@ export function latestLookup(graph: Graph): Lookup {
   };
 }
 
-export function viewOf(record: EntityRecord, asOf: Date, lookup: Lookup, state?: ProjectState): EntityView {
-  return state ? { record, asOf, lookup, state } : { record, asOf, lookup };
+export function viewOf(record: EntityRecord, asOf: Date | null, lookup: Lookup, state?: ProjectState): EntityView {
+  const view: EntityView = { record, asOf: asOf ?? new Date(), lookup, latest: asOf === null };
+  if (state) view.state = state;
+  return view;
 }
 
-export function stateView(state: ProjectState, record: EntityRecord): EntityView {
-  return viewOf(record, state.at, stateLookup(state), state);
+export function stateView(state: ProjectState, record: EntityRecord, latest: boolean): EntityView {
+  return { ...viewOf(record, state.at, stateLookup(state), state), latest };
+}
+
+/** A read date from the API: none, or not in the past, means the latest state. */
+export function readMoment(asOf: Date | null | undefined): Date | null {
+  return !asOf || asOf.getTime() >= Date.now() ? null : asOf;
 }
 
 /** A plain JSON picture of an entity, for error extensions (VERSION_CONFLICT's current state). */

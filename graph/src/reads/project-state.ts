@@ -4,7 +4,7 @@ import { entitySpec } from '../model/entities.ts';
 import type { EntityType } from '../model/enums.ts';
 import type { Query } from '../store/queries.ts';
 import { toEntityRecord, type EntityRecord } from '../store/records.ts';
-import { toNeoDateTime } from '../time.ts';
+import { END_OF_TIME, toNeoDateTime } from '../time.ts';
 
 /** A project's whole map as it stood at one instant (valid time). */
 export interface ProjectState {
@@ -19,16 +19,33 @@ export interface ProjectState {
 const ENTITY_PROJECTION = 'e {.id, .type, .version, .projectId, .territoryId, .validFrom, .validTo}';
 
 /**
- * One round trip: the versions of the project valid at `at`, the actors they refer to (as of
- * `at` too), and the territory.
+ * When to read: a past instant, or the latest state (`null`). They use different indexes on
+ * purpose. Neo4j reads are read-committed, and an update moves the closed version's `validTo`
+ * within the (projectId, validTo) index: a range scan racing with it can miss both the old and
+ * the new version. `validFrom` never changes after a version is written, so past reads scan it;
+ * the latest state is an equality seek on open versions, which always holds the new one.
  */
-export function projectStateQuery(projectId: string, at: Date): Query {
+export type ReadMoment = Date | null;
+
+function validity(alias: string, at: ReadMoment): string {
+  return at === null ? `${alias}.validTo = $end` : `${alias}.validFrom <= $at AND ${alias}.validTo > $at`;
+}
+
+/**
+ * One round trip: the versions of the project valid at the moment, the actors they refer to
+ * (at that moment too), and the territory.
+ */
+export function projectStateQuery(projectId: string, at: ReadMoment): Query {
+  const scan =
+    at === null
+      ? `MATCH (v:Version) WHERE v.projectId = pe.id AND v.validTo = $end`
+      : `MATCH (v:Version) USING INDEX v:Version(projectId, validFrom)
+        WHERE v.projectId = pe.id AND v.validFrom <= $at AND v.validTo > $at`;
   return {
     cypher: `
       MATCH (pe:Entity {id: $projectId, type: 'Project'})
       CALL (pe) {
-        MATCH (v:Version)
-        WHERE v.projectId = pe.id AND v.validFrom <= $at AND v.validTo > $at
+        ${scan}
         MATCH (e:Entity)-[:HAS_VERSION]->(v)
         RETURN collect({entity: ${ENTITY_PROJECTION}, version: v {.*}}) AS items, collect(v) AS versions
       }
@@ -37,17 +54,31 @@ export function projectStateQuery(projectId: string, at: Date): Query {
         MATCH (v)-[:REFERS_TO]->(a:Actor)
         WITH DISTINCT a AS e
         MATCH (e)-[:HAS_VERSION]->(av:Version)
-        WHERE av.validFrom <= $at AND av.validTo > $at
+        WHERE ${validity('av', at)}
         RETURN collect({entity: ${ENTITY_PROJECTION}, version: av {.*}}) AS actors
       }
       CALL (pe) {
         MATCH (e:Entity {id: pe.territoryId})-[:HAS_VERSION]->(tv:Version)
-        WHERE tv.validFrom <= $at AND tv.validTo > $at
+        WHERE ${validity('tv', at)}
         RETURN collect({entity: ${ENTITY_PROJECTION}, version: tv {.*}}) AS territory
       }
       RETURN items, actors, territory`,
-    params: { projectId, at: toNeoDateTime(at) },
+    params: { projectId, at: at === null ? null : toNeoDateTime(at), end: toNeoDateTime(END_OF_TIME) },
   };
+}
+
+/**
+ * A read racing with a write may see an entity's old and new version both: keep the newer.
+ */
+export function latestPerEntity(records: EntityRecord[]): EntityRecord[] {
+  const byId = new Map<string, EntityRecord>();
+  for (const record of records) {
+    const seen = byId.get(record.id);
+    if (!seen || record.versionFrom.getTime() > seen.versionFrom.getTime() || (record.versionFrom.getTime() === seen.versionFrom.getTime() && record.recordedAt.getTime() > seen.recordedAt.getTime())) {
+      byId.set(record.id, record);
+    }
+  }
+  return [...byId.values()];
 }
 
 type Item = { entity: Record<string, unknown>; version: Record<string, unknown> };
@@ -57,14 +88,16 @@ export function toRecord(item: Item): EntityRecord {
   return toEntityRecord(item.entity, item.version, Object.keys(entitySpec(type).fields));
 }
 
-export async function readProjectState(tx: ManagedTransaction, projectId: string, at: Date): Promise<ProjectState> {
-  const query = projectStateQuery(projectId, at);
+/** The project as it stood at `at`, or as it stands now (`null`: the latest recorded state). */
+export async function readProjectState(tx: ManagedTransaction, projectId: string, moment: ReadMoment): Promise<ProjectState> {
+  const at = moment ?? new Date();
+  const query = projectStateQuery(projectId, moment);
   const result = await tx.run(query.cypher, query.params);
   const row = result.records[0];
   if (!row) throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas`, { id: projectId, entityType: 'Project' });
-  const items = (row.get('items') as Item[]).map(toRecord);
+  const items = latestPerEntity((row.get('items') as Item[]).map(toRecord));
   const project = items.find((item) => item.type === 'Project' && item.id === projectId);
-  const territory = (row.get('territory') as Item[]).map(toRecord)[0];
+  const territory = latestPerEntity((row.get('territory') as Item[]).map(toRecord))[0];
   if (!project || !territory) {
     throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas au ${at.toISOString().slice(0, 10)}`, {
       id: projectId,
@@ -72,7 +105,7 @@ export async function readProjectState(tx: ManagedTransaction, projectId: string
       at: at.toISOString(),
     });
   }
-  const entities = [...items.filter((item) => item !== project), ...(row.get('actors') as Item[]).map(toRecord)];
+  const entities = [...items.filter((item) => item !== project), ...latestPerEntity((row.get('actors') as Item[]).map(toRecord))];
   const byId = new Map<string, EntityRecord>([project, territory, ...entities].map((e) => [e.id, e]));
   return { at, project, territory, entities, byId };
 }

@@ -3,7 +3,7 @@ import type { EntityType } from '../model/enums.ts';
 import type { Query } from '../store/queries.ts';
 import type { EntityRecord } from '../store/records.ts';
 import { toNeoDateTime } from '../time.ts';
-import { toRecord } from './project-state.ts';
+import { latestPerEntity, toRecord } from './project-state.ts';
 
 const PROJECTION = `{entity: e {.id, .type, .version, .projectId, .territoryId, .validFrom, .validTo}, version: v {.*}}`;
 
@@ -34,7 +34,7 @@ type Item = Parameters<typeof toRecord>[0];
 export async function listTerritories(tx: ManagedTransaction, at: Date): Promise<EntityRecord[]> {
   const { cypher, params } = territoriesQuery(at);
   const result = await tx.run(cypher, params);
-  return result.records.map((r) => toRecord(r.get('item') as Item));
+  return latestPerEntity(result.records.map((r) => toRecord(r.get('item') as Item)));
 }
 
 export async function listTerritoryEntities(
@@ -45,7 +45,5 @@ export async function listTerritoryEntities(
 ): Promise<EntityRecord[]> {
   const { cypher, params } = territoryEntitiesQuery(territoryId, types, at);
   const result = await tx.run(cypher, params);
-  return result.records
-    .map((r) => toRecord(r.get('item') as Item))
-    .sort((a, b) => String(a.values.name ?? '').localeCompare(String(b.values.name ?? ''), 'fr'));
+  return latestPerEntity(result.records.map((r) => toRecord(r.get('item') as Item))).sort((a, b) => String(a.values.name ?? '').localeCompare(String(b.values.name ?? ''), 'fr'));
 }

@@ -15,7 +15,9 @@ type FieldResolver = (view: EntityView, args: unknown, ctx: GraphQLContext) => u
 
 function follow(view: EntityView, id: unknown): Promise<EntityView | null> | null {
   if (typeof id !== 'string') return null;
-  return Promise.resolve(view.lookup(id)).then((record) => (record ? viewOf(record, view.asOf, view.lookup, view.state) : null));
+  return Promise.resolve(view.lookup(id)).then((record) =>
+    record ? { ...viewOf(record, view.asOf, view.lookup, view.state), latest: view.latest ?? false } : null,
+  );
 }
 
 /**
@@ -82,7 +84,7 @@ export function entityMutationResolvers(): Record<string, MutationResolver> {
           ...(args.validFrom ? { validFrom: args.validFrom } : {}),
         }),
       );
-      return viewOf(record, new Date(), latestLookup(ctx.graph));
+      return viewOf(record, null, latestLookup(ctx.graph));
     };
     mutations[`update${type}`] = async (_parent, args: UpdateArgs, ctx) => {
       ctx.authorize('write');
@@ -92,7 +94,7 @@ export function entityMutationResolvers(): Record<string, MutationResolver> {
           ...(args.validFrom ? { validFrom: args.validFrom } : {}),
         }),
       );
-      return viewOf(record, new Date(), latestLookup(ctx.graph));
+      return viewOf(record, null, latestLookup(ctx.graph));
     };
     mutations[`end${type}`] = async (_parent, args: EndArgs, ctx) => {
       ctx.authorize('write');
@@ -102,7 +104,7 @@ export function entityMutationResolvers(): Record<string, MutationResolver> {
           ...(args.validFrom ? { validFrom: args.validFrom } : {}),
         }),
       );
-      return viewOf(record, new Date(), latestLookup(ctx.graph));
+      return viewOf(record, null, latestLookup(ctx.graph));
     };
   }
   return mutations;

@@ -15,25 +15,23 @@ import {
 } from '@trame/graph';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import type { GraphQLContext } from '../context.ts';
-import { latestLookup, stateView, viewOf, type EntityView } from '../presenters.ts';
+import { latestLookup, readMoment, stateView, viewOf, type EntityView } from '../presenters.ts';
 
-const now = () => new Date();
-
-async function projectState(ctx: GraphQLContext, projectId: string, at: Date): Promise<ProjectState> {
+async function projectState(ctx: GraphQLContext, projectId: string, at: Date | null): Promise<ProjectState> {
   const id = parseEntityId(projectId, "l'identifiant du projet");
   return ctx.graph.read((tx) => readProjectState(tx, id, at));
 }
 
 /** A project view read elsewhere (a list, a mutation) loads its content on first use. */
 async function ensureState(view: EntityView, ctx: GraphQLContext): Promise<ProjectState> {
-  if (!view.state) view.state = await projectState(ctx, view.record.id, view.asOf);
+  if (!view.state) view.state = await projectState(ctx, view.record.id, view.latest ? null : view.asOf);
   return view.state;
 }
 
 function listOf(type: EntityType) {
   return async (view: EntityView, _args: unknown, ctx: GraphQLContext) => {
     const state = await ensureState(view, ctx);
-    return ofType(state, type).map((record) => stateView(state, record));
+    return ofType(state, type).map((record) => stateView(state, record, view.latest ?? false));
   };
 }
 
@@ -42,26 +40,27 @@ export const queryResolvers: Resolvers = {
     me: (_p, _a, ctx) => ctx.user,
     territories: async (_p, { asOf }, ctx) => {
       ctx.authorize('read');
-      const at = asOf ?? now();
-      const records = await ctx.graph.read((tx) => listTerritories(tx, at));
-      return records.map((r) => viewOf(r, at, latestLookup(ctx.graph)));
+      const moment = readMoment(asOf);
+      const records = await ctx.graph.read((tx) => listTerritories(tx, moment ?? new Date()));
+      return records.map((r) => viewOf(r, moment, latestLookup(ctx.graph)));
     },
     territory: async (_p, { id, asOf }, ctx) => {
       ctx.authorize('read');
-      const at = asOf ?? now();
+      const moment = readMoment(asOf);
       const territoryId = parseEntityId(id);
-      const [record] = await ctx.graph.read((tx) => listTerritoryEntities(tx, territoryId, ['Territory'], at));
+      const [record] = await ctx.graph.read((tx) => listTerritoryEntities(tx, territoryId, ['Territory'], moment ?? new Date()));
       if (!record) throw new DomainError('NOT_FOUND', `le territoire « ${id} » n'existe pas à cette date`, { id, entityType: 'Territory' });
-      return viewOf(record, at, latestLookup(ctx.graph));
+      return viewOf(record, moment, latestLookup(ctx.graph));
     },
     project: async (_p, { id, asOf }, ctx) => {
       ctx.authorize('read', { projectId: id });
-      const state = await projectState(ctx, id, asOf ?? now());
-      return stateView(state, state.project);
+      const moment = readMoment(asOf);
+      const state = await projectState(ctx, id, moment);
+      return stateView(state, state.project, moment === null);
     },
     projectMap: async (_p, { projectId, asOf, hideConfidential }, ctx) => {
       ctx.authorize('read', { projectId });
-      const state = await projectState(ctx, projectId, asOf ?? now());
+      const state = await projectState(ctx, projectId, readMoment(asOf));
       return buildProjectMap(state, { hideConfidential: hideConfidential ?? false });
     },
     projectDiff: async (_p, { projectId, from, to }, ctx) => {
@@ -71,8 +70,8 @@ export const queryResolvers: Resolvers = {
       }
       const id = parseEntityId(projectId, "l'identifiant du projet");
       const [before, after] = await ctx.graph.read(async (tx) => [
-        await readProjectState(tx, id, from),
-        await readProjectState(tx, id, to),
+        await readProjectState(tx, id, readMoment(from)),
+        await readProjectState(tx, id, readMoment(to)),
       ]);
       return { diff: diffProjectStates(before, after), before, after };
     },
@@ -98,7 +97,7 @@ export const queryResolvers: Resolvers = {
     revertChange: async (_p, { changeId }, ctx) => {
       ctx.authorize('write');
       const record = await ctx.graph.write((tx) => revertChange(tx, { author: ctx.user.id }, changeId));
-      return viewOf(record, now(), latestLookup(ctx.graph));
+      return viewOf(record, null, latestLookup(ctx.graph));
     },
   },
   Entity: {
@@ -123,7 +122,7 @@ export const queryResolvers: Resolvers = {
       return ofType(state, 'Engagement')
         .map((engagement) => state.byId.get(engagement.values.actorId as string))
         .filter((actor) => actor !== undefined)
-        .map((actor) => stateView(state, actor));
+        .map((actor) => stateView(state, actor, view.latest ?? false));
     },
     perimeters: listOf('Perimeter'),
     objectives: listOf('Objective'),
@@ -139,7 +138,7 @@ export const queryResolvers: Resolvers = {
       const state = await ensureState(view, ctx);
       return ofType(state, 'Milestone')
         .sort((a, b) => String(a.values.date).localeCompare(String(b.values.date)))
-        .map((record) => stateView(state, record));
+        .map((record) => stateView(state, record, view.latest ?? false));
     },
   },
   ProjectMap: {
@@ -149,25 +148,25 @@ export const queryResolvers: Resolvers = {
     from: ({ diff }) => diff.from,
     to: ({ diff }) => diff.to,
     summary: ({ diff }) => diff.summary,
-    added: ({ diff, after }) => diff.added.map((r) => stateView(after, r)),
-    ended: ({ diff, before }) => diff.ended.map((r) => stateView(before, r)),
-    changed: ({ diff, after }) => diff.changed.map((change) => ({ change, view: stateView(after, change.after) })),
-    actorsJoined: ({ diff, after }) => diff.actorsJoined.map((id) => stateView(after, after.byId.get(id)!)),
-    actorsLeft: ({ diff, before }) => diff.actorsLeft.map((id) => stateView(before, before.byId.get(id)!)),
+    added: ({ diff, after }) => diff.added.map((r) => stateView(after, r, false)),
+    ended: ({ diff, before }) => diff.ended.map((r) => stateView(before, r, false)),
+    changed: ({ diff, after }) => diff.changed.map((change) => ({ change, view: stateView(after, change.after, false) })),
+    actorsJoined: ({ diff, after }) => diff.actorsJoined.map((id) => stateView(after, after.byId.get(id)!, false)),
+    actorsLeft: ({ diff, before }) => diff.actorsLeft.map((id) => stateView(before, before.byId.get(id)!, false)),
     engagementChanges: ({ diff, before, after }) =>
       diff.engagementChanges.map((change) => {
         const state = after.byId.has(change.actorId) ? after : before;
-        return { change, actor: stateView(state, state.byId.get(change.actorId)!) };
+        return { change, actor: stateView(state, state.byId.get(change.actorId)!, false) };
       }),
-    positionsMoved: ({ diff, after }) => diff.positionsMoved.map((move) => ({ move, view: stateView(after, move.entity) })),
-    conflictsNew: ({ diff, after }) => diff.conflictsNew.map((r) => stateView(after, r)),
+    positionsMoved: ({ diff, after }) => diff.positionsMoved.map((move) => ({ move, view: stateView(after, move.entity, false) })),
+    conflictsNew: ({ diff, after }) => diff.conflictsNew.map((r) => stateView(after, r, false)),
     conflictStatusChanges: ({ diff, after }) =>
-      diff.conflictStatusChanges.map((move) => ({ move, view: stateView(after, move.entity) })),
-    conflictsArbitrated: ({ diff, after }) => diff.conflictsArbitrated.map((r) => stateView(after, r)),
-    conflictsDepasses: ({ diff, after }) => diff.conflictsDepasses.map((r) => stateView(after, r)),
-    externalitiesInternalised: ({ diff, after }) => diff.externalitiesInternalised.map((r) => stateView(after, r)),
-    leaps: ({ diff, after }) => diff.leaps.map((r) => stateView(after, r)),
-    cooperationsNew: ({ diff, after }) => diff.cooperationsNew.map((r) => stateView(after, r)),
+      diff.conflictStatusChanges.map((move) => ({ move, view: stateView(after, move.entity, false) })),
+    conflictsArbitrated: ({ diff, after }) => diff.conflictsArbitrated.map((r) => stateView(after, r, false)),
+    conflictsDepasses: ({ diff, after }) => diff.conflictsDepasses.map((r) => stateView(after, r, false)),
+    externalitiesInternalised: ({ diff, after }) => diff.externalitiesInternalised.map((r) => stateView(after, r, false)),
+    leaps: ({ diff, after }) => diff.leaps.map((r) => stateView(after, r, false)),
+    cooperationsNew: ({ diff, after }) => diff.cooperationsNew.map((r) => stateView(after, r, false)),
   },
   EntityChange: {
     entity: ({ view }) => view,

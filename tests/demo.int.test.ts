@@ -3,6 +3,7 @@ import { demoSteps } from '../graph/src/demo/demo-map.ts';
 import { diffProjectStates, loadDemoMap, ofType, readProjectState, type Graph } from '@trame/graph';
 import { at } from './support/factories.ts';
 import { testGraph } from './support/graph.ts';
+import { gql, testApp } from './support/http.ts';
 
 // The demo map has fixed ids: this file alone loads it into the shared test database.
 let graph: Graph;
@@ -57,5 +58,26 @@ describe('the demo map', () => {
     expect(diff.summary.leaps).toBe(2);
     expect(diff.summary.actorsJoined).toBeGreaterThan(0);
     expect(diff.summary.engagementGained).toBeGreaterThan(0);
+  });
+});
+
+describe('comparing two milestones through the API', () => {
+  it('counts the leaps, arrivals and engagement gained between the first milestone and the trames vertes council', async () => {
+    const app = await testApp(graph);
+    const result = await gql<{
+      projectDiff: { from: string; to: string; summary: Record<string, number>; leaps: { trigger: string; toPerimeter: { name: string } }[] };
+    }>(
+      app,
+      `query { projectDiff(projectId: "prj-archipel", fromMilestone: "mil-archipel-bilan-bio", toMilestone: "mil-archipel-conseil-trames") {
+        from to summary { actorsJoined engagementGained leaps } leaps { trigger toPerimeter { name } } } }`,
+    );
+    await app.close();
+    expect(result.errors).toBeUndefined();
+    const diff = result.data!.projectDiff;
+    expect(diff.from).toBe('2018-06-28T23:59:59.999Z');
+    expect(diff.to).toBe('2021-03-23T23:59:59.999Z');
+    expect(diff.summary.leaps).toBe(2);
+    expect(diff.leaps.map((l) => l.toPerimeter.name).sort()).toEqual(['Bien-vivre alimentaire', 'Biodiversité'].sort());
+    expect(diff.summary.actorsJoined).toBeGreaterThan(3);
   });
 });

@@ -22,3 +22,4 @@ export * from './history/diff.ts';
 export * from './history/timeline.ts';
 export * from './map/project-map.ts';
 export { loadDemoMap, SYSTEM_AUTHOR } from './demo/load-demo.ts';
+export * from './history/milestones.ts';

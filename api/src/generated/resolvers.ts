@@ -1107,7 +1107,11 @@ export type Query = {
   me: User;
   /** A project with all its content as it stood at `asOf` (default: now). */
   project: Project;
-  /** What changed between two dates: le chemin parcouru. */
+  /**
+   * What changed between two dates or two milestones: le chemin parcouru. Give `from` or
+   * `fromMilestone`, and `to` or `toMilestone` (a milestone stands for the end of its day; `to`
+   * defaults to now).
+   */
   projectDiff: ProjectDiff;
   /** The project as Cytoscape-ready elements. `hideConfidential` leaves out confidential items and notes (workshop mode). */
   projectMap: ProjectMap;
@@ -1131,9 +1135,11 @@ export type QueryProjectArgs = {
 
 
 export type QueryProjectDiffArgs = {
-  from: Scalars['DateTime']['input'];
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  fromMilestone?: InputMaybe<Scalars['ID']['input']>;
   projectId: Scalars['ID']['input'];
-  to: Scalars['DateTime']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  toMilestone?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1890,7 +1896,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   change?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<QueryChangeArgs, 'id'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
-  projectDiff?: Resolver<ResolversTypes['ProjectDiff'], ParentType, ContextType, RequireFields<QueryProjectDiffArgs, 'from' | 'projectId' | 'to'>>;
+  projectDiff?: Resolver<ResolversTypes['ProjectDiff'], ParentType, ContextType, RequireFields<QueryProjectDiffArgs, 'projectId'>>;
   projectMap?: Resolver<ResolversTypes['ProjectMap'], ParentType, ContextType, RequireFields<QueryProjectMapArgs, 'hideConfidential' | 'projectId'>>;
   projectTimeline?: Resolver<ResolversTypes['TimelinePage'], ParentType, ContextType, RequireFields<QueryProjectTimelineArgs, 'first' | 'projectId'>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;

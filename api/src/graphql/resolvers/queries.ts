@@ -9,6 +9,7 @@ import {
   parseEntityId,
   readProjectState,
   readTimeline,
+  resolveMilestone,
   revertChange,
   type EntityType,
   type ProjectState,
@@ -63,16 +64,20 @@ export const queryResolvers: Resolvers = {
       const state = await projectState(ctx, projectId, readMoment(asOf));
       return buildProjectMap(state, { hideConfidential: hideConfidential ?? false });
     },
-    projectDiff: async (_p, { projectId, from, to }, ctx) => {
-      ctx.authorize('read', { projectId });
-      if (from.getTime() > to.getTime()) {
-        throw new DomainError('INVALID_RANGE', 'la date de début de la comparaison doit précéder sa date de fin');
+    projectDiff: async (_p, args, ctx) => {
+      ctx.authorize('read', { projectId: args.projectId });
+      const id = parseEntityId(args.projectId, "l'identifiant du projet");
+      if ((args.from ? 1 : 0) + (args.fromMilestone ? 1 : 0) !== 1 || (args.to && args.toMilestone)) {
+        throw new DomainError('INVALID_RANGE', 'donnez le début de la comparaison par une date (from) ou un jalon (fromMilestone), et sa fin de même');
       }
-      const id = parseEntityId(projectId, "l'identifiant du projet");
-      const [before, after] = await ctx.graph.read(async (tx) => [
-        await readProjectState(tx, id, readMoment(from)),
-        await readProjectState(tx, id, readMoment(to)),
-      ]);
+      const [before, after] = await ctx.graph.read(async (tx) => {
+        const from = args.fromMilestone ? await resolveMilestone(tx, id, parseEntityId(args.fromMilestone)) : args.from!;
+        const to = args.toMilestone ? await resolveMilestone(tx, id, parseEntityId(args.toMilestone)) : (args.to ?? new Date());
+        if (from.getTime() > to.getTime()) {
+          throw new DomainError('INVALID_RANGE', 'le début de la comparaison doit précéder sa fin');
+        }
+        return [await readProjectState(tx, id, readMoment(from)), await readProjectState(tx, id, readMoment(to))];
+      });
       return { diff: diffProjectStates(before, after), before, after };
     },
     projectTimeline: async (_p, args, ctx) => {

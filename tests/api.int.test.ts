@@ -113,6 +113,58 @@ describe('GraphQL over HTTP', () => {
   });
 });
 
+describe('re-pointing and reverting through the API', () => {
+  it('re-points a position to another objective and a conflict to another pair, then reverts the move', async () => {
+    const [o1, o2] = small.objectives;
+    const extra = await gql<{ createObjective: { id: string } }>(
+      app,
+      `mutation($p: ID!) { createObjective(input: { projectId: $p, title: "Objectif ajouté", dimensions: [ECOLOGIQUE], nature: IMMATERIEL, confidential: false }) { id } }`,
+      { p: small.project.id },
+    );
+    const o3 = extra.data!.createObjective.id;
+    const position = await gql<{ createPosition: { id: string; version: number } }>(
+      app,
+      `mutation($a: ID!, $o: ID!) { createPosition(input: { actorId: $a, objectiveId: $o, value: 1 }) { id version } }`,
+      { a: small.actors[0]!.id, o: o3 },
+    );
+    const { id, version } = position.data!.createPosition;
+    const moved = await gql<{ updatePosition: { objective: { id: string }; version: number } }>(
+      app,
+      `mutation($id: ID!, $v: Int!, $o: ID!) { updatePosition(id: $id, version: $v, patch: { objectiveId: $o }) { version objective { id } } }`,
+      { id, v: version, o: o2!.id },
+    );
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.updatePosition.objective.id).toBe(o2!.id);
+
+    const conflict = await gql<{ createConflict: { id: string; version: number } }>(
+      app,
+      `mutation($a: ID!, $b: ID!) { createConflict(input: { objectiveAId: $a, objectiveBId: $b, intensity: 2, status: IDENTIFIE, confidential: false }) { id version } }`,
+      { a: o1!.id, b: o2!.id },
+    );
+    const repointed = await gql<{ updateConflict: { objectiveB: { id: string } } }>(
+      app,
+      `mutation($id: ID!, $v: Int!, $b: ID!) { updateConflict(id: $id, version: $v, patch: { objectiveBId: $b }) { objectiveB { id } } }`,
+      { id: conflict.data!.createConflict.id, v: conflict.data!.createConflict.version, b: o3 },
+    );
+    expect(repointed.data?.updateConflict.objectiveB.id).toBe(o3);
+
+    const log = await gql<{ projectTimeline: { changes: { id: string; op: string }[] } }>(
+      app,
+      `query($p: ID!, $e: ID!) { projectTimeline(projectId: $p, entityId: $e, first: 1) { changes { id op } } }`,
+      { p: small.project.id, e: id },
+    );
+    const reverted = await gql<{ revertChange: { __typename: string; version: number; objectiveId?: string } }>(
+      app,
+      `mutation($c: ID!) { revertChange(changeId: $c) { __typename version ... on Position { objectiveId } } }`,
+      { c: log.data!.projectTimeline.changes[0]!.id },
+    );
+    expect(reverted.errors).toBeUndefined();
+    expect(reverted.data!.revertChange).toMatchObject({ __typename: 'Position', objectiveId: o3 });
+    const again = await gql(app, `mutation($c: ID!) { revertChange(changeId: $c) { id } }`, { c: log.data!.projectTimeline.changes[0]!.id });
+    expect(codeOf(again)).toBe('REVERT_NOT_APPLICABLE');
+  });
+});
+
 describe('bad input: a stable code, a message a pilot can act on, nothing changed', () => {
   it.each([
     ['an unknown project id', PROJECT, { id: 'prj-does-not-exist' }, 'NOT_FOUND'],

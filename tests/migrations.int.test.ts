@@ -1,0 +1,69 @@
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Graph, createDriver, loadDemoMap, readProjectState } from '@trame/graph';
+import { startDisposableNeo4j, type DisposableNeo4j } from '@trame/graph/disposable';
+import { MIGRATIONS_DIR, MigrationChecksumError, loadMigrations, migrate, splitStatements } from '@trame/migrations';
+
+// Migrations need a database of their own (Neo4j Community has one user database): this file
+// starts a second, disposable Neo4j.
+let neo4j: DisposableNeo4j;
+let driver: Driver;
+const database = 'neo4j';
+
+beforeAll(async () => {
+  neo4j = await startDisposableNeo4j({ password: 'trame-migration-test', heap: '512m' });
+  driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: neo4j.password, database });
+}, 240_000);
+afterAll(async () => {
+  await driver?.close();
+  await neo4j?.dispose();
+});
+
+async function ledger(): Promise<{ id: string; checksum: string }[]> {
+  const { records } = await driver.executeQuery('MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum ORDER BY id', {}, { database });
+  return records.map((r) => ({ id: r.get('id') as string, checksum: r.get('checksum') as string }));
+}
+
+describe('migrations', () => {
+  it('splits files into statements and ignores comments', () => {
+    expect(splitStatements('// a comment\nCREATE INDEX a IF NOT EXISTS\n  FOR (n:N) ON (n.x);\n\nRETURN 1;')).toEqual([
+      'CREATE INDEX a IF NOT EXISTS\n  FOR (n:N) ON (n.x)',
+      'RETURN 1',
+    ]);
+  });
+
+  it('upgrades N−1 → data → N without touching the data, and records each file once', async () => {
+    const files = await loadMigrations();
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    const previous = files[files.length - 2]!.id;
+    const first = await migrate(driver, { database, upTo: previous });
+    expect(first.applied.at(-1)).toBe(previous);
+    expect(first.pending).toEqual([files.at(-1)!.id]);
+
+    const graph = new Graph(driver, database);
+    await loadDemoMap(graph);
+    const before = await graph.read((tx) => readProjectState(tx, 'prj-marche', new Date('2020-01-01T00:00:00Z')));
+
+    const second = await migrate(driver, { database });
+    expect(second.applied).toEqual([files.at(-1)!.id]);
+    expect((await ledger()).map((m) => m.id)).toEqual(files.map((f) => f.id));
+    const after = await graph.read((tx) => readProjectState(tx, 'prj-marche', new Date('2020-01-01T00:00:00Z')));
+    expect(after.entities.map((e) => [e.id, e.version, e.values]).sort()).toEqual(before.entities.map((e) => [e.id, e.version, e.values]).sort());
+
+    const { records } = await driver.executeQuery("SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN name", {}, { database });
+    expect(records).toHaveLength(0);
+    expect((await migrate(driver, { database })).applied).toEqual([]);
+  });
+
+  it('stops when an applied file was changed afterwards', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trame-migrations-'));
+    cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+    const name = readdirSync(dir).sort()[0]!;
+    writeFileSync(join(dir, name), `// edited after it was applied\nCREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;\n`);
+    await expect(migrate(driver, { database, dir })).rejects.toThrow(MigrationChecksumError);
+    await expect(migrate(driver, { database, dir })).rejects.toThrow(/was changed after it was applied/);
+  });
+});

@@ -23,3 +23,4 @@ export * from './history/timeline.ts';
 export * from './map/project-map.ts';
 export { loadDemoMap, SYSTEM_AUTHOR } from './demo/load-demo.ts';
 export * from './history/milestones.ts';
+export * from './layout/saved-layout.ts';

@@ -1,57 +1,44 @@
-import { useEffect, useState } from 'react';
-import { request } from './graphql.ts';
+import { useEffect } from 'react';
+import { I18nProvider, useI18n } from './i18n/index.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { ProjectPage } from './pages/ProjectPage.tsx';
+import { navigate, useRoute } from './router.ts';
 
-interface TerritoryItem {
-  id: string;
-  name: string;
-  code: string;
-  projects: { id: string; name: string; description: string | null }[];
+function Shell() {
+  const route = useRoute();
+  const { lang, setLang, t } = useI18n();
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <>
+      <header className="app-header">
+        <a className="brand" href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+          Trame
+        </a>
+        <label className="lang">
+          {t.language}{' '}
+          <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'fr')}>
+            <option value="fr">Français</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      {route.page === 'home' && <HomePage />}
+      {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} params={route.params} />}
+      {route.page === 'notFound' && (
+        <main className="page">
+          <p>Page introuvable. <a href="/">{t.territories}</a></p>
+        </main>
+      )}
+    </>
+  );
 }
 
-const TERRITORIES = /* GraphQL */ `
-  query Territories {
-    territories { id name code projects { id name description } }
-  }
-`;
-
-/** Placeholder home: the territories and their projects, read from the API. The map editor comes next. */
 export function App() {
-  const [territories, setTerritories] = useState<TerritoryItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    request<{ territories: TerritoryItem[] }>(TERRITORIES)
-      .then((data) => setTerritories(data.territories))
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
-
   return (
-    <main>
-      <header>
-        <h1>Trame</h1>
-        <p>La cartographie des acteurs des projets de transition du territoire.</p>
-      </header>
-      {error && <p role="alert">Impossible de charger les territoires : {error}</p>}
-      {!territories && !error && <p aria-busy="true">Chargement…</p>}
-      {territories?.length === 0 && <p>Aucun territoire pour l’instant : créez-en un depuis l’API (/graphql).</p>}
-      {territories?.map((territory) => (
-        <section key={territory.id} aria-label={territory.name}>
-          <h2>
-            {territory.name} <small>({territory.code})</small>
-          </h2>
-          <ul>
-            {territory.projects.map((project) => (
-              <li key={project.id}>
-                <strong>{project.name}</strong>
-                {project.description && <span> — {project.description}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-      <footer>
-        <a href="/graphql">Explorer l’API GraphQL</a>
-      </footer>
-    </main>
+    <I18nProvider>
+      <Shell />
+    </I18nProvider>
   );
 }

@@ -590,6 +590,8 @@ export type Mutation = {
   endTerritory: Territory;
   /** Reverts one recorded change with a new change; refused with REVERT_NOT_APPLICABLE once the entity moved on. */
   revertChange: Entity;
+  /** Saves where the nodes of a project's map stand, so the map does not jump between sessions. */
+  saveProjectLayout: Scalars['Boolean']['output'];
   updateActor: Actor;
   updateConflict: Conflict;
   updateConvergence: Convergence;
@@ -820,6 +822,12 @@ export type MutationEndTerritoryArgs = {
 
 export type MutationRevertChangeArgs = {
   changeId: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveProjectLayoutArgs = {
+  positions: Scalars['JSON']['input'];
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -1113,6 +1121,8 @@ export type Query = {
    * defaults to now).
    */
   projectDiff: ProjectDiff;
+  /** Where the pilot arranged the map's nodes: { nodeId: { x, y } } (empty until saved). */
+  projectLayout: Scalars['JSON']['output'];
   /** The project as Cytoscape-ready elements. `hideConfidential` leaves out confidential items and notes (workshop mode). */
   projectMap: ProjectMap;
   /** The project's change log, newest first. */
@@ -1140,6 +1150,11 @@ export type QueryProjectDiffArgs = {
   projectId: Scalars['ID']['input'];
   to?: InputMaybe<Scalars['DateTime']['input']>;
   toMilestone?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryProjectLayoutArgs = {
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -1761,6 +1776,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   endSystemicLeap?: Resolver<ResolversTypes['SystemicLeap'], ParentType, ContextType, RequireFields<MutationEndSystemicLeapArgs, 'id' | 'version'>>;
   endTerritory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType, RequireFields<MutationEndTerritoryArgs, 'id' | 'version'>>;
   revertChange?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationRevertChangeArgs, 'changeId'>>;
+  saveProjectLayout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSaveProjectLayoutArgs, 'positions' | 'projectId'>>;
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'patch' | 'version'>>;
   updateConflict?: Resolver<ResolversTypes['Conflict'], ParentType, ContextType, RequireFields<MutationUpdateConflictArgs, 'id' | 'patch' | 'version'>>;
   updateConvergence?: Resolver<ResolversTypes['Convergence'], ParentType, ContextType, RequireFields<MutationUpdateConvergenceArgs, 'id' | 'patch' | 'version'>>;
@@ -1897,6 +1913,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projectDiff?: Resolver<ResolversTypes['ProjectDiff'], ParentType, ContextType, RequireFields<QueryProjectDiffArgs, 'projectId'>>;
+  projectLayout?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryProjectLayoutArgs, 'projectId'>>;
   projectMap?: Resolver<ResolversTypes['ProjectMap'], ParentType, ContextType, RequireFields<QueryProjectMapArgs, 'hideConfidential' | 'projectId'>>;
   projectTimeline?: Resolver<ResolversTypes['TimelinePage'], ParentType, ContextType, RequireFields<QueryProjectTimelineArgs, 'first' | 'projectId'>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;

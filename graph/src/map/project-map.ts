@@ -156,7 +156,7 @@ export function buildProjectMap(state: ProjectState, options: MapOptions = {}): 
         target: objective.id,
         label: null,
         entityVersion: objective.version,
-        data: {},
+        data: { entityId: objective.id },
       });
     }
   }
@@ -172,7 +172,7 @@ export function buildProjectMap(state: ProjectState, options: MapOptions = {}): 
     id = entity.id,
   ) => {
     if (!visible(source) || !visible(target)) return;
-    edges.push({ id, kind, source, target, label, entityVersion: entity.version, data });
+    edges.push({ id, kind, source, target, label, entityVersion: entity.version, data: { ...data, entityId: entity.id } });
   };
 
   for (const position of ofType(state, 'Position')) {

@@ -3,3 +3,4 @@ export * from './enums.ts';
 export * from './limits.ts';
 export * from './entities.ts';
 export * from './validation.ts';
+export { DomainError, ERROR_CODES, isDomainError, type ErrorCode } from '../errors.ts';

@@ -9,6 +9,9 @@ import {
   parseEntityId,
   readProjectState,
   readTimeline,
+  readLayout,
+  saveLayout,
+  parsePositions,
   resolveMilestone,
   revertChange,
   type EntityType,
@@ -93,12 +96,23 @@ export const queryResolvers: Resolvers = {
         }),
       );
     },
+    projectLayout: async (_p, { projectId }, ctx) => {
+      ctx.authorize('read', { projectId });
+      return ctx.graph.read((tx) => readLayout(tx, parseEntityId(projectId, "l'identifiant du projet")));
+    },
     change: async (_p, { id }, ctx) => {
       ctx.authorize('read');
       return ctx.graph.read((tx) => getChange(tx, parseEntityId(id, "l'identifiant du changement")));
     },
   },
   Mutation: {
+    saveProjectLayout: async (_p, { projectId, positions }, ctx) => {
+      ctx.authorize('write', { projectId });
+      const id = parseEntityId(projectId, "l'identifiant du projet");
+      const parsed = parsePositions(positions);
+      await ctx.graph.write((tx) => saveLayout(tx, id, parsed, ctx.user.id));
+      return true;
+    },
     revertChange: async (_p, { changeId }, ctx) => {
       ctx.authorize('write');
       const record = await ctx.graph.write((tx) => revertChange(tx, { author: ctx.user.id }, changeId));

@@ -1,0 +1,33 @@
+/** The one way the web app talks to the API: a POST to /graphql; errors keep their code. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('Le serveur ne répond pas. Vérifiez qu’il est démarré, puis réessayez.', 'NETWORK');
+  }
+  let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new ApiError(`Réponse illisible du serveur (HTTP ${response.status}).`, 'BAD_RESPONSE');
+  }
+  const error = body.errors?.[0];
+  if (error) throw new ApiError(error.message, String(error.extensions?.code ?? 'UNKNOWN'), error.extensions ?? {});
+  if (!body.data) throw new ApiError('Réponse vide du serveur.', 'BAD_RESPONSE');
+  return body.data;
+}

@@ -1,0 +1,93 @@
+import { ENTITIES, type EntityType } from '@trame/graph/model';
+
+/**
+ * GraphQL documents, the entity ones written from the model so every field the API has is
+ * fetched and editable without a hand-kept list.
+ */
+const META = 'id version validFrom validTo versionFrom __typename';
+
+export function entitySelection(type: EntityType): string {
+  return `${META} ${Object.keys(ENTITIES[type].fields).join(' ')}`;
+}
+
+const PROJECT_LISTS: [string, EntityType][] = [
+  ['engagements', 'Engagement'],
+  ['actors', 'Actor'],
+  ['perimeters', 'Perimeter'],
+  ['objectives', 'Objective'],
+  ['positions', 'Position'],
+  ['convergences', 'Convergence'],
+  ['conflicts', 'Conflict'],
+  ['externalities', 'Externality'],
+  ['cooperations', 'Cooperation'],
+  ['influences', 'Influence'],
+  ['leaps', 'SystemicLeap'],
+  ['ecosystems', 'Ecosystem'],
+  ['milestones', 'Milestone'],
+];
+
+export const TERRITORIES = /* GraphQL */ `
+  query Territories {
+    territories { id name code kind projects { id name description validFrom } }
+  }
+`;
+
+export const TERRITORY_ACTORS = /* GraphQL */ `
+  query TerritoryActors($id: ID!) {
+    territory(id: $id) { id actors { ${entitySelection('Actor')} } }
+  }
+`;
+
+export const PROJECT_VIEW = /* GraphQL */ `
+  query ProjectView($id: ID!, $asOf: DateTime, $hideConfidential: Boolean) {
+    project(id: $id, asOf: $asOf) {
+      ${entitySelection('Project')} asOf
+      territory { id name }
+      ${PROJECT_LISTS.map(([list, type]) => `${list} { ${entitySelection(type)} }`).join('\n      ')}
+    }
+    projectMap(projectId: $id, asOf: $asOf, hideConfidential: $hideConfidential) {
+      asOf perimeterOrder
+      nodes { id kind label parent entityVersion data }
+      edges { id kind source target label entityVersion data }
+      ecosystems { id name memberIds perimeterId }
+    }
+    projectLayout(projectId: $id)
+  }
+`;
+
+export const PROJECT_MAP_AT = /* GraphQL */ `
+  query ProjectMapAt($id: ID!, $asOf: DateTime, $hideConfidential: Boolean) {
+    projectMap(projectId: $id, asOf: $asOf, hideConfidential: $hideConfidential) {
+      nodes { id kind label parent entityVersion data }
+      edges { id kind source target label entityVersion data }
+    }
+  }
+`;
+
+export const PROJECT_DIFF = /* GraphQL */ `
+  query ProjectDiff($id: ID!, $from: ID!, $to: ID!) {
+    projectDiff(projectId: $id, fromMilestone: $from, toMilestone: $to) {
+      from to
+      summary { added ended changed actorsJoined actorsLeft engagementGained engagementLost conflictsArbitrated leaps cooperationsNew }
+      added { id __typename }
+      ended { id __typename }
+      changed { entity { id __typename } fields { field before after } }
+    }
+  }
+`;
+
+export const SAVE_LAYOUT = /* GraphQL */ `
+  mutation SaveLayout($id: ID!, $positions: JSON!) { saveProjectLayout(projectId: $id, positions: $positions) }
+`;
+
+export function createMutation(type: EntityType): string {
+  return `mutation Create($input: Create${type}Input!, $validFrom: DateTime) { create${type}(input: $input, validFrom: $validFrom) { ${entitySelection(type)} } }`;
+}
+
+export function updateMutation(type: EntityType): string {
+  return `mutation Update($id: ID!, $version: Int!, $patch: ${type}Patch!, $validFrom: DateTime) { update${type}(id: $id, version: $version, patch: $patch, validFrom: $validFrom) { ${entitySelection(type)} } }`;
+}
+
+export function endMutation(type: EntityType): string {
+  return `mutation End($id: ID!, $version: Int!, $validFrom: DateTime) { end${type}(id: $id, version: $version, validFrom: $validFrom) { id version validTo } }`;
+}

@@ -1,0 +1,257 @@
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import BubbleSets, { type BubbleSetsPlugin } from 'cytoscape-bubblesets';
+import edgehandles from 'cytoscape-edgehandles';
+import fcose from 'cytoscape-fcose';
+import Layers from 'cytoscape-layers';
+import cytoscapeSvg from 'cytoscape-svg';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { leapColumns, placeFromSaved, type Positions } from './layout.ts';
+import { ECOSYSTEM_COLORS, mapStylesheet } from './style.ts';
+import type { ElementDef, MapEcosystem } from './types.ts';
+
+cytoscape.use(fcose);
+cytoscape.use(edgehandles);
+cytoscape.use(Layers as never);
+cytoscape.use(BubbleSets as never);
+cytoscape.use(cytoscapeSvg);
+
+export type LayoutMode = 'free' | 'leaps';
+
+export interface MapCanvasHandle {
+  fit(): void;
+  rearrange(): void;
+  focus(id: string): void;
+  png(): Promise<Blob>;
+  svg(): string;
+  setDrawMode(on: boolean): void;
+}
+
+export interface MapCanvasProps {
+  elements: ElementDef[];
+  savedPositions: Positions;
+  ecosystems: MapEcosystem[];
+  perimeterOrder: string[];
+  layoutMode: LayoutMode;
+  projection: boolean;
+  editable: boolean;
+  onSelect(data: (Record<string, unknown> & { id: string }) | null): void;
+  onConnect(source: Record<string, unknown> & { id: string }, target: Record<string, unknown> & { id: string }): void;
+  /** Positions after a drag or a layout, to be saved (not called in read-only views). */
+  onArranged(positions: Positions): void;
+}
+
+const FCOSE = {
+  name: 'fcose',
+  quality: 'proof',
+  animate: false,
+  randomize: true,
+  // Labels count as part of the node, so the layout keeps names apart.
+  nodeDimensionsIncludeLabels: true,
+  nodeSeparation: 60,
+  idealEdgeLength: 70,
+  edgeElasticity: 0.2,
+  nodeRepulsion: 6000,
+  packComponents: true,
+  tile: true,
+  nestingFactor: 0.1,
+  gravity: 0.9,
+  gravityRange: 1.5,
+  gravityCompound: 1.5,
+  gravityRangeCompound: 1.2,
+  numIter: 2500,
+} as const;
+
+function leafPositions(cy: Core): Positions {
+  const positions: Positions = {};
+  cy.nodes()
+    .filter((n) => !n.isParent())
+    .forEach((n) => {
+      const { x, y } = n.position();
+      positions[n.id()] = { x, y };
+    });
+  return positions;
+}
+
+/** Adds, removes and updates elements in place, so the map does not jump on every change. */
+function syncElements(cy: Core, elements: ElementDef[]): string[] {
+  const wanted = new Map(elements.map((e) => [e.data.id, e]));
+  const added: string[] = [];
+  cy.batch(() => {
+    cy.elements().forEach((element) => {
+      const next = wanted.get(element.id());
+      const parentChanged = next && element.isNode() && (element.data('parent') ?? null) !== (next.data.parent ?? null);
+      const endsChanged = next && element.isEdge() && (element.data('source') !== next.data.source || element.data('target') !== next.data.target);
+      if (!next || parentChanged || endsChanged) element.remove();
+    });
+    // Parents first so children can attach.
+    const ordered = [...elements].sort((a, b) => (a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1));
+    for (const def of ordered) {
+      const existing = cy.getElementById(def.data.id);
+      if (existing.nonempty()) {
+        existing.data(def.data);
+        existing.classes(def.classes ?? '');
+      } else {
+        cy.add({ group: def.group, data: def.data, classes: def.classes ?? '', ...(def.position ? { position: def.position } : {}) });
+        if (def.group === 'nodes') added.push(def.data.id);
+      }
+    }
+  });
+  return added;
+}
+
+export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function MapCanvas(props, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const bubblesRef = useRef<BubbleSetsPlugin | null>(null);
+  const ehRef = useRef<{ enableDrawMode(): void; disableDrawMode(): void; destroy(): void } | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+
+  const runLayout = (cy: Core, randomize: boolean) => {
+    const mode = propsRef.current.layoutMode;
+    if (mode === 'leaps') {
+      const positions = leapColumns(props.elements, propsRef.current.perimeterOrder);
+      cy.layout({ name: 'preset', positions: (node: NodeSingular) => positions[node.id()] ?? node.position(), fit: true, padding: 40 } as never).run();
+      return;
+    }
+    const layout = cy.layout({ ...FCOSE, randomize } as never);
+    layout.one('layoutstop', () => {
+      cy.fit(undefined, 40);
+      bubblesRef.current?.update(true);
+      if (propsRef.current.editable) propsRef.current.onArranged(leafPositions(cy));
+    });
+    layout.run();
+  };
+
+  // Create Cytoscape once; destroy it on unmount.
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = cytoscape({
+      container: container.current,
+      style: mapStylesheet({ projection: propsRef.current.projection }) as never,
+      wheelSensitivity: 0.3,
+      minZoom: 0.1,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+    });
+    cyRef.current = cy;
+    (window as unknown as { __trameCy?: Core }).__trameCy = cy; // for browser tests and debugging
+    cy.on('tap', (event) => {
+      if (event.target === cy) propsRef.current.onSelect(null);
+      else propsRef.current.onSelect(event.target.data());
+    });
+    cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
+    cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+    cy.on('dragfree', 'node', () => {
+      bubblesRef.current?.update(true);
+      if (propsRef.current.editable && propsRef.current.layoutMode === 'free') propsRef.current.onArranged(leafPositions(cy));
+    });
+    const eh = (cy as unknown as { edgehandles(o: object): typeof ehRef.current }).edgehandles({
+      canConnect: (source: NodeSingular, target: NodeSingular) =>
+        !source.same(target) && !source.isParent() && !target.isParent() && source.data('kind') !== 'PERIMETER',
+      edgeParams: () => ({ data: {}, classes: 'eh-new' }),
+      snap: true,
+      hoverDelay: 100,
+    });
+    ehRef.current = eh;
+    cy.on('ehcomplete', (_event, ...args: unknown[]) => {
+      const [source, target, added] = args as [NodeSingular, NodeSingular, cytoscape.EdgeSingular];
+      added.remove();
+      propsRef.current.onConnect(source.data(), target.data());
+    });
+    bubblesRef.current = (cy as unknown as { bubbleSets(o?: object): BubbleSetsPlugin }).bubbleSets({ interactive: true, includeLabels: false });
+    return () => {
+      bubblesRef.current?.destroy();
+      ehRef.current?.destroy();
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    cyRef.current?.style(mapStylesheet({ projection: props.projection }) as never);
+  }, [props.projection]);
+
+  // Elements: sync in place; place new nodes beside their neighbours, or lay out when needed.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const wasEmpty = cy.nodes().empty();
+    const added = syncElements(cy, props.elements);
+    if (props.layoutMode === 'leaps') {
+      runLayout(cy, false);
+    } else if (added.length > 0) {
+      const known = { ...props.savedPositions, ...leafPositions(cy) };
+      for (const id of added) delete known[id];
+      if (wasEmpty) Object.assign(known, props.savedPositions);
+      const { positions, missing } = placeFromSaved(props.elements, known);
+      cy.batch(() => {
+        for (const [id, position] of Object.entries(positions)) {
+          const node = cy.getElementById(id);
+          if (node.nonempty() && !node.isParent()) node.position(position);
+        }
+      });
+      if (wasEmpty && Object.keys(positions).length === 0) runLayout(cy, true);
+      else if (missing.length > 0) {
+        // Unconnected newcomers: below the current drawing.
+        const box = cy.nodes().filter((n) => !missing.includes(n.id())).boundingBox({});
+        missing.forEach((id, i) => cy.getElementById(id).position({ x: box.x1 + (i % 8) * 90, y: box.y2 + 80 + Math.floor(i / 8) * 80 }));
+      }
+      if (wasEmpty) cy.fit(undefined, 40);
+    }
+    // Ecosystems as regions around their members (an actor may sit in several).
+    const bubbles = bubblesRef.current;
+    if (bubbles) {
+      for (const path of bubbles.getPaths()) bubbles.removePath(path);
+      props.ecosystems.forEach((eco, i) => {
+        const members = cy.nodes().filter((n) => eco.memberIds.includes(n.id()));
+        if (members.length < 2) return;
+        const color = ECOSYSTEM_COLORS[i % ECOSYSTEM_COLORS.length]!;
+        bubbles.addPath(members, null, null, {
+          // Members can sit far apart: virtual edges route the outline between them.
+          virtualEdges: true,
+          style: { fill: `${color}22`, stroke: color, strokeWidth: '1.5', strokeDasharray: '6 3' } as Partial<CSSStyleDeclaration>,
+          className: `ecosystem-${eco.id}`,
+        });
+      });
+      // Outlines are computed from rendered positions: once the frame is drawn.
+      cy.one('render', () => bubbles.update(true));
+      requestAnimationFrame(() => bubbles.update(true));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.elements, props.layoutMode, props.ecosystems]);
+
+  useEffect(() => {
+    if (!props.editable) ehRef.current?.disableDrawMode();
+  }, [props.editable]);
+
+  useImperativeHandle(ref, () => ({
+    fit: () => cyRef.current?.fit(undefined, 40),
+    rearrange: () => cyRef.current && runLayout(cyRef.current, true),
+    focus: (id: string) => {
+      const cy = cyRef.current;
+      if (!cy) return;
+      const node = cy.getElementById(id);
+      if (node.empty()) return;
+      cy.elements().removeClass('found');
+      node.addClass('found');
+      cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 300 });
+      cy.elements().unselect();
+      node.select();
+      propsRef.current.onSelect(node.data());
+    },
+    png: async () => {
+      const cy = cyRef.current;
+      if (!cy) throw new Error('no map');
+      return cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' }) as unknown as Promise<Blob>;
+    },
+    svg: () => {
+      const cy = cyRef.current as unknown as { svg(o: object): string } | null;
+      if (!cy) throw new Error('no map');
+      return cy.svg({ full: true, scale: 1, bg: '#ffffff' });
+    },
+    setDrawMode: (on: boolean) => (on ? ehRef.current?.enableDrawMode() : ehRef.current?.disableDrawMode()),
+  }));
+
+  return <div ref={container} className="map-canvas" data-testid="map-canvas" aria-label="Carte des acteurs" role="img" />;
+});

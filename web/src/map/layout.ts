@@ -1,0 +1,81 @@
+import type { ElementDef } from './types.ts';
+
+/**
+ * Where nodes go. Pure helpers: saved positions are kept, new nodes start beside their
+ * neighbours, and the leaps view lays perimeters out along time.
+ */
+export type Positions = Record<string, { x: number; y: number }>;
+
+function isLeaf(element: ElementDef, elements: ElementDef[]): boolean {
+  return element.group === 'nodes' && !elements.some((e) => e.group === 'nodes' && e.data.parent === element.data.id);
+}
+
+/** Leaf nodes a layout positions (compound parents follow their children). */
+export function leafIds(elements: ElementDef[]): string[] {
+  return elements.filter((e) => isLeaf(e, elements)).map((e) => e.data.id);
+}
+
+/**
+ * Saved positions for the nodes that have one; a node without one goes to the centre of its
+ * placed neighbours, nudged so two new nodes do not overlap; `missing` lists nodes with no
+ * placed neighbour (they need a layout run).
+ */
+export function placeFromSaved(elements: ElementDef[], saved: Positions): { positions: Positions; missing: string[] } {
+  const leaves = leafIds(elements);
+  const positions: Positions = {};
+  for (const id of leaves) if (saved[id]) positions[id] = saved[id]!;
+  const neighbours = new Map<string, string[]>();
+  for (const edge of elements.filter((e) => e.group === 'edges')) {
+    const source = String(edge.data.source);
+    const target = String(edge.data.target);
+    neighbours.set(source, [...(neighbours.get(source) ?? []), target]);
+    neighbours.set(target, [...(neighbours.get(target) ?? []), source]);
+  }
+  const missing: string[] = [];
+  let nudge = 0;
+  for (const id of leaves) {
+    if (positions[id]) continue;
+    const placed = (neighbours.get(id) ?? []).map((n) => positions[n]).filter((p): p is { x: number; y: number } => Boolean(p));
+    if (placed.length === 0) {
+      missing.push(id);
+      continue;
+    }
+    nudge += 1;
+    const angle = nudge * 2.4;
+    positions[id] = {
+      x: placed.reduce((sum, p) => sum + p.x, 0) / placed.length + Math.cos(angle) * 60,
+      y: placed.reduce((sum, p) => sum + p.y, 0) / placed.length + Math.sin(angle) * 60,
+    };
+  }
+  return { positions, missing };
+}
+
+/**
+ * The leaps view: one column per perimeter, in the order of the leaps, left to right; the
+ * actors and objectives each perimeter brought in stacked inside it; the rest below.
+ */
+export function leapColumns(elements: ElementDef[], perimeterOrder: string[], options = { columnWidth: 460, cell: 130 }): Positions {
+  const positions: Positions = {};
+  const leaves = elements.filter((e) => isLeaf(e, elements) && e.data.kind !== 'PERIMETER');
+  const columns = perimeterOrder.map((perimeterId) => leaves.filter((e) => e.data.parent === perimeterId));
+  const perColumn = 3;
+  let deepest = 0;
+  columns.forEach((members, column) => {
+    const sorted = [...members].sort((a, b) => String(a.data.kind).localeCompare(String(b.data.kind)) || String(a.data.label).localeCompare(String(b.data.label)));
+    sorted.forEach((element, i) => {
+      const row = Math.floor(i / perColumn);
+      deepest = Math.max(deepest, row);
+      positions[element.data.id] = { x: column * options.columnWidth + (i % perColumn) * options.cell, y: row * options.cell * 0.8 };
+    });
+  });
+  const rest = leaves.filter((e) => !perimeterOrder.includes(String(e.data.parent ?? '')));
+  const width = Math.max(1, perimeterOrder.length) * options.columnWidth;
+  const perRow = Math.max(1, Math.floor(width / options.cell));
+  rest.forEach((element, i) => {
+    positions[element.data.id] = {
+      x: (i % perRow) * options.cell,
+      y: (deepest + 2 + Math.floor(i / perRow)) * options.cell * 0.8,
+    };
+  });
+  return positions;
+}

@@ -1,0 +1,204 @@
+/**
+ * The map's look, as plain data. Colours come from the Okabe–Ito palette (safe for the common
+ * colour-vision deficiencies) and every actor kind also has its own shape, so nothing is told by
+ * colour alone. `projection` enlarges type and strokes for a wall in a workshop.
+ */
+export interface KindStyle {
+  color: string;
+  shape: string;
+}
+
+export const ACTOR_KIND_STYLE: Record<string, KindStyle> = {
+  ELU: { color: '#0072B2', shape: 'star' },
+  SERVICE: { color: '#56B4E9', shape: 'round-rectangle' },
+  ENTREPRISE: { color: '#E69F00', shape: 'diamond' },
+  ASSOCIATION: { color: '#009E73', shape: 'ellipse' },
+  HABITANT: { color: '#F0E442', shape: 'round-triangle' },
+  INSTITUTION: { color: '#CC79A7', shape: 'hexagon' },
+  TIERS: { color: '#999999', shape: 'barrel' },
+  FINANCEUR: { color: '#D55E00', shape: 'octagon' },
+};
+
+export const CONFLICT_STATUS_STYLE: Record<string, { color: string; style: 'solid' | 'dashed' | 'dotted' }> = {
+  IDENTIFIE: { color: '#D55E00', style: 'dashed' },
+  MIS_AU_TRAVAIL: { color: '#E69F00', style: 'solid' },
+  ARBITRE: { color: '#0072B2', style: 'solid' },
+  DEPASSE: { color: '#999999', style: 'dotted' },
+  PERSISTANT: { color: '#8B0000', style: 'solid' },
+};
+
+export const ECOSYSTEM_COLORS = ['#009E73', '#0072B2', '#CC79A7', '#E69F00', '#56B4E9', '#D55E00'];
+
+export const STANCE_COLOR = { FOR: '#009E73', AGAINST: '#D55E00', NEUTRAL: '#999999' } as const;
+
+/** Node size from engagement rank 0 (concerné) … 4 (moteur). */
+export function actorSize(rank: number, projection = false): number {
+  const base = 26 + Math.max(0, Math.min(4, rank)) * 9;
+  return projection ? Math.round(base * 1.3) : base;
+}
+
+type Style = { selector: string; style: Record<string, unknown> };
+
+export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
+  const projection = options.projection ?? false;
+  const font = projection ? 18 : 13;
+  const styles: Style[] = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-size': font,
+        'font-family': 'system-ui, "Segoe UI", Roboto, sans-serif',
+        color: '#1d2733',
+        'text-wrap': 'wrap',
+        'text-max-width': projection ? 180 : 130,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': 2,
+        'min-zoomed-font-size': projection ? 0 : 6,
+      },
+    },
+    {
+      selector: 'node.actor',
+      style: {
+        width: (node: { data(key: string): unknown }) => actorSize(Number(node.data('engagementRank') ?? 0), projection),
+        height: (node: { data(key: string): unknown }) => actorSize(Number(node.data('engagementRank') ?? 0), projection),
+        'border-width': 2,
+        'border-color': '#1d2733',
+      },
+    },
+    // Engagement as a ring: the more engaged, the thicker and darker the border.
+    { selector: 'node.actor[engagement = "CONCERNE"]', style: { 'border-style': 'dashed', 'border-width': 1.5, 'border-color': '#777' } },
+    { selector: 'node.actor[engagement = "COOPERANT"]', style: { 'border-width': 4 } },
+    { selector: 'node.actor[engagement = "MOTEUR"]', style: { 'border-width': 6, 'border-style': 'double' } },
+    ...Object.entries(ACTOR_KIND_STYLE).map(([kind, s]) => ({
+      selector: `node.actor[actorKind = "${kind}"]`,
+      style: { 'background-color': s.color, shape: s.shape },
+    })),
+    {
+      selector: 'node.objective',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#ffffff',
+        'border-color': '#5b6570',
+        'border-width': 1.5,
+        width: projection ? 30 : 22,
+        height: projection ? 30 : 22,
+        'font-style': 'italic',
+      },
+    },
+    { selector: 'node.objective[?confidential]', style: { 'border-style': 'dashed', 'background-color': '#f3f0e6' } },
+    {
+      selector: 'node.externality',
+      style: { shape: 'tag', 'background-color': '#fdf6e3', 'border-color': '#8a6d00', 'border-width': 1.5, width: 20, height: 20 },
+    },
+    { selector: 'node.externality[sign = "NEGATIVE"]', style: { 'border-color': '#D55E00' } },
+    { selector: 'node.externality[status = "INTERNALISEE"]', style: { 'background-color': '#e6f4ee' } },
+    {
+      selector: ':parent',
+      style: {
+        'background-opacity': 0.06,
+        'background-color': '#0072B2',
+        'border-color': '#9fb3c8',
+        'border-width': 1.5,
+        shape: 'round-rectangle',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'font-weight': 'bold',
+        'font-size': font + 2,
+        padding: projection ? 26 : 18,
+      },
+    },
+    { selector: 'node.perimeter', style: { 'background-color': '#009E73', 'border-color': '#6fae94' } },
+    { selector: 'node.perimeter:childless', style: { width: 80, height: 40, 'text-valign': 'center' } },
+    {
+      selector: 'edge',
+      style: {
+        width: projection ? 2.5 : 1.5,
+        'curve-style': 'bezier',
+        'line-color': '#9aa5b1',
+        'target-arrow-color': '#9aa5b1',
+        label: 'data(label)',
+        'font-size': font - 2,
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': 1,
+      },
+    },
+    {
+      selector: 'edge.position',
+      style: {
+        width: (edge: { data(key: string): unknown }) => (projection ? 1.5 : 1) + Number(edge.data('intensity') ?? 0) * (projection ? 1.3 : 0.9),
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        // The value shows on hover or selection: on every edge it would bury the names.
+        label: '',
+      },
+    },
+    { selector: 'edge.position[stance = "FOR"]', style: { 'line-color': STANCE_COLOR.FOR, 'target-arrow-color': STANCE_COLOR.FOR } },
+    {
+      selector: 'edge.position[stance = "AGAINST"]',
+      style: { 'line-color': STANCE_COLOR.AGAINST, 'target-arrow-color': STANCE_COLOR.AGAINST, 'line-style': 'dashed' },
+    },
+    { selector: 'edge.owns', style: { 'line-color': '#c4ccd4', width: 1, 'line-style': 'dotted', label: '' } },
+    { selector: 'edge.convergence', style: { 'line-color': '#009E73', width: projection ? 4 : 3, 'line-opacity': 0.6 } },
+    ...Object.entries(CONFLICT_STATUS_STYLE).map(([status, s]) => ({
+      selector: `edge.conflict[status = "${status}"]`,
+      style: { 'line-color': s.color, 'line-style': s.style, width: (projection ? 3 : 2) + 1, 'mid-target-arrow-shape': 'none' },
+    })),
+    {
+      selector: 'edge.conflict',
+      style: { 'source-arrow-shape': 'tee', 'target-arrow-shape': 'tee', 'source-arrow-color': '#D55E00', 'target-arrow-color': '#D55E00' },
+    },
+    { selector: 'edge.externality-source', style: { 'line-style': 'dotted', 'line-color': '#8a6d00', 'target-arrow-shape': 'vee' } },
+    { selector: 'edge.externality-effect', style: { 'line-style': 'dotted', 'line-color': '#8a6d00', 'target-arrow-shape': 'vee', 'target-arrow-color': '#8a6d00' } },
+    { selector: 'edge.externality-effect[sign = "NEGATIVE"]', style: { 'line-color': '#D55E00', 'target-arrow-color': '#D55E00' } },
+    { selector: 'edge.cooperation', style: { 'line-color': '#0072B2', width: projection ? 4 : 3, 'line-style': 'solid', 'curve-style': 'straight' } },
+    {
+      selector: 'edge.influence',
+      style: {
+        'line-color': '#b0b8c1',
+        'target-arrow-shape': 'triangle-backcurve',
+        'target-arrow-color': '#b0b8c1',
+        width: (edge: { data(key: string): unknown }) => 0.5 + Number(edge.data('value') ?? 0) * 0.6,
+        'font-size': font - 3,
+        label: '',
+        'line-opacity': 0.7,
+      },
+    },
+    {
+      selector: 'edge.leap',
+      style: {
+        'line-color': '#1d2733',
+        width: projection ? 6 : 4,
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': '#1d2733',
+        'font-size': font,
+        'font-weight': 'bold',
+        'text-wrap': 'wrap',
+        'text-max-width': 160,
+        'curve-style': 'straight',
+      },
+    },
+    { selector: 'node.group', style: { 'background-color': '#CC79A7' } },
+    // Comparison between two milestones.
+    { selector: '.added', style: { 'overlay-color': '#009E73', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    { selector: '.changed', style: { 'overlay-color': '#E69F00', 'overlay-opacity': 0.3, 'overlay-padding': 6 } },
+    { selector: '.ended', style: { opacity: 0.35, 'line-style': 'dashed', 'border-style': 'dashed' } },
+    // Interaction.
+    { selector: 'edge.position:selected, edge.influence:selected, edge.position.hover, edge.influence.hover', style: { label: 'data(label)' } },
+    { selector: '.dimmed', style: { opacity: 0.15 } },
+    { selector: ':selected', style: { 'overlay-color': '#0072B2', 'overlay-opacity': 0.2, 'overlay-padding': 8 } },
+    { selector: '.found', style: { 'overlay-color': '#F0E442', 'overlay-opacity': 0.5, 'overlay-padding': 10 } },
+    { selector: '.eh-handle', style: { 'background-color': '#0072B2', width: 12, height: 12, shape: 'ellipse', 'overlay-opacity': 0, 'border-width': 12, 'border-opacity': 0, label: '' } },
+    { selector: '.eh-hover', style: { 'background-color': '#0072B2' } },
+    { selector: '.eh-source', style: { 'border-width': 3, 'border-color': '#0072B2' } },
+    { selector: '.eh-target', style: { 'border-width': 3, 'border-color': '#0072B2' } },
+    { selector: '.eh-preview, .eh-ghost-edge', style: { 'background-color': '#0072B2', 'line-color': '#0072B2', 'target-arrow-color': '#0072B2', 'source-arrow-color': '#0072B2' } },
+    { selector: '.eh-ghost-edge.eh-preview-active', style: { opacity: 0 } },
+  ];
+  return styles;
+}

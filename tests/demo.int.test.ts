@@ -5,12 +5,11 @@ import { at } from './support/factories.ts';
 import { testGraph } from './support/graph.ts';
 import { gql, testApp } from './support/http.ts';
 
-// The demo map has fixed ids: this file alone loads it into the shared test database.
+// The global setup loaded the demo map into the shared test database.
 let graph: Graph;
-beforeAll(async () => {
+beforeAll(() => {
   graph = testGraph();
-  await loadDemoMap(graph);
-}, 300_000);
+});
 afterAll(async () => {
   await graph.close();
 });

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { createDriver } from '@trame/graph';
+import { Graph, createDriver, loadDemoMap } from '@trame/graph';
 import { startDisposableNeo4j, type DisposableNeo4j } from '@trame/graph/disposable';
 import { migrate } from '@trame/migrations';
 
@@ -11,7 +11,7 @@ declare module 'vitest' {
 
 /**
  * Starts a Neo4j of its own for the test run (another port, a temporary data folder: the
- * user's data is never touched), migrates it, and hands its address to the tests. Set
+ * user's data is never touched), migrates it, loads the demo map, and hands its address to the tests. Set
  * TRAME_TEST_NEO4J_URI to run against an existing, disposable Neo4j instead.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -25,6 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const config = { uri, user: 'neo4j', password, database: 'neo4j' };
   const driver = createDriver(config);
   await migrate(driver, { database: config.database });
+  // The demo map has fixed ids: loaded once here, read by the demo and browser tests.
+  await loadDemoMap(new Graph(driver, config.database));
   await driver.close();
   project.provide('neo4j', config);
   return async () => {

@@ -61,6 +61,28 @@ const FCOSE = {
   numIter: 2500,
 } as const;
 
+/**
+ * fcose draws a roughly square map; a screen (or a wall) is wide. Stretching it horizontally
+ * and squeezing it vertically by the same factor keeps the drawing's topology and lets it fit
+ * at a larger zoom, so names are readable without zooming in.
+ */
+function fitAspect(cy: Core): void {
+  const leaves = cy.nodes().filter((n) => !n.isParent());
+  if (leaves.length < 3) return;
+  const box = leaves.boundingBox({});
+  const ratio = cy.width() / Math.max(1, cy.height()) / (box.w / Math.max(1, box.h));
+  if (ratio <= 1.1) return;
+  const factor = Math.sqrt(Math.min(ratio, 3));
+  const cx = (box.x1 + box.x2) / 2;
+  const cy0 = (box.y1 + box.y2) / 2;
+  cy.batch(() => {
+    leaves.forEach((n) => {
+      const { x, y } = n.position();
+      n.position({ x: cx + (x - cx) * factor, y: cy0 + (y - cy0) / factor });
+    });
+  });
+}
+
 function leafPositions(cy: Core): Positions {
   const positions: Positions = {};
   cy.nodes()
@@ -116,6 +138,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     }
     const layout = cy.layout({ ...FCOSE, randomize } as never);
     layout.one('layoutstop', () => {
+      fitAspect(cy);
       cy.fit(undefined, 40);
       bubblesRef.current?.update(true);
       if (propsRef.current.editable) propsRef.current.onArranged(leafPositions(cy));
@@ -231,11 +254,12 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     focus: (id: string) => {
       const cy = cyRef.current;
       if (!cy) return;
-      const node = cy.getElementById(id);
+      // An entity id: a node's own, or the engagement behind an actor node, or an edge's entity.
+      const node = cy.elements().filter((e) => e.id() === id || e.data('engagementId') === id || e.data('entityId') === id).first();
       if (node.empty()) return;
       cy.elements().removeClass('found');
       node.addClass('found');
-      cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 300 });
+      cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 200 });
       cy.elements().unselect();
       node.select();
       propsRef.current.onSelect(node.data());
@@ -250,7 +274,10 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       if (!cy) throw new Error('no map');
       return cy.svg({ full: true, scale: 1, bg: '#ffffff' });
     },
-    setDrawMode: (on: boolean) => (on ? ehRef.current?.enableDrawMode() : ehRef.current?.disableDrawMode()),
+    setDrawMode: (on: boolean) => {
+      if (on) ehRef.current?.enableDrawMode();
+      else ehRef.current?.disableDrawMode();
+    },
   }));
 
   return <div ref={container} className="map-canvas" data-testid="map-canvas" aria-label="Carte des acteurs" role="img" />;

@@ -35,6 +35,8 @@ export interface ElementOptions {
   comparison?: Comparison | null;
   /** Group labels (actor kinds, ecosystem names) in the UI language. */
   groupLabel?: (kind: 'kind' | 'ecosystem', key: string) => string;
+  /** Dates on the leaps, in the UI language. */
+  formatDate?: (iso: string) => string;
 }
 
 const passes = (set: ReadonlySet<string>, value: unknown) => set.size === 0 || (typeof value === 'string' && set.has(value));
@@ -94,10 +96,12 @@ function nodeDef(node: MapNode, grouping: Grouping, extraClass: string): Element
   };
 }
 
-function edgeDef(edge: MapEdge, extraClass: string): ElementDef {
+function edgeDef(edge: MapEdge, extraClass: string, formatDate: (iso: string) => string): ElementDef {
+  // A leap reads on its arrow: when it happened and what it was seized from.
+  const label = edge.kind === 'LEAP' && typeof edge.data.date === 'string' ? `${formatDate(edge.data.date)} · ${edge.label ?? ''}` : (edge.label ?? '');
   return {
     group: 'edges',
-    data: { ...edge.data, id: edge.id, source: edge.source, target: edge.target, label: edge.label ?? '', kind: edge.kind, entityVersion: edge.entityVersion },
+    data: { ...edge.data, id: edge.id, source: edge.source, target: edge.target, label, kind: edge.kind, entityVersion: edge.entityVersion },
     classes: `${edge.kind.toLowerCase().replace(/_/g, '-')}${extraClass}`,
   };
 }
@@ -106,6 +110,7 @@ export function toElements(map: ProjectMapData, options: ElementOptions): Elemen
   const filters = options.filters ?? NO_FILTERS;
   const { grouping, comparison } = options;
   const label = options.groupLabel ?? ((_kind, key) => key);
+  const formatDate = options.formatDate ?? ((iso: string) => iso.slice(0, 10));
   const elements: ElementDef[] = [];
   const visible = new Set<string>();
 
@@ -143,7 +148,8 @@ export function toElements(map: ProjectMapData, options: ElementOptions): Elemen
   for (const edge of allEdges) {
     if (edge.kind === 'LEAP' && grouping !== 'perimeter') continue;
     if (!visible.has(edge.source) || !visible.has(edge.target) || !edgeVisible(edge, filters)) continue;
-    elements.push(edgeDef(edge, endedEdges.has(edge.id) && !map.edges.includes(edge) ? ' ended' : compareClass(edge.id, edge.data, comparison)));
+    const state = endedEdges.has(edge.id) && !map.edges.includes(edge) ? ' ended' : compareClass(edge.id, edge.data, comparison);
+    elements.push(edgeDef(edge, state, formatDate));
   }
   return elements;
 }

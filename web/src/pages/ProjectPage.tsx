@@ -12,6 +12,7 @@ import { MapCanvas, type MapCanvasHandle } from '../map/MapCanvas.tsx';
 import type { MapEdge, MapNode, ProjectMapData } from '../map/types.ts';
 import type { RefOptions } from '../panels/EntityForm.tsx';
 import { SidePanel, type PanelMode } from '../panels/SidePanel.tsx';
+import { entityTitle } from '../panels/titles.ts';
 import { navigate, setParams } from '../router.ts';
 import { TimelineBar } from '../time/TimelineBar.tsx';
 
@@ -155,6 +156,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             filters,
             comparison,
             groupLabel: (kind, key) => (kind === 'kind' ? i18n.enumLabel(key) : key),
+            formatDate: i18n.formatDate,
           })
         : [],
     [data, grouping, filters, comparison, leapsView, i18n],
@@ -162,7 +164,11 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
 
   const refOptions = useMemo<RefOptions>(() => {
     const options: RefOptions = {};
-    const title = (e: EntityData) => String(e[ENTITIES[e.__typename].titleField] ?? e.id);
+    const nameOf = (id: string) => {
+      const e = byId.get(id);
+      return e ? String(e[ENTITIES[e.__typename].titleField] ?? id) : null;
+    };
+    const title = (e: EntityData) => entityTitle(e, nameOf);
     for (const entity of byId.values()) {
       const list = (options[entity.__typename] ??= []);
       list.push({ id: entity.id, label: title(entity) });
@@ -171,10 +177,13 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     return options;
   }, [byId]);
 
-  const titleOf = useCallback((id: string) => {
-    const entity = byId.get(id);
-    return entity ? String(entity[ENTITIES[entity.__typename].titleField] ?? id) : null;
-  }, [byId]);
+  const titleOf = useCallback(
+    (id: string): string | null => {
+      const entity = byId.get(id);
+      return entity ? entityTitle(entity, (other) => (other === id ? null : titleOf(other))) : null;
+    },
+    [byId],
+  );
 
   // After a save, show the saved entity again once the map has reloaded.
   useEffect(() => {
@@ -182,6 +191,8 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     if (!id || !data) return;
     const entity = byId.get(id);
     if (entity) setPanel({ kind: 'view', entity });
+    // Bring what was just saved into view (a new actor may have landed off screen).
+    requestAnimationFrame(() => canvas.current?.focus(id));
     focusAfterLoad.current = null;
   }, [data, byId]);
 
@@ -234,7 +245,9 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     return () => window.removeEventListener('keydown', onKey);
   }, [readOnly, panel]);
 
-  useEffect(() => canvas.current?.setDrawMode(drawMode && !readOnly), [drawMode, readOnly]);
+  useEffect(() => {
+    canvas.current?.setDrawMode(drawMode && !readOnly);
+  }, [drawMode, readOnly]);
 
   if (current.error && !data) {
     return (
@@ -385,7 +398,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             }}
             onArranged={onArranged}
           />
-          <Legend ecosystems={map.ecosystems} />
+          {workshop && <Legend ecosystems={map.ecosystems} />}
         </div>
         {!workshop && (
           <SidePanel
@@ -395,6 +408,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             territoryId={project.territory.id}
             refOptions={refOptions}
             titleOf={titleOf}
+            legend={<Legend ecosystems={map.ecosystems} />}
             onMode={setPanel}
             onSaved={(focusId) => {
               focusAfterLoad.current = focusId;

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ENTITIES, type EntityType } from '@trame/graph/model';
 import { ApiError } from '../api/client.ts';
 import { createEntity, endEntity, updateEntity, type EntityData } from '../api/mutations.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { EntityForm, type RefOptions } from './EntityForm.tsx';
 import { changedFields, initialValues, toInput, type FormValues } from './fields.ts';
+import { entityTitle } from './titles.ts';
 
 /** What the panel is doing. */
 export type PanelMode =
@@ -22,6 +23,7 @@ export interface SidePanelProps {
   refOptions: RefOptions;
   /** Titles of referenced entities, to show ids as names. */
   titleOf(id: string): string | null;
+  legend: ReactNode;
   onMode(mode: PanelMode): void;
   /** After any saved change: reload the map; `focusId` is the entity to show next. */
   onSaved(focusId: string | null): void;
@@ -73,8 +75,6 @@ export function SidePanel(props: SidePanelProps) {
       setConflict(null);
       setEndDate(null);
       props.onSaved(focus);
-    } catch (e) {
-      throw e;
     } finally {
       setBusy(false);
     }
@@ -88,16 +88,18 @@ export function SidePanel(props: SidePanelProps) {
     };
   };
 
-  const create = (type: EntityType, then?: 'engage') => (values: FormValues, validFrom: string | null) =>
-    run(async () => {
-      const created = await createEntity(type, toInput(type, { ...values, ...scopeFields(type) }), validFrom);
-      if (then === 'engage') {
+  const create = (type: EntityType, then?: 'engage') => (values: FormValues, validFrom: string | null) => {
+    let created: EntityData | null = null;
+    return run(async () => {
+      created = await createEntity(type, toInput(type, { ...values, ...scopeFields(type) }), validFrom);
+      return then === 'engage' ? null : created.id;
+    })
+      .then(() => {
         // A new actor enters the project at once: its engagement is the next form.
-        props.onMode({ kind: 'create', type: 'Engagement', preset: { actorId: created.id, level: 'INFORME' } });
-        return null;
-      }
-      return created.id;
-    }).catch((e: unknown) => fail(e));
+        if (then === 'engage' && created) props.onMode({ kind: 'create', type: 'Engagement', preset: { actorId: created.id, level: 'INFORME' } });
+      })
+      .catch((e: unknown) => fail(e));
+  };
 
   const update = (entity: EntityData, version: number) => (values: FormValues, validFrom: string | null) => {
     const type = entity.__typename;
@@ -196,6 +198,7 @@ export function SidePanel(props: SidePanelProps) {
             </div>
           )}
           <p className="hint small">{t.shortcuts}</p>
+          {props.legend}
         </>
       )}
 
@@ -204,7 +207,7 @@ export function SidePanel(props: SidePanelProps) {
           <h2>
             <small>{entityLabel(mode.entity.__typename)}</small>
             <br />
-            {String(mode.entity[ENTITIES[mode.entity.__typename].titleField] ?? mode.entity.id)}
+            {entityTitle(mode.entity, props.titleOf)}
           </h2>
           {describe(mode.entity)}
           {!props.readOnly && (

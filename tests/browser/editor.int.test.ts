@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '@trame/api';
+import type { Graph } from '@trame/graph';
+import { launchBrowser, screenshotPath } from '../support/browser.ts';
+import { testGraph, uniqueId } from '../support/graph.ts';
+
+// The pilot's workspace, driven like a person would, on the demo map (loaded by the global setup).
+let graph: Graph;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  graph = testGraph();
+  app = await buildApp({ graph });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await graph?.close();
+});
+
+interface CyElement {
+  id: string;
+  kind: string;
+  label: string;
+  data: Record<string, unknown>;
+}
+
+/** What Cytoscape has drawn, read from the page. */
+async function drawn(page: Page): Promise<CyElement[]> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as { __trameCy: { elements(): { map<T>(f: (e: { data(): Record<string, unknown> }) => T): T[] } } }).__trameCy;
+    return cy.elements().map((e) => {
+      const data = e.data();
+      return { id: String(data.id), kind: String(data.kind), label: String(data.label ?? ''), data };
+    });
+  });
+}
+
+async function nodeScreenPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nodeId) => {
+    const cy = (window as unknown as { __trameCy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } }; container(): HTMLElement } }).__trameCy;
+    const rect = cy.container().getBoundingClientRect();
+    const p = cy.getElementById(nodeId).renderedPosition();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, id);
+}
+
+async function waitForDrawn(page: Page, predicate: (elements: CyElement[]) => boolean, what: string): Promise<CyElement[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const elements = await drawn(page).catch(() => []);
+    if (predicate(elements)) return elements;
+    if (Date.now() > deadline) throw new Error(`not drawn: ${what}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+async function openProject(page: Page, projectId: string, query = ''): Promise<void> {
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}\n${error.stack ?? ''}`));
+  await page.goto(`${base}/projets/${projectId}${query}`);
+  await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();
+  await waitForDrawn(page, (els) => els.some((e) => e.kind === 'ACTOR'), 'actors');
+}
+
+describe('the map editor', () => {
+  it('a pilot adds an actor, an objective, a position and a conflict, then arbitrates it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await openProject(page, 'prj-marche');
+    const panel = page.locator('aside.side-panel');
+
+    // An actor, engaged in the project at once.
+    const actorName = `Collectif ${uniqueId('test')}`;
+    await panel.getByRole('button', { name: 'Acteur', exact: true }).click();
+    await panel.getByLabel('Nom').fill(actorName);
+    await panel.getByLabel("Type d'acteur").selectOption('HABITANT');
+    await panel.getByRole('button', { name: 'Créer' }).click();
+    await panel.getByLabel("Niveau d'engagement").selectOption('PARTICIPANT');
+    await panel.getByRole('button', { name: 'Créer' }).click();
+    const withActor = await waitForDrawn(page, (els) => els.some((e) => e.label === actorName), 'the new actor');
+    const actor = withActor.find((e) => e.label === actorName)!;
+    expect(actor.data.engagement).toBe('PARTICIPANT');
+
+    // Inline validation in French, from the same rules as the API.
+    await page.keyboard.press('Escape');
+    await panel.getByRole('button', { name: 'Objectif', exact: true }).click();
+    await panel.getByLabel('Intitulé').fill('   ');
+    await panel.getByRole('button', { name: 'Créer' }).click();
+    await expect.poll(() => panel.getByRole('alert').first().textContent()).toContain("l'intitulé est obligatoire");
+
+    // An objective of that actor.
+    const objectiveTitle = `Jardin partagé ${uniqueId('o')}`;
+    await panel.getByLabel('Intitulé').fill(objectiveTitle);
+    await panel.getByLabel('Acteur porteur').selectOption({ label: actorName });
+    await panel.getByLabel('Écologique').check();
+    await panel.getByRole('button', { name: 'Créer' }).click();
+    const withObjective = await waitForDrawn(page, (els) => els.some((e) => e.label === objectiveTitle), 'the new objective');
+    const objective = withObjective.find((e) => e.label === objectiveTitle)!;
+
+    // A position, by dragging from the actor to the objective.
+    await page.getByRole('button', { name: 'Nouvelle relation' }).click();
+    const from = await nodeScreenPosition(page, actor.id);
+    const to = await nodeScreenPosition(page, objective.id);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    await panel.getByRole('spinbutton', { name: /^Position/ }).fill('3');
+    await panel.getByRole('button', { name: 'Créer' }).click();
+    await waitForDrawn(page, (els) => els.some((e) => e.kind === 'POSITION' && e.data.source === actor.id && e.data.target === objective.id && e.data.value === 3), 'the position');
+
+    // A conflict, dragged between the new objective and the town hall's attractiveness.
+    const other = 'obj-marche-attractivite';
+    const a = await nodeScreenPosition(page, objective.id);
+    const b = await nodeScreenPosition(page, other);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await page.mouse.move(b.x, b.y, { steps: 5 });
+    await page.mouse.up();
+    await panel.getByRole('button', { name: 'Conflit' }).click();
+    await panel.getByLabel('Intensité').fill('3');
+    await panel.getByRole('button', { name: 'Créer' }).click();
+    const withConflict = await waitForDrawn(page, (els) => els.some((e) => e.kind === 'CONFLICT' && [e.data.source, e.data.target].includes(objective.id)), 'the conflict');
+    const conflict = withConflict.find((e) => e.kind === 'CONFLICT' && [e.data.source, e.data.target].includes(objective.id))!;
+    expect(conflict.data.status).toBe('IDENTIFIE');
+    await page.getByRole('button', { name: 'Nouvelle relation' }).click(); // draw mode off
+
+    // The conflict is worked on and arbitrated: select it on the map, edit its status.
+    await page.evaluate((id) => {
+      const cy = (window as unknown as { __trameCy: { getElementById(id: string): { emit(e: string): void } } }).__trameCy;
+      cy.getElementById(id).emit('tap');
+    }, conflict.id);
+    await panel.getByRole('button', { name: 'Modifier' }).click();
+    await panel.getByLabel('Statut').selectOption('ARBITRE');
+    await panel.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => panel.getByRole('alert').first().textContent()).toContain("un conflit arbitré doit décrire son arbitrage");
+    await panel.getByLabel('Arbitrage').fill('Le jardin est ouvert les jours sans marché ; la mairie fournit le matériel.');
+    await panel.getByRole('button', { name: 'Enregistrer' }).click();
+    await waitForDrawn(page, (els) => els.some((e) => e.id === conflict.id && e.data.status === 'ARBITRE'), 'the arbitrated conflict');
+    await page.screenshot({ path: screenshotPath('editor-malaunay') });
+
+    // Stale edit: someone else changed the conflict; the pilot sees it and reapplies.
+    await panel.getByRole('button', { name: 'Modifier' }).click();
+    const stale = await graph.read((tx) => tx.run('MATCH (e:Entity {id: $id}) RETURN e.version AS v', { id: conflict.id }));
+    await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: {
+        query: `mutation($id: ID!, $v: Int!) { updateConflict(id: $id, version: $v, patch: { note: "Noté par un autre pilote" }) { version } }`,
+        variables: { id: conflict.id, v: stale.records[0]!.get('v') },
+      },
+    });
+    await panel.getByLabel('Intensité').fill('2');
+    await panel.getByRole('button', { name: 'Enregistrer' }).click();
+    await panel.getByText('Quelqu’un a modifié cet élément').waitFor();
+    await panel.getByRole('button', { name: 'Réappliquer mes modifications' }).click();
+    await waitForDrawn(page, (els) => els.some((e) => e.id === conflict.id && e.data.intensity === 2 && e.data.note === 'Noté par un autre pilote'), 'both edits kept');
+    await page.close();
+  });
+
+  it('Loos-en-Gohelle shows its two systemic leaps, its ecosystems, and its older map', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await openProject(page, 'prj-archipel');
+    const elements = await drawn(page);
+    const leaps = elements.filter((e) => e.kind === 'LEAP');
+    expect(leaps).toHaveLength(2);
+    expect(elements.filter((e) => e.kind === 'PERIMETER').map((e) => e.label).sort()).toEqual(['Bien-vivre alimentaire', 'Biodiversité', 'Cantine bio']);
+    expect(await page.locator('.map-canvas svg path[class^="ecosystem-"]').count()).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: screenshotPath('archipel-today') });
+
+    // The leaps view lays the perimeters out in the order of the leaps, left to right.
+    await page.getByLabel('Vue des sauts systémiques').check();
+    await expect.poll(() => page.url()).toContain('vue=sauts');
+    await page.waitForTimeout(500);
+    const xs = await page.evaluate(() => {
+      const cy = (window as unknown as { __trameCy: { getElementById(id: string): { position(): { x: number } } } }).__trameCy;
+      return ['per-archipel-cantine', 'per-archipel-bien-vivre', 'per-archipel-biodiversite'].map((id) => cy.getElementById(id).position().x);
+    });
+    expect(xs[0]!).toBeLessThan(xs[1]!);
+    expect(xs[1]!).toBeLessThan(xs[2]!);
+    await page.screenshot({ path: screenshotPath('archipel-leaps') });
+
+    // Back in time: in 2018, before the leaps, one perimeter, read-only; the URL keeps the date.
+    await openProject(page, 'prj-archipel', '?date=2018-10-01');
+    const older = await drawn(page);
+    expect(older.filter((e) => e.kind === 'LEAP')).toHaveLength(0);
+    expect(older.filter((e) => e.kind === 'PERIMETER').map((e) => e.label)).toEqual(['Cantine bio']);
+    expect(older.filter((e) => e.kind === 'ACTOR').length).toBeLessThan(elements.filter((e) => e.kind === 'ACTOR').length);
+    await page.getByText('lecture seule').waitFor();
+    expect(await page.locator('aside.side-panel').getByRole('button', { name: 'Acteur', exact: true }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('archipel-2018') });
+
+    // Comparing two milestones highlights what came and what went.
+    await openProject(page, 'prj-archipel', '?compare=mil-archipel-bilan-bio..mil-archipel-conseil-trames');
+    await page.locator('.compare-summary').waitFor();
+    const compared = await drawn(page);
+    expect(compared.some((e) => e.kind === 'ACTOR')).toBe(true);
+    const classes = await page.evaluate(() => {
+      const cy = (window as unknown as { __trameCy: { elements(s: string): { length: number } } }).__trameCy;
+      return { added: cy.elements('.added').length, changed: cy.elements('.changed').length };
+    });
+    expect(classes.added).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('archipel-compare') });
+    await page.close();
+  });
+
+  it('exports the map as PNG and SVG', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
+    await openProject(page, 'prj-gaz-fibre');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter PNG' }).click()]);
+    const pngBytes = readFileSync((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(pngBytes.length).toBeGreaterThan(20_000);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter SVG' }).click()]);
+    expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
+    await page.screenshot({ path: screenshotPath('gaz-fibre') });
+    await page.close();
+  });
+});

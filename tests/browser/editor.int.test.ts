@@ -52,6 +52,20 @@ async function nodeScreenPosition(page: Page, id: string): Promise<{ x: number; 
   }, id);
 }
 
+/** Drags a link from one node to another in draw mode, as a pilot does with the mouse. */
+async function dragLink(page: Page, fromId: string, toId: string): Promise<void> {
+  await page.keyboard.press('f'); // fit the map, so both ends are on screen
+  await page.waitForTimeout(400);
+  const from = await nodeScreenPosition(page, fromId);
+  const to = await nodeScreenPosition(page, toId);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.waitForTimeout(300); // edgehandles waits for a short hover on the target
+  await page.mouse.up();
+}
+
 async function waitForDrawn(page: Page, predicate: (elements: CyElement[]) => boolean, what: string): Promise<CyElement[]> {
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -105,26 +119,14 @@ describe('the map editor', () => {
 
     // A position, by dragging from the actor to the objective.
     await page.getByRole('button', { name: 'Nouvelle relation' }).click();
-    const from = await nodeScreenPosition(page, actor.id);
-    const to = await nodeScreenPosition(page, objective.id);
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-    await page.mouse.move(to.x, to.y, { steps: 5 });
-    await page.mouse.up();
+    await dragLink(page, actor.id, objective.id);
     await panel.getByRole('spinbutton', { name: /^Position/ }).fill('3');
     await panel.getByRole('button', { name: 'Créer' }).click();
     await waitForDrawn(page, (els) => els.some((e) => e.kind === 'POSITION' && e.data.source === actor.id && e.data.target === objective.id && e.data.value === 3), 'the position');
 
     // A conflict, dragged between the new objective and the town hall's attractiveness.
     const other = 'obj-marche-attractivite';
-    const a = await nodeScreenPosition(page, objective.id);
-    const b = await nodeScreenPosition(page, other);
-    await page.mouse.move(a.x, a.y);
-    await page.mouse.down();
-    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-    await page.mouse.move(b.x, b.y, { steps: 5 });
-    await page.mouse.up();
+    await dragLink(page, objective.id, other);
     await panel.getByRole('button', { name: 'Conflit' }).click();
     await panel.getByLabel('Intensité').fill('3');
     await panel.getByRole('button', { name: 'Créer' }).click();

@@ -24,3 +24,8 @@ export * from './map/project-map.ts';
 export { loadDemoMap, SYSTEM_AUTHOR } from './demo/load-demo.ts';
 export * from './history/milestones.ts';
 export * from './layout/saved-layout.ts';
+export * from './analysis/mactor.ts';
+export * from './analysis/network.ts';
+export * from './analysis/review.ts';
+export * from './analysis/assemble.ts';
+export * from './analysis/read-analysis.ts';

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityView as EntityViewModel, DiffView as DiffViewModel, EntityChangeView as EntityChangeViewModel, EngagementChangeView as EngagementChangeViewModel, MoveView as MoveViewModel } from '../graphql/presenters.ts';
-import type { ProjectMap as ProjectMapModel, ChangeRecord as ChangeRecordModel, TimelinePage as TimelinePageModel } from '@trame/graph';
+import type { ProjectMap as ProjectMapModel, ChangeRecord as ChangeRecordModel, TimelinePage as TimelinePageModel, Analysis as AnalysisModel, TerritoryReview as TerritoryReviewModel } from '@trame/graph';
+import type { OrderView as OrderViewModel, TensionView as TensionViewModel, ExternalityView as ExternalityViewModel, LoadView as LoadViewModel, EcosystemView as EcosystemViewModel, BrokerView as BrokerViewModel, DivergenceView as DivergenceViewModel, CoalitionView as CoalitionViewModel } from '../graphql/resolvers/analysis.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -52,6 +53,35 @@ export type ActorPatch = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Analysis = {
+  __typename?: 'Analysis';
+  asOf: Scalars['DateTime']['output'];
+  brokers: Array<BrokerScore>;
+  coalitions: Coalitions;
+  ecosystems: Array<EcosystemMatch>;
+  engagementLoad: Array<EngagementLoadRow>;
+  externalities: Array<ExternalityReview>;
+  mactor: Mactor;
+  projects: Array<AnalysisLabel>;
+  tensions: Array<Tension>;
+  /** Strongest 2DAA pairs with no conflict recorded: divergences not yet put to work. */
+  unworkedDivergences: Array<Divergence>;
+};
+
+/** An actor, objective, project or community, by id and label. */
+export type AnalysisLabel = {
+  __typename?: 'AnalysisLabel';
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type BrokerScore = {
+  __typename?: 'BrokerScore';
+  actor: AnalysisLabel;
+  /** Normalised betweenness centrality. */
+  betweenness: Scalars['Float']['output'];
+};
+
 /** One recorded change: dated (validFrom), recorded (recordedAt) and attributed (author). */
 export type Change = {
   __typename?: 'Change';
@@ -80,6 +110,19 @@ export type ChangeOp =
   | 'END'
   | 'REOPEN'
   | 'UPDATE';
+
+export type Coalition = {
+  __typename?: 'Coalition';
+  id: Scalars['Int']['output'];
+  members: Array<AnalysisLabel>;
+};
+
+export type Coalitions = {
+  __typename?: 'Coalitions';
+  /** Louvain communities on the graph of 2CAA convergences and declared cooperations. */
+  communities: Array<Coalition>;
+  modularity: Scalars['Float']['output'];
+};
 
 /** Two objectives that clash, with an intensity and a lifecycle (conflit, tension). */
 export type Conflict = Entity & {
@@ -307,6 +350,14 @@ export type DiffSummary = {
   positionsMoved: Scalars['Int']['output'];
 };
 
+export type Divergence = {
+  __typename?: 'Divergence';
+  a: AnalysisLabel;
+  b: AnalysisLabel;
+  convergence: Scalars['Float']['output'];
+  divergence: Scalars['Float']['output'];
+};
+
 /** A territorial cooperative ecosystem declared by the pilot (écosystème coopératif territorialisé). */
 export type Ecosystem = Entity & {
   __typename?: 'Ecosystem';
@@ -324,6 +375,17 @@ export type Ecosystem = Entity & {
   validTo?: Maybe<Scalars['DateTime']['output']>;
   version: Scalars['Int']['output'];
   versionFrom: Scalars['DateTime']['output'];
+};
+
+export type EcosystemMatch = {
+  __typename?: 'EcosystemMatch';
+  /** Actors the coalition would add to the ecosystem, and those it would remove. */
+  add: Array<AnalysisLabel>;
+  /** The detected coalition that matches the declared ecosystem best (Jaccard), if any. */
+  coalition?: Maybe<Scalars['Int']['output']>;
+  ecosystem: AnalysisLabel;
+  jaccard?: Maybe<Scalars['Float']['output']>;
+  remove: Array<AnalysisLabel>;
 };
 
 export type EcosystemPatch = {
@@ -370,6 +432,14 @@ export type EngagementLevel =
   | 'INFORME'
   | 'MOTEUR'
   | 'PARTICIPANT';
+
+export type EngagementLoadRow = {
+  __typename?: 'EngagementLoadRow';
+  actor: AnalysisLabel;
+  count: Scalars['Int']['output'];
+  /** Projects where the actor is coopérant or moteur. */
+  projects: Array<AnalysisLabel>;
+};
 
 export type EngagementPatch = {
   level?: InputMaybe<EngagementLevel>;
@@ -445,6 +515,16 @@ export type ExternalityPatch = {
   status?: InputMaybe<ExternalityStatus>;
 };
 
+export type ExternalityReview = {
+  __typename?: 'ExternalityReview';
+  affected: Array<AnalysisLabel>;
+  externality: AnalysisLabel;
+  /** Affected actors who are only concerné non impliqué in the project. */
+  notInvolved: Array<AnalysisLabel>;
+  project: AnalysisLabel;
+  sign: ExternalitySign;
+};
+
 export type ExternalitySign =
   | 'NEGATIVE'
   | 'POSITIVE';
@@ -482,6 +562,64 @@ export type InfluencePatch = {
   fromActorId?: InputMaybe<Scalars['ID']['input']>;
   toActorId?: InputMaybe<Scalars['ID']['input']>;
   value?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A matrix with its row and column labels; values[i][j] is row i, column j. */
+export type LabelledMatrix = {
+  __typename?: 'LabelledMatrix';
+  columns: Array<AnalysisLabel>;
+  rows: Array<AnalysisLabel>;
+  values: Array<Array<Scalars['Float']['output']>>;
+};
+
+export type Mactor = {
+  __typename?: 'Mactor';
+  /** Per actor: Σ_j |3MAO_ij|. */
+  actorMobilisation: Array<Scalars['Float']['output']>;
+  actors: Array<AnalysisLabel>;
+  /** r_i, and r*_i normalised to a mean of 1. */
+  balanceOfPower: Array<Scalars['Float']['output']>;
+  dependence: Array<Scalars['Float']['output']>;
+  influence: Array<Scalars['Float']['output']>;
+  /** MID: direct influence 0…4. */
+  mid: LabelledMatrix;
+  /** MIDI: direct and indirect influence (order 2). */
+  midi: LabelledMatrix;
+  /** BNI_ab = MIDI_ab − MIDI_ba. */
+  netBalance: LabelledMatrix;
+  normalisedBalanceOfPower: Array<Scalars['Float']['output']>;
+  notes: Array<MactorNote>;
+  objectives: Array<AnalysisLabel>;
+  orders: Array<MactorOrder>;
+  /** COMPUTED, or why every r* is 1: NO_ACTORS, SINGLE_ACTOR, NO_INFLUENCE, NO_NET_INFLUENCE. */
+  powerStatus: Scalars['String']['output'];
+};
+
+export type MactorNote = {
+  __typename?: 'MactorNote';
+  actors: Array<Scalars['ID']['output']>;
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** One order k of the MACTOR positions (1: signs, 2: stated positions, 3: weighted by power). */
+export type MactorOrder = {
+  __typename?: 'MactorOrder';
+  /** Per objective: Σ of positive, Σ of negative entries, and mobilisation. */
+  agreement: Array<Scalars['Float']['output']>;
+  /** Per actor, 0 (never both ally and opponent of a partner) … 1 (ambivalent); null without partners. */
+  ambivalence: Array<Maybe<Scalars['Float']['output']>>;
+  /** kCAA: convergence between actors. */
+  caa: LabelledMatrix;
+  /** kDAA: divergence between actors. */
+  daa: LabelledMatrix;
+  /** 100 · ΣCAA / (ΣCAA + ΣDAA); null when nothing is at stake. */
+  degreeOfConvergence?: Maybe<Scalars['Float']['output']>;
+  disagreement: Array<Scalars['Float']['output']>;
+  /** kMAO: actors × objectives. */
+  mao: LabelledMatrix;
+  mobilisation: Array<Scalars['Float']['output']>;
+  order: Scalars['Int']['output'];
 };
 
 export type MapEcosystem = {
@@ -1107,6 +1245,12 @@ export type ProjectPatch = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type ProjectProgress = {
+  __typename?: 'ProjectProgress';
+  project: AnalysisLabel;
+  summary: DiffSummary;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One recorded change. */
@@ -1115,6 +1259,8 @@ export type Query = {
   me: User;
   /** A project with all its content as it stood at `asOf` (default: now). */
   project: Project;
+  /** MACTOR and network analysis of one project as of a date (default: now). */
+  projectAnalysis: Analysis;
   /**
    * What changed between two dates or two milestones: le chemin parcouru. Give `from` or
    * `fromMilestone`, and `to` or `toMilestone` (a milestone stands for the end of its day; `to`
@@ -1130,6 +1276,11 @@ export type Query = {
   /** Territories as of a date (default: now). */
   territories: Array<Territory>;
   territory: Territory;
+  /**
+   * The DGS review of a territory: all its projects analysed together as of a date, with each
+   * project's progress since a date or a milestone's day.
+   */
+  territoryReview: TerritoryReview;
 };
 
 
@@ -1141,6 +1292,12 @@ export type QueryChangeArgs = {
 export type QueryProjectArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectAnalysisArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -1185,6 +1342,14 @@ export type QueryTerritoryArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryTerritoryReviewArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  sinceMilestone?: InputMaybe<Scalars['ID']['input']>;
+  territoryId: Scalars['ID']['input'];
+};
+
 /** The project widens from one perimeter to a broader one (saut systémique); its date is validFrom. */
 export type SystemicLeap = Entity & {
   __typename?: 'SystemicLeap';
@@ -1209,6 +1374,20 @@ export type SystemicLeapPatch = {
   fromPerimeterId?: InputMaybe<Scalars['ID']['input']>;
   toPerimeterId?: InputMaybe<Scalars['ID']['input']>;
   trigger?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Tension = {
+  __typename?: 'Tension';
+  actors: Array<AnalysisLabel>;
+  conflict: AnalysisLabel;
+  daysInStatus: Scalars['Int']['output'];
+  daysSinceIdentified: Scalars['Int']['output'];
+  identifiedAt: Scalars['DateTime']['output'];
+  intensity: Scalars['Int']['output'];
+  objectives: Array<AnalysisLabel>;
+  project: AnalysisLabel;
+  status: ConflictStatus;
+  statusSince: Scalars['DateTime']['output'];
 };
 
 /** A commune or an intercommunality (territoire). */
@@ -1239,6 +1418,14 @@ export type TerritoryPatch = {
   description?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<TerritoryKind>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TerritoryReview = {
+  __typename?: 'TerritoryReview';
+  analysis: Analysis;
+  progress: Array<ProjectProgress>;
+  since?: Maybe<Scalars['DateTime']['output']>;
+  territory: AnalysisLabel;
 };
 
 export type TimelinePage = {
@@ -1336,9 +1523,14 @@ export type ResolversTypes = {
   Actor: ResolverTypeWrapper<EntityViewModel>;
   ActorKind: ActorKind;
   ActorPatch: ActorPatch;
+  Analysis: ResolverTypeWrapper<AnalysisModel>;
+  AnalysisLabel: ResolverTypeWrapper<AnalysisLabel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BrokerScore: ResolverTypeWrapper<BrokerViewModel>;
   Change: ResolverTypeWrapper<ChangeRecordModel>;
   ChangeOp: ChangeOp;
+  Coalition: ResolverTypeWrapper<CoalitionViewModel>;
+  Coalitions: ResolverTypeWrapper<AnalysisModel>;
   Conflict: ResolverTypeWrapper<EntityViewModel>;
   ConflictPatch: ConflictPatch;
   ConflictStatus: ConflictStatus;
@@ -1365,25 +1557,34 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiffSummary: ResolverTypeWrapper<DiffSummary>;
+  Divergence: ResolverTypeWrapper<DivergenceViewModel>;
   Ecosystem: ResolverTypeWrapper<EntityViewModel>;
+  EcosystemMatch: ResolverTypeWrapper<EcosystemViewModel>;
   EcosystemPatch: EcosystemPatch;
   Engagement: ResolverTypeWrapper<EntityViewModel>;
   EngagementChange: ResolverTypeWrapper<EngagementChangeViewModel>;
   EngagementLevel: EngagementLevel;
+  EngagementLoadRow: ResolverTypeWrapper<LoadViewModel>;
   EngagementPatch: EngagementPatch;
   Entity: ResolverTypeWrapper<EntityViewModel>;
   EntityChange: ResolverTypeWrapper<EntityChangeViewModel>;
   EntityType: EntityType;
   Externality: ResolverTypeWrapper<EntityViewModel>;
   ExternalityPatch: ExternalityPatch;
+  ExternalityReview: ResolverTypeWrapper<ExternalityViewModel>;
   ExternalitySign: ExternalitySign;
   ExternalityStatus: ExternalityStatus;
   FieldChange: ResolverTypeWrapper<FieldChange>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Influence: ResolverTypeWrapper<EntityViewModel>;
   InfluencePatch: InfluencePatch;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LabelledMatrix: ResolverTypeWrapper<LabelledMatrix>;
+  Mactor: ResolverTypeWrapper<AnalysisModel>;
+  MactorNote: ResolverTypeWrapper<MactorNote>;
+  MactorOrder: ResolverTypeWrapper<OrderViewModel>;
   MapEcosystem: ResolverTypeWrapper<MapEcosystem>;
   MapEdge: ResolverTypeWrapper<MapEdge>;
   MapEdgeKind: MapEdgeKind;
@@ -1404,13 +1605,16 @@ export type ResolversTypes = {
   ProjectDiff: ResolverTypeWrapper<DiffViewModel>;
   ProjectMap: ResolverTypeWrapper<ProjectMapModel>;
   ProjectPatch: ProjectPatch;
+  ProjectProgress: ResolverTypeWrapper<ProjectProgress>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SystemicLeap: ResolverTypeWrapper<EntityViewModel>;
   SystemicLeapPatch: SystemicLeapPatch;
+  Tension: ResolverTypeWrapper<TensionViewModel>;
   Territory: ResolverTypeWrapper<EntityViewModel>;
   TerritoryKind: TerritoryKind;
   TerritoryPatch: TerritoryPatch;
+  TerritoryReview: ResolverTypeWrapper<TerritoryReviewModel>;
   TimelinePage: ResolverTypeWrapper<TimelinePageModel>;
   User: ResolverTypeWrapper<User>;
   ValueDimension: ValueDimension;
@@ -1420,8 +1624,13 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Actor: EntityViewModel;
   ActorPatch: ActorPatch;
+  Analysis: AnalysisModel;
+  AnalysisLabel: AnalysisLabel;
   Boolean: Scalars['Boolean']['output'];
+  BrokerScore: BrokerViewModel;
   Change: ChangeRecordModel;
+  Coalition: CoalitionViewModel;
+  Coalitions: AnalysisModel;
   Conflict: EntityViewModel;
   ConflictPatch: ConflictPatch;
   ConflictStatusChange: MoveViewModel;
@@ -1447,21 +1656,30 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DiffSummary: DiffSummary;
+  Divergence: DivergenceViewModel;
   Ecosystem: EntityViewModel;
+  EcosystemMatch: EcosystemViewModel;
   EcosystemPatch: EcosystemPatch;
   Engagement: EntityViewModel;
   EngagementChange: EngagementChangeViewModel;
+  EngagementLoadRow: LoadViewModel;
   EngagementPatch: EngagementPatch;
   Entity: EntityViewModel;
   EntityChange: EntityChangeViewModel;
   Externality: EntityViewModel;
   ExternalityPatch: ExternalityPatch;
+  ExternalityReview: ExternalityViewModel;
   FieldChange: FieldChange;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Influence: EntityViewModel;
   InfluencePatch: InfluencePatch;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  LabelledMatrix: LabelledMatrix;
+  Mactor: AnalysisModel;
+  MactorNote: MactorNote;
+  MactorOrder: OrderViewModel;
   MapEcosystem: MapEcosystem;
   MapEdge: MapEdge;
   MapNode: MapNode;
@@ -1479,12 +1697,15 @@ export type ResolversParentTypes = {
   ProjectDiff: DiffViewModel;
   ProjectMap: ProjectMapModel;
   ProjectPatch: ProjectPatch;
+  ProjectProgress: ProjectProgress;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   SystemicLeap: EntityViewModel;
   SystemicLeapPatch: SystemicLeapPatch;
+  Tension: TensionViewModel;
   Territory: EntityViewModel;
   TerritoryPatch: TerritoryPatch;
+  TerritoryReview: TerritoryReviewModel;
   TimelinePage: TimelinePageModel;
   User: User;
 };
@@ -1504,6 +1725,29 @@ export type ActorResolvers<ContextType = GraphQLContext, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type AnalysisResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Analysis'] = ResolversParentTypes['Analysis']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  brokers?: Resolver<Array<ResolversTypes['BrokerScore']>, ParentType, ContextType>;
+  coalitions?: Resolver<ResolversTypes['Coalitions'], ParentType, ContextType>;
+  ecosystems?: Resolver<Array<ResolversTypes['EcosystemMatch']>, ParentType, ContextType>;
+  engagementLoad?: Resolver<Array<ResolversTypes['EngagementLoadRow']>, ParentType, ContextType>;
+  externalities?: Resolver<Array<ResolversTypes['ExternalityReview']>, ParentType, ContextType>;
+  mactor?: Resolver<ResolversTypes['Mactor'], ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+  tensions?: Resolver<Array<ResolversTypes['Tension']>, ParentType, ContextType>;
+  unworkedDivergences?: Resolver<Array<ResolversTypes['Divergence']>, ParentType, ContextType>;
+};
+
+export type AnalysisLabelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AnalysisLabel'] = ResolversParentTypes['AnalysisLabel']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BrokerScoreResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BrokerScore'] = ResolversParentTypes['BrokerScore']> = {
+  actor?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
   after?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1519,6 +1763,16 @@ export type ChangeResolvers<ContextType = GraphQLContext, ParentType extends Res
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoalitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Coalition'] = ResolversParentTypes['Coalition']> = {
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+};
+
+export type CoalitionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Coalitions'] = ResolversParentTypes['Coalitions']> = {
+  communities?: Resolver<Array<ResolversTypes['Coalition']>, ParentType, ContextType>;
+  modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ConflictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Conflict'] = ResolversParentTypes['Conflict']> = {
@@ -1604,6 +1858,13 @@ export type DiffSummaryResolvers<ContextType = GraphQLContext, ParentType extend
   positionsMoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type DivergenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Divergence'] = ResolversParentTypes['Divergence']> = {
+  a?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+  convergence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  divergence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type EcosystemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ecosystem'] = ResolversParentTypes['Ecosystem']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1620,6 +1881,14 @@ export type EcosystemResolvers<ContextType = GraphQLContext, ParentType extends 
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   versionFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EcosystemMatchResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EcosystemMatch'] = ResolversParentTypes['EcosystemMatch']> = {
+  add?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+  coalition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ecosystem?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+  jaccard?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  remove?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
 };
 
 export type EngagementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Engagement'] = ResolversParentTypes['Engagement']> = {
@@ -1645,6 +1914,12 @@ export type EngagementChangeResolvers<ContextType = GraphQLContext, ParentType e
   after?: Resolver<Maybe<ResolversTypes['EngagementLevel']>, ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['EngagementLevel']>, ParentType, ContextType>;
   delta?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EngagementLoadRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EngagementLoadRow'] = ResolversParentTypes['EngagementLoadRow']> = {
+  actor?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
 };
 
 export type EntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
@@ -1676,6 +1951,14 @@ export type ExternalityResolvers<ContextType = GraphQLContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ExternalityReviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExternalityReview'] = ResolversParentTypes['ExternalityReview']> = {
+  affected?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+  externality?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+  notInvolved?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+  sign?: Resolver<ResolversTypes['ExternalitySign'], ParentType, ContextType>;
+};
+
 export type FieldChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
   after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -1702,6 +1985,46 @@ export type InfluenceResolvers<ContextType = GraphQLContext, ParentType extends 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type LabelledMatrixResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LabelledMatrix'] = ResolversParentTypes['LabelledMatrix']> = {
+  columns?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+  values?: Resolver<Array<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+};
+
+export type MactorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mactor'] = ResolversParentTypes['Mactor']> = {
+  actorMobilisation?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  actors?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+  balanceOfPower?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  dependence?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  influence?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  mid?: Resolver<ResolversTypes['LabelledMatrix'], ParentType, ContextType>;
+  midi?: Resolver<ResolversTypes['LabelledMatrix'], ParentType, ContextType>;
+  netBalance?: Resolver<ResolversTypes['LabelledMatrix'], ParentType, ContextType>;
+  normalisedBalanceOfPower?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['MactorNote']>, ParentType, ContextType>;
+  objectives?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+  orders?: Resolver<Array<ResolversTypes['MactorOrder']>, ParentType, ContextType>;
+  powerStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MactorNoteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MactorNote'] = ResolversParentTypes['MactorNote']> = {
+  actors?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MactorOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MactorOrder'] = ResolversParentTypes['MactorOrder']> = {
+  agreement?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  ambivalence?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  caa?: Resolver<ResolversTypes['LabelledMatrix'], ParentType, ContextType>;
+  daa?: Resolver<ResolversTypes['LabelledMatrix'], ParentType, ContextType>;
+  degreeOfConvergence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  disagreement?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  mao?: Resolver<ResolversTypes['LabelledMatrix'], ParentType, ContextType>;
+  mobilisation?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type MapEcosystemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MapEcosystem'] = ResolversParentTypes['MapEcosystem']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1908,16 +2231,23 @@ export type ProjectMapResolvers<ContextType = GraphQLContext, ParentType extends
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ProjectProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectProgress'] = ResolversParentTypes['ProjectProgress']> = {
+  project?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['DiffSummary'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   change?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<QueryChangeArgs, 'id'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
+  projectAnalysis?: Resolver<ResolversTypes['Analysis'], ParentType, ContextType, RequireFields<QueryProjectAnalysisArgs, 'projectId'>>;
   projectDiff?: Resolver<ResolversTypes['ProjectDiff'], ParentType, ContextType, RequireFields<QueryProjectDiffArgs, 'projectId'>>;
   projectLayout?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryProjectLayoutArgs, 'projectId'>>;
   projectMap?: Resolver<ResolversTypes['ProjectMap'], ParentType, ContextType, RequireFields<QueryProjectMapArgs, 'hideConfidential' | 'projectId'>>;
   projectTimeline?: Resolver<ResolversTypes['TimelinePage'], ParentType, ContextType, RequireFields<QueryProjectTimelineArgs, 'first' | 'projectId'>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
   territory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType, RequireFields<QueryTerritoryArgs, 'id'>>;
+  territoryReview?: Resolver<ResolversTypes['TerritoryReview'], ParentType, ContextType, RequireFields<QueryTerritoryReviewArgs, 'territoryId'>>;
 };
 
 export type SystemicLeapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SystemicLeap'] = ResolversParentTypes['SystemicLeap']> = {
@@ -1938,6 +2268,19 @@ export type SystemicLeapResolvers<ContextType = GraphQLContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type TensionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Tension'] = ResolversParentTypes['Tension']> = {
+  actors?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+  conflict?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+  daysInStatus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  daysSinceIdentified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  identifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  intensity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  objectives?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConflictStatus'], ParentType, ContextType>;
+  statusSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type TerritoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = {
   actors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1955,6 +2298,13 @@ export type TerritoryResolvers<ContextType = GraphQLContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type TerritoryReviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TerritoryReview'] = ResolversParentTypes['TerritoryReview']> = {
+  analysis?: Resolver<ResolversTypes['Analysis'], ParentType, ContextType>;
+  progress?: Resolver<Array<ResolversTypes['ProjectProgress']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
+};
+
 export type TimelinePageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelinePage'] = ResolversParentTypes['TimelinePage']> = {
   changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1968,7 +2318,12 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Actor?: ActorResolvers<ContextType>;
+  Analysis?: AnalysisResolvers<ContextType>;
+  AnalysisLabel?: AnalysisLabelResolvers<ContextType>;
+  BrokerScore?: BrokerScoreResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
+  Coalition?: CoalitionResolvers<ContextType>;
+  Coalitions?: CoalitionsResolvers<ContextType>;
   Conflict?: ConflictResolvers<ContextType>;
   ConflictStatusChange?: ConflictStatusChangeResolvers<ContextType>;
   Convergence?: ConvergenceResolvers<ContextType>;
@@ -1976,15 +2331,23 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DiffSummary?: DiffSummaryResolvers<ContextType>;
+  Divergence?: DivergenceResolvers<ContextType>;
   Ecosystem?: EcosystemResolvers<ContextType>;
+  EcosystemMatch?: EcosystemMatchResolvers<ContextType>;
   Engagement?: EngagementResolvers<ContextType>;
   EngagementChange?: EngagementChangeResolvers<ContextType>;
+  EngagementLoadRow?: EngagementLoadRowResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityChange?: EntityChangeResolvers<ContextType>;
   Externality?: ExternalityResolvers<ContextType>;
+  ExternalityReview?: ExternalityReviewResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   Influence?: InfluenceResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LabelledMatrix?: LabelledMatrixResolvers<ContextType>;
+  Mactor?: MactorResolvers<ContextType>;
+  MactorNote?: MactorNoteResolvers<ContextType>;
+  MactorOrder?: MactorOrderResolvers<ContextType>;
   MapEcosystem?: MapEcosystemResolvers<ContextType>;
   MapEdge?: MapEdgeResolvers<ContextType>;
   MapNode?: MapNodeResolvers<ContextType>;
@@ -1997,9 +2360,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Project?: ProjectResolvers<ContextType>;
   ProjectDiff?: ProjectDiffResolvers<ContextType>;
   ProjectMap?: ProjectMapResolvers<ContextType>;
+  ProjectProgress?: ProjectProgressResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SystemicLeap?: SystemicLeapResolvers<ContextType>;
+  Tension?: TensionResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
+  TerritoryReview?: TerritoryReviewResolvers<ContextType>;
   TimelinePage?: TimelinePageResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createSchema } from 'graphql-yoga';
 import type { GraphQLContext, ServerContext } from './context.ts';
 import { entityMutationResolvers, entityObjectResolvers } from './resolvers/entities.ts';
+import { analysisResolvers } from './resolvers/analysis.ts';
 import { queryResolvers } from './resolvers/queries.ts';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.ts';
 
@@ -17,7 +18,10 @@ export function loadTypeDefs(): string[] {
 
 export function buildSchema() {
   const objects = entityObjectResolvers();
-  const custom = queryResolvers as Record<string, Record<string, unknown>>;
+  const custom: Record<string, Record<string, unknown>> = {};
+  for (const part of [queryResolvers, analysisResolvers] as Record<string, Record<string, unknown>>[]) {
+    for (const [type, fields] of Object.entries(part)) custom[type] = { ...custom[type], ...fields };
+  }
   const resolvers: Record<string, unknown> = {
     DateTime: DateTimeScalar,
     Date: DateScalar,

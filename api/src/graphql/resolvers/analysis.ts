@@ -1,0 +1,152 @@
+import {
+  DomainError,
+  MAO_ORDERS,
+  parseEntityId,
+  readProjectAnalysis,
+  readTerritoryReview,
+  resolveMilestone,
+  type Analysis,
+  type Broker,
+  type Community,
+  type Divergence,
+  type EcosystemComparison,
+  type EngagementLoad,
+  type ExternalityReview,
+  type Label,
+  type MaoOrder,
+  type Tension,
+} from '@trame/graph';
+import type { Resolvers } from '../../generated/resolvers.ts';
+import { readMoment } from '../presenters.ts';
+
+/** Parents of the analysis types: a piece of the result and the analysis it belongs to. */
+export interface OrderView { order: MaoOrder; analysis: Analysis }
+export interface CoalitionView { community: Community; analysis: Analysis }
+export interface EcosystemView { match: EcosystemComparison; analysis: Analysis }
+export interface BrokerView { broker: Broker; analysis: Analysis }
+export interface DivergenceView { divergence: Divergence; analysis: Analysis }
+export interface LoadView { row: EngagementLoad; analysis: Analysis }
+export interface TensionView { tension: Tension; analysis: Analysis }
+export interface ExternalityView { externality: ExternalityReview; analysis: Analysis }
+
+function labeller(analysis: Analysis): (id: string) => Label {
+  const all = new Map<string, Label>([...analysis.actors, ...analysis.objectives, ...analysis.projects].map((l) => [l.id, l]));
+  return (id) => all.get(id) ?? { id, label: id };
+}
+
+const matrix = (rows: Label[], columns: Label[], values: number[][]) => ({ rows, columns, values });
+
+export const analysisResolvers: Resolvers = {
+  Query: {
+    projectAnalysis: async (_p, { projectId, asOf }, ctx) => {
+      ctx.authorize('read', { projectId });
+      const id = parseEntityId(projectId, "l'identifiant du projet");
+      return ctx.graph.read((tx) => readProjectAnalysis(tx, id, readMoment(asOf)));
+    },
+    territoryReview: async (_p, { territoryId, asOf, since, sinceMilestone }, ctx) => {
+      ctx.authorize('read', { territoryId });
+      const id = parseEntityId(territoryId, "l'identifiant du territoire");
+      if (since && sinceMilestone) throw new DomainError('INVALID_RANGE', 'donnez la date de comparaison (since) ou un jalon (sinceMilestone), pas les deux');
+      return ctx.graph.read(async (tx) => {
+        let from = since ?? null;
+        if (sinceMilestone) {
+          const milestone = parseEntityId(sinceMilestone, "l'identifiant du jalon");
+          const found = await tx.run('MATCH (m:Entity {id: $id, type: "Milestone"}) RETURN m.projectId AS projectId', { id: milestone });
+          const projectId = found.records[0]?.get('projectId') as string | undefined;
+          if (!projectId) throw new DomainError('NOT_FOUND', `le jalon « ${milestone} » n'existe pas`, { id: milestone, entityType: 'Milestone' });
+          from = await resolveMilestone(tx, projectId, milestone);
+        }
+        return readTerritoryReview(tx, id, readMoment(asOf), from);
+      });
+    },
+  },
+  TerritoryReview: {
+    analysis: (review) => review,
+  },
+  Analysis: {
+    asOf: (a) => a.at,
+    mactor: (a) => a,
+    coalitions: (a) => a,
+    ecosystems: (a) => a.ecosystems.map((match) => ({ match, analysis: a })),
+    brokers: (a) => a.brokers.map((broker) => ({ broker, analysis: a })),
+    unworkedDivergences: (a) => a.unworkedDivergences.map((divergence) => ({ divergence, analysis: a })),
+    tensions: (a) => a.tensions.map((tension) => ({ tension, analysis: a })),
+    externalities: (a) => a.externalities.map((externality) => ({ externality, analysis: a })),
+    engagementLoad: (a) => a.engagementLoad.map((row) => ({ row, analysis: a })),
+  },
+  Mactor: {
+    actors: (a) => a.actors,
+    objectives: (a) => a.objectives,
+    mid: (a) => matrix(a.actors, a.actors, a.mactor.mid),
+    midi: (a) => matrix(a.actors, a.actors, a.mactor.midi),
+    influence: (a) => a.mactor.influence,
+    dependence: (a) => a.mactor.dependence,
+    balanceOfPower: (a) => a.mactor.balanceOfPower,
+    normalisedBalanceOfPower: (a) => a.mactor.normalisedBalanceOfPower,
+    powerStatus: (a) => a.mactor.powerStatus,
+    netBalance: (a) => matrix(a.actors, a.actors, a.mactor.netBalance),
+    orders: (a) => MAO_ORDERS.map((order) => ({ order, analysis: a })),
+    actorMobilisation: (a) => a.mactor.actorMobilisation,
+    notes: (a) => a.mactor.notes.map((note) => ({ code: note.code, actors: [...note.actors], message: note.message })),
+  },
+  MactorOrder: {
+    order: ({ order }) => order,
+    mao: ({ order, analysis }) => matrix(analysis.actors, analysis.objectives, analysis.mactor.orders[order].mao),
+    caa: ({ order, analysis }) => matrix(analysis.actors, analysis.actors, analysis.mactor.orders[order].caa),
+    daa: ({ order, analysis }) => matrix(analysis.actors, analysis.actors, analysis.mactor.orders[order].daa),
+    agreement: ({ order, analysis }) => analysis.mactor.orders[order].agreement,
+    disagreement: ({ order, analysis }) => analysis.mactor.orders[order].disagreement,
+    mobilisation: ({ order, analysis }) => analysis.mactor.orders[order].mobilisation,
+    degreeOfConvergence: ({ order, analysis }) => analysis.mactor.orders[order].degreeOfConvergence,
+    ambivalence: ({ order, analysis }) => analysis.mactor.orders[order].ambivalence,
+  },
+  Coalitions: {
+    communities: (a) => a.coalitions.communities.map((community) => ({ community, analysis: a })),
+    modularity: (a) => a.coalitions.modularity,
+  },
+  Coalition: {
+    id: ({ community }) => community.id,
+    members: ({ community, analysis }) => community.members.map(labeller(analysis)),
+  },
+  EcosystemMatch: {
+    ecosystem: ({ match }) => ({ id: match.ecosystemId, label: match.name }),
+    coalition: ({ match }) => match.community?.id ?? null,
+    jaccard: ({ match }) => match.community?.jaccard ?? null,
+    add: ({ match, analysis }) => match.add.map(labeller(analysis)),
+    remove: ({ match, analysis }) => match.remove.map(labeller(analysis)),
+  },
+  BrokerScore: {
+    actor: ({ broker, analysis }) => labeller(analysis)(broker.actor),
+    betweenness: ({ broker }) => broker.betweenness,
+  },
+  Divergence: {
+    a: ({ divergence, analysis }) => labeller(analysis)(divergence.a),
+    b: ({ divergence, analysis }) => labeller(analysis)(divergence.b),
+    divergence: ({ divergence }) => divergence.divergence,
+    convergence: ({ divergence }) => divergence.convergence,
+  },
+  Tension: {
+    conflict: ({ tension }) => tension.conflict,
+    project: ({ tension, analysis }) => labeller(analysis)(tension.projectId),
+    intensity: ({ tension }) => tension.intensity,
+    status: ({ tension }) => tension.status as never,
+    identifiedAt: ({ tension }) => tension.identifiedAt,
+    statusSince: ({ tension }) => tension.statusSince,
+    daysSinceIdentified: ({ tension }) => tension.daysSinceIdentified,
+    daysInStatus: ({ tension }) => tension.daysInStatus,
+    objectives: ({ tension }) => tension.objectives,
+    actors: ({ tension }) => tension.actors,
+  },
+  ExternalityReview: {
+    externality: ({ externality }) => externality.externality,
+    project: ({ externality, analysis }) => labeller(analysis)(externality.projectId),
+    sign: ({ externality }) => externality.sign as never,
+    affected: ({ externality }) => externality.affected,
+    notInvolved: ({ externality }) => externality.notInvolved,
+  },
+  EngagementLoadRow: {
+    actor: ({ row, analysis }) => labeller(analysis)(row.actorId),
+    projects: ({ row, analysis }) => row.projectIds.map(labeller(analysis)),
+    count: ({ row }) => row.count,
+  },
+};

@@ -1,0 +1,78 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { DomainError } from '../errors.ts';
+import { diffProjectStates, type DiffSummary } from '../history/diff.ts';
+import { readProjectState, type ProjectState, type ReadMoment } from '../reads/project-state.ts';
+import { listTerritoryEntities } from '../reads/territories.ts';
+import type { Query } from '../store/queries.ts';
+import { fromNeoDateTime, toNeoDateTime } from '../time.ts';
+import { analyse, type Analysis, type Label } from './assemble.ts';
+
+/** When each conflict's current status began: the latest change of its status, up to `at`. */
+export function statusSinceQuery(conflictIds: string[], at: Date): Query {
+  return {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (c:Change {entityId: id})
+      WHERE 'status' IN c.fields AND c.validFrom <= $at
+      RETURN id, max(c.validFrom) AS since`,
+    params: { ids: conflictIds, at: toNeoDateTime(at) },
+  };
+}
+
+async function statusSince(tx: ManagedTransaction, states: ProjectState[]): Promise<Map<string, Date>> {
+  const ids = states.flatMap((s) => s.entities.filter((e) => e.type === 'Conflict').map((e) => e.id));
+  if (ids.length === 0) return new Map();
+  const { cypher, params } = statusSinceQuery(ids, states[0]!.at);
+  const result = await tx.run(cypher, params);
+  return new Map(result.records.map((r) => [r.get('id') as string, fromNeoDateTime(r.get('since'))]));
+}
+
+/** The MACTOR and network analysis of one project, as of a date. */
+export async function readProjectAnalysis(tx: ManagedTransaction, projectId: string, moment: ReadMoment): Promise<Analysis> {
+  const state = await readProjectState(tx, projectId, moment);
+  return analyse([state], await statusSince(tx, [state]));
+}
+
+export interface ProjectProgress {
+  project: Label;
+  summary: DiffSummary;
+}
+
+export interface TerritoryReview extends Analysis {
+  territory: Label;
+  since: Date | null;
+  progress: ProjectProgress[];
+}
+
+/**
+ * The DGS review: every project of the territory as of a date, analysed together (actors
+ * shared across projects), with the progress of each project since `since`.
+ */
+export async function readTerritoryReview(
+  tx: ManagedTransaction,
+  territoryId: string,
+  moment: ReadMoment,
+  since: Date | null,
+): Promise<TerritoryReview> {
+  const at = moment ?? new Date();
+  const [territory] = await listTerritoryEntities(tx, territoryId, ['Territory'], at);
+  if (!territory) throw new DomainError('NOT_FOUND', `le territoire « ${territoryId} » n'existe pas à cette date`, { id: territoryId, entityType: 'Territory' });
+  const projects = await listTerritoryEntities(tx, territoryId, ['Project'], at);
+  const states: ProjectState[] = [];
+  for (const project of projects) states.push(await readProjectState(tx, project.id, moment));
+  const analysis = analyse(states, await statusSince(tx, states));
+  const progress: ProjectProgress[] = [];
+  if (since) {
+    if (since.getTime() > at.getTime()) throw new DomainError('INVALID_RANGE', 'la date de comparaison doit précéder la date de la revue');
+    for (const state of states) {
+      if (state.project.validFrom.getTime() > since.getTime()) {
+        // A project born since then: everything in it is progress.
+        progress.push({ project: { id: state.project.id, label: String(state.project.values.name) }, summary: diffProjectStates({ ...state, at: since, entities: [], byId: new Map() }, state).summary });
+        continue;
+      }
+      const before = await readProjectState(tx, state.project.id, since);
+      progress.push({ project: { id: state.project.id, label: String(state.project.values.name) }, summary: diffProjectStates(before, state).summary });
+    }
+  }
+  return { ...analysis, at, territory: { id: territory.id, label: String(territory.values.name) }, since, progress };
+}

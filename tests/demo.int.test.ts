@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSteps } from '../graph/src/demo/demo-map.ts';
-import { diffProjectStates, loadDemoMap, ofType, readProjectState, type Graph } from '@trame/graph';
+import { diffProjectStates, loadDemoMap, ofType, readProjectAnalysis, readProjectState, readTerritoryReview, type Graph } from '@trame/graph';
 import { at } from './support/factories.ts';
 import { testGraph } from './support/graph.ts';
 import { gql, testApp } from './support/http.ts';
@@ -78,5 +78,37 @@ describe('comparing two milestones through the API', () => {
     expect(diff.summary.leaps).toBe(2);
     expect(diff.leaps.map((l) => l.toPerimeter.name).sort()).toEqual(['Bien-vivre alimentaire', 'Biodiversité'].sort());
     expect(diff.summary.actorsJoined).toBeGreaterThan(3);
+  });
+});
+
+describe('the analysis of the demo map', () => {
+  it('shows the Malaunay AMAP conflict among the territory tensions', async () => {
+    const review = await graph.read((tx) => readTerritoryReview(tx, 'ter-malaunay', null, null));
+    const amap = review.tensions.find((t) => t.objectives.some((o) => o.id === 'obj-marche-gamme-amap') && t.objectives.some((o) => o.id === 'obj-marche-attractivite'));
+    expect(amap).toBeDefined();
+    expect(amap!.status).toBe('ARBITRE');
+    expect(amap!.actors.map((a) => a.id)).toEqual(expect.arrayContaining(['act-malaunay-amap', 'act-malaunay-maire']));
+  });
+
+  it('finds the AMAP and the town hall as the strongest divergence while the conflict was open', async () => {
+    const analysis = await graph.read((tx) => readProjectAnalysis(tx, 'prj-marche', at('2018-12-01')));
+    const daa = analysis.mactor.orders[2].daa;
+    let best = { value: -1, pair: ['', ''] };
+    analysis.actors.forEach((a, i) =>
+      analysis.actors.forEach((b, j) => {
+        if (i < j && daa[i]![j]! > best.value) best = { value: daa[i]![j]!, pair: [a.id, b.id] };
+      }),
+    );
+    expect(best.pair.sort()).toEqual(['act-malaunay-amap', 'act-malaunay-maire']);
+  });
+
+  it('recognises the declared ecosystems of Loos-en-Gohelle among the detected coalitions', async () => {
+    const analysis = await graph.read((tx) => readProjectAnalysis(tx, 'prj-archipel', null));
+    expect(analysis.ecosystems.length).toBeGreaterThanOrEqual(2);
+    for (const match of analysis.ecosystems) {
+      expect(match.community, match.name).not.toBeNull();
+      expect(match.community!.jaccard, match.name).toBeGreaterThanOrEqual(0.5);
+    }
+    expect(analysis.coalitions.modularity).toBeGreaterThan(0.2);
   });
 });

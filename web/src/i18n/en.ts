@@ -20,6 +20,7 @@ export const en: Messages = {
   openMap: 'Open the map',
   loadError: 'Could not load the data',
   graphqlLink: 'Explore the GraphQL API',
+  analysisLink: 'MACTOR and network analysis',
   grouping: 'Group by',
   groupPerimeter: 'Perimeter',
   groupEcosystem: 'Ecosystem',

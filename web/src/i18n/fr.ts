@@ -19,6 +19,7 @@ export const fr = {
   openMap: 'Ouvrir la carte',
   loadError: 'Impossible de charger les données',
   graphqlLink: 'Explorer l’API GraphQL',
+  analysisLink: 'Analyse MACTOR et réseau',
   // Project page
   grouping: 'Regrouper par',
   groupPerimeter: 'Périmètre',

@@ -282,7 +282,14 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
             {t.territories}
           </a>{' '}
-          › {project.territory.name} › <h1>{project.name}</h1>
+          › {project.territory.name} › <h1>{project.name}</h1>{' '}
+          <a
+            className="nav-link"
+            href={`/projets/${projectId}/analyse${date ? `?date=${date}` : ''}`}
+            onClick={(e) => (e.preventDefault(), navigate(`/projets/${projectId}/analyse${date ? `?date=${date}` : ''}`))}
+          >
+            {t.analysisLink}
+          </a>
         </nav>
         <div className="toolbar" role="toolbar">
           <label>

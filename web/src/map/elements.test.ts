@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityIdOf, normalise, searchNodes, toElements, type MapFilters } from './elements.ts';
+import { comparisonFromDiff, entityIdOf, normalise, searchNodes, toElements, type MapFilters } from './elements.ts';
 import type { ProjectMapData } from './types.ts';
 
 const map: ProjectMapData = {
@@ -90,5 +90,18 @@ describe('helpers', () => {
     expect(normalise('Élevage')).toBe('elevage');
     expect(searchNodes(map, 'elevage').map((n) => n.id)).toEqual(['act-b']);
     expect(searchNodes(map, 'cantine')).toEqual([]); // perimeters are not search results
+  });
+});
+
+describe('comparisonFromDiff', () => {
+  it('marks added and changed entities and keeps the ended ones from the earlier map as ghosts', () => {
+    const comparison = comparisonFromDiff(
+      { added: [{ id: 'pos-9' }], ended: [{ id: 'eng-b' }, { id: 'cfl-1' }], changed: [{ entity: { id: 'obj-1' } }] },
+      map,
+    );
+    expect([...comparison.added]).toEqual(['pos-9']);
+    expect([...comparison.changed]).toEqual(['obj-1']);
+    expect(comparison.ended.nodes.map((n) => n.id)).toEqual(['act-b']); // through its engagement
+    expect(comparison.ended.edges.map((e) => e.id)).toEqual(['cfl-1']);
   });
 });

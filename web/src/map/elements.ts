@@ -169,3 +169,18 @@ export function searchNodes(map: ProjectMapData, query: string): MapNode[] {
   if (!q) return [];
   return map.nodes.filter((n) => n.kind !== 'PERIMETER' && normalise(n.label).includes(q));
 }
+
+/** The comparison of two milestones from the API's diff and the earlier map: what ended shows as ghosts. */
+export function comparisonFromDiff(
+  diff: { added: { id: string }[]; ended: { id: string }[]; changed: { entity: { id: string } }[] },
+  earlier: Pick<ProjectMapData, 'nodes' | 'edges'>,
+): Comparison {
+  const endedIds = new Set(diff.ended.map((e) => e.id));
+  const isEnded = (data: Record<string, unknown>, id: string) =>
+    [id, data.entityId, data.engagementId].some((x) => typeof x === 'string' && endedIds.has(x));
+  return {
+    added: new Set(diff.added.map((e) => e.id)),
+    changed: new Set(diff.changed.map((c) => c.entity.id)),
+    ended: { nodes: earlier.nodes.filter((n) => isEnded(n.data, n.id)), edges: earlier.edges.filter((e) => isEnded(e.data, e.id)) },
+  };
+}

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ACTOR_KINDS, CONFLICT_STATUSES, ENGAGEMENT_LEVELS, ENTITIES, type EntityType } from '@trame/graph/model';
+import { ACTOR_KINDS, CONFLICT_STATUSES, ENGAGEMENT_LEVELS, ENTITIES } from '@trame/graph/model';
 import { request } from '../api/client.ts';
 import { PROJECT_DIFF, PROJECT_MAP_AT, PROJECT_VIEW, SAVE_LAYOUT, TERRITORY_ACTORS } from '../api/documents.ts';
 import type { EntityData } from '../api/mutations.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { entityIdOf, searchNodes, toElements, type Comparison, type Grouping, type MapFilters } from '../map/elements.ts';
+import { comparisonFromDiff, entityIdOf, searchNodes, toElements, type Comparison, type Grouping, type MapFilters } from '../map/elements.ts';
+import { relationChoices } from '../map/relations.ts';
 import type { Positions } from '../map/layout.ts';
 import { Legend } from '../map/Legend.tsx';
 import { MapCanvas, type MapCanvasHandle } from '../map/MapCanvas.tsx';
-import type { MapEdge, MapNode, ProjectMapData } from '../map/types.ts';
+import type { ProjectMapData } from '../map/types.ts';
 import type { RefOptions } from '../panels/EntityForm.tsx';
 import { SidePanel, type PanelMode } from '../panels/SidePanel.tsx';
 import { entityTitle } from '../panels/titles.ts';
@@ -54,25 +55,6 @@ function download(blob: Blob, name: string) {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Which relations a drag from one node to another can mean. */
-function relationChoices(source: Record<string, unknown>, target: Record<string, unknown>): { type: EntityType; preset: Record<string, unknown> }[] {
-  const s = String(source.kind);
-  const t = String(target.kind);
-  if (s === 'ACTOR' && t === 'OBJECTIVE') return [{ type: 'Position', preset: { actorId: source.id, objectiveId: target.id, value: 2 } }];
-  if (s === 'OBJECTIVE' && t === 'ACTOR') return [{ type: 'Position', preset: { actorId: target.id, objectiveId: source.id, value: 2 } }, { type: 'Externality', preset: { objectiveId: source.id, affectedActorIds: [target.id] } }];
-  if (s === 'OBJECTIVE' && t === 'OBJECTIVE')
-    return [
-      { type: 'Conflict', preset: { objectiveAId: source.id, objectiveBId: target.id, intensity: 2, status: 'IDENTIFIE' } },
-      { type: 'Convergence', preset: { objectiveAId: source.id, objectiveBId: target.id } },
-    ];
-  if (s === 'ACTOR' && t === 'ACTOR')
-    return [
-      { type: 'Cooperation', preset: { actorAId: source.id, actorBId: target.id } },
-      { type: 'Influence', preset: { fromActorId: source.id, toActorId: target.id, value: 2 } },
-    ];
-  return [];
 }
 
 export function ProjectPage({ projectId, params }: { projectId: string; params: URLSearchParams }) {
@@ -133,20 +115,10 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     return map;
   }, [data, territoryActors.data]);
 
-  const comparison = useMemo<Comparison | null>(() => {
-    if (!compare || !diff.data || !fromMap.data) return null;
-    const d = diff.data.projectDiff;
-    const endedIds = new Set(d.ended.map((e) => e.id));
-    const isEnded = (data: Record<string, unknown>, id: string) => [id, data.entityId, data.engagementId].some((x) => typeof x === 'string' && endedIds.has(x));
-    return {
-      added: new Set(d.added.map((e) => e.id)),
-      changed: new Set(d.changed.map((c) => c.entity.id)),
-      ended: {
-        nodes: fromMap.data.projectMap.nodes.filter((n: MapNode) => isEnded(n.data, n.id)),
-        edges: fromMap.data.projectMap.edges.filter((e: MapEdge) => isEnded(e.data, e.id)),
-      },
-    };
-  }, [compare, diff.data, fromMap.data]);
+  const comparison = useMemo<Comparison | null>(
+    () => (compare && diff.data && fromMap.data ? comparisonFromDiff(diff.data.projectDiff, fromMap.data.projectMap) : null),
+    [compare, diff.data, fromMap.data],
+  );
 
   const elements = useMemo(
     () =>

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '@trame/graph';
+import { seededRandom, type Graph } from '@trame/graph';
 import { testGraph, uniqueId } from './support/graph.ts';
 import { gql, testApp } from './support/http.ts';
 
@@ -11,16 +11,6 @@ import { gql, testApp } from './support/http.ts';
  * no cascade rules: it checks the store, not a copy of its logic.
  */
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Values = Record<string, unknown>;
 interface Modelled {
@@ -101,7 +91,7 @@ function normaliseRead(read: ReadResult): Map<string, { type: string; values: Va
 
 describe('asOf reads against an independent replay', () => {
   it.each([20251125, 7, 4242])('seed %i: every sampled date reads exactly the replayed state', async (seed) => {
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     let clock = Date.UTC(2016, 0, 1);
     const tick = () => (clock += Math.floor(1 + random() * 40) * DAY);

@@ -29,3 +29,4 @@ export * from './analysis/network.ts';
 export * from './analysis/review.ts';
 export * from './analysis/assemble.ts';
 export * from './analysis/read-analysis.ts';
+export { seededRandom } from './random.ts';

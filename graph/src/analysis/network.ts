@@ -2,6 +2,7 @@ import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 // graphology-metrics has no "exports" map: Node's ESM resolver needs the file extension here.
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
+import { seededRandom } from '../random.ts';
 
 /**
  * Network analysis beyond MACTOR: coalitions (Louvain communities) and brokers (betweenness) on
@@ -237,14 +238,3 @@ function assertActorGraphInput(input: ActorGraphInput): void {
   }
 }
 
-/** mulberry32: a small seeded PRNG in [0, 1), so Louvain visits nodes in a reproducible order. */
-function seededRandom(seed: number): () => number {
-  let state = Math.trunc(seed) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -2,47 +2,13 @@ import { ENGAGEMENT_LEVELS } from '../model/enums.ts';
 import type { ProjectState } from '../reads/project-state.ts';
 import { ofType } from '../reads/project-state.ts';
 import type { EntityRecord } from '../store/records.ts';
+import type { MapEcosystem, MapEdge, MapEdgeKind, MapNode } from '../model/map-elements.ts';
 
 /**
  * The project as Cytoscape-ready elements: a pure function of a ProjectState. Every element
  * carries its entity id, kind and the data the editor styles it by; perimeters are compound
  * parents of the objectives and actors they brought in.
  */
-export type MapNodeKind = 'ACTOR' | 'OBJECTIVE' | 'PERIMETER' | 'EXTERNALITY';
-export type MapEdgeKind =
-  | 'POSITION'
-  | 'OWNS'
-  | 'CONVERGENCE'
-  | 'CONFLICT'
-  | 'EXTERNALITY_SOURCE'
-  | 'EXTERNALITY_EFFECT'
-  | 'COOPERATION'
-  | 'INFLUENCE'
-  | 'LEAP';
-
-export interface MapNode {
-  id: string;
-  kind: MapNodeKind;
-  label: string;
-  parent: string | null;
-  entityVersion: number;
-  data: Record<string, unknown>;
-}
-export interface MapEdge {
-  id: string;
-  kind: MapEdgeKind;
-  source: string;
-  target: string;
-  label: string | null;
-  entityVersion: number;
-  data: Record<string, unknown>;
-}
-export interface MapEcosystem {
-  id: string;
-  name: string;
-  memberIds: string[];
-  perimeterId: string | null;
-}
 export interface ProjectMap {
   projectId: string;
   at: Date;

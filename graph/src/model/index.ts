@@ -3,4 +3,5 @@ export * from './enums.ts';
 export * from './limits.ts';
 export * from './entities.ts';
 export * from './validation.ts';
+export type * from './map-elements.ts';
 export { DomainError, ERROR_CODES, isDomainError, type ErrorCode } from '../errors.ts';

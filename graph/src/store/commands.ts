@@ -274,7 +274,7 @@ async function record(tx: ManagedTransaction, args: RecordArgs): Promise<ChangeR
     title: titleOf(spec, args.record.values),
   };
   await rows(tx, q.recordChange(change));
-  return { ...change, op: args.op };
+  return change;
 }
 
 export interface CreateOptions extends WriteOptions {

@@ -1,6 +1,7 @@
 import type { EntityType } from '../model/enums.ts';
 import { ENTITY_TYPES } from '../model/enums.ts';
 import type { FieldValues } from '../model/validation.ts';
+import type { ChangeRecord } from './records.ts';
 import { END_OF_TIME, toNeoDateTime } from '../time.ts';
 
 /**
@@ -101,14 +102,10 @@ function versionProps(v: NewVersion): Record<string, unknown> {
   return props;
 }
 
-export function createEntity(v: NewVersion): Query {
-  return {
-    cypher: `
-      CREATE (e:Entity:${label(v.type)} {
-        id: $id, type: $type, projectId: $projectId, territoryId: $territoryId, version: 1,
-        validFrom: $validFrom, validTo: $end, createdAt: $recordedAt, updatedAt: $recordedAt })
+/** Creates the version of `e` from the parameters, makes it the latest, links its references. */
+const NEW_VERSION = `
       CREATE (v:Version {
-        entityId: $id, type: $type, projectId: $projectId, territoryId: $territoryId,
+        entityId: e.id, type: e.type, projectId: e.projectId, territoryId: e.territoryId,
         validFrom: $validFrom, validTo: $end, recordedAt: $recordedAt, changeId: $changeId })
       SET v += $props
       CREATE (e)-[:HAS_VERSION]->(v), (e)-[:LATEST]->(v)
@@ -118,7 +115,15 @@ export function createEntity(v: NewVersion): Query {
         MATCH (t:Entity {id: ref.id})
         CREATE (v)-[:REFERS_TO {field: ref.field}]->(t)
       }
-      RETURN e {.*} AS entity, v {.*} AS version`,
+      RETURN e {.*} AS entity, v {.*} AS version`;
+
+export function createEntity(v: NewVersion): Query {
+  return {
+    cypher: `
+      CREATE (e:Entity:${label(v.type)} {
+        id: $id, type: $type, projectId: $projectId, territoryId: $territoryId, version: 1,
+        validFrom: $validFrom, validTo: $end, createdAt: $recordedAt, updatedAt: $recordedAt })
+      ${NEW_VERSION}`,
     params: {
       id: v.entityId,
       type: v.type,
@@ -141,18 +146,7 @@ export function appendVersion(v: NewVersion): Query {
       MATCH (e:Entity {id: $id})-[latest:LATEST]->(old:Version)
       SET old.validTo = $validFrom, e.version = e.version + 1, e.updatedAt = $recordedAt
       DELETE latest
-      CREATE (v:Version {
-        entityId: $id, type: e.type, projectId: e.projectId, territoryId: e.territoryId,
-        validFrom: $validFrom, validTo: $end, recordedAt: $recordedAt, changeId: $changeId })
-      SET v += $props
-      CREATE (e)-[:HAS_VERSION]->(v), (e)-[:LATEST]->(v)
-      WITH e, v
-      CALL (v) {
-        UNWIND $refs AS ref
-        MATCH (t:Entity {id: ref.id})
-        CREATE (v)-[:REFERS_TO {field: ref.field}]->(t)
-      }
-      RETURN e {.*} AS entity, v {.*} AS version`,
+      ${NEW_VERSION}`,
     params: {
       id: v.entityId,
       validFrom: toNeoDateTime(v.validFrom),
@@ -176,24 +170,8 @@ export function setEnd(id: string, validTo: Date, recordedAt: Date): Query {
   };
 }
 
-export interface NewChange {
-  id: string;
-  entityId: string;
-  entityType: EntityType;
-  projectId: string | null;
-  territoryId: string;
-  op: string;
-  author: string;
-  recordedAt: Date;
-  validFrom: Date;
-  version: number;
-  fields: string[];
-  before: FieldValues;
-  after: FieldValues;
-  revertOf: string | null;
-  causeId: string | null;
-  title: string | null;
-}
+/** A change to record: the same shape as a recorded one. */
+export type NewChange = ChangeRecord;
 
 export function recordChange(c: NewChange): Query {
   return {

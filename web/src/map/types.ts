@@ -1,42 +1,8 @@
-/** The API's projectMap, as the web app receives it. */
-export type MapNodeKind = 'ACTOR' | 'OBJECTIVE' | 'PERIMETER' | 'EXTERNALITY';
-export type MapEdgeKind =
-  | 'POSITION'
-  | 'OWNS'
-  | 'CONVERGENCE'
-  | 'CONFLICT'
-  | 'EXTERNALITY_SOURCE'
-  | 'EXTERNALITY_EFFECT'
-  | 'COOPERATION'
-  | 'INFLUENCE'
-  | 'LEAP';
+import type { MapEcosystem, MapEdge, MapNode } from '@trame/graph/model';
 
-export interface MapNode {
-  id: string;
-  kind: MapNodeKind;
-  label: string;
-  parent: string | null;
-  entityVersion: number;
-  data: Record<string, unknown>;
-}
+export type { MapEcosystem, MapEdge, MapEdgeKind, MapNode, MapNodeKind } from '@trame/graph/model';
 
-export interface MapEdge {
-  id: string;
-  kind: MapEdgeKind;
-  source: string;
-  target: string;
-  label: string | null;
-  entityVersion: number;
-  data: Record<string, unknown>;
-}
-
-export interface MapEcosystem {
-  id: string;
-  name: string;
-  memberIds: string[];
-  perimeterId: string | null;
-}
-
+/** The API's projectMap, as the web app receives it (JSON: dates are strings). */
 export interface ProjectMapData {
   asOf?: string;
   nodes: MapNode[];

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { ProjectPage } from './pages/ProjectPage.tsx';
+import { ProjectAnalysisPage } from './review/ProjectAnalysisPage.tsx';
+import { TerritoryReviewPage } from './review/TerritoryReviewPage.tsx';
 import { navigate, useRoute } from './router.ts';
 
 function Shell() {
@@ -26,6 +28,8 @@ function Shell() {
       </header>
       {route.page === 'home' && <HomePage />}
       {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} params={route.params} />}
+      {route.page === 'territoryReview' && <TerritoryReviewPage key={route.territoryId} territoryId={route.territoryId} params={route.params} />}
+      {route.page === 'projectAnalysis' && <ProjectAnalysisPage key={route.projectId} projectId={route.projectId} params={route.params} />}
       {route.page === 'notFound' && (
         <main className="page">
           <p>Page introuvable. <a href="/">{t.territories}</a></p>

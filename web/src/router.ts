@@ -7,12 +7,18 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { page: 'home' }
   | { page: 'project'; projectId: string; params: URLSearchParams }
+  | { page: 'territoryReview'; territoryId: string; params: URLSearchParams }
+  | { page: 'projectAnalysis'; projectId: string; params: URLSearchParams }
   | { page: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
   const match = /^\/projets\/([a-z0-9-]+)\/?$/.exec(pathname);
   if (match) return { page: 'project', projectId: match[1]!, params: new URLSearchParams(search) };
+  const review = /^\/territoires\/([a-z0-9-]+)\/revue\/?$/.exec(pathname);
+  if (review) return { page: 'territoryReview', territoryId: review[1]!, params: new URLSearchParams(search) };
+  const analysis = /^\/projets\/([a-z0-9-]+)\/analyse\/?$/.exec(pathname);
+  if (analysis) return { page: 'projectAnalysis', projectId: analysis[1]!, params: new URLSearchParams(search) };
   return { page: 'notFound' };
 }
 

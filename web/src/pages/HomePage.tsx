@@ -31,6 +31,17 @@ export function HomePage() {
             <h2>
               {territory.name} <small>({territory.code}) · {enumLabel(territory.kind)}</small>
             </h2>
+            <p className="territory-review-link">
+              <a
+                href={`/territoires/${territory.id}/revue`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`/territoires/${territory.id}/revue`);
+                }}
+              >
+                {t.reviewLink}
+              </a>
+            </p>
             {territory.projects.length === 0 && <p>{t.noProjects}</p>}
             <ul>
               {territory.projects.map((project) => (

@@ -1,0 +1,354 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/index.tsx';
+import { ECOSYSTEM_COLORS } from '../map/style.ts';
+import { progressItems, type DiffSummary, type Label } from './analysis.ts';
+import type { ReviewAnalysis } from './documents.ts';
+import { analysisHref, mapHref } from './routes.ts';
+import { AppLink, Empty, ExportCsvButton, Names, Section, names, useNumberFormat } from './ui.tsx';
+
+type FileName = (table: string) => (string | null)[];
+
+export function DivergencesTable({ rows, fileName }: { rows: ReviewAnalysis['unworkedDivergences']; fileName: FileName }) {
+  const { t } = useI18n();
+  const number = useNumberFormat();
+  const max = Math.max(0, ...rows.map((r) => r.divergence));
+  return (
+    <Section
+      id="divergences"
+      title={t.divergencesTitle}
+      hint={t.divergencesHint}
+      csv={{ name: fileName(t.divergencesTitle), header: [t.colActorA, t.colActorB, t.col2DAA, t.col2CAA], rows: () => rows.map((r) => [r.a.label, r.b.label, r.divergence, r.convergence]) }}
+    >
+      {rows.length === 0 ? (
+        <Empty>{t.noDivergences}</Empty>
+      ) : (
+        <table className="review-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.colPair}</th>
+              <th scope="col" className="num">{t.col2DAA}</th>
+              <th scope="col" className="num">{t.col2CAA}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.a.id}~${r.b.id}`}>
+                <td>
+                  {r.a.label} <span className="versus">↔</span> {r.b.label}
+                </td>
+                <td className="num">
+                  <Bar value={r.divergence} max={max} tone="divergence" text={number(r.divergence, 1)} />
+                </td>
+                <td className="num">{number(r.convergence, 1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+/** A value with a small bar behind it, for tables that compare magnitudes. */
+export function Bar({ value, max, tone, text }: { value: number; max: number; tone: 'convergence' | 'divergence' | 'neutral'; text: string }) {
+  const width = max > 0 ? Math.max(0, Math.min(100, (value / max) * 100)) : 0;
+  return (
+    <span className={`value-bar ${tone}`}>
+      <span className="value-bar-fill" style={{ width: `${width}%` }} aria-hidden="true" />
+      <span className="value-bar-text">{text}</span>
+    </span>
+  );
+}
+
+const coalitionName = (t: ReturnType<typeof useI18n>['t'], id: number | null) => (id === null ? '—' : t.coalition(id + 1));
+
+export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnalysis; fileName: FileName }) {
+  const { t } = useI18n();
+  const number = useNumberFormat();
+  const { communities, modularity } = analysis.coalitions;
+  const reading = modularity >= 0.5 ? t.modularityStrong : modularity >= 0.3 ? t.modularityClear : t.modularityWeak;
+  const members = new Map(communities.map((c) => [c.id, new Set(c.members.map((m) => m.id))]));
+  return (
+    <Section id="coalitions" title={t.coalitionsTitle} hint={t.coalitionsHint}>
+      <div className="review-subhead">
+        <h3>{t.coalitionsDetected}</h3>
+        <p className="modularity">
+          {t.modularity} <strong>{number(modularity, 2, true)}</strong> — {reading}
+        </p>
+        <span className="no-print">
+          <ExportCsvButton
+            csv={{
+              name: fileName(t.coalitionsDetected),
+              header: [t.colCoalition, t.colActor],
+              rows: () => communities.flatMap((c) => c.members.map((m) => [coalitionName(t, c.id), m.label])),
+            }}
+            what={t.coalitionsDetected}
+          />
+        </span>
+      </div>
+      {communities.length === 0 ? (
+        <Empty>{t.noCoalitions}</Empty>
+      ) : (
+        <ol className="coalitions">
+          {communities.map((c, i) => (
+            <li key={c.id} className="coalition-card" data-coalition={c.id} style={{ ['--c' as string]: ECOSYSTEM_COLORS[i % ECOSYSTEM_COLORS.length] }}>
+              <h4>
+                {coalitionName(t, c.id)} <small>· {t.actorCount(c.members.length)}</small>
+              </h4>
+              <ul>
+                {c.members.map((m) => (
+                  <li key={m.id}>{m.label}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="review-subhead">
+        <h3>{t.ecosystemsDeclared}</h3>
+        <span className="no-print">
+          <ExportCsvButton
+            csv={{
+              name: fileName(t.ecosystemsDeclared),
+              header: [t.colEcosystem, t.colCoalition, t.colJaccard, t.colAdd, t.colRemove],
+              rows: () => analysis.ecosystems.map((e) => [e.ecosystem.label, coalitionName(t, e.coalition), e.jaccard, names(e.add), names(e.remove)]),
+            }}
+            what={t.ecosystemsDeclared}
+          />
+        </span>
+      </div>
+      {analysis.ecosystems.length === 0 ? (
+        <Empty>{t.noEcosystems}</Empty>
+      ) : (
+        <table className="review-table ecosystems-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.colEcosystem}</th>
+              <th scope="col">{t.colCoalition}</th>
+              <th scope="col" className="num">{t.colJaccard}</th>
+              <th scope="col">{t.colAdd}</th>
+              <th scope="col">{t.colRemove}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {analysis.ecosystems.map((e) => (
+              <tr key={e.ecosystem.id} data-ecosystem={e.ecosystem.id} data-jaccard={e.jaccard ?? ''}>
+                <th scope="row">{e.ecosystem.label}</th>
+                <td>
+                  {e.coalition === null ? (
+                    <span className="muted">{t.noMatch}</span>
+                  ) : (
+                    <>
+                      {coalitionName(t, e.coalition)} <small className="muted">({t.actorCount(members.get(e.coalition)?.size ?? 0)})</small>
+                    </>
+                  )}
+                </td>
+                <td className="num">{e.jaccard === null ? '—' : <Bar value={e.jaccard} max={1} tone="convergence" text={number(e.jaccard, 2, true)} />}</td>
+                <td className="names-cell add">{e.add.length ? <Names labels={e.add} /> : <span className="muted">{t.nobody}</span>}</td>
+                <td className="names-cell remove">{e.remove.length ? <Names labels={e.remove} /> : <span className="muted">{t.nobody}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+export function BrokersTable({ rows, fileName }: { rows: ReviewAnalysis['brokers']; fileName: FileName }) {
+  const { t } = useI18n();
+  const number = useNumberFormat();
+  const shown = rows.filter((r) => r.betweenness > 0);
+  const max = Math.max(0, ...shown.map((r) => r.betweenness));
+  return (
+    <Section
+      id="brokers"
+      title={t.brokersTitle}
+      hint={t.brokersHint}
+      csv={{ name: fileName(t.brokersTitle), header: [t.colActor, t.colBetweenness], rows: () => rows.map((r) => [r.actor.label, r.betweenness]) }}
+    >
+      {shown.length === 0 ? (
+        <Empty>{t.noBrokers}</Empty>
+      ) : (
+        <table className="review-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.colActor}</th>
+              <th scope="col" className="num">{t.colBetweenness}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.actor.id}>
+                <td>{r.actor.label}</td>
+                <td className="num">
+                  <Bar value={r.betweenness} max={max} tone="neutral" text={number(r.betweenness, 2, true)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows.length > shown.length && shown.length > 0 && <p className="hint small">{t.brokersOthers(rows.length - shown.length)}</p>}
+    </Section>
+  );
+}
+
+export function LoadTable({ rows, date, fileName }: { rows: ReviewAnalysis['engagementLoad']; date: string | null; fileName: FileName }) {
+  const { t } = useI18n();
+  return (
+    <Section
+      id="load"
+      title={t.loadTitle}
+      hint={t.loadHint}
+      className={rows.length > 0 ? 'warn' : ''}
+      csv={{ name: fileName(t.loadTitle), header: [t.colActor, t.colCount, t.colProjects], rows: () => rows.map((r) => [r.actor.label, r.count, names(r.projects)]) }}
+    >
+      {rows.length === 0 ? (
+        <Empty>{t.noLoad}</Empty>
+      ) : (
+        <table className="review-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.colActor}</th>
+              <th scope="col" className="num">{t.colCount}</th>
+              <th scope="col">{t.colProjects}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...rows]
+              .sort((a, b) => b.count - a.count)
+              .map((r) => (
+                <tr key={r.actor.id} className={r.count >= 3 ? 'alert' : ''}>
+                  <td>{r.actor.label}</td>
+                  <td className="num">
+                    <strong>{r.count}</strong>
+                  </td>
+                  <td>
+                    <ProjectLinks projects={r.projects} date={date} />
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function ProjectLinks({ projects, date }: { projects: Label[]; date: string | null }) {
+  return (
+    <>
+      {projects.map((p, i) => (
+        <span key={p.id}>
+          {i > 0 && ', '}
+          <AppLink href={mapHref(p.id, date)}>{p.label}</AppLink>
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function ExternalitiesTable({ rows, fileName }: { rows: ReviewAnalysis['externalities']; fileName: FileName }) {
+  const { t, enumLabel } = useI18n();
+  return (
+    <Section
+      id="externalities"
+      title={t.externalitiesTitle}
+      hint={t.externalitiesHint}
+      csv={{
+        name: fileName(t.externalitiesTitle),
+        header: [t.colExternality, t.colProject, t.colSign, t.colAffected, t.colNotInvolved],
+        rows: () => rows.map((r) => [r.externality.label, r.project.label, enumLabel(r.sign), names(r.affected), names(r.notInvolved)]),
+      }}
+    >
+      {rows.length === 0 ? (
+        <Empty>{t.noExternalities}</Empty>
+      ) : (
+        <table className="review-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.colExternality}</th>
+              <th scope="col">{t.colProject}</th>
+              <th scope="col">{t.colSign}</th>
+              <th scope="col">{t.colAffected}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.externality.id}>
+                <td>{r.externality.label}</td>
+                <td>{r.project.label}</td>
+                <td>
+                  <span className={`sign sign-${r.sign.toLowerCase()}`}>
+                    {r.sign === 'POSITIVE' ? '+' : '−'} {enumLabel(r.sign)}
+                  </span>
+                </td>
+                <td className="names-cell">
+                  <Names labels={r.affected} strong={new Set(r.notInvolved.map((a) => a.id))} />
+                  {r.notInvolved.length > 0 && <small className="not-involved">{t.notInvolvedCount(r.notInvolved.length)}</small>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+export function ProgressSection(props: {
+  progress: { project: Label; summary: DiffSummary }[];
+  sinceLabel: string | null;
+  date: string | null;
+  controls: ReactNode;
+  notice: string | null;
+  fileName: FileName;
+}) {
+  const { t } = useI18n();
+  const fields = ['actorsJoined', 'actorsLeft', 'engagementGained', 'engagementLost', 'cooperationsNew', 'conflictsNew', 'conflictsArbitrated', 'conflictsDepasses', 'externalitiesInternalised', 'leaps', 'positionsMoved', 'added', 'changed', 'ended'] as const;
+  return (
+    <Section
+      id="progress"
+      title={t.progressTitle}
+      hint={props.sinceLabel ? t.progressSinceHint(props.sinceLabel) : t.progressHint}
+      actions={props.controls}
+      csv={{
+        name: props.fileName(t.progressTitle),
+        header: [t.colProject, ...fields.map((f) => t.progressColumn(f))],
+        rows: () => props.progress.map((p) => [p.project.label, ...fields.map((f) => p.summary[f])]),
+      }}
+    >
+      {props.notice && <p className="review-notice">{props.notice}</p>}
+      {props.progress.length === 0 ? (
+        <Empty>{props.sinceLabel ? t.progressNoProject : t.progressNoMilestone}</Empty>
+      ) : (
+        <div className="progress-grid">
+          {props.progress.map((p) => {
+            const items = progressItems(p.summary);
+            return (
+              <article key={p.project.id} className="progress-card" data-project={p.project.id}>
+                <h3>{p.project.label}</h3>
+                <p className="progress-links no-print">
+                  <AppLink href={mapHref(p.project.id, props.date)}>{t.openMap}</AppLink> · <AppLink href={analysisHref(p.project.id, { date: props.date })}>{t.analysisLink}</AppLink>
+                </p>
+                {items.length === 0 ? (
+                  <p className="muted">{t.progressNothing}</p>
+                ) : (
+                  <ul className="progress-list">
+                    {items.map((item) => (
+                      <li key={item.field} className={`progress-${item.field}`}>
+                        {t.progressPhrase(item.field, item.count)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <p className="hint small">{t.progressRaw(p.summary.added, p.summary.changed, p.summary.ended)}</p>
+              </article>
+            );
+          })}
+        </div>
+      )}
+    </Section>
+  );
+}

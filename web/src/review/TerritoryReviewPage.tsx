@@ -1,0 +1,153 @@
+import { useEffect, useMemo } from 'react';
+import { useQuery } from '../api/useQuery.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { setParams } from '../router.ts';
+import { latestMilestoneOnOrBefore, type MilestoneOption } from './analysis.ts';
+import { TERRITORY_MILESTONES, TERRITORY_REVIEW, type MilestonesData, type ReviewData } from './documents.ts';
+import { BrokersTable, CoalitionsSection, DivergencesTable, ExternalitiesTable, LoadTable, ProgressSection } from './ReviewSections.tsx';
+import { parseReviewParams } from './routes.ts';
+import { isOpenTension, TensionsTable } from './TensionsTable.tsx';
+import { AppLink, DateControl, Feedback, today } from './ui.tsx';
+
+/**
+ * The DGS's monthly review of a territory: every project read together at a date, with the
+ * progress since a milestone. One `territoryReview` query, after the territory's milestones.
+ */
+export function TerritoryReviewPage({ territoryId, params }: { territoryId: string; params: URLSearchParams }) {
+  const { t, formatDate, lang } = useI18n();
+  const { date, since } = parseReviewParams(params);
+  const asOf = date;
+  const day = date ?? today();
+
+  const milestonesQuery = useQuery<MilestonesData>(TERRITORY_MILESTONES, { id: territoryId, asOf });
+  const territory = milestonesQuery.data?.territory.id === territoryId ? milestonesQuery.data.territory : null;
+  const milestones = useMemo<MilestoneOption[]>(
+    () =>
+      (territory?.projects ?? [])
+        .flatMap((p) => p.milestones.map((m) => ({ ...m, projectId: p.id, projectName: p.name })))
+        .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name)),
+    [territory],
+  );
+
+  // The milestone the progress counts from: the one in the URL, or the latest before the day.
+  const chosen = since ? (milestones.find((m) => m.id === since) ?? null) : null;
+  let notice: string | null = null;
+  let effective: MilestoneOption | null = null;
+  if (territory) {
+    if (since && !chosen) notice = t.milestoneUnknown;
+    else if (chosen && chosen.date > day) notice = t.milestoneAfterDate(chosen.name);
+    effective = chosen && chosen.date <= day ? chosen : latestMilestoneOnOrBefore(milestones, day);
+  }
+
+  const review = useQuery<ReviewData>(TERRITORY_REVIEW, { id: territoryId, asOf, sinceMilestone: effective?.id ?? null }, !territory);
+  const data = review.data?.territoryReview.territory.id === territoryId ? review.data.territoryReview : null;
+  const name = territory?.name ?? data?.territory.label ?? territoryId;
+  const dayLabel = formatDate(day);
+
+  useEffect(() => {
+    document.title = `${t.reviewTitle} — ${name} — ${dayLabel}`;
+    return () => {
+      document.title = 'Trame';
+    };
+  }, [t, name, dayLabel]);
+
+  const fileName = (table: string) => [t.reviewFilePrefix, name, table, day];
+  const analysis = data?.analysis;
+  const openTensions = analysis?.tensions.filter(isOpenTension).length ?? 0;
+  const quoted = (text: string) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);
+  const sinceLabel = effective ? `${quoted(effective.name)} (${formatDate(effective.date)})` : null;
+
+  const milestoneSelect = (
+    <label className="milestone-select">
+      {t.progressSince}{' '}
+      <select value={chosen && chosen.date <= day ? chosen.id : ''} onChange={(e) => setParams({ depuis: e.target.value || null })} disabled={!territory}>
+        <option value="">{t.milestoneAuto}</option>
+        {(territory?.projects ?? []).map((p) => (
+          <optgroup key={p.id} label={p.name}>
+            {[...p.milestones]
+              .sort((a, b) => a.date.localeCompare(b.date))
+              .map((m) => (
+                <option key={m.id} value={m.id} disabled={m.date > day}>
+                  {formatDate(m.date)} — {m.name}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <main className="page review-page" lang={lang}>
+      <header className="review-header">
+        <nav aria-label={t.breadcrumb} className="breadcrumb no-print">
+          <AppLink href="/">{t.territories}</AppLink> › {name}
+        </nav>
+        <div className="review-title">
+          <h1>
+            {t.reviewTitle} <span className="review-place">{name}</span>
+          </h1>
+          <p className="review-dateline">
+            {t.reviewAsOf(dayLabel)}
+            {sinceLabel && <> · {t.progressSinceShort(sinceLabel)}</>}
+            {analysis && <> · {t.projectCount(analysis.projects.length)}</>}
+          </p>
+        </div>
+        <div className="review-controls no-print" role="toolbar" aria-label={t.reviewControls}>
+          <DateControl date={date} onChange={(next) => setParams({ date: next })} />
+          <button type="button" className="primary" onClick={() => window.print()}>
+            {t.printReview}
+          </button>
+        </div>
+      </header>
+
+      <Feedback loading={milestonesQuery.loading && !territory} error={milestonesQuery.error} hasData={false} onRetry={milestonesQuery.reload} />
+      {territory && <Feedback loading={review.loading} error={review.error} hasData={Boolean(data)} onRetry={review.reload} />}
+
+      {analysis && data && (
+        <div className={`review-body${review.loading ? ' is-refreshing' : ''}`}>
+          <ul className="key-figures" aria-label={t.keyFigures}>
+            <li className={openTensions > 0 ? 'alert' : ''}>
+              <a href="#tensions-title">
+                <strong>{openTensions}</strong> {t.keyOpenTensions(openTensions, analysis.tensions.length)}
+              </a>
+            </li>
+            <li>
+              <a href="#divergences-title">
+                <strong>{analysis.unworkedDivergences.length}</strong> {t.keyDivergences(analysis.unworkedDivergences.length)}
+              </a>
+            </li>
+            <li className={analysis.engagementLoad.length > 0 ? 'alert' : ''}>
+              <a href="#load-title">
+                <strong>{analysis.engagementLoad.length}</strong> {t.keyLoad(analysis.engagementLoad.length)}
+              </a>
+            </li>
+            <li>
+              <a href="#externalities-title">
+                <strong>{analysis.externalities.length}</strong> {t.keyExternalities(analysis.externalities.length)}
+              </a>
+            </li>
+            <li>
+              <a href="#coalitions-title">
+                <strong>{analysis.coalitions.communities.length}</strong> {t.keyCoalitions(analysis.coalitions.communities.length)}
+              </a>
+            </li>
+          </ul>
+
+          <TensionsTable tensions={analysis.tensions} date={date} fileName={fileName} />
+          <div className="review-columns">
+            <DivergencesTable rows={analysis.unworkedDivergences} fileName={fileName} />
+            <BrokersTable rows={analysis.brokers} fileName={fileName} />
+          </div>
+          <CoalitionsSection analysis={analysis} fileName={fileName} />
+          <div className="review-columns">
+            <LoadTable rows={analysis.engagementLoad} date={date} fileName={fileName} />
+            <ExternalitiesTable rows={analysis.externalities} fileName={fileName} />
+          </div>
+          <ProgressSection progress={data.progress} sinceLabel={sinceLabel} date={date} controls={milestoneSelect} notice={notice} fileName={fileName} />
+          <p className="review-footer">{t.reviewFooter(formatDate(analysis.asOf))}</p>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from '../router.ts';
+import { analysisHref, isIsoDate, mapHref, parseAnalysisParams, parseReviewParams, reviewHref } from './routes.ts';
+
+describe('the review routes', () => {
+  it('parse the DGS review of a territory, with or without a trailing slash', () => {
+    const route = parseRoute('/territoires/ter-malaunay/revue', '?date=2019-03-01&depuis=mil-marche-atelier-reflexif');
+    expect(route.page).toBe('territoryReview');
+    if (route.page !== 'territoryReview') return;
+    expect(route.territoryId).toBe('ter-malaunay');
+    expect(parseReviewParams(route.params)).toEqual({ date: '2019-03-01', since: 'mil-marche-atelier-reflexif' });
+    expect(parseRoute('/territoires/ter-malaunay/revue/', '').page).toBe('territoryReview');
+  });
+
+  it('parse the analysis of a project beside its map', () => {
+    const route = parseRoute('/projets/prj-marche/analyse', '?date=2018-12-01&ordre=3');
+    expect(route).toMatchObject({ page: 'projectAnalysis', projectId: 'prj-marche' });
+    if (route.page !== 'projectAnalysis') return;
+    expect(parseAnalysisParams(route.params)).toEqual({ date: '2018-12-01', order: 3 });
+    // The map itself is still the project page.
+    expect(parseRoute('/projets/prj-marche', '')).toMatchObject({ page: 'project', projectId: 'prj-marche' });
+  });
+
+  it('leave other paths alone', () => {
+    expect(parseRoute('/territoires/ter-malaunay', '').page).toBe('notFound');
+    expect(parseRoute('/territoires/Ter Malaunay/revue', '').page).toBe('notFound');
+    expect(parseRoute('/projets/prj-marche/analyse/x', '').page).toBe('notFound');
+  });
+
+  it('ignore malformed parameters rather than failing', () => {
+    expect(parseReviewParams(new URLSearchParams('date=2019-02-30&depuis=../x'))).toEqual({ date: null, since: null });
+    expect(parseReviewParams(new URLSearchParams(''))).toEqual({ date: null, since: null });
+    expect(parseAnalysisParams(new URLSearchParams('date=hier&ordre=7'))).toEqual({ date: null, order: 2 });
+    expect(parseAnalysisParams(new URLSearchParams('ordre=1'))).toEqual({ date: null, order: 1 });
+  });
+
+  it('only take real calendar days', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2023-2-1')).toBe(false);
+    expect(isIsoDate(null)).toBe(false);
+  });
+
+  it('write links that parse back to the same view', () => {
+    const href = reviewHref('ter-loos-en-gohelle', { date: '2020-01-15', since: 'mil-x' });
+    expect(href).toBe('/territoires/ter-loos-en-gohelle/revue?date=2020-01-15&depuis=mil-x');
+    const url = new URL(href, 'http://trame');
+    const route = parseRoute(url.pathname, url.search);
+    expect(route.page === 'territoryReview' && parseReviewParams(route.params)).toEqual({ date: '2020-01-15', since: 'mil-x' });
+    expect(reviewHref('ter-malaunay')).toBe('/territoires/ter-malaunay/revue');
+    expect(analysisHref('prj-marche', { date: '2018-12-01', order: 2 })).toBe('/projets/prj-marche/analyse?date=2018-12-01');
+    expect(analysisHref('prj-marche', { order: 1 })).toBe('/projets/prj-marche/analyse?ordre=1');
+    expect(mapHref('prj-marche', '2018-12-01')).toBe('/projets/prj-marche?date=2018-12-01');
+    expect(mapHref('prj-marche')).toBe('/projets/prj-marche');
+  });
+});

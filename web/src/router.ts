@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /**
  * The URL is the state worth sharing: which project, which date, which comparison. A link
- * reopens the same view. Two routes need no router library.
+ * reopens the same view. A handful of routes need no router library.
  */
 export type Route =
   | { page: 'home' }

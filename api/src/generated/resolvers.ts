@@ -385,6 +385,8 @@ export type EcosystemMatch = {
   coalition?: Maybe<Scalars['Int']['output']>;
   ecosystem: AnalysisLabel;
   jaccard?: Maybe<Scalars['Float']['output']>;
+  /** The project that declared the ecosystem. */
+  project: AnalysisLabel;
   remove: Array<AnalysisLabel>;
 };
 
@@ -1888,6 +1890,7 @@ export type EcosystemMatchResolvers<ContextType = GraphQLContext, ParentType ext
   coalition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ecosystem?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
   jaccard?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['AnalysisLabel'], ParentType, ContextType>;
   remove?: Resolver<Array<ResolversTypes['AnalysisLabel']>, ParentType, ContextType>;
 };
 

@@ -43,7 +43,7 @@ export interface Analysis {
   objectives: Label[];
   mactor: MactorResult;
   coalitions: Coalitions;
-  ecosystems: EcosystemComparison[];
+  ecosystems: (EcosystemComparison & { projectId: string })[];
   brokers: Broker[];
   /** Strongest 2DAA pairs with no conflict recorded between their objectives. */
   unworkedDivergences: Divergence[];
@@ -93,10 +93,11 @@ export function analyse(states: ProjectState[], statusSince: StatusSince, option
     .filter(([a, b]) => actorIndex.has(a) && actorIndex.has(b) && a !== b);
   const graphInput = { actors: actorIds, convergence: mactor.orders[2].caa, cooperations };
   const detected = coalitions(graphInput);
+  const declared = all.filter((e) => e.type === 'Ecosystem');
   const ecosystems = compareWithEcosystems(
     detected.communities,
-    all.filter((e) => e.type === 'Ecosystem').map((e) => ({ id: e.id, name: title(e, 'name'), memberIds: (e.values.memberIds as string[] | null) ?? [] })),
-  );
+    declared.map((e) => ({ id: e.id, name: title(e, 'name'), memberIds: (e.values.memberIds as string[] | null) ?? [] })),
+  ).map((match) => ({ ...match, projectId: String(declared.find((e) => e.id === match.ecosystemId)?.projectId) }));
 
   // Who is behind an objective: its owner and everyone with a position on it.
   const actorsOf = (objectiveId: string): Set<string> => {

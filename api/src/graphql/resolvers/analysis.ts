@@ -22,7 +22,7 @@ import { readMoment } from '../presenters.ts';
 /** Parents of the analysis types: a piece of the result and the analysis it belongs to. */
 export interface OrderView { order: MaoOrder; analysis: Analysis }
 export interface CoalitionView { community: Community; analysis: Analysis }
-export interface EcosystemView { match: EcosystemComparison; analysis: Analysis }
+export interface EcosystemView { match: EcosystemComparison & { projectId: string }; analysis: Analysis }
 export interface BrokerView { broker: Broker; analysis: Analysis }
 export interface DivergenceView { divergence: Divergence; analysis: Analysis }
 export interface LoadView { row: EngagementLoad; analysis: Analysis }
@@ -110,6 +110,7 @@ export const analysisResolvers: Resolvers = {
   },
   EcosystemMatch: {
     ecosystem: ({ match }) => ({ id: match.ecosystemId, label: match.name }),
+    project: ({ match, analysis }) => labeller(analysis)(match.projectId),
     coalition: ({ match }) => match.community?.id ?? null,
     jaccard: ({ match }) => match.community?.jaccard ?? null,
     add: ({ match, analysis }) => match.add.map(labeller(analysis)),

@@ -152,7 +152,6 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     const cy = cytoscape({
       container: container.current,
       style: mapStylesheet({ projection: propsRef.current.projection }) as never,
-      wheelSensitivity: 0.3,
       minZoom: 0.1,
       maxZoom: 3,
       boxSelectionEnabled: false,

@@ -39,8 +39,10 @@ export function toNeoDateTime(date: Date): NeoDateTime<number> {
   );
 }
 
+/** A Neo4j DATETIME, or epoch milliseconds (how the read projections send instants). */
 export function fromNeoDateTime(value: unknown): Date {
   if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
   if (value !== null && typeof value === 'object' && neo4j.isDateTime(value)) {
     const dt = value as NeoDateTime;
     const num = (v: unknown) => neo4j.integer.toNumber(v as number);

@@ -3,9 +3,9 @@ import type { EntityType } from '../model/enums.ts';
 import type { Query } from '../store/queries.ts';
 import type { EntityRecord } from '../store/records.ts';
 import { toNeoDateTime } from '../time.ts';
-import { latestPerEntity, toRecord } from './project-state.ts';
+import { ENTITY_PROJECTION, latestPerEntity, toRecord, versionProjection } from './project-state.ts';
 
-const PROJECTION = `{entity: e {.id, .type, .version, .projectId, .territoryId, .validFrom, .validTo}, version: v {.*}}`;
+const PROJECTION = `{entity: ${ENTITY_PROJECTION}, version: ${versionProjection('v')}}`;
 
 export function territoriesQuery(at: Date): Query {
   return {

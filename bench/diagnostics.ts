@@ -1,0 +1,162 @@
+/**
+ * Diagnostics behind the suggestions of the benchmark report: alternative implementations of the
+ * hot spots, measured beside the real ones and checked to give the same results. Nothing here is
+ * used by Trame; they show, with numbers, what a change in graph/src would buy.
+ *
+ * - `readProjectStateLean`: readProjectState's query with dates sent as epoch milliseconds, one
+ *   map per entity instead of two, and the current actors through LATEST.
+ * - `sparseMactorCore`: MIDI, kCAA and kDAA computed from the non-zero entries only (positions
+ *   and influences are sparse), instead of dense O(n³) and O(n²·m) loops.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import {
+  END_OF_TIME,
+  ENTITIES,
+  analyseMactor,
+  latestPerEntity,
+  toNeoDateTime,
+  type EntityRecord,
+  type EntityType,
+  type FieldValues,
+  type MactorResult,
+  type ProjectState,
+  type ReadMoment,
+} from '@trame/graph';
+
+const LEAN_ITEM = (e: string, v: string) =>
+  `${v} {.*, id: ${e}.id, version: ${e}.version, entityFrom: ${e}.validFrom.epochMillis, entityTo: ${e}.validTo.epochMillis, ` +
+  `validFrom: ${v}.validFrom.epochMillis, validTo: ${v}.validTo.epochMillis, recordedAt: ${v}.recordedAt.epochMillis}`;
+
+export function leanProjectStateQuery(projectId: string, at: ReadMoment): { cypher: string; params: Record<string, unknown> } {
+  const scan =
+    at === null
+      ? `MATCH (v:Version) WHERE v.projectId = pe.id AND v.validTo = $end`
+      : `MATCH (v:Version) USING INDEX v:Version(projectId, validFrom)
+         WHERE v.projectId = pe.id AND v.validFrom <= $at AND v.validTo > $at`;
+  const actorVersion =
+    at === null ? `MATCH (e)-[:LATEST]->(av:Version) WHERE av.validTo = $end` : `MATCH (e)-[:HAS_VERSION]->(av:Version) WHERE av.validFrom <= $at AND av.validTo > $at`;
+  const territoryVersion =
+    at === null ? `MATCH (e)-[:LATEST]->(tv:Version) WHERE tv.validTo = $end` : `MATCH (e)-[:HAS_VERSION]->(tv:Version) WHERE tv.validFrom <= $at AND tv.validTo > $at`;
+  return {
+    cypher: `
+      MATCH (pe:Entity {id: $projectId, type: 'Project'})
+      CALL (pe) {
+        ${scan}
+        MATCH (e:Entity)-[:HAS_VERSION]->(v)
+        RETURN collect(${LEAN_ITEM('e', 'v')}) AS items, collect(v) AS versions
+      }
+      CALL (versions) {
+        UNWIND versions AS v
+        MATCH (v)-[:REFERS_TO]->(a:Actor)
+        WITH DISTINCT a AS e
+        ${actorVersion}
+        RETURN collect(${LEAN_ITEM('e', 'av')}) AS actors
+      }
+      CALL (pe) {
+        MATCH (e:Entity {id: pe.territoryId})
+        ${territoryVersion}
+        RETURN collect(${LEAN_ITEM('e', 'tv')}) AS territory
+      }
+      RETURN items, actors, territory`,
+    params: { projectId, at: at === null ? null : toNeoDateTime(at), end: toNeoDateTime(END_OF_TIME) },
+  };
+}
+
+function leanRecord(item: Record<string, unknown>): EntityRecord {
+  const type = item.type as EntityType;
+  const values: FieldValues = {};
+  for (const name of Object.keys(ENTITIES[type].fields)) values[name] = (item[name] ?? null) as FieldValues[string];
+  return {
+    id: item.id as string,
+    type,
+    version: Number(item.version),
+    projectId: (item.projectId as string | undefined) ?? null,
+    territoryId: item.territoryId as string,
+    validFrom: new Date(Number(item.entityFrom)),
+    validTo: new Date(Number(item.entityTo)),
+    versionFrom: new Date(Number(item.validFrom)),
+    versionTo: new Date(Number(item.validTo)),
+    recordedAt: new Date(Number(item.recordedAt)),
+    values,
+  };
+}
+
+/** readProjectState with the lean query: the same ProjectState (checked by the bench). */
+export async function readProjectStateLean(tx: ManagedTransaction, projectId: string, moment: ReadMoment): Promise<ProjectState> {
+  const at = moment ?? new Date();
+  const query = leanProjectStateQuery(projectId, moment);
+  const result = await tx.run(query.cypher, query.params);
+  const row = result.records[0];
+  if (!row) throw new Error(`no project ${projectId}`);
+  const items = latestPerEntity((row.get('items') as Record<string, unknown>[]).map(leanRecord));
+  const project = items.find((item) => item.type === 'Project' && item.id === projectId)!;
+  const territory = latestPerEntity((row.get('territory') as Record<string, unknown>[]).map(leanRecord))[0]!;
+  const entities = [...items.filter((item) => item !== project), ...latestPerEntity((row.get('actors') as Record<string, unknown>[]).map(leanRecord))];
+  const byId = new Map<string, EntityRecord>([project, territory, ...entities].map((e) => [e.id, e]));
+  return { at, project, territory, entities, byId };
+}
+
+/** The part of a ProjectState that reads must agree on (not `at`, which is the clock for current reads). */
+export function stateKey(state: ProjectState): string {
+  const records = [state.project, state.territory, ...state.entities].sort((a, b) => a.id.localeCompare(b.id) || a.type.localeCompare(b.type));
+  return JSON.stringify(records);
+}
+
+// ---------------------------------------------------------------------------------------------
+// MACTOR on sparse inputs
+
+function sparseMidi(mid: number[][]): number[][] {
+  const n = mid.length;
+  const out: [number, number][][] = mid.map((row, i) => row.flatMap((x, j) => (i !== j && x !== 0 ? [[j, x] as [number, number]] : [])));
+  const midi = mid.map((row, i) => row.map((x, j) => (i === j ? 0 : x)));
+  for (let i = 0; i < n; i += 1) {
+    const target = midi[i]!;
+    for (const [k, ik] of out[i]!) for (const [j, kj] of out[k]!) target[j]! += Math.min(ik, kj);
+  }
+  return midi;
+}
+
+function sparsePairs(mao: number[][], objectiveCount: number): { caa: number[][]; daa: number[][] } {
+  const n = mao.length;
+  const byObjective: [number, number][][] = Array.from({ length: objectiveCount }, () => []);
+  mao.forEach((row, a) => row.forEach((x, j) => x !== 0 && byObjective[j]!.push([a, x])));
+  const caa = Array.from({ length: n }, () => Array<number>(n).fill(0));
+  const daa = Array.from({ length: n }, () => Array<number>(n).fill(0));
+  for (const list of byObjective) {
+    for (let p = 0; p < list.length; p += 1) {
+      const [a, x] = list[p]!;
+      for (let q = p + 1; q < list.length; q += 1) {
+        const [b, y] = list[q]!;
+        const w = (Math.abs(x) + Math.abs(y)) / 2;
+        const m = x * y > 0 ? caa : daa;
+        m[a]![b]! += w;
+        m[b]![a]! += w;
+      }
+    }
+  }
+  return { caa, daa };
+}
+
+const close = (a: number[][], b: number[][]) => a.every((row, i) => row.every((x, j) => Math.abs(x - (b[i]?.[j] ?? Number.NaN)) <= 1e-9 * Math.max(1, Math.abs(x))));
+
+export interface MactorComparison {
+  actors: number;
+  objectives: number;
+  denseMs: number;
+  sparseMs: number;
+  same: boolean;
+}
+
+/** Times analyseMactor (dense) and the sparse MIDI/CAA/DAA on the same input, and checks they agree. */
+export function compareMactor(reference: MactorResult): MactorComparison {
+  const input = { actors: reference.actors, objectives: reference.objectives, mid: reference.mid, mao2: reference.orders[2].mao };
+  let started = performance.now();
+  const dense = analyseMactor(input);
+  const denseMs = performance.now() - started;
+  started = performance.now();
+  const midi = sparseMidi(input.mid);
+  const orders = ([1, 2, 3] as const).map((k) => sparsePairs(dense.orders[k].mao, input.objectives.length));
+  const sparseMs = performance.now() - started;
+  const same = close(midi, dense.midi) && ([1, 2, 3] as const).every((k, i) => close(orders[i]!.caa, dense.orders[k].caa) && close(orders[i]!.daa, dense.orders[k].daa));
+  return { actors: input.actors.length, objectives: input.objectives.length, denseMs, sparseMs, same };
+}

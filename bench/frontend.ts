@@ -1,0 +1,265 @@
+/**
+ * Front-end bench: time from navigation to a laid-out, drawn map, in the editor (/projets/<id>)
+ * and the projection view (?atelier=1), against a bare page giving Cytoscape the same elements,
+ * stylesheet and fcose layout; and the bare page with Cytoscape's WebGL renderer.
+ *
+ * Headless Debian chromium through playwright-core. A fresh browser context per navigation;
+ * the project's saved layout is deleted before each app navigation, and the editor's save of its
+ * first layout is answered by the bench, so the app lays out with fcose like the bare page does
+ * (the first opening of a map).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '@trame/api';
+import { buildProjectMap, readProjectState, type Graph } from '@trame/graph';
+import { toElements } from '../web/src/map/elements.ts';
+import type { ProjectMapData } from '../web/src/map/types.ts';
+import { log, stat, type Stat } from './lib.ts';
+import { PAGE_HOOKS, type BenchMarks } from './frontend/marks.ts';
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const VIEWPORT = { width: 1600, height: 900 };
+
+export interface FrontEndProject {
+  /** Target size (elements). */
+  target: number;
+  projectId: string;
+}
+
+export interface FrontEndCase {
+  name: string;
+  target: number;
+  elements: number;
+  nodes: number;
+  /** Navigation → first frame drawn after the layout stopped. */
+  drawn: Stat;
+  /** Navigation → first elements added (page, scripts; for the app its data and React). */
+  added: Stat;
+  /** First elements added → layout stopped: adding, styling and fcose. */
+  layout: Stat;
+  /** Layout stopped → first frame drawn. */
+  draw: Stat;
+  /** Mean ms per frame while panning, when measured. */
+  frame: Stat | null;
+  webgl: boolean | null;
+  /** Every run's marks (ms since navigation start). */
+  marks: Marks[];
+}
+
+export interface FrontEndResult {
+  chromium: string;
+  flags: string[];
+  viewport: typeof VIEWPORT;
+  runs: Record<number, number>;
+  cases: FrontEndCase[];
+  webglAvailable: boolean;
+  /** Size of the map's container in the editor and the projection view (px). */
+  containers?: { editor: [number, number]; projection: [number, number] };
+  skipped?: string;
+}
+
+/**
+ * In the app, the map's Cytoscape instance appears as window.__trameCy: hooking its setter
+ * installs the same marks as the bare page (bench/frontend/marks.ts). Plain JavaScript text: a
+ * function compiled by tsx would carry helpers the page does not have.
+ */
+const APP_INIT_SCRIPT = `(() => {
+  ${PAGE_HOOKS}
+  let current;
+  Object.defineProperty(window, '__trameCy', {
+    configurable: true,
+    get: () => current,
+    set: (cy) => { current = cy; window.__benchWatch(cy); },
+  });
+})();`;
+
+type Marks = BenchMarks;
+
+async function bundleBarePage(): Promise<string> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./frontend/bare.ts', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Cytoscape elements exactly as the editor builds them from the API's projectMap. */
+async function editorElements(graph: Graph, projectId: string, hideConfidential: boolean) {
+  const map = await graph.read(async (tx) => buildProjectMap(await readProjectState(tx, projectId, null), { hideConfidential }));
+  // Through JSON, as the browser receives it (dates become ISO strings).
+  const data = JSON.parse(JSON.stringify({ ...map, asOf: map.at })) as ProjectMapData;
+  // The editor's French dates on the leaps (web/src/i18n), so labels have the same widths.
+  const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return toElements(data, { grouping: 'perimeter', formatDate: (iso) => dateFormat.format(new Date(iso)) });
+}
+
+export async function runFrontEnd(
+  graph: Graph,
+  projects: FrontEndProject[],
+  options: { runs: Record<number, number>; warmups: Record<number, number>; projectionUpTo: number; buildWeb: boolean },
+): Promise<FrontEndResult> {
+  const result: FrontEndResult = { chromium: '', flags: CHROMIUM_FLAGS, viewport: VIEWPORT, runs: options.runs, cases: [], webglAvailable: false };
+  if (options.buildWeb) {
+    log('front end: building the web app (npm run build -w web)');
+    try {
+      execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: ROOT, stdio: 'pipe' });
+    } catch (error) {
+      const output = String((error as { stdout?: Buffer }).stdout ?? '') + String((error as { stderr?: Buffer }).stderr ?? '');
+      result.skipped = `npm run build -w web failed: ${output.slice(-600)}`;
+      log(`front end skipped: ${result.skipped}`);
+      return result;
+    }
+  }
+  const bareJs = await bundleBarePage();
+  const bareHtml = readFileSync(new URL('./frontend/bare.html', import.meta.url), 'utf8');
+  const sets = new Map<string, unknown>();
+  for (const project of projects) {
+    sets.set(`${project.target}`, await editorElements(graph, project.projectId, false));
+    sets.set(`${project.target}-projection`, await editorElements(graph, project.projectId, true));
+  }
+
+  const app: FastifyInstance = await buildApp({ graph, webDir: fileURLToPath(new URL('../web/dist/', import.meta.url)), graphiql: false });
+  app.get('/bench/bare.html', (_req, reply) => reply.type('text/html; charset=utf-8').send(bareHtml));
+  app.get('/bench/bare.js', (_req, reply) => reply.type('text/javascript; charset=utf-8').send(bareJs));
+  app.get<{ Params: { name: string } }>('/bench/elements/:name', (req, reply) => {
+    const set = sets.get(req.params.name.replace(/\.json$/, ''));
+    return set ? reply.send(set) : reply.code(404).send({ error: 'no such set' });
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+    result.chromium = browser.version();
+    {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const page = await context.newPage();
+      await page.goto(`${base}/bench/bare.html?set=none`).catch(() => undefined);
+      result.webglAvailable = (await page.evaluate("Boolean(document.createElement('canvas').getContext('webgl2'))")) as boolean;
+      await context.close();
+    }
+
+    const visit = async (url: string, app: boolean, timeoutMs: number, interact: boolean): Promise<Marks> => {
+      const context = await browser!.newContext({ viewport: VIEWPORT });
+      try {
+        if (app) {
+          await context.addInitScript({ content: APP_INIT_SCRIPT });
+          // The editor saves its first layout 600 ms after it: answered here, so the next visit lays out again.
+          await context.route('**/graphql', (route) =>
+            route.request().postData()?.includes('saveProjectLayout')
+              ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"data":{"saveProjectLayout":true}}' })
+              : route.continue(),
+          );
+        }
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(url, { waitUntil: 'commit' });
+        try {
+          await page.waitForFunction(
+          `window.__bench != null && window.__bench.drawn != null${interact ? ' && window.__bench.frameMs != null' : ''}`,
+          undefined,
+          { timeout: timeoutMs, polling: 50 },
+        );
+        } catch (error) {
+          throw new Error(`${url}: no drawn map after ${timeoutMs} ms ${errors.join(' | ')}`, { cause: error });
+        }
+        const marks = (await page.evaluate('window.__bench')) as Marks;
+        marks.requests = (await page.evaluate(
+          "performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, Math.round(e.startTime), Math.round(e.responseEnd)])",
+        )) as [string, number, number][];
+        return marks;
+      } finally {
+        await context.close();
+      }
+    };
+    const deleteLayout = (projectId: string) => graph.write((tx) => tx.run('MATCH (l:Layout {projectId: $id}) DETACH DELETE l', { id: projectId }));
+
+    // The app's map area (editor and projection view) is smaller than the window: the bare page
+    // gets the same container size, as fcose packs components to the container's aspect ratio.
+    const sizes = { editor: '', projection: '' };
+    if (projects.length > 0) {
+      const first = projects[0]!;
+      await deleteLayout(first.projectId);
+      const editor = await visit(`${base}/projets/${first.projectId}`, true, 120_000, false);
+      await deleteLayout(first.projectId);
+      const projection = await visit(`${base}/projets/${first.projectId}?atelier=1`, true, 120_000, false);
+      sizes.editor = `&w=${Math.round(editor.width)}&h=${Math.round(editor.height)}`;
+      sizes.projection = `&w=${Math.round(projection.width)}&h=${Math.round(projection.height)}`;
+      result.containers = { editor: [editor.width, editor.height], projection: [projection.width, projection.height] };
+    }
+
+    for (const project of projects) {
+      const runs = options.runs[project.target] ?? 3;
+      const warmups = options.warmups[project.target] ?? 1;
+      const timeout = 90_000 + project.target * 60;
+      const withProjection = project.target <= options.projectionUpTo;
+      const candidates: Record<string, { url: string; app: boolean }> = {
+        editor: { url: `${base}/projets/${project.projectId}`, app: true },
+        ...(withProjection ? { projection: { url: `${base}/projets/${project.projectId}?atelier=1`, app: true } } : {}),
+        bare: { url: `${base}/bench/bare.html?set=${project.target}&interact=1${sizes.editor}`, app: false },
+        ...(withProjection ? { 'bare-projection': { url: `${base}/bench/bare.html?set=${project.target}-projection&projection=1${sizes.projection}`, app: false } } : {}),
+        'bare-webgl': { url: `${base}/bench/bare.html?set=${project.target}&webgl=1&interact=1${sizes.editor}`, app: false },
+      };
+      const names = Object.keys(candidates);
+      const samples = new Map<string, Marks[]>(names.map((n) => [n, []]));
+      // Warm-up rounds (server, JIT, disk cache), then runs interleaved in a rotating order.
+      for (let run = -warmups; run < runs; run += 1) {
+        for (let k = 0; k < names.length; k += 1) {
+          const name = names[(Math.max(run, 0) + k) % names.length]!;
+          const candidate = candidates[name]!;
+          if (candidate.app) await deleteLayout(project.projectId);
+          const marks = await visit(candidate.url, candidate.app, timeout, candidate.url.includes('interact=1'));
+          if (run >= 0) samples.get(name)!.push(marks);
+        }
+      }
+      const elementSet = sets.get(`${project.target}`) as unknown[];
+      for (const name of names) {
+        const list = samples.get(name)!;
+        result.cases.push({
+          name,
+          target: project.target,
+          elements: elementSet.length,
+          nodes: list[0]?.nodes ?? 0,
+          drawn: stat(name, list.map((m) => m.drawn!)),
+          added: stat(`${name} added`, list.map((m) => m.added!)),
+          layout: stat(`${name} layout`, list.map((m) => m.layoutStop! - m.added!)),
+          draw: stat(`${name} draw`, list.map((m) => m.drawn! - m.layoutStop!)),
+          frame: list.every((m) => m.frameMs !== null) ? stat(`${name} frame`, list.map((m) => m.frameMs!)) : null,
+          webgl: list[0]?.webgl ?? null,
+          marks: list,
+        });
+      }
+      const line = names.map((n) => `${n} ${Math.round(result.cases.find((c) => c.name === n && c.target === project.target)!.drawn.medianMs)} ms`).join(', ');
+      log(`front end ${project.target} elements (${elementSet.length}): ${line}`);
+      await deleteLayout(project.projectId);
+    }
+  } finally {
+    await browser?.close();
+    await app.close();
+  }
+  return result;
+}

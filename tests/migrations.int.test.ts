@@ -56,7 +56,7 @@ describe('migrations', () => {
     const { records } = await driver.executeQuery("SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN name", {}, { database });
     expect(records).toHaveLength(0);
     expect((await migrate(driver, { database })).applied).toEqual([]);
-  });
+  }, 240_000); // loads the whole demo map into a second Neo4j
 
   it('stops when an applied file was changed afterwards', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trame-migrations-'));

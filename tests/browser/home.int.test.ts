@@ -33,7 +33,7 @@ describe('in a browser', () => {
     const territoryName = String(small.territory.values.name);
     await page.getByRole('heading', { name: territoryName }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-    expect(await page.getByRole('region', { name: territoryName }).textContent()).toContain('Projet de test');
+    expect(await page.getByRole('region', { name: territoryName, exact: true }).textContent()).toContain('Projet de test');
     await page.screenshot({ path: screenshotPath('home'), fullPage: true });
     await page.close();
   });

@@ -47,7 +47,7 @@ describe('the DGS review of a territory', () => {
     const page = await newPage();
     // From the home page, as a DGS arrives.
     await page.goto(base);
-    await page.getByRole('region', { name: 'Malaunay' }).getByRole('link', { name: 'Revue du territoire' }).click();
+    await page.getByRole('region', { name: 'Malaunay', exact: true }).getByRole('link', { name: 'Revue du territoire' }).click();
     await page.waitForURL(`${base}/territoires/ter-malaunay/revue`);
     expect(await page.locator('h1').textContent()).toContain('Revue du territoire');
 

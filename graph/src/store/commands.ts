@@ -216,6 +216,25 @@ export async function getEntity(tx: ManagedTransaction, id: string): Promise<Ent
   return toEntityRecord(entity, row.version as Row, fieldNames(entitySpec(entity.type as EntityType)));
 }
 
+/**
+ * The entity a change applies to, locked: it must exist, be of the type asked, still be open,
+ * and (when a version is given) be at that version.
+ */
+async function loadOpenForChange(
+  tx: ManagedTransaction,
+  type: EntityType | null,
+  id: string,
+  expectedVersion: number | null | undefined,
+): Promise<{ current: EntityRecord; spec: EntitySpec }> {
+  const current = await loadLocked(tx, parseEntityId(id), type);
+  const spec = entitySpec(current.type);
+  if (expectedVersion !== null && expectedVersion !== undefined) checkVersion(current, expectedVersion);
+  if (!isOpen(current)) {
+    throw new DomainError('ENTITY_ENDED', `${spec.label} « ${id} » a pris fin le ${frDate(current.validTo)}`);
+  }
+  return { current, spec };
+}
+
 function isOpen(record: EntityRecord): boolean {
   return record.validTo.getTime() >= END_OF_TIME.getTime();
 }
@@ -354,14 +373,7 @@ export async function updateEntity(
   patch: Readonly<Record<string, unknown>>,
   options: UpdateOptions,
 ): Promise<EntityRecord> {
-  const current = await loadLocked(tx, parseEntityId(id), type);
-  const spec = entitySpec(current.type);
-  if (options.expectedVersion !== null && options.expectedVersion !== undefined) {
-    checkVersion(current, options.expectedVersion);
-  }
-  if (!isOpen(current)) {
-    throw new DomainError('ENTITY_ENDED', `${spec.label} « ${id} » a pris fin le ${frDate(current.validTo)}`);
-  }
+  const { current, spec } = await loadOpenForChange(tx, type, id, options.expectedVersion);
   const parsed = parsePatch(spec, patch);
   const changed = Object.keys(parsed).filter((name) => !sameValue(parsed[name], current.values[name]));
   for (const name of changed) {
@@ -438,14 +450,7 @@ export async function endEntity(
   id: string,
   options: EndOptions,
 ): Promise<EntityRecord> {
-  const current = await loadLocked(tx, parseEntityId(id), type);
-  const spec = entitySpec(current.type);
-  if (options.expectedVersion !== null && options.expectedVersion !== undefined) {
-    checkVersion(current, options.expectedVersion);
-  }
-  if (!isOpen(current)) {
-    throw new DomainError('ENTITY_ENDED', `${spec.label} « ${id} » a déjà pris fin le ${frDate(current.validTo)}`);
-  }
+  const { current, spec } = await loadOpenForChange(tx, type, id, options.expectedVersion);
   const at = effectiveDate(ctx, options);
   checkDateAfterLatest(current, at);
   const [row] = await rows(tx, q.setEnd(current.id, at, clock(ctx)));

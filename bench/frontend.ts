@@ -68,6 +68,8 @@ export interface FrontEndResult {
   runs: Record<number, number>;
   cases: FrontEndCase[];
   webglAvailable: boolean;
+  /** The WebGL implementation chromium uses (SwiftShader: software, no GPU). */
+  webglRenderer: string;
   /** Size of the map's container in the editor and the projection view (px). */
   containers?: { editor: [number, number]; projection: [number, number] };
   skipped?: string;
@@ -119,7 +121,7 @@ export async function runFrontEnd(
   projects: FrontEndProject[],
   options: { runs: Record<number, number>; warmups: Record<number, number>; projectionUpTo: number; buildWeb: boolean },
 ): Promise<FrontEndResult> {
-  const result: FrontEndResult = { chromium: '', flags: CHROMIUM_FLAGS, viewport: VIEWPORT, runs: options.runs, cases: [], webglAvailable: false };
+  const result: FrontEndResult = { chromium: '', flags: CHROMIUM_FLAGS, viewport: VIEWPORT, runs: options.runs, cases: [], webglAvailable: false, webglRenderer: '' };
   if (options.buildWeb) {
     log('front end: building the web app (npm run build -w web)');
     try {
@@ -159,6 +161,9 @@ export async function runFrontEnd(
       const page = await context.newPage();
       await page.goto(`${base}/bench/bare.html?set=none`).catch(() => undefined);
       result.webglAvailable = (await page.evaluate("Boolean(document.createElement('canvas').getContext('webgl2'))")) as boolean;
+      result.webglRenderer = (await page.evaluate(
+        "(() => { const gl = document.createElement('canvas').getContext('webgl2'); if (!gl) return 'none'; const e = gl.getExtension('WEBGL_debug_renderer_info'); return String(e ? gl.getParameter(e.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)); })()",
+      )) as string;
       await context.close();
     }
 

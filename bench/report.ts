@@ -155,20 +155,60 @@ export function renderMarkdown(result: BenchResult): string {
       push(`Not measured: ${fe.skipped}`, '');
     } else {
       push(
-        `Headless ${fe.chromium} (${fe.flags.join(' ')}), viewport ${fe.viewport.width}×${fe.viewport.height}, WebGL2 ${fe.webglAvailable ? 'available (software)' : 'unavailable'}. ` +
-          'Time from navigation to the first frame drawn after the fcose layout stopped; a fresh browser context per navigation; the saved layout is deleted before each app navigation (first opening of a map). ' +
-          'The bare page gets the editor\'s own elements (projectMap → toElements), stylesheet and fcose options.',
+        `Headless ${fe.chromium} (${fe.flags.join(' ')}), viewport ${fe.viewport.width}×${fe.viewport.height}; WebGL2 ${fe.webglAvailable ? `through ${fe.webglRenderer}` : 'unavailable'}. ` +
+          'Time from navigation to the first frame drawn after the fcose layout stopped; a fresh browser context per navigation; the saved layout is deleted before each app navigation and the editor\'s save of its first layout is answered by the bench (first opening of a map). ' +
+          'The bare page gets the editor\'s own elements (projectMap → toElements, in the editor\'s order), stylesheet, fcose options and container size; Math.random is seeded when the elements are added, in both pages. ' +
+          'Phases: "data" = navigation → elements added (page, scripts, for the app its GraphQL request and React); "layout" = elements added → layout stopped (fcose); "draw" = layout stopped → frame drawn; "pan" = ms per frame while panning (bare pages).',
         '',
-        '| elements | page | nodes | median ms | p95 ms | fcose layout ms | renderer | runs |',
-        '|---|---|---|---|---|---|---|---|',
+        '| elements | page | nodes | median ms | p95 ms | data | layout | draw | pan ms/frame | renderer | runs |',
+        '|---|---|---|---|---|---|---|---|---|---|---|',
         ...fe.cases.map(
-          (c) => `| ${c.elements} | ${c.name} | ${c.nodes} | ${f0(c.drawn.medianMs)} | ${f0(c.drawn.p95Ms)} | ${c.layout ? f0(c.layout.medianMs) : '—'} | ${c.webgl ? 'WebGL' : 'canvas'} | ${c.drawn.runs} |`,
+          (c) =>
+            `| ${c.elements} | ${c.name} | ${c.nodes} | ${f0(c.drawn.medianMs)} | ${f0(c.drawn.p95Ms)} | ${f0(c.added.medianMs)} | ${f0(c.layout.medianMs)} | ${f0(c.draw.medianMs)} | ${c.frame ? f0(c.frame.medianMs) : '—'} | ${c.webgl ? 'WebGL' : 'canvas'} | ${c.drawn.runs} |`,
         ),
         '',
       );
     }
   }
+  push(...diagnosis(result));
   return lines.join('\n');
+}
+
+/** Why the missed targets are missed, from this run's own diagnostics. */
+function diagnosis(result: BenchResult): string[] {
+  const out = ['## Diagnosis (from this run)', ''];
+  const parts = result.measures.mapReadParts;
+  const read = result.measures.mapRead;
+  if (parts && read) {
+    const get = (name: string) => parts[name]?.medianMs ?? Number.NaN;
+    const lean = get('suggested: lean state query (epoch millis, one map per entity) + same presenter');
+    out.push(
+      `- **Map read.** Of Trame's ${f0(get('trame server'))} ms, the state query's rows take ${f0(get('state query only (rows decoded, no JS)'))} ms to arrive decoded, while the database does its part in ${f0(get('state query, counted in the database'))} ms; ` +
+        `sending the dates as epoch milliseconds brings the query to ${f0(get('state query, dates as epoch millis'))} ms (DateTime values, five per entity, are the largest single cost). ` +
+        `The suggested lean query (bench/diagnostics.ts, same ProjectState) with the same presenter takes ${f0(lean)} ms: Trame ÷ raw would be ${f2(lean / (parts.raw?.medianMs ?? Number.NaN))} and Trame ÷ @neo4j/graphql ${f2(lean / (read['peer server']?.medianMs ?? Number.NaN))} (server side, this run).`,
+    );
+  }
+  const d = result.reviewDiagnostics;
+  if (d && result.top.review.projects > 0) {
+    out.push(
+      `- **Territory review.** MACTOR's dense loops (MIDI in O(n³), kCAA and kDAA in O(n²·m) for three orders, each pair twice) take ${f0(d.mactor.denseMs)} ms for ${d.mactor.actors} actors × ${d.mactor.objectives} objectives; ` +
+        `computed from the non-zero positions and influences only, the same matrices take ${f0(d.mactor.sparseMs)} ms. Reading the states takes ${f0(d.readStatesMs)} ms.`,
+    );
+  }
+  const fe = result.frontEnd;
+  if (fe && !fe.skipped) {
+    const at = (name: string) => fe.cases.find((c) => c.name === name && c.target === 2000);
+    const [editor, bare, webgl] = [at('editor'), at('bare'), at('bare-webgl')];
+    if (editor && bare) {
+      out.push(
+        `- **Front end at 2,000 elements.** Editor vs bare page: data ${f0(editor.added.medianMs)} vs ${f0(bare.added.medianMs)} ms (the editor's ProjectView request carries the project's every list and its map, and reads the project state twice: \`project\` and \`projectMap\` resolve separately), ` +
+          `fcose ${f0(editor.layout.medianMs)} vs ${f0(bare.layout.medianMs)} ms, draw ${f0(editor.draw.medianMs)} vs ${f0(bare.draw.medianMs)} ms (ecosystem bubbles, fit).` +
+          (webgl ? ` WebGL (${fe.webglRenderer}): draw ${f0(webgl.draw.medianMs)} ms and ${f0(webgl.frame?.medianMs)} ms per panned frame vs ${f0(bare.draw.medianMs)} and ${f0(bare.frame?.medianMs)} ms on canvas.` : ''),
+      );
+    }
+  }
+  out.push('');
+  return out;
 }
 
 function key(review: { projects: number }): boolean {

@@ -29,9 +29,17 @@ export interface LoadView { row: EngagementLoad; analysis: Analysis }
 export interface TensionView { tension: Tension; analysis: Analysis }
 export interface ExternalityView { externality: ExternalityReview; analysis: Analysis }
 
+const labellers = new WeakMap<Analysis, (id: string) => Label>();
+
+/** Id → label for one analysis, built once (it is asked for on every row of every table). */
 function labeller(analysis: Analysis): (id: string) => Label {
-  const all = new Map<string, Label>([...analysis.actors, ...analysis.objectives, ...analysis.projects].map((l) => [l.id, l]));
-  return (id) => all.get(id) ?? { id, label: id };
+  let label = labellers.get(analysis);
+  if (!label) {
+    const all = new Map<string, Label>([...analysis.actors, ...analysis.objectives, ...analysis.projects].map((l) => [l.id, l]));
+    label = (id) => all.get(id) ?? { id, label: id };
+    labellers.set(analysis, label);
+  }
+  return label;
 }
 
 const matrix = (rows: Label[], columns: Label[], values: number[][]) => ({ rows, columns, values });

@@ -35,7 +35,6 @@ export interface BenchResult {
     review: { actors: number; objectives: number; projects: number };
   };
   contentCheck: { nodes: number; edges: number; raw: boolean; peer: boolean };
-  leanCheck: Record<string, boolean>;
   reviewDiagnostics: {
     readStatesMs: number;
     analyseMs: number;
@@ -132,10 +131,6 @@ export function renderMarkdown(result: BenchResult): string {
       '',
     );
   }
-  push(
-    `Suggested state query (bench/diagnostics.ts: dates as epoch millis, one map per entity, actors through LATEST) gives the same ProjectState: ${Object.entries(result.leanCheck).map(([k, v]) => `${k} ${v ? 'yes' : '**no**'}`).join(', ')}.`,
-    '',
-  );
   push('## State query profile (PROFILE of readProjectState\'s Cypher)', '', '| read | versions from the index | db hits | ms | index |', '|---|---|---|---|---|');
   for (const [name, p] of Object.entries(result.profiles)) push(`| ${name} | ${f0(p.versionsScanned)} | ${f0(p.dbHits)} | ${f0(p.timeMs)} | \`${p.index}\` |`);
   push('');
@@ -181,14 +176,12 @@ function diagnosis(result: BenchResult): string[] {
   const read = result.measures.mapRead;
   if (parts && read) {
     const get = (name: string) => parts[name]?.medianMs ?? Number.NaN;
-    const lean = get('suggested: lean state query (epoch millis, one map per entity) + same presenter');
     const query = get('state query only (rows decoded, no JS)');
-    const epoch = get('state query, dates as epoch millis');
+    const inDb = get('state query, counted in the database');
     out.push(
-      `- **Map read.** Of Trame's ${f0(get('trame server'))} ms, the state query's rows take ${f0(query)} ms to arrive decoded in Node, while the database does its part in ${f0(get('state query, counted in the database'))} ms: ` +
-        'the cost is in shipping every entity of the project as two maps with all their properties and five DateTime values (the raw query ships only the assembled map). ' +
-        `Dates as epoch milliseconds: ${f0(epoch)} ms (${f0((100 * (epoch - query)) / query)} %). ` +
-        `The suggested lean query (bench/diagnostics.ts, same ProjectState) with the same presenter takes ${f0(lean)} ms: Trame ÷ raw would be ${f2(lean / (parts.raw?.medianMs ?? Number.NaN))} and Trame ÷ @neo4j/graphql ${f2(lean / (read['peer server']?.medianMs ?? Number.NaN))} (server side, this run).`,
+      `- **Map read.** Of Trame's ${f0(get('trame server'))} ms, the state query's rows take ${f0(query)} ms to arrive decoded in Node, of which the database's own work is ${f0(inDb)} ms; ` +
+        `the rest of the time builds the map in JavaScript. Raw Cypher in this table: ${f0(parts.raw?.medianMs)} ms. ` +
+        'Entities travel as flat lists with dates as epoch milliseconds (graph/src/reads/entity-rows.ts): decoding one map per entity and DateTime structures was most of the cost before.',
     );
   }
   const d = result.reviewDiagnostics;
@@ -204,7 +197,7 @@ function diagnosis(result: BenchResult): string[] {
     const [editor, bare, webgl] = [at('editor'), at('bare'), at('bare-webgl')];
     if (editor && bare) {
       out.push(
-        `- **Front end at 2,000 elements.** Editor vs bare page: data ${f0(editor.added.medianMs)} vs ${f0(bare.added.medianMs)} ms (the editor's ProjectView request carries the project's every list and its map, and reads the project state twice: \`project\` and \`projectMap\` resolve separately), ` +
+        `- **Front end at 2,000 elements.** Editor vs bare page: data ${f0(editor.added.medianMs)} vs ${f0(bare.added.medianMs)} ms (the editor's ProjectView request carries the project's every list and its map, built from one project state read once per request), ` +
           `fcose ${f0(editor.layout.medianMs)} vs ${f0(bare.layout.medianMs)} ms, draw ${f0(editor.draw.medianMs)} vs ${f0(bare.draw.medianMs)} ms (ecosystem bubbles, fit).` +
           (webgl ? ` WebGL (${fe.webglRenderer}): draw ${f0(webgl.draw.medianMs)} ms and ${f0(webgl.frame?.medianMs)} ms per panned frame vs ${f0(bare.draw.medianMs)} and ${f0(bare.frame?.medianMs)} ms on canvas.` : ''),
       );

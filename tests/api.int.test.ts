@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '@trame/graph';
+import { Graph } from '@trame/graph';
 import { buildSmallProject, type SmallProject } from './support/factories.ts';
 import { testGraph, uniqueId } from './support/graph.ts';
 import { codeOf, gql, testApp } from './support/http.ts';
@@ -110,6 +110,53 @@ describe('GraphQL over HTTP', () => {
     const kinds = result.data!.projectMap.nodes.map((n) => n.kind);
     expect(kinds.filter((k) => k === 'ACTOR')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'OBJECTIVE')).toHaveLength(2);
+  });
+});
+
+/** A Graph that counts its read transactions. */
+class CountingGraph extends Graph {
+  reads = 0;
+  override read<T>(...args: Parameters<Graph['read']>): Promise<T> {
+    this.reads += 1;
+    return super.read(...(args as [never]));
+  }
+}
+
+describe('one project state per query operation', () => {
+  it('reads the state once for `project` and `projectMap` asked together', async () => {
+    const counting = new CountingGraph(graph.driver, graph.database);
+    const countingApp = await testApp(counting);
+    try {
+      const reads = async (query: string) => {
+        counting.reads = 0;
+        const result = await gql(countingApp, query, { id: small.project.id });
+        expect(result.errors).toBeUndefined();
+        return counting.reads;
+      };
+      const mapOnly = await reads(`query($id: ID!) { projectMap(projectId: $id) { nodes { id } } }`);
+      const both = await reads(`query($id: ID!) { project(id: $id) { id objectives { id } } projectMap(projectId: $id) { nodes { id } } }`);
+      expect(mapOnly).toBe(1);
+      expect(both).toBe(1);
+      const twoDates = await reads(`query($id: ID!) { project(id: $id) { id } projectMap(projectId: $id, asOf: "2019-01-01") { nodes { id } } }`);
+      expect(twoDates).toBe(2);
+    } finally {
+      await countingApp.close();
+    }
+  });
+
+  it('reads afresh after each write of a mutation operation', async () => {
+    const own = await buildSmallProject(graph, 1, 0);
+    const create = (alias: string, title: string) =>
+      `${alias}: createObjective(input: {projectId: $id, title: "${title}", dimensions: [ECOLOGIQUE], nature: MATERIEL}) { id project { objectives { id } } }`;
+    const result = await gql<Record<string, { id: string; project: { objectives: { id: string }[] } }>>(
+      app,
+      `mutation($id: ID!) { ${create('first', 'Premier objectif du lot')} ${create('second', 'Second objectif du lot')} }`,
+      { id: own.project.id },
+    );
+    expect(result.errors).toBeUndefined();
+    const { first, second } = result.data!;
+    expect(first!.project.objectives.map((o) => o.id)).toContain(first!.id);
+    expect(second!.project.objectives.map((o) => o.id)).toEqual(expect.arrayContaining([first!.id, second!.id]));
   });
 });
 

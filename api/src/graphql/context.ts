@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Graph } from '@trame/graph';
+import type { ProjectStateCache } from './project-states.ts';
 
 /** The acting user. One local user until accounts exist; every change is attributed to it. */
 export interface User {
@@ -15,6 +16,8 @@ export interface GraphQLContext {
   user: User;
   requestId: string;
   log: FastifyBaseLogger;
+  /** Project states already read by this query operation (null for mutations). */
+  projectStates?: ProjectStateCache | null;
   /** The single authorization point; throws FORBIDDEN when the user may not act. */
   authorize(action: Action, scope?: { projectId?: string | null; territoryId?: string | null }): void;
 }

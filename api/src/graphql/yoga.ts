@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Action, GraphQLContext, ServerContext, User } from './context.ts';
 import { createErrorMask } from './errors.ts';
+import { useProjectStateCache } from './project-states.ts';
 import { buildSchema } from './schema.ts';
 
 
@@ -61,6 +62,7 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
         costLimit: { maxCost: 50000 },
       }),
       useErrorCodes,
+      useProjectStateCache,
     ],
     context: ({ req }): GraphQLContext => ({
       graph: app.graph,

@@ -1,10 +1,10 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../errors.ts';
-import { entitySpec } from '../model/entities.ts';
 import type { EntityType } from '../model/enums.ts';
 import type { Query } from '../store/queries.ts';
-import { toEntityRecord, type EntityRecord } from '../store/records.ts';
+import type { EntityRecord } from '../store/records.ts';
 import { END_OF_TIME, toNeoDateTime } from '../time.ts';
+import { ENTITY_FIELDS, entityRow, fromEntityRow } from './entity-rows.ts';
 
 /** A project's whole map as it stood at one instant (valid time). */
 export interface ProjectState {
@@ -15,13 +15,6 @@ export interface ProjectState {
   entities: EntityRecord[];
   byId: Map<string, EntityRecord>;
 }
-
-// Instants travel as epoch milliseconds: decoding driver DateTime structures took half of a
-// large map read (bench/results, "dates as epoch millis").
-export const ENTITY_PROJECTION =
-  'e {.id, .type, .version, .projectId, .territoryId, validFrom: e.validFrom.epochMillis, validTo: e.validTo.epochMillis}';
-export const versionProjection = (alias: string) =>
-  `${alias} {.*, validFrom: ${alias}.validFrom.epochMillis, validTo: ${alias}.validTo.epochMillis, recordedAt: ${alias}.recordedAt.epochMillis}`;
 
 /**
  * When to read: a past instant, or the latest state (`null`). They use different indexes on
@@ -46,29 +39,29 @@ export function projectStateQuery(projectId: string, at: ReadMoment): Query {
       ? `MATCH (v:Version) WHERE v.projectId = pe.id AND v.validTo = $end`
       : `MATCH (v:Version) USING INDEX v:Version(projectId, validFrom)
         WHERE v.projectId = pe.id AND v.validFrom <= $at AND v.validTo > $at`;
+  const versionOf = (alias: string) => `MATCH (e)-[:HAS_VERSION]->(${alias}:Version) WHERE ${validity(alias, at)}`;
   return {
     cypher: `
       MATCH (pe:Entity {id: $projectId, type: 'Project'})
       CALL (pe) {
         ${scan}
         MATCH (e:Entity)-[:HAS_VERSION]->(v)
-        RETURN collect({entity: ${ENTITY_PROJECTION}, version: ${versionProjection('v')}}) AS items, collect(v) AS versions
+        RETURN collect(${entityRow('e', 'v')}) AS items, collect(v) AS versions
       }
       CALL (versions) {
         UNWIND versions AS v
-        MATCH (v)-[:REFERS_TO]->(a:Actor)
-        WITH DISTINCT a AS e
-        MATCH (e)-[:HAS_VERSION]->(av:Version)
-        WHERE ${validity('av', at)}
-        RETURN collect({entity: ${ENTITY_PROJECTION}, version: ${versionProjection('av')}}) AS actors
+        MATCH (v)-[:REFERS_TO]->(e:Actor)
+        WITH DISTINCT e
+        ${versionOf('av')}
+        RETURN collect(${entityRow('e', 'av')}) AS actors
       }
       CALL (pe) {
-        MATCH (e:Entity {id: pe.territoryId})-[:HAS_VERSION]->(tv:Version)
-        WHERE ${validity('tv', at)}
-        RETURN collect({entity: ${ENTITY_PROJECTION}, version: ${versionProjection('tv')}}) AS territory
+        MATCH (e:Entity {id: pe.territoryId})
+        ${versionOf('tv')}
+        RETURN collect(${entityRow('e', 'tv')}) AS territory
       }
       RETURN items, actors, territory`,
-    params: { projectId, at: at === null ? null : toNeoDateTime(at), end: toNeoDateTime(END_OF_TIME) },
+    params: { projectId, at: at === null ? null : toNeoDateTime(at), end: toNeoDateTime(END_OF_TIME), fields: ENTITY_FIELDS },
   };
 }
 
@@ -86,13 +79,6 @@ export function latestPerEntity(records: EntityRecord[]): EntityRecord[] {
   return [...byId.values()];
 }
 
-type Item = { entity: Record<string, unknown>; version: Record<string, unknown> };
-
-export function toRecord(item: Item): EntityRecord {
-  const type = item.entity.type as EntityType;
-  return toEntityRecord(item.entity, item.version, Object.keys(entitySpec(type).fields));
-}
-
 /** The project as it stood at `at`, or as it stands now (`null`: the latest recorded state). */
 export async function readProjectState(tx: ManagedTransaction, projectId: string, moment: ReadMoment): Promise<ProjectState> {
   const at = moment ?? new Date();
@@ -100,9 +86,9 @@ export async function readProjectState(tx: ManagedTransaction, projectId: string
   const result = await tx.run(query.cypher, query.params);
   const row = result.records[0];
   if (!row) throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas`, { id: projectId, entityType: 'Project' });
-  const items = latestPerEntity((row.get('items') as Item[]).map(toRecord));
+  const items = latestPerEntity((row.get('items') as unknown[][]).map(fromEntityRow));
   const project = items.find((item) => item.type === 'Project' && item.id === projectId);
-  const territory = latestPerEntity((row.get('territory') as Item[]).map(toRecord))[0];
+  const territory = latestPerEntity((row.get('territory') as unknown[][]).map(fromEntityRow))[0];
   if (!project || !territory) {
     throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas au ${at.toISOString().slice(0, 10)}`, {
       id: projectId,
@@ -110,7 +96,7 @@ export async function readProjectState(tx: ManagedTransaction, projectId: string
       at: at.toISOString(),
     });
   }
-  const entities = [...items.filter((item) => item !== project), ...latestPerEntity((row.get('actors') as Item[]).map(toRecord))];
+  const entities = [...items.filter((item) => item !== project), ...latestPerEntity((row.get('actors') as unknown[][]).map(fromEntityRow))];
   const byId = new Map<string, EntityRecord>([project, territory, ...entities].map((e) => [e.id, e]));
   return { at, project, territory, entities, byId };
 }

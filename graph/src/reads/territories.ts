@@ -3,17 +3,16 @@ import type { EntityType } from '../model/enums.ts';
 import type { Query } from '../store/queries.ts';
 import type { EntityRecord } from '../store/records.ts';
 import { toNeoDateTime } from '../time.ts';
-import { ENTITY_PROJECTION, latestPerEntity, toRecord, versionProjection } from './project-state.ts';
-
-const PROJECTION = `{entity: ${ENTITY_PROJECTION}, version: ${versionProjection('v')}}`;
+import { ENTITY_FIELDS, entityRow, fromEntityRow } from './entity-rows.ts';
+import { latestPerEntity } from './project-state.ts';
 
 export function territoriesQuery(at: Date): Query {
   return {
     cypher: `
       MATCH (e:Territory)-[:HAS_VERSION]->(v:Version)
       WHERE v.validFrom <= $at AND v.validTo > $at
-      RETURN ${PROJECTION} AS item ORDER BY v.name`,
-    params: { at: toNeoDateTime(at) },
+      RETURN ${entityRow('e', 'v')} AS item ORDER BY v.name`,
+    params: { at: toNeoDateTime(at), fields: ENTITY_FIELDS },
   };
 }
 
@@ -24,17 +23,15 @@ export function territoryEntitiesQuery(territoryId: string, types: readonly Enti
       MATCH (v:Version)
       WHERE v.territoryId = $territoryId AND v.type IN $types AND v.validFrom <= $at AND v.validTo > $at
       MATCH (e:Entity)-[:HAS_VERSION]->(v)
-      RETURN ${PROJECTION} AS item`,
-    params: { territoryId, types, at: toNeoDateTime(at) },
+      RETURN ${entityRow('e', 'v')} AS item`,
+    params: { territoryId, types, at: toNeoDateTime(at), fields: ENTITY_FIELDS },
   };
 }
-
-type Item = Parameters<typeof toRecord>[0];
 
 export async function listTerritories(tx: ManagedTransaction, at: Date): Promise<EntityRecord[]> {
   const { cypher, params } = territoriesQuery(at);
   const result = await tx.run(cypher, params);
-  return latestPerEntity(result.records.map((r) => toRecord(r.get('item') as Item)));
+  return latestPerEntity(result.records.map((r) => fromEntityRow(r.get('item') as unknown[])));
 }
 
 export async function listTerritoryEntities(
@@ -45,5 +42,5 @@ export async function listTerritoryEntities(
 ): Promise<EntityRecord[]> {
   const { cypher, params } = territoryEntitiesQuery(territoryId, types, at);
   const result = await tx.run(cypher, params);
-  return latestPerEntity(result.records.map((r) => toRecord(r.get('item') as Item))).sort((a, b) => String(a.values.name ?? '').localeCompare(String(b.values.name ?? ''), 'fr'));
+  return latestPerEntity(result.records.map((r) => fromEntityRow(r.get('item') as unknown[]))).sort((a, b) => String(a.values.name ?? '').localeCompare(String(b.values.name ?? ''), 'fr'));
 }

@@ -23,7 +23,8 @@ import { latestLookup, readMoment, stateView, viewOf, type EntityView } from '..
 
 async function projectState(ctx: GraphQLContext, projectId: string, at: Date | null): Promise<ProjectState> {
   const id = parseEntityId(projectId, "l'identifiant du projet");
-  return ctx.graph.read((tx) => readProjectState(tx, id, at));
+  const read = () => ctx.graph.read((tx) => readProjectState(tx, id, at));
+  return ctx.projectStates ? ctx.projectStates.get(id, at, read) : read();
 }
 
 /** A project view read elsewhere (a list, a mutation) loads its content on first use. */

@@ -111,6 +111,11 @@ describe('updating with versions and dates', () => {
     expect(await level('2019-03-01')).toBe('PARTICIPANT');
     expect(await level('2021-08-31')).toBe('PARTICIPANT');
     expect(await level('2024-01-01')).toBe('MOTEUR');
+    // Span levels (graph/src/store/span.ts): 424 days → 2^9, 915 days → 2^10, the open one none.
+    const levels = await graph.read(async (tx) =>
+      (await tx.run('MATCH (:Entity {id: $id})-[:HAS_VERSION]->(v) RETURN v.spanLevel AS level ORDER BY v.validFrom', { id: engagementId })).records.map((r) => r.get('level')),
+    );
+    expect(levels).toEqual([9, 10, null]);
   });
 
   it('refuses a stale version with VERSION_CONFLICT and changes nothing', async () => {
@@ -188,6 +193,10 @@ describe('ending and reverting', () => {
     const now = await graph.read((tx) => readProjectState(tx, small.project.id, new Date()));
     expect(now.byId.has(objective.id)).toBe(true);
     expect(now.byId.has(position.id)).toBe(true);
+    const reopened = await graph.read(async (tx) =>
+      (await tx.run('MATCH (:Entity {id: $id})-[:LATEST]->(v) RETURN v.spanLevel AS level', { id: objective.id })).records[0]?.get('level'),
+    );
+    expect(reopened).toBeNull(); // open again: found by the open-version seek, not by a span level
     expect(await codeOf(graph.write((tx) => revertChange(tx, ctx, end.id)))).toBe('REVERT_NOT_APPLICABLE');
   });
 

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { END_OF_TIME, ENGAGEMENT_LEVELS, toNeoDateTime } from '@trame/graph';
+import { END_OF_TIME, ENGAGEMENT_LEVELS, spanLevelCypher, toNeoDateTime } from '@trame/graph';
 
 export const RAW_MAP_CYPHER = `
   MATCH (v:Version) WHERE v.projectId = $projectId AND v.validTo = $end
@@ -105,10 +105,12 @@ export const RAW_UPDATE_CYPHER = `
   WITH e WHERE e.version = $expected AND e.validTo = $end
   MATCH (e)-[latest:LATEST]->(old:Version)
   WHERE old.validFrom <= $validFrom
-  SET old.validTo = $validFrom, e.version = e.version + 1, e.updatedAt = $recordedAt
+  SET old.validTo = $validFrom, old.spanLevel = ${spanLevelCypher('old.validFrom', '$validFrom')},
+      e.version = e.version + 1, e.updatedAt = $recordedAt
   DELETE latest
   CREATE (v:Version)
   SET v = properties(old)
+  REMOVE v.spanLevel
   SET v.validFrom = $validFrom, v.validTo = $end, v.recordedAt = $recordedAt, v.changeId = $changeId
   SET v += $patch
   CREATE (e)-[:HAS_VERSION]->(v), (e)-[:LATEST]->(v)

@@ -16,6 +16,7 @@ export {
   type UpdateOptions,
   type EndOptions,
 } from './store/commands.ts';
+export { spanLevelCypher } from './store/span.ts';
 export * from './reads/project-state.ts';
 export * from './reads/territories.ts';
 export * from './history/diff.ts';

@@ -3,6 +3,7 @@ import { DomainError } from '../errors.ts';
 import type { EntityType } from '../model/enums.ts';
 import type { Query } from '../store/queries.ts';
 import type { EntityRecord } from '../store/records.ts';
+import { spanSeeks } from '../store/span.ts';
 import { END_OF_TIME, toNeoDateTime } from '../time.ts';
 import { ENTITY_FIELDS, entityRow, fromEntityRow } from './entity-rows.ts';
 
@@ -17,11 +18,17 @@ export interface ProjectState {
 }
 
 /**
- * When to read: a past instant, or the latest state (`null`). They use different indexes on
- * purpose. Neo4j reads are read-committed, and an update moves the closed version's `validTo`
- * within the (projectId, validTo) index: a range scan racing with it can miss both the old and
- * the new version. `validFrom` never changes after a version is written, so past reads scan it;
- * the latest state is an equality seek on open versions, which always holds the new one.
+ * When to read: a past instant, or the latest state (`null`).
+ *
+ * Neo4j reads are read-committed, and an update moves the closed version's `validTo` from the
+ * end of time to the update's date within the indexes: a range scan racing with that move can
+ * miss the version. So the latest state is an equality seek on open versions, which always holds
+ * the old or the new one.
+ *
+ * A past instant reads the open versions begun by then (the same equality seek), then the closed
+ * versions valid then through their span levels (graph/src/store/span.ts) — in that order, so a
+ * version closed while the read runs is found by one seek or the other. The cost follows the
+ * versions near the instant, not the length of the project's history.
  */
 export type ReadMoment = Date | null;
 
@@ -29,22 +36,33 @@ function validity(alias: string, at: ReadMoment): string {
   return at === null ? `${alias}.validTo = $end` : `${alias}.validFrom <= $at AND ${alias}.validTo > $at`;
 }
 
+/** The versions of project `pe` valid at the moment, as `v`. */
+function versionScan(at: ReadMoment): string {
+  if (at === null) return `MATCH (v:Version) WHERE v.projectId = pe.id AND v.validTo = $end`;
+  return `CALL (pe) {
+          MATCH (v:Version) USING INDEX v:Version(projectId, validTo)
+          WHERE v.projectId = pe.id AND v.validTo = $end AND v.validFrom <= $at
+          RETURN v
+          UNION ALL
+          UNWIND $spans AS span
+          MATCH (v:Version) USING INDEX v:Version(projectId, spanLevel, validFrom)
+          WHERE v.projectId = pe.id AND v.spanLevel = span.level AND v.validFrom > span.after AND v.validFrom <= $at
+            AND v.validTo > $at
+          RETURN v
+        }`;
+}
+
 /**
  * One round trip: the versions of the project valid at the moment, the actors they refer to
  * (at that moment too), and the territory.
  */
 export function projectStateQuery(projectId: string, at: ReadMoment): Query {
-  const scan =
-    at === null
-      ? `MATCH (v:Version) WHERE v.projectId = pe.id AND v.validTo = $end`
-      : `MATCH (v:Version) USING INDEX v:Version(projectId, validFrom)
-        WHERE v.projectId = pe.id AND v.validFrom <= $at AND v.validTo > $at`;
   const versionOf = (alias: string) => `MATCH (e)-[:HAS_VERSION]->(${alias}:Version) WHERE ${validity(alias, at)}`;
   return {
     cypher: `
       MATCH (pe:Entity {id: $projectId, type: 'Project'})
       CALL (pe) {
-        ${scan}
+        ${versionScan(at)}
         MATCH (e:Entity)-[:HAS_VERSION]->(v)
         RETURN collect(${entityRow('e', 'v')}) AS items, collect(v) AS versions
       }
@@ -61,7 +79,13 @@ export function projectStateQuery(projectId: string, at: ReadMoment): Query {
         RETURN collect(${entityRow('e', 'tv')}) AS territory
       }
       RETURN items, actors, territory`,
-    params: { projectId, at: at === null ? null : toNeoDateTime(at), end: toNeoDateTime(END_OF_TIME), fields: ENTITY_FIELDS },
+    params: {
+      projectId,
+      at: at === null ? null : toNeoDateTime(at),
+      spans: at === null ? null : spanSeeks(at),
+      end: toNeoDateTime(END_OF_TIME),
+      fields: ENTITY_FIELDS,
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../model/validation.ts';
 import { END_OF_TIME, toNeoDateTime } from '../time.ts';
 import { createEntity, endEntity, newId, updateEntity } from './commands.ts';
+import { spanLevelCypher } from './span.ts';
 
 /**
  * Bulk loading of a dated history (benchmarks, imports of large territories).
@@ -434,7 +435,8 @@ const VERSIONS_CYPHER = `
   MATCH (e:Entity {id: row.entityId})
   CREATE (v:Version {
     entityId: row.entityId, type: row.type, projectId: row.projectId, territoryId: row.territoryId,
-    validFrom: row.validFrom, validTo: row.validTo, recordedAt: row.recordedAt, changeId: row.changeId })
+    validFrom: row.validFrom, validTo: row.validTo, recordedAt: row.recordedAt, changeId: row.changeId,
+    spanLevel: ${spanLevelCypher('row.validFrom', 'row.validTo')} })
   SET v += row.props
   CREATE (e)-[:HAS_VERSION]->(v)
   FOREACH (_ IN CASE WHEN row.latest THEN [1] ELSE [] END | CREATE (e)-[:LATEST]->(v))
@@ -464,7 +466,7 @@ export async function writeBulk(graph: Graph, plan: BulkPlan, options: BulkWrite
   const run = async (cypher: string, rows: readonly unknown[]) => {
     for (let i = 0; i < rows.length; i += size) {
       const batch = rows.slice(i, i + size);
-      await graph.write((tx) => tx.run(cypher, { rows: batch }));
+      await graph.write((tx) => tx.run(cypher, { rows: batch, end: toNeoDateTime(END_OF_TIME) }));
       done += batch.length;
       options.progress?.(done, total);
     }

@@ -3,6 +3,7 @@ import { ENTITY_TYPES } from '../model/enums.ts';
 import type { FieldValues } from '../model/validation.ts';
 import type { ChangeRecord } from './records.ts';
 import { END_OF_TIME, toNeoDateTime } from '../time.ts';
+import { spanLevelCypher } from './span.ts';
 
 /**
  * Pure Cypher builders for the entity store. Values always travel as parameters; the only
@@ -144,7 +145,8 @@ export function appendVersion(v: NewVersion): Query {
   return {
     cypher: `
       MATCH (e:Entity {id: $id})-[latest:LATEST]->(old:Version)
-      SET old.validTo = $validFrom, e.version = e.version + 1, e.updatedAt = $recordedAt
+      SET old.validTo = $validFrom, old.spanLevel = ${spanLevelCypher('old.validFrom', '$validFrom')},
+          e.version = e.version + 1, e.updatedAt = $recordedAt
       DELETE latest
       ${NEW_VERSION}`,
     params: {
@@ -164,9 +166,10 @@ export function setEnd(id: string, validTo: Date, recordedAt: Date): Query {
   return {
     cypher: `
       MATCH (e:Entity {id: $id})-[:LATEST]->(v:Version)
-      SET e.validTo = $validTo, v.validTo = $validTo, e.version = e.version + 1, e.updatedAt = $recordedAt
+      SET e.validTo = $validTo, v.validTo = $validTo, v.spanLevel = ${spanLevelCypher('v.validFrom', '$validTo')},
+          e.version = e.version + 1, e.updatedAt = $recordedAt
       RETURN e {.*} AS entity, v {.*} AS version`,
-    params: { id, validTo: toNeoDateTime(validTo), recordedAt: toNeoDateTime(recordedAt) },
+    params: { id, validTo: toNeoDateTime(validTo), recordedAt: toNeoDateTime(recordedAt), end: toNeoDateTime(END_OF_TIME) },
   };
 }
 

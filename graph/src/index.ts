@@ -16,6 +16,7 @@ export {
   type UpdateOptions,
   type EndOptions,
 } from './store/commands.ts';
+export * from './import/actors.ts';
 export * from './reads/project-state.ts';
 export * from './reads/territories.ts';
 export * from './history/diff.ts';

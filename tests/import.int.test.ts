@@ -84,7 +84,8 @@ async function snapshot(territoryId: string, author: string) {
       { t: territoryId, author },
     );
     // Names by id, for both sides: the actor's name stands for its id, « engagement of <name> » for an engagement's.
-    const rows = result.records.map((r) => r.toObject() as Record<string, Record<string, unknown> & { id: string }> & { refs: unknown[]; latest: boolean; changeCount: number });
+    type Props = Record<string, unknown> & { id: string };
+    const rows = result.records.map((r) => r.toObject() as { entity: Props; version: Props; change: Props | null; refs: unknown[]; latest: boolean; changeCount: number });
     const nameOf = new Map<string, string>();
     for (const row of rows) if (row.entity.type === 'Actor') nameOf.set(row.entity.id, `actor:${String(row.version.name)}`);
     const actorIds = await tx.run(`MATCH (a:Actor {territoryId: $t})-[:LATEST]->(v) RETURN a.id AS id, v.name AS name`, { t: territoryId });

@@ -17,6 +17,7 @@ export {
   type EndOptions,
 } from './store/commands.ts';
 export { spanLevelCypher } from './store/span.ts';
+export * from './import/actors.ts';
 export * from './reads/project-state.ts';
 export * from './reads/territories.ts';
 export * from './history/diff.ts';

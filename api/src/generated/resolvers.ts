@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityView as EntityViewModel, DiffView as DiffViewModel, EntityChangeView as EntityChangeViewModel, EngagementChangeView as EngagementChangeViewModel, MoveView as MoveViewModel } from '../graphql/presenters.ts';
-import type { ProjectMap as ProjectMapModel, ChangeRecord as ChangeRecordModel, TimelinePage as TimelinePageModel, Analysis as AnalysisModel, TerritoryReview as TerritoryReviewModel } from '@trame/graph';
+import type { ProjectMap as ProjectMapModel, ChangeRecord as ChangeRecordModel, TimelinePage as TimelinePageModel, Analysis as AnalysisModel, TerritoryReview as TerritoryReviewModel, ActorImportReport as ActorImportReportModel, ImportRowResult as ImportRowResultModel, ImportRowError as ImportRowErrorModel } from '@trame/graph';
 import type { OrderView as OrderViewModel, TensionView as TensionViewModel, ExternalityView as ExternalityViewModel, LoadView as LoadViewModel, EcosystemView as EcosystemViewModel, BrokerView as BrokerViewModel, DivergenceView as DivergenceViewModel, CoalitionView as CoalitionViewModel } from '../graphql/resolvers/analysis.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 export type Maybe<T> = T | null;
@@ -35,6 +35,25 @@ export type Actor = Entity & {
   validTo?: Maybe<Scalars['DateTime']['output']>;
   version: Scalars['Int']['output'];
   versionFrom: Scalars['DateTime']['output'];
+};
+
+/**
+ * One row of the spreadsheet, as plain text: the server checks it with the same rules as
+ * createActor and createEngagement, and reports every bad cell by line and field.
+ */
+export type ActorImportRow = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** An ActorKind code, in any case, with or without accents (élu, ASSOCIATION…). */
+  kind?: InputMaybe<Scalars['String']['input']>;
+  /** An EngagementLevel code, in any case, with or without accents (coopérant, MOTEUR…). */
+  level?: InputMaybe<Scalars['String']['input']>;
+  /** The row's line in the source file, used in messages (default: its position in the list, from 1). */
+  line?: InputMaybe<Scalars['Int']['input']>;
+  /** The actor's name; an open actor of the territory with the same name (ignoring case, accents, spaces) is reused. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The name (or id) of one of the project's perimeters: where the actor came in. */
+  perimeter?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ActorKind =
@@ -542,6 +561,57 @@ export type FieldChange = {
   field: Scalars['String']['output'];
 };
 
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  actorsCreated: Scalars['Int']['output'];
+  actorsReused: Scalars['Int']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  engagementsCreated: Scalars['Int']['output'];
+  /** Every bad cell; empty when the import can be (or was) written. */
+  errors: Array<ImportRowError>;
+  projectId: Scalars['ID']['output'];
+  rowCount: Scalars['Int']['output'];
+  rows: Array<ImportRowResult>;
+  skipped: Scalars['Int']['output'];
+  /** The date the engagements (and new actors) begin. */
+  validFrom: Scalars['DateTime']['output'];
+};
+
+export type ImportRowAction =
+  /** An actor of the territory with that name, newly engaged in the project. */
+  | 'EXISTING_ACTOR'
+  /** The row has errors (see `errors`). */
+  | 'INVALID'
+  /** A new actor of the territory, engaged in the project. */
+  | 'NEW_ACTOR'
+  /** Nothing to do: a blank row, a row repeated in the file, an actor already engaged. */
+  | 'SKIPPED';
+
+export type ImportRowError = {
+  __typename?: 'ImportRowError';
+  /** A code of the error catalogue (REQUIRED_FIELD, INVALID_ENUM, TEXT_TOO_LONG, DANGLING_REFERENCE, DUPLICATE_ENTITY, AMBIGUOUS_NAME…). */
+  code: Scalars['String']['output'];
+  /** name, kind, description, level, role or perimeter; null for the whole row. */
+  field?: Maybe<Scalars['String']['output']>;
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type ImportRowResult = {
+  __typename?: 'ImportRowResult';
+  action: ImportRowAction;
+  /** The actor created or reused; null for a new actor in a dry run. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The engagement created; null in a dry run. */
+  engagementId?: Maybe<Scalars['ID']['output']>;
+  line: Scalars['Int']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  /** Why the row was skipped. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** What was kept from Trame rather than from the file (a reused actor's kind or description). */
+  warnings: Array<Scalars['String']['output']>;
+};
+
 /** How strongly one actor can act on another, 0…4 (MACTOR direct influence). */
 export type Influence = Entity & {
   __typename?: 'Influence';
@@ -728,6 +798,13 @@ export type Mutation = {
   endProject: Project;
   endSystemicLeap: SystemicLeap;
   endTerritory: Territory;
+  /**
+   * Imports a list of actors into a project, each with its engagement, in one transaction: all rows
+   * or none (IMPORT_INVALID_ROWS, every bad row in `extensions.rows`). `dryRun` checks and reports
+   * what would happen, errors included in `errors`, and writes nothing. At most 2,000 rows
+   * (IMPORT_TOO_MANY_ROWS).
+   */
+  importActors: ImportReport;
   /** Reverts one recorded change with a new change; refused with REVERT_NOT_APPLICABLE once the entity moved on. */
   revertChange: Entity;
   /** Saves where the nodes of a project's map stand, so the map does not jump between sessions. */
@@ -957,6 +1034,14 @@ export type MutationEndTerritoryArgs = {
   id: Scalars['ID']['input'];
   validFrom?: InputMaybe<Scalars['DateTime']['input']>;
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationImportActorsArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  projectId: Scalars['ID']['input'];
+  rows: Array<ActorImportRow>;
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1523,6 +1608,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Actor: ResolverTypeWrapper<EntityViewModel>;
+  ActorImportRow: ActorImportRow;
   ActorKind: ActorKind;
   ActorPatch: ActorPatch;
   Analysis: ResolverTypeWrapper<AnalysisModel>;
@@ -1579,6 +1665,10 @@ export type ResolversTypes = {
   FieldChange: ResolverTypeWrapper<FieldChange>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportReport: ResolverTypeWrapper<ActorImportReportModel>;
+  ImportRowAction: ImportRowAction;
+  ImportRowError: ResolverTypeWrapper<ImportRowErrorModel>;
+  ImportRowResult: ResolverTypeWrapper<ImportRowResultModel>;
   Influence: ResolverTypeWrapper<EntityViewModel>;
   InfluencePatch: InfluencePatch;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1625,6 +1715,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Actor: EntityViewModel;
+  ActorImportRow: ActorImportRow;
   ActorPatch: ActorPatch;
   Analysis: AnalysisModel;
   AnalysisLabel: AnalysisLabel;
@@ -1674,6 +1765,9 @@ export type ResolversParentTypes = {
   FieldChange: FieldChange;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  ImportReport: ActorImportReportModel;
+  ImportRowError: ImportRowErrorModel;
+  ImportRowResult: ImportRowResultModel;
   Influence: EntityViewModel;
   InfluencePatch: InfluencePatch;
   Int: Scalars['Int']['output'];
@@ -1968,6 +2062,36 @@ export type FieldChangeResolvers<ContextType = GraphQLContext, ParentType extend
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ImportReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  actorsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actorsReused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  engagementsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportRowError']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ImportRowResult']>, ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ImportRowErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportRowError'] = ResolversParentTypes['ImportRowError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportRowResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportRowResult'] = ResolversParentTypes['ImportRowResult']> = {
+  action?: Resolver<ResolversTypes['ImportRowAction'], ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  engagementId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type InfluenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Influence'] = ResolversParentTypes['Influence']> = {
   fromActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   fromActorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2101,6 +2225,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   endProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationEndProjectArgs, 'id' | 'version'>>;
   endSystemicLeap?: Resolver<ResolversTypes['SystemicLeap'], ParentType, ContextType, RequireFields<MutationEndSystemicLeapArgs, 'id' | 'version'>>;
   endTerritory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType, RequireFields<MutationEndTerritoryArgs, 'id' | 'version'>>;
+  importActors?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportActorsArgs, 'dryRun' | 'projectId' | 'rows'>>;
   revertChange?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationRevertChangeArgs, 'changeId'>>;
   saveProjectLayout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSaveProjectLayoutArgs, 'positions' | 'projectId'>>;
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'patch' | 'version'>>;
@@ -2345,6 +2470,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Externality?: ExternalityResolvers<ContextType>;
   ExternalityReview?: ExternalityReviewResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
+  ImportRowError?: ImportRowErrorResolvers<ContextType>;
+  ImportRowResult?: ImportRowResultResolvers<ContextType>;
   Influence?: InfluenceResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LabelledMatrix?: LabelledMatrixResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { createSchema } from 'graphql-yoga';
 import type { GraphQLContext, ServerContext } from './context.ts';
 import { entityMutationResolvers, entityObjectResolvers } from './resolvers/entities.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';
+import { importResolvers } from './resolvers/import.ts';
 import { queryResolvers } from './resolvers/queries.ts';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.ts';
 
@@ -19,7 +20,7 @@ export function loadTypeDefs(): string[] {
 export function buildSchema() {
   const objects = entityObjectResolvers();
   const custom: Record<string, Record<string, unknown>> = {};
-  for (const part of [queryResolvers, analysisResolvers] as Record<string, Record<string, unknown>>[]) {
+  for (const part of [queryResolvers, analysisResolvers, importResolvers] as Record<string, Record<string, unknown>>[]) {
     for (const [type, fields] of Object.entries(part)) custom[type] = { ...custom[type], ...fields };
   }
   const resolvers: Record<string, unknown> = {

@@ -5,3 +5,4 @@ export * from './entities.ts';
 export * from './validation.ts';
 export type * from './map-elements.ts';
 export { DomainError, ERROR_CODES, isDomainError, type ErrorCode } from '../errors.ts';
+export * from './names.ts';

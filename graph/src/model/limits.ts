@@ -10,6 +10,8 @@ export const LIMITS = {
   id: 80,
   /** Page size of the change log. */
   timelinePage: 200,
+  /** Rows of one spreadsheet import (actors and their engagements), checked and written in one transaction. */
+  importRows: 2000,
 } as const;
 
 /** Ids are lowercase letters, digits and dashes: they travel in URLs. */

@@ -1,3 +1,4 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../db/graph.ts';
 import { DomainError } from '../errors.ts';
 import { entitySpec, referenceFields, type EntitySpec } from '../model/entities.ts';
@@ -26,7 +27,9 @@ import { spanLevelCypher } from './span.ts';
  * prove both give the same graph (tests/bulk.int.test.ts).
  *
  * Not supported (refused): ends that would cascade (an open entity still refers to the ended
- * one), reverts, and references to entities that are not in the same load.
+ * one), reverts, and references to entities that are neither in the same load nor declared as
+ * `existing` (entities already in the graph: an import refers to its project, its territory,
+ * the actors it reuses).
  */
 export interface BulkOpBase {
   /** When the change became true on the territory (valid time). */
@@ -107,6 +110,26 @@ export interface BulkPlan {
   skipped: number;
 }
 
+/**
+ * An entity already in the graph that the load may refer to. It is checked like the commands
+ * check a reference (type, validity at the date, territory and project) but never written, and
+ * the load cannot update or end it. `values` (its latest values) matter for unique fields: an
+ * existing engagement makes a second one for the same actor and project a duplicate.
+ */
+export interface BulkExisting {
+  id: string;
+  type: EntityType;
+  projectId: string | null;
+  territoryId: string;
+  validFrom: Date;
+  validTo: Date;
+  values?: FieldValues;
+}
+
+export interface PlanOptions {
+  existing?: readonly BulkExisting[];
+}
+
 interface SimVersion {
   validFrom: Date;
   validTo: Date;
@@ -153,8 +176,9 @@ function refsOf(spec: EntitySpec, values: FieldValues): { field: string; id: str
 }
 
 /** Replays the operations in memory with the commands' rules; throws the commands' DomainErrors. */
-export function planBulk(ops: readonly BulkOp[]): BulkPlan {
+export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): BulkPlan {
   const entities = new Map<string, SimEntity>();
+  const external = new Set<string>();
   /** target id → entities whose latest version refers to it. */
   const dependents = new Map<string, Set<string>>();
   /** unique key → entity ids holding it (latest values). */
@@ -193,6 +217,33 @@ export function planBulk(ops: readonly BulkOp[]): BulkPlan {
       }
     }
   };
+  for (const known of options.existing ?? []) {
+    const spec = entitySpec(known.type);
+    const version: SimVersion = {
+      validFrom: known.validFrom,
+      validTo: known.validTo,
+      recordedAt: known.validFrom,
+      changeId: '',
+      values: known.values ?? {},
+      refs: [],
+    };
+    const e: SimEntity = {
+      id: known.id,
+      type: known.type,
+      spec,
+      projectId: known.projectId,
+      territoryId: known.territoryId,
+      version: 0,
+      validFrom: known.validFrom,
+      validTo: known.validTo,
+      createdAt: known.validFrom,
+      updatedAt: known.validFrom,
+      versions: [version],
+    };
+    entities.set(known.id, e);
+    external.add(known.id);
+    if (known.values) track(e, null, version);
+  }
   const resolve = (spec: EntitySpec, id: string, values: FieldValues, at: Date) => {
     const refs = refsOf(spec, values);
     for (const ref of refs) {
@@ -252,6 +303,7 @@ export function planBulk(ops: readonly BulkOp[]): BulkPlan {
   const current = (id: string): SimEntity => {
     const e = entities.get(parseEntityId(id));
     if (!e) throw new DomainError('NOT_FOUND', `l'entité « ${id} » n'existe pas`, { id });
+    if (external.has(e.id)) throw new Error(`bulk: ${e.id} is an existing entity, outside the load: it cannot be updated or ended here`);
     return e;
   };
   const pushChange = (e: SimEntity, op: BulkOp, kind: ChangeRow['op'], changeId: string, fields: string[], before: FieldValues, after: FieldValues) => {
@@ -367,6 +419,7 @@ export function planBulk(ops: readonly BulkOp[]): BulkPlan {
   const identities: IdentityRow[] = [];
   const versions: VersionRow[] = [];
   for (const e of entities.values()) {
+    if (external.has(e.id)) continue;
     identities.push({
       id: e.id,
       type: e.type,
@@ -457,6 +510,26 @@ const CHANGES_CYPHER = `
     revertOf: row.revertOf, causeId: row.causeId, title: row.title })
   CREATE (c)-[:CHANGED]->(e)`;
 
+function identitiesByType(plan: BulkPlan): Map<EntityType, IdentityRow[]> {
+  const byType = new Map<EntityType, IdentityRow[]>();
+  for (const row of plan.identities) {
+    let list = byType.get(row.type);
+    if (!list) byType.set(row.type, (list = []));
+    list.push(row);
+  }
+  return byType;
+}
+
+/**
+ * Writes a whole plan inside the caller's transaction, one UNWIND statement per entity type,
+ * then one for the versions and one for the changes: all or nothing (imports).
+ */
+export async function writePlan(tx: ManagedTransaction, plan: BulkPlan): Promise<void> {
+  for (const [type, rows] of identitiesByType(plan)) await tx.run(identityCypher(type), { rows });
+  if (plan.versions.length > 0) await tx.run(VERSIONS_CYPHER, { rows: plan.versions, end: toNeoDateTime(END_OF_TIME) });
+  if (plan.changes.length > 0) await tx.run(CHANGES_CYPHER, { rows: plan.changes });
+}
+
 /** Writes a plan: identities first (every type), then versions with their references, then changes. */
 export async function writeBulk(graph: Graph, plan: BulkPlan, options: BulkWriteOptions = {}): Promise<Omit<BulkStats, 'planMs'>> {
   const started = performance.now();
@@ -471,13 +544,7 @@ export async function writeBulk(graph: Graph, plan: BulkPlan, options: BulkWrite
       options.progress?.(done, total);
     }
   };
-  const byType = new Map<EntityType, IdentityRow[]>();
-  for (const row of plan.identities) {
-    let list = byType.get(row.type);
-    if (!list) byType.set(row.type, (list = []));
-    list.push(row);
-  }
-  for (const [type, rows] of byType) await run(identityCypher(type), rows);
+  for (const [type, rows] of identitiesByType(plan)) await run(identityCypher(type), rows);
   // Versions carry their references; a batch is sized by its rows, so large refLists count once.
   await run(VERSIONS_CYPHER, plan.versions);
   await run(CHANGES_CYPHER, plan.changes);

@@ -70,7 +70,8 @@ function clock(ctx: ChangeContext): Date {
   return ctx.now ?? new Date();
 }
 
-function effectiveDate(ctx: ChangeContext, options: WriteOptions): Date {
+/** The change's valid time: `validFrom`, or now; refused when too far in the future. */
+export function effectiveDate(ctx: ChangeContext, options: WriteOptions): Date {
   const now = clock(ctx);
   const at = options.validFrom ?? now;
   if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {

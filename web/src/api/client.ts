@@ -20,6 +20,10 @@ export async function request<T>(query: string, variables: Record<string, unknow
   } catch {
     throw new ApiError('Le serveur ne répond pas. Vérifiez qu’il est démarré, puis réessayez.', 'NETWORK');
   }
+  if (response.status === 413) {
+    // fastify's body limit (2 MiB): only a very large import gets there.
+    throw new ApiError('La demande est trop volumineuse pour le serveur (plus de 2 Mo) : découpez le fichier en plusieurs.', 'PAYLOAD_TOO_LARGE');
+  }
   let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   try {
     body = (await response.json()) as typeof body;

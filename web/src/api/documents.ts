@@ -91,3 +91,13 @@ export function updateMutation(type: EntityType): string {
 export function endMutation(type: EntityType): string {
   return `mutation End($id: ID!, $version: Int!, $validFrom: DateTime) { end${type}(id: $id, version: $version, validFrom: $validFrom) { id version validTo } }`;
 }
+
+export const IMPORT_ACTORS = /* GraphQL */ `
+  mutation ImportActors($projectId: ID!, $rows: [ActorImportRow!]!, $validFrom: DateTime, $dryRun: Boolean) {
+    importActors(projectId: $projectId, rows: $rows, validFrom: $validFrom, dryRun: $dryRun) {
+      dryRun validFrom rowCount actorsCreated actorsReused engagementsCreated skipped
+      rows { line name action actorId engagementId reason warnings }
+      errors { line field code message }
+    }
+  }
+`;

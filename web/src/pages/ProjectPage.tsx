@@ -5,6 +5,7 @@ import { PROJECT_DIFF, PROJECT_MAP_AT, PROJECT_VIEW, SAVE_LAYOUT, TERRITORY_ACTO
 import type { EntityData } from '../api/mutations.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { ImportDialog } from '../import/ImportDialog.tsx';
 import { comparisonFromDiff, entityIdOf, searchNodes, toElements, type Comparison, type Grouping, type MapFilters } from '../map/elements.ts';
 import { relationChoices } from '../map/relations.ts';
 import type { Positions } from '../map/layout.ts';
@@ -75,6 +76,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const [search, setSearch] = useState('');
   const [drawMode, setDrawMode] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const canvas = useRef<MapCanvasHandle>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const focusAfterLoad = useRef<string | null>(null);
@@ -194,6 +196,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   // Keyboard shortcuts for the frequent actions.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (importing) return; // the import dialog has the keyboard
       const target = event.target as HTMLElement;
       if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
         if (event.key === 'Escape') target.blur();
@@ -215,7 +218,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [readOnly, panel]);
+  }, [readOnly, panel, importing]);
 
   useEffect(() => {
     canvas.current?.setDrawMode(drawMode && !readOnly);
@@ -337,6 +340,11 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
               {t.newRelation}
             </button>
           )}
+          {!readOnly && (
+            <button type="button" onClick={() => setImporting(true)}>
+              {t.importActors}
+            </button>
+          )}
           <button type="button" onClick={() => canvas.current?.rearrange()}>
             {t.rearrange}
           </button>
@@ -399,6 +407,17 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           />
         )}
       </div>
+      {importing && (
+        <ImportDialog
+          projectId={projectId}
+          onClose={() => setImporting(false)}
+          onImported={(report) => {
+            setStatus(t.importDone(report.actorsCreated, report.actorsReused));
+            base.reload();
+            territoryActors.reload();
+          }}
+        />
+      )}
       <TimelineBar
         start={project.validFrom.slice(0, 10)}
         date={compare ? (compareDates?.to ?? null) : date}

@@ -67,7 +67,7 @@ const LABELS: Record<string, string> = {
   history: 'asOf and diff (largest project)',
   growth: 'Growth: map read by size and by history length (server side)',
   edit: 'Edit mutation (updatePosition: version check, new version, change record)',
-  import: '500-row import (no import mutation in Trame yet)',
+  import: '500-row actor import (importActors) against one raw statement and the domain commands',
   review: 'Territory review of the largest territory',
 };
 

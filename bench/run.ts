@@ -13,7 +13,10 @@ import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@trame/api';
 import {
+  ACTOR_KINDS,
+  ENGAGEMENT_LEVELS,
   END_OF_TIME,
+  importActors as importActorRows,
   Graph,
   analyse,
   buildProjectMap,
@@ -33,7 +36,7 @@ import {
 import { freePort, startDisposableNeo4j } from '@trame/graph/disposable';
 import { migrate } from '@trame/migrations';
 import { bulkLoad, loadThroughCommands } from '../graph/src/store/bulk.ts';
-import { rawImportObjectives, rawProjectMap, rawUpdateValue, type ImportRow } from './baselines/raw.ts';
+import { rawImportActors, rawProjectMap, rawUpdateValue, type ImportRow } from './baselines/raw.ts';
 import { buildPeerApp, createPeerSchema, peerDataToMap, peerMapHttp, peerMapServer, PEER_MAP_QUERY } from './baselines/peer.ts';
 import { SIZES, frontEndSpec, generateDataset, generateHistoryTwins, type Dataset, type SizeSpec } from './generate.ts';
 import { runFrontEnd, type FrontEndResult } from './frontend.ts';
@@ -110,6 +113,10 @@ const REVIEW_QUERY = /* GraphQL */ `
         engagementLoad { actor { ${L} } projects { ${L} } count }
       }
     }
+  }`;
+const IMPORT_MUTATION = /* GraphQL */ `
+  mutation Import($projectId: ID!, $rows: [ActorImportRow!]!) {
+    importActors(projectId: $projectId, rows: $rows) { actorsCreated engagementsCreated }
   }`;
 const EDIT_MUTATION = /* GraphQL */ `
   mutation Edit($id: ID!, $version: Int!, $value: Int!) {
@@ -215,7 +222,6 @@ try {
   const twins = [await loadOne(twin1, 'history 1×', 0), await loadOne(twin10, 'history 10×', 0)];
   const importDs = generateDataset({ ...SIZES.S, name: 'import', actors: 30, objectives: 5, relations: 10, updates: 0, projects: 1 }, 5, 'imp');
   const importTarget = await loadOne(importDs, 'import target', 0);
-  const importActors = importDs.projects[0]!.actorIds;
   const frontEndProjects: { target: number; projectId: string }[] = [];
   if (FRONTEND) {
     for (const target of FRONTEND_SIZES) {
@@ -387,28 +393,43 @@ try {
     { runs: RUNS, warmup: WARMUP },
   );
 
-  // 5. Import of 500 rows: no import mutation yet, so 500 creations in one transaction through the
-  //    domain commands, vs one raw statement creating the same nodes.
+  // 5. Import of 500 rows (actors and their engagements): importActors vs one raw statement, and
+  //    vs the same 1,000 creations through the domain commands in one transaction.
   log('measuring: 500-row import');
   let importRun = 0;
   const importRows = (): ImportRow[] => {
     importRun += 1;
     return Array.from({ length: 500 }, (_, i) => ({
-      actorId: importActors[i % importActors.length]!,
-      title: `Objectif importé ${importRun}-${i}`,
-      dimensions: ['SOCIAL', 'ECOLOGIQUE'],
-      nature: 'MATERIEL',
+      name: `Acteur importé ${importRun}-${i}`,
+      kind: ACTOR_KINDS[i % ACTOR_KINDS.length]!,
+      description: i % 3 === 0 ? `Description de l'acteur ${i}, venue d'un tableur.` : null,
+      level: ENGAGEMENT_LEVELS[i % ENGAGEMENT_LEVELS.length]!,
+      role: i % 2 === 0 ? 'Membre du comité de pilotage' : null,
     }));
+  };
+  const imported = (count: number) => {
+    if (count !== 500) throw new Error(`import created ${count} engagements, not 500`);
   };
   measures.import = await measureTogether(
     {
-      'trame server (500 createEntity, one transaction)': async () => {
+      'trame server (importActors)': async () => {
+        const report = await graph.write((tx) => importActorRows(tx, { author: AUTHOR }, importTarget.projectId, importRows()));
+        imported(report.engagementsCreated);
+      },
+      'trame inject (importActors mutation)': async () => {
+        const data = await injectGraphQL(app, IMPORT_MUTATION, { projectId: importTarget.projectId, rows: importRows() });
+        imported((data.importActors as { engagementsCreated: number }).engagementsCreated);
+      },
+      'domain commands (1,000 createEntity, one transaction)': async () => {
         const rows = importRows();
         await graph.write(async (tx) => {
-          for (const row of rows) await createEntity(tx, { author: AUTHOR }, 'Objective', { projectId: importTarget.projectId, ...row, confidential: false });
+          for (const row of rows) {
+            const actor = await createEntity(tx, { author: AUTHOR }, 'Actor', { territoryId: importTarget.territoryId, name: row.name, kind: row.kind, description: row.description });
+            await createEntity(tx, { author: AUTHOR }, 'Engagement', { actorId: actor.id, projectId: importTarget.projectId, level: row.level, role: row.role });
+          }
         });
       },
-      'raw (one UNWIND statement)': () => rawImportObjectives(driver, config.database, importTarget.projectId, importRows(), AUTHOR),
+      'raw (one UNWIND statement)': async () => imported(await rawImportActors(driver, config.database, importTarget.projectId, importTarget.territoryId, importRows(), AUTHOR)),
     },
     { runs: IMPORT_RUNS, warmup: 1 },
   );
@@ -570,10 +591,12 @@ try {
     { group: 'diff', name: 'diff of two milestones ÷ map read (HTTP)', value: r(m.history!['diff inject'], m.history!['current inject']), target: 2 },
     { group: 'edit', name: 'edit mutation ÷ raw Cypher write (server side)', value: r(m.edit!['trame server'], m.edit!.raw), target: 2 },
     { group: 'edit', name: 'edit mutation ÷ raw Cypher write (HTTP)', value: r(m.edit!['trame inject'], m.edit!.raw), target: 2 },
+    { group: 'import', name: '500-row actor import ÷ one raw statement (server side)', value: r(m.import!['trame server (importActors)'], m.import!['raw (one UNWIND statement)']), target: null },
+    { group: 'import', name: '500-row actor import ÷ one raw statement (HTTP)', value: r(m.import!['trame inject (importActors mutation)'], m.import!['raw (one UNWIND statement)']), target: null },
     {
       group: 'import',
-      name: '500 creations through the domain ÷ one raw statement (no import mutation yet)',
-      value: r(m.import!['trame server (500 createEntity, one transaction)'], m.import!['raw (one UNWIND statement)']),
+      name: 'the same 1,000 creations through the domain commands ÷ importActors',
+      value: r(m.import!['domain commands (1,000 createEntity, one transaction)'], m.import!['trame server (importActors)']),
       target: null,
     },
     { group: 'review', name: 'territory review ÷ map reads of its projects (server side)', value: r(m.review!['review server'], m.review!['maps of its projects (server)']), target: null },

@@ -5,8 +5,8 @@
  *   `projectMap`, same ids, labels and data), assembled by one Cypher statement.
  * - `rawUpdateValue`: the same edit as `updatePosition` (version check, new version closing the
  *   previous one, references carried over, a Change with before/after) in one statement.
- * - `rawImportObjectives`: N objectives created in one statement (identity, version, references,
- *   change), the graph shape the domain commands write.
+ * - `rawImportActors`: N actors and their engagements in a project created in one statement
+ *   (identities, versions, references, changes), the graph shape `importActors` writes.
  */
 import { randomBytes } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -164,33 +164,49 @@ export async function rawUpdateValue(
 
 export const RAW_IMPORT_CYPHER = `
   MATCH (p:Entity {id: $projectId})
+  MATCH (t:Entity {id: p.territoryId})
   UNWIND $rows AS row
-  MATCH (a:Entity {id: row.actorId})
-  CREATE (e:Entity:Objective {
-    id: row.id, type: 'Objective', projectId: p.id, territoryId: p.territoryId, version: 1,
+  CREATE (a:Entity:Actor {
+    id: row.actorId, type: 'Actor', territoryId: t.id, version: 1,
     validFrom: $validFrom, validTo: $end, createdAt: $recordedAt, updatedAt: $recordedAt })
-  CREATE (v:Version {
-    entityId: row.id, type: 'Objective', projectId: p.id, territoryId: p.territoryId,
-    validFrom: $validFrom, validTo: $end, recordedAt: $recordedAt, changeId: row.changeId,
-    actorId: row.actorId, title: row.title, dimensions: row.dimensions, nature: row.nature, confidential: false })
-  CREATE (e)-[:HAS_VERSION]->(v), (e)-[:LATEST]->(v)
-  CREATE (v)-[:REFERS_TO {field: 'projectId'}]->(p), (v)-[:REFERS_TO {field: 'actorId'}]->(a)
-  CREATE (c:Change {
-    id: row.changeId, entityId: row.id, entityType: 'Objective', projectId: p.id, territoryId: p.territoryId,
+  CREATE (av:Version {
+    entityId: row.actorId, type: 'Actor', territoryId: t.id,
+    validFrom: $validFrom, validTo: $end, recordedAt: $recordedAt, changeId: row.actorChangeId })
+  SET av += row.actor
+  CREATE (a)-[:HAS_VERSION]->(av), (a)-[:LATEST]->(av), (av)-[:REFERS_TO {field: 'territoryId'}]->(t)
+  CREATE (ac:Change {
+    id: row.actorChangeId, entityId: row.actorId, entityType: 'Actor', territoryId: t.id,
     op: 'CREATE', author: $author, recordedAt: $recordedAt, validFrom: $validFrom, version: 1.0,
-    fields: row.fields, before: '{}', after: row.after, title: row.title })
-  CREATE (c)-[:CHANGED]->(e)
-  RETURN count(e) AS created`;
+    fields: keys(row.actor), before: '{}', after: row.actorAfter, title: row.actor.name })
+  CREATE (ac)-[:CHANGED]->(a)
+  CREATE (g:Entity:Engagement {
+    id: row.engagementId, type: 'Engagement', projectId: p.id, territoryId: t.id, version: 1,
+    validFrom: $validFrom, validTo: $end, createdAt: $recordedAt, updatedAt: $recordedAt })
+  CREATE (gv:Version {
+    entityId: row.engagementId, type: 'Engagement', projectId: p.id, territoryId: t.id,
+    validFrom: $validFrom, validTo: $end, recordedAt: $recordedAt, changeId: row.engagementChangeId })
+  SET gv += row.engagement
+  CREATE (g)-[:HAS_VERSION]->(gv), (g)-[:LATEST]->(gv),
+         (gv)-[:REFERS_TO {field: 'actorId'}]->(a), (gv)-[:REFERS_TO {field: 'projectId'}]->(p)
+  CREATE (gc:Change {
+    id: row.engagementChangeId, entityId: row.engagementId, entityType: 'Engagement', projectId: p.id, territoryId: t.id,
+    op: 'CREATE', author: $author, recordedAt: $recordedAt, validFrom: $validFrom, version: 1.0,
+    fields: keys(row.engagement), before: '{}', after: row.engagementAfter, title: row.engagement.level })
+  CREATE (gc)-[:CHANGED]->(g)
+  RETURN count(g) AS created`;
 
 export interface ImportRow {
-  actorId: string;
-  title: string;
-  dimensions: string[];
-  nature: string;
+  name: string;
+  kind: string;
+  description: string | null;
+  level: string;
+  role: string | null;
 }
 
-/** Creates the rows as objectives of the project in one statement. */
-export async function rawImportObjectives(driver: Driver, database: string, projectId: string, rows: ImportRow[], author: string): Promise<number> {
+const present = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+
+/** Creates each row's actor and its engagement in the project, in one statement. */
+export async function rawImportActors(driver: Driver, database: string, projectId: string, territoryId: string, rows: ImportRow[], author: string): Promise<number> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
     const now = toNeoDateTime(new Date());
@@ -202,8 +218,19 @@ export async function rawImportObjectives(driver: Driver, database: string, proj
         recordedAt: now,
         author,
         rows: rows.map((row) => {
-          const after = { projectId, actorId: row.actorId, title: row.title, description: null, dimensions: row.dimensions, nature: row.nature, confidential: false, perimeterId: null };
-          return { ...row, id: rawId('obj'), changeId: rawId('chg'), fields: Object.keys(after).filter((k) => after[k as keyof typeof after] !== null), after: JSON.stringify(after) };
+          const actorId = rawId('act');
+          const actor = present({ territoryId, name: row.name, kind: row.kind, description: row.description });
+          const engagement = present({ actorId, projectId, level: row.level, role: row.role });
+          return {
+            actorId,
+            engagementId: rawId('eng'),
+            actorChangeId: rawId('chg'),
+            engagementChangeId: rawId('chg'),
+            actor,
+            engagement,
+            actorAfter: JSON.stringify(actor),
+            engagementAfter: JSON.stringify(engagement),
+          };
         }),
       }),
     );

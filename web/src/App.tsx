@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { ProjectPage } from './pages/ProjectPage.tsx';
-import { ProjectAnalysisPage } from './review/ProjectAnalysisPage.tsx';
-import { TerritoryReviewPage } from './review/TerritoryReviewPage.tsx';
 import { navigate, useRoute } from './router.ts';
+
+// The analysis pages load on first visit: the map editor, the page pilots open most, does not wait for them.
+const ProjectAnalysisPage = lazy(() => import('./review/ProjectAnalysisPage.tsx').then((m) => ({ default: m.ProjectAnalysisPage })));
+const TerritoryReviewPage = lazy(() => import('./review/TerritoryReviewPage.tsx').then((m) => ({ default: m.TerritoryReviewPage })));
 
 function Shell() {
   const route = useRoute();
@@ -28,8 +30,10 @@ function Shell() {
       </header>
       {route.page === 'home' && <HomePage />}
       {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} params={route.params} />}
-      {route.page === 'territoryReview' && <TerritoryReviewPage key={route.territoryId} territoryId={route.territoryId} params={route.params} />}
-      {route.page === 'projectAnalysis' && <ProjectAnalysisPage key={route.projectId} projectId={route.projectId} params={route.params} />}
+      <Suspense fallback={<main className="page" aria-busy="true" />}>
+        {route.page === 'territoryReview' && <TerritoryReviewPage key={route.territoryId} territoryId={route.territoryId} params={route.params} />}
+        {route.page === 'projectAnalysis' && <ProjectAnalysisPage key={route.projectId} projectId={route.projectId} params={route.params} />}
+      </Suspense>
       {route.page === 'notFound' && (
         <main className="page">
           <p>Page introuvable. <a href="/">{t.territories}</a></p>

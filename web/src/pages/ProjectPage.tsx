@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTOR_KINDS, CONFLICT_STATUSES, ENGAGEMENT_LEVELS, ENTITIES } from '@trame/graph/model';
 import { request } from '../api/client.ts';
 import { PROJECT_DIFF, PROJECT_MAP_AT, PROJECT_VIEW, SAVE_LAYOUT, TERRITORY_ACTORS } from '../api/documents.ts';
 import type { EntityData } from '../api/mutations.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { ImportDialog } from '../import/ImportDialog.tsx';
 import { comparisonFromDiff, entityIdOf, searchNodes, toElements, type Comparison, type Grouping, type MapFilters } from '../map/elements.ts';
 import { relationChoices } from '../map/relations.ts';
 import type { Positions } from '../map/layout.ts';
@@ -17,6 +16,9 @@ import { SidePanel, type PanelMode } from '../panels/SidePanel.tsx';
 import { entityTitle } from '../panels/titles.ts';
 import { navigate, setParams } from '../router.ts';
 import { TimelineBar } from '../time/TimelineBar.tsx';
+
+// The import dialog and its spreadsheet readers load when a pilot opens it, not with the map.
+const ImportDialog = lazy(() => import('../import/ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
 
 type ProjectData = EntityData & {
   asOf: string;
@@ -408,15 +410,17 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
         )}
       </div>
       {importing && (
-        <ImportDialog
-          projectId={projectId}
-          onClose={() => setImporting(false)}
-          onImported={(report) => {
-            setStatus(t.importDone(report.actorsCreated, report.actorsReused));
-            base.reload();
-            territoryActors.reload();
-          }}
-        />
+        <Suspense fallback={null}>
+          <ImportDialog
+            projectId={projectId}
+            onClose={() => setImporting(false)}
+            onImported={(report) => {
+              setStatus(t.importDone(report.actorsCreated, report.actorsReused));
+              base.reload();
+              territoryActors.reload();
+            }}
+          />
+        </Suspense>
       )}
       <TimelineBar
         start={project.validFrom.slice(0, 10)}

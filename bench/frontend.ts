@@ -10,6 +10,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
@@ -180,6 +182,10 @@ export async function runFrontEnd(
           );
         }
         const page = await context.newPage();
+        if (process.env.BENCH_CPU_THROTTLE) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.BENCH_CPU_THROTTLE) });
+        }
         const errors: string[] = [];
         page.on('pageerror', (error) => errors.push(error.message));
         await page.goto(url, { waitUntil: 'commit' });
@@ -190,7 +196,11 @@ export async function runFrontEnd(
           { timeout: timeoutMs, polling: 50 },
         );
         } catch (error) {
-          throw new Error(`${url}: no drawn map after ${timeoutMs} ms ${errors.join(' | ')}`, { cause: error });
+          // What the page showed, for the log: an error message, a spinner, an empty map.
+          const shot = join(tmpdir(), `trame-bench-timeout-${Date.now()}.png`);
+          await page.screenshot({ path: shot }).catch(() => undefined);
+          const text = String(await page.evaluate('document.body ? document.body.innerText.slice(0, 300) : ""').catch(() => ''));
+          throw new Error(`${url}: no drawn map after ${timeoutMs} ms (screenshot ${shot}; page: ${text.replace(/\s+/g, ' ')}) ${errors.join(' | ')}`, { cause: error });
         }
         const marks = (await page.evaluate('window.__bench')) as Marks;
         marks.requests = (await page.evaluate(
@@ -237,7 +247,15 @@ export async function runFrontEnd(
           const name = names[(Math.max(run, 0) + k) % names.length]!;
           const candidate = candidates[name]!;
           if (candidate.app) await deleteLayout(project.projectId);
-          const marks = await visit(candidate.url, candidate.app, timeout, candidate.url.includes('interact=1'));
+          let marks: Marks;
+          try {
+            marks = await visit(candidate.url, candidate.app, timeout, candidate.url.includes('interact=1'));
+          } catch (error) {
+            // One retry, logged: a shared machine can stall a page; a second failure stops the bench.
+            log(`front end: ${(error as Error).message}; retrying once`);
+            if (candidate.app) await deleteLayout(project.projectId);
+            marks = await visit(candidate.url, candidate.app, timeout, candidate.url.includes('interact=1'));
+          }
           if (run >= 0) samples.get(name)!.push(marks);
         }
       }

@@ -1,7 +1,7 @@
 import type { ProjectState } from '../reads/project-state.ts';
 import type { EntityRecord } from '../store/records.ts';
 import { analyseMactor, strongestDivergences, type Divergence, type MactorResult } from './mactor.ts';
-import { brokers, coalitions, compareWithEcosystems, type Broker, type Coalitions, type EcosystemComparison } from './network.ts';
+import { actorNetwork, compareWithEcosystems, type Broker, type Coalitions, type EcosystemComparison } from './network.ts';
 import { engagementLoad, tensionAge, type EngagementLoad } from './review.ts';
 import { sparseMatrix, type MatrixCell } from './sparse-matrix.ts';
 
@@ -96,7 +96,8 @@ export function analyse(states: ProjectState[], statusSince: StatusSince, option
     .map((c) => [String(c.values.actorAId), String(c.values.actorBId)] as [string, string])
     .filter(([a, b]) => actorIndex.has(a) && actorIndex.has(b) && a !== b);
   const graphInput = { actors: actorIds, convergence: mactor.orders[2].caa, cooperations };
-  const detected = coalitions(graphInput);
+  const network = actorNetwork(graphInput);
+  const detected = network.coalitions;
   const declared = all.filter((e) => e.type === 'Ecosystem');
   const ecosystems = compareWithEcosystems(
     detected.communities,
@@ -170,7 +171,7 @@ export function analyse(states: ProjectState[], statusSince: StatusSince, option
     mactor,
     coalitions: detected,
     ecosystems,
-    brokers: brokers(graphInput),
+    brokers: network.brokers,
     unworkedDivergences,
     tensions,
     externalities,

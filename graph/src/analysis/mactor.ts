@@ -188,7 +188,17 @@ export function strongestDivergences(
   if (!(limit >= 0 && (Number.isInteger(limit) || limit === Number.POSITIVE_INFINITY))) {
     throw new RangeError(`strongestDivergences: limit ${String(limit)} must be a non-negative integer`);
   }
-  const skip = new Set(exclude.flatMap(([a, b]) => [pairKey(a, b), pairKey(b, a)]));
+  // Excluded partners per actor, both orientations (a review excludes tens of thousands of pairs).
+  const skip = new Map<string, Set<string>>();
+  const addExcluded = (a: string, b: string) => {
+    const partners = skip.get(a);
+    if (partners) partners.add(b);
+    else skip.set(a, new Set([b]));
+  };
+  for (const [a, b] of exclude) {
+    addExcluded(a, b);
+    addExcluded(b, a);
+  }
   const { caa, daa } = result.orders[k];
   const { actors } = result;
   const pairs: Divergence[] = [];
@@ -198,7 +208,7 @@ export function strongestDivergences(
       const j = daa.columns[p]!;
       const divergence = daa.values[p]!;
       const b = actors[j] ?? '';
-      if (j > i && divergence > 0 && !skip.has(pairKey(a, b))) pairs.push({ a, b, divergence, convergence: matrixCell(caa, i, j) });
+      if (j > i && divergence > 0 && !skip.get(a)?.has(b)) pairs.push({ a, b, divergence, convergence: matrixCell(caa, i, j) });
     }
   }
   // Array.prototype.sort is stable: equal divergences stay in actor order.
@@ -562,8 +572,4 @@ function ascending(a: number, b: number): number {
 /** −0 → 0, so results compare and serialise plainly. */
 function plain(x: number): number {
   return x === 0 ? 0 : x;
-}
-
-function pairKey(a: string, b: string): string {
-  return JSON.stringify([a, b]);
 }

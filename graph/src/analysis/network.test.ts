@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random.ts';
-import { brokers, coalitions, compareWithEcosystems, type ActorGraphInput } from './network.ts';
+import { actorNetwork, brokers, coalitions, compareWithEcosystems, type ActorGraphInput } from './network.ts';
 import { sparseMatrix, toSparseMatrix } from './sparse-matrix.ts';
 
 /** A symmetric matrix over `actors` from a list of weighted pairs. */
@@ -170,6 +170,8 @@ describe('the convergence as non-zero cells', () => {
     const sparse = { ...dense, convergence: toSparseMatrix(dense.convergence as number[][], dense.actors.length) };
     expect(coalitions(sparse)).toStrictEqual(coalitions(dense));
     expect(brokers(sparse)).toStrictEqual(brokers(dense));
+    // Both on one graph: the same as each on its own.
+    expect(actorNetwork(sparse)).toStrictEqual({ coalitions: coalitions(dense), brokers: brokers(dense) });
   });
 
   it('rejects an asymmetric or negative sparse matrix', () => {

@@ -80,20 +80,36 @@ interface EdgeAttributes {
   distance: number;
 }
 
+type ActorGraph = UndirectedGraph<Record<string, never>, EdgeAttributes>;
+
 /**
  * Coalitions: Louvain communities on the undirected weighted actor graph (edge weight =
  * convergence + cooperationWeight × declared cooperations). The RNG is seeded, so the same input
  * gives the same communities. Actors with no edge are singleton communities.
  */
 export function coalitions(input: CoalitionInput): Coalitions {
+  const options = louvainOptions(input);
+  return detectCoalitions(buildActorGraph(input), input.actors, options);
+}
+
+/** Coalitions and brokers on one actor graph, built once: the review asks for both. */
+export function actorNetwork(input: CoalitionInput): { coalitions: Coalitions; brokers: Broker[] } {
+  const options = louvainOptions(input);
+  const graph = buildActorGraph(input);
+  return { coalitions: detectCoalitions(graph, input.actors, options), brokers: rankBrokers(graph, input.actors) };
+}
+
+function louvainOptions(input: CoalitionInput): { resolution: number; seed: number } {
   const resolution = input.resolution ?? 1;
   if (!(Number.isFinite(resolution) && resolution > 0)) {
     throw new RangeError(`coalitions: resolution ${String(resolution)} must be a positive number`);
   }
   const seed = input.seed ?? DEFAULT_SEED;
   if (!Number.isFinite(seed)) throw new RangeError(`coalitions: seed ${String(seed)} must be a finite number`);
+  return { resolution, seed };
+}
 
-  const graph = buildActorGraph(input);
+function detectCoalitions(graph: ActorGraph, actors: string[], { resolution, seed }: { resolution: number; seed: number }): Coalitions {
   // With no edge, graphology-louvain puts every node alone and reports a NaN modularity: the
   // modularity of the singleton partition of an edgeless graph is taken as 0.
   const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', resolution, rng: seededRandom(seed) });
@@ -101,13 +117,13 @@ export function coalitions(input: CoalitionInput): Coalitions {
 
   // Renumber deterministically: Louvain's labels depend on its internal order.
   const byLabel = new Map<number, string[]>();
-  for (const actor of input.actors) {
+  for (const actor of actors) {
     const label = detailed.communities[actor] ?? -1;
     const members = byLabel.get(label);
     if (members) members.push(actor);
     else byLabel.set(label, [actor]);
   }
-  const order = new Map(input.actors.map((actor, i) => [actor, i]));
+  const order = new Map(actors.map((actor, i) => [actor, i]));
   const groups = [...byLabel.values()].sort(
     (p, q) => q.length - p.length || (order.get(p[0] ?? '') ?? 0) - (order.get(q[0] ?? '') ?? 0),
   );
@@ -127,12 +143,15 @@ export function coalitions(input: CoalitionInput): Coalitions {
  * of the pairs of other actors whose shortest paths go through the actor (the hub of a star: 1).
  */
 export function brokers(input: ActorGraphInput): Broker[] {
-  const graph = buildActorGraph(input);
+  return rankBrokers(buildActorGraph(input), input.actors);
+}
+
+function rankBrokers(graph: ActorGraph, actors: string[]): Broker[] {
   // Without an edge nobody lies between anybody: answer 0 directly (graphology's weighted Brandes
   // also throws on a graph with no node, its stack being sized by the node count).
   const centrality: Record<string, number> =
     graph.size === 0 ? {} : betweennessCentrality(graph, { getEdgeWeight: 'distance', normalized: true });
-  return input.actors
+  return actors
     .map((actor) => ({ actor, betweenness: centrality[actor] ?? 0 }))
     .sort((p, q) => q.betweenness - p.betweenness);
 }
@@ -181,7 +200,7 @@ export function compareWithEcosystems(communities: Community[], ecosystems: Ecos
  * the actor order (a before b), as the community detection's result depends on that order; only
  * the pairs with a convergence or a cooperation are visited.
  */
-function buildActorGraph(input: ActorGraphInput): UndirectedGraph<Record<string, never>, EdgeAttributes> {
+function buildActorGraph(input: ActorGraphInput): ActorGraph {
   const { actors, cooperations } = input;
   const convergence = actorGraphConvergence(input);
   const cooperationWeight = input.cooperationWeight ?? defaultCooperationWeight(convergence);
@@ -198,7 +217,7 @@ function buildActorGraph(input: ActorGraphInput): UndirectedGraph<Record<string,
     row.set(high, (row.get(high) ?? 0) + 1);
   }
 
-  const graph = new UndirectedGraph<Record<string, never>, EdgeAttributes>();
+  const graph: ActorGraph = new UndirectedGraph<Record<string, never>, EdgeAttributes>();
   for (const actor of actors) graph.addNode(actor);
   const { rowStart, columns } = convergence;
   actors.forEach((a, i) => {

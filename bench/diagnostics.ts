@@ -5,20 +5,16 @@
  *
  * - `readProjectStateLean`: readProjectState's query with dates sent as epoch milliseconds, one
  *   map per entity instead of two, and the current actors through LATEST.
- * - `sparseMactorCore`: MIDI, kCAA and kDAA computed from the non-zero entries only (positions
- *   and influences are sparse), instead of dense O(n³) and O(n²·m) loops.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import {
   END_OF_TIME,
   ENTITIES,
-  analyseMactor,
   latestPerEntity,
   toNeoDateTime,
   type EntityRecord,
   type EntityType,
   type FieldValues,
-  type MactorResult,
   type ProjectState,
   type ReadMoment,
 } from '@trame/graph';
@@ -100,63 +96,4 @@ export async function readProjectStateLean(tx: ManagedTransaction, projectId: st
 export function stateKey(state: ProjectState): string {
   const records = [state.project, state.territory, ...state.entities].sort((a, b) => a.id.localeCompare(b.id) || a.type.localeCompare(b.type));
   return JSON.stringify(records);
-}
-
-// ---------------------------------------------------------------------------------------------
-// MACTOR on sparse inputs
-
-function sparseMidi(mid: number[][]): number[][] {
-  const n = mid.length;
-  const out: [number, number][][] = mid.map((row, i) => row.flatMap((x, j) => (i !== j && x !== 0 ? [[j, x] as [number, number]] : [])));
-  const midi = mid.map((row, i) => row.map((x, j) => (i === j ? 0 : x)));
-  for (let i = 0; i < n; i += 1) {
-    const target = midi[i]!;
-    for (const [k, ik] of out[i]!) for (const [j, kj] of out[k]!) target[j]! += Math.min(ik, kj);
-  }
-  return midi;
-}
-
-function sparsePairs(mao: number[][], objectiveCount: number): { caa: number[][]; daa: number[][] } {
-  const n = mao.length;
-  const byObjective: [number, number][][] = Array.from({ length: objectiveCount }, () => []);
-  mao.forEach((row, a) => row.forEach((x, j) => x !== 0 && byObjective[j]!.push([a, x])));
-  const caa = Array.from({ length: n }, () => Array<number>(n).fill(0));
-  const daa = Array.from({ length: n }, () => Array<number>(n).fill(0));
-  for (const list of byObjective) {
-    for (let p = 0; p < list.length; p += 1) {
-      const [a, x] = list[p]!;
-      for (let q = p + 1; q < list.length; q += 1) {
-        const [b, y] = list[q]!;
-        const w = (Math.abs(x) + Math.abs(y)) / 2;
-        const m = x * y > 0 ? caa : daa;
-        m[a]![b]! += w;
-        m[b]![a]! += w;
-      }
-    }
-  }
-  return { caa, daa };
-}
-
-const close = (a: number[][], b: number[][]) => a.every((row, i) => row.every((x, j) => Math.abs(x - (b[i]?.[j] ?? Number.NaN)) <= 1e-9 * Math.max(1, Math.abs(x))));
-
-export interface MactorComparison {
-  actors: number;
-  objectives: number;
-  denseMs: number;
-  sparseMs: number;
-  same: boolean;
-}
-
-/** Times analyseMactor (dense) and the sparse MIDI/CAA/DAA on the same input, and checks they agree. */
-export function compareMactor(reference: MactorResult): MactorComparison {
-  const input = { actors: reference.actors, objectives: reference.objectives, mid: reference.mid, mao2: reference.orders[2].mao };
-  let started = performance.now();
-  const dense = analyseMactor(input);
-  const denseMs = performance.now() - started;
-  started = performance.now();
-  const midi = sparseMidi(input.mid);
-  const orders = ([1, 2, 3] as const).map((k) => sparsePairs(dense.orders[k].mao, input.objectives.length));
-  const sparseMs = performance.now() - started;
-  const same = close(midi, dense.midi) && ([1, 2, 3] as const).every((k, i) => close(orders[i]!.caa, dense.orders[k].caa) && close(orders[i]!.daa, dense.orders[k].daa));
-  return { actors: input.actors.length, objectives: input.objectives.length, denseMs, sparseMs, same };
 }

@@ -38,7 +38,8 @@ export interface BenchResult {
   reviewDiagnostics: {
     readStatesMs: number;
     analyseMs: number;
-    mactor: { actors: number; objectives: number; denseMs: number; sparseMs: number; same: boolean };
+    /** analyseMactor alone, on the inputs of the analysis. */
+    mactorMs: number;
   };
   measures: Record<string, Record<string, Stat>>;
   profiles: Record<string, { dbHits: number; versionsScanned: number; index: string; timeMs: number }>;
@@ -126,8 +127,7 @@ export function renderMarkdown(result: BenchResult): string {
     const d = result.reviewDiagnostics;
     push(
       `Review: ${result.top.review.projects} projects, ${result.top.review.actors} actors, ${result.top.review.objectives} objectives analysed together. ` +
-        `Diagnostics (one run): reading the ${result.top.review.projects} current states ${f0(d.readStatesMs)} ms, \`analyse\` ${f0(d.analyseMs)} ms, of which MACTOR (\`analyseMactor\`, dense) ${f0(d.mactor.denseMs)} ms; ` +
-        `MIDI, kCAA and kDAA from the non-zero entries only (bench/diagnostics.ts) ${f0(d.mactor.sparseMs)} ms, ${d.mactor.same ? 'same matrices' : '**different matrices**'}.`,
+        `Diagnostics (one run): reading the ${result.top.review.projects} current states ${f0(d.readStatesMs)} ms, \`analyse\` ${f0(d.analyseMs)} ms, of which MACTOR (\`analyseMactor\`) ${f0(d.mactorMs)} ms.`,
       '',
     );
   }
@@ -187,8 +187,8 @@ function diagnosis(result: BenchResult): string[] {
   const d = result.reviewDiagnostics;
   if (d && result.top.review.projects > 0) {
     out.push(
-      `- **Territory review.** MACTOR's dense loops (MIDI in O(n³), kCAA and kDAA in O(n²·m) for three orders, each pair twice) take ${f0(d.mactor.denseMs)} ms for ${d.mactor.actors} actors × ${d.mactor.objectives} objectives; ` +
-        `computed from the non-zero positions and influences only, the same matrices take ${f0(d.mactor.sparseMs)} ms. Reading the states takes ${f0(d.readStatesMs)} ms.`,
+      `- **Territory review.** Of the analysis's ${f0(d.analyseMs)} ms for ${result.top.review.actors} actors × ${result.top.review.objectives} objectives, MACTOR (sparse, from the non-zero influences and positions) takes ${f0(d.mactorMs)} ms; ` +
+        `reading the states takes ${f0(d.readStatesMs)} ms.`,
     );
   }
   const fe = result.frontEnd;

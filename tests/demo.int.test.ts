@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSteps } from '../graph/src/demo/demo-map.ts';
-import { diffProjectStates, loadDemoMap, ofType, readProjectAnalysis, readProjectState, readTerritoryReview, type Graph } from '@trame/graph';
+import { diffProjectStates, loadDemoMap, matrixCell, ofType, readProjectAnalysis, readProjectState, readTerritoryReview, type Graph } from '@trame/graph';
 import { at } from './support/factories.ts';
 import { testGraph } from './support/graph.ts';
 import { gql, testApp } from './support/http.ts';
@@ -96,7 +96,7 @@ describe('the analysis of the demo map', () => {
     let best = { value: -1, pair: ['', ''] };
     analysis.actors.forEach((a, i) =>
       analysis.actors.forEach((b, j) => {
-        if (i < j && daa[i]![j]! > best.value) best = { value: daa[i]![j]!, pair: [a.id, b.id] };
+        if (i < j && matrixCell(daa, i, j) > best.value) best = { value: matrixCell(daa, i, j), pair: [a.id, b.id] };
       }),
     );
     expect(best.pair.sort()).toEqual(['act-malaunay-amap', 'act-malaunay-maire']);

@@ -26,6 +26,7 @@ export * from './map/project-map.ts';
 export { loadDemoMap, SYSTEM_AUTHOR } from './demo/load-demo.ts';
 export * from './history/milestones.ts';
 export * from './layout/saved-layout.ts';
+export * from './analysis/sparse-matrix.ts';
 export * from './analysis/mactor.ts';
 export * from './analysis/network.ts';
 export * from './analysis/review.ts';

@@ -1,8 +1,9 @@
 import type { ProjectState } from '../reads/project-state.ts';
 import type { EntityRecord } from '../store/records.ts';
 import { analyseMactor, strongestDivergences, type Divergence, type MactorResult } from './mactor.ts';
-import { brokers, coalitions, compareWithEcosystems, type Broker, type Coalitions, type EcosystemComparison } from './network.ts';
+import { actorNetwork, compareWithEcosystems, type Broker, type Coalitions, type EcosystemComparison } from './network.ts';
 import { engagementLoad, tensionAge, type EngagementLoad } from './review.ts';
+import { sparseMatrix, type MatrixCell } from './sparse-matrix.ts';
 
 /**
  * From project states (what the graph held at a date) to the analyses of ANALYSIS.md: the
@@ -71,20 +72,23 @@ export function analyse(states: ProjectState[], statusSince: StatusSince, option
   const objectiveIndex = new Map(objectives.map((o, j) => [o.id, j]));
   const actorLabel = (id: string): Label => ({ id, label: byId.has(id) ? title(byId.get(id)!, 'name') : id });
 
+  // MID and 2MAO from the recorded influences and positions only: both are sparse.
   const n = actorIds.length;
-  const mid = Array.from({ length: n }, () => Array<number>(n).fill(0));
+  const influences: MatrixCell[] = [];
   for (const influence of all.filter((e) => e.type === 'Influence')) {
     const i = actorIndex.get(String(influence.values.fromActorId));
     const j = actorIndex.get(String(influence.values.toActorId));
-    // Across projects, an actor's hold on another is the strongest recorded.
-    if (i !== undefined && j !== undefined && i !== j) mid[i]![j] = Math.max(mid[i]![j]!, Number(influence.values.value));
+    if (i !== undefined && j !== undefined && i !== j) influences.push([i, j, Math.max(0, Number(influence.values.value))]);
   }
-  const mao2 = Array.from({ length: n }, () => Array<number>(objectives.length).fill(0));
+  // Across projects, an actor's hold on another is the strongest recorded.
+  const mid = sparseMatrix(n, n, influences, Math.max);
+  const positions: MatrixCell[] = [];
   for (const position of all.filter((e) => e.type === 'Position')) {
     const i = actorIndex.get(String(position.values.actorId));
     const j = objectiveIndex.get(String(position.values.objectiveId));
-    if (i !== undefined && j !== undefined) mao2[i]![j] = Number(position.values.value);
+    if (i !== undefined && j !== undefined) positions.push([i, j, Number(position.values.value)]);
   }
+  const mao2 = sparseMatrix(n, objectives.length, positions);
   const mactor = analyseMactor({ actors: actorIds, objectives: objectives.map((o) => o.id), mid, mao2 });
 
   const cooperations = all
@@ -92,19 +96,28 @@ export function analyse(states: ProjectState[], statusSince: StatusSince, option
     .map((c) => [String(c.values.actorAId), String(c.values.actorBId)] as [string, string])
     .filter(([a, b]) => actorIndex.has(a) && actorIndex.has(b) && a !== b);
   const graphInput = { actors: actorIds, convergence: mactor.orders[2].caa, cooperations };
-  const detected = coalitions(graphInput);
+  const network = actorNetwork(graphInput);
+  const detected = network.coalitions;
   const declared = all.filter((e) => e.type === 'Ecosystem');
   const ecosystems = compareWithEcosystems(
     detected.communities,
     declared.map((e) => ({ id: e.id, name: title(e, 'name'), memberIds: (e.values.memberIds as string[] | null) ?? [] })),
   ).map((match) => ({ ...match, projectId: String(declared.find((e) => e.id === match.ecosystemId)?.projectId) }));
 
-  // Who is behind an objective: its owner and everyone with a position on it.
+  // Who is behind an objective: its owner and everyone with a position on it. The positions are
+  // grouped by objective once: each conflict asks for two objectives, twice.
+  const positionHolders = new Map<unknown, string[]>();
+  for (const p of all) {
+    if (p.type !== 'Position' || Number(p.values.value) === 0) continue;
+    const holders = positionHolders.get(p.values.objectiveId);
+    if (holders) holders.push(String(p.values.actorId));
+    else positionHolders.set(p.values.objectiveId, [String(p.values.actorId)]);
+  }
   const actorsOf = (objectiveId: string): Set<string> => {
     const set = new Set<string>();
     const owner = byId.get(objectiveId)?.values.actorId;
     if (typeof owner === 'string') set.add(owner);
-    for (const p of all) if (p.type === 'Position' && p.values.objectiveId === objectiveId && Number(p.values.value) !== 0) set.add(String(p.values.actorId));
+    for (const actorId of positionHolders.get(objectiveId) ?? []) set.add(actorId);
     return set;
   };
   const conflicts = all.filter((e) => e.type === 'Conflict');
@@ -158,7 +171,7 @@ export function analyse(states: ProjectState[], statusSince: StatusSince, option
     mactor,
     coalitions: detected,
     ecosystems,
-    brokers: brokers(graphInput),
+    brokers: network.brokers,
     unworkedDivergences,
     tensions,
     externalities,

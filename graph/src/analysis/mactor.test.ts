@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseMactor, midi, strongestDivergences, type MactorInput } from './mactor.ts';
+import { toDenseMatrix as dense } from './sparse-matrix.ts';
 
 /** Element-wise toBeCloseTo, keeping nulls and shapes strict. */
 function expectClose(actual: unknown, expected: unknown, path = 'value'): void {
@@ -24,7 +25,8 @@ function expectClose(actual: unknown, expected: unknown, path = 'value'): void {
  *   B      2  0  2        B      2   1
  *   C      0  1  0        C     -1   4
  */
-const worked: MactorInput = {
+/** Hand-written inputs are dense rows; the result's matrices are sparse, read back with `dense`. */
+const worked = {
   actors: ['A', 'B', 'C'],
   objectives: ['O1', 'O2'],
   mid: [
@@ -37,7 +39,7 @@ const worked: MactorInput = {
     [2, 1],
     [-1, 4],
   ],
-};
+} satisfies MactorInput;
 
 describe('MACTOR, worked example (3 actors × 2 objectives)', () => {
   const result = analyseMactor(worked);
@@ -54,7 +56,7 @@ describe('MACTOR, worked example (3 actors × 2 objectives)', () => {
     //   MIDI_AA = min(MID_AB, MID_BA) + min(MID_AC, MID_CA) = min(3,2) + min(1,0) = 2
     //   MIDI_BB = min(MID_BA, MID_AB) + min(MID_BC, MID_CB) = min(2,3) + min(2,1) = 3
     //   MIDI_CC = min(MID_CA, MID_AC) + min(MID_CB, MID_BC) = min(0,1) + min(1,2) = 1
-    expect(result.midi).toEqual([
+    expect(dense(result.midi)).toEqual([
       [2, 4, 3],
       [2, 3, 3],
       [1, 1, 1],
@@ -79,7 +81,7 @@ describe('MACTOR, worked example (3 actors × 2 objectives)', () => {
 
   it('computes the net balance BNI = MIDI − MIDIᵀ', () => {
     // AB: 4−2, AC: 3−1, BC: 3−1.
-    expect(result.netBalance).toEqual([
+    expect(dense(result.netBalance)).toEqual([
       [0, 2, 2],
       [-2, 0, 2],
       [-2, -2, 0],
@@ -87,14 +89,14 @@ describe('MACTOR, worked example (3 actors × 2 objectives)', () => {
   });
 
   it('derives 1MAO (signs) and 3MAO (positions × r*)', () => {
-    expect(result.orders[1].mao).toEqual([
+    expect(dense(result.orders[1].mao)).toEqual([
       [1, -1],
       [1, 1],
       [-1, 1],
     ]);
-    expect(result.orders[2].mao).toEqual(worked.mao2);
+    expect(dense(result.orders[2].mao)).toEqual(worked.mao2);
     // A: 42/19·(3, −2) = (126, −84)/19; B: 12/19·(2, 1) = (24, 12)/19; C: 3/19·(−1, 4) = (−3, 12)/19.
-    expectClose(result.orders[3].mao, [
+    expectClose(dense(result.orders[3].mao), [
       [126 / 19, -84 / 19],
       [24 / 19, 12 / 19],
       [-3 / 19, 12 / 19],
@@ -122,12 +124,12 @@ describe('MACTOR, worked example (3 actors × 2 objectives)', () => {
     // A·C: O1 < 0 → DAA 1;  O2 < 0 → DAA 1: CAA 0, DAA 2.
     // B·C: O1 < 0 → DAA 1;  O2 > 0 → CAA 1.
     const order = result.orders[1];
-    expect(order.caa).toEqual([
+    expect(dense(order.caa)).toEqual([
       [0, 1, 0],
       [1, 0, 1],
       [0, 1, 0],
     ]);
-    expect(order.daa).toEqual([
+    expect(dense(order.daa)).toEqual([
       [0, 1, 2],
       [1, 0, 1],
       [2, 1, 0],
@@ -145,12 +147,12 @@ describe('MACTOR, worked example (3 actors × 2 objectives)', () => {
     // A·C: O1 3·(−1) < 0 → DAA ½(3+1) = 2;  O2 (−2)·4 < 0 → DAA ½(2+4) = 3: DAA 5.
     // B·C: O1 2·(−1) < 0 → DAA ½(2+1) = 1.5;  O2 1·4 > 0 → CAA ½(1+4) = 2.5.
     const order = result.orders[2];
-    expect(order.caa).toEqual([
+    expect(dense(order.caa)).toEqual([
       [0, 2.5, 0],
       [2.5, 0, 2.5],
       [0, 2.5, 0],
     ]);
-    expect(order.daa).toEqual([
+    expect(dense(order.daa)).toEqual([
       [0, 1.5, 5],
       [1.5, 0, 1.5],
       [5, 1.5, 0],
@@ -169,12 +171,12 @@ describe('MACTOR, worked example (3 actors × 2 objectives)', () => {
     // A·C: O1 < 0 → DAA ½(126+3) = 64.5;  O2 < 0 → DAA ½(84+12) = 48: DAA 112.5.
     // B·C: O1 < 0 → DAA ½(24+3) = 13.5;  O2 > 0 → CAA ½(12+12) = 12.
     const order = result.orders[3];
-    expectClose(order.caa, [
+    expectClose(dense(order.caa), [
       [0, 75 / 19, 0],
       [75 / 19, 0, 12 / 19],
       [0, 12 / 19, 0],
     ]);
-    expectClose(order.daa, [
+    expectClose(dense(order.daa), [
       [0, 48 / 19, 112.5 / 19],
       [48 / 19, 0, 13.5 / 19],
       [112.5 / 19, 13.5 / 19, 0],
@@ -251,7 +253,7 @@ describe('MIDI: the sum over k', () => {
         [0, 0, 0, 0],
       ],
     ];
-    for (const mid of samples) expect(midi(mid)).toEqual(restricted(mid));
+    for (const mid of samples) expect(dense(midi(mid))).toEqual(restricted(mid));
   });
 });
 
@@ -274,7 +276,7 @@ describe('MACTOR, ties and symmetric actors', () => {
       ],
       mao2: [[2], [2], [-2]],
     });
-    expect(result.midi).toEqual([
+    expect(dense(result.midi)).toEqual([
       [1, 1, 3],
       [1, 1, 3],
       [0, 0, 0],
@@ -282,10 +284,10 @@ describe('MACTOR, ties and symmetric actors', () => {
     expectClose(result.balanceOfPower, [0.3, 0.3, 0]);
     expectClose(result.normalisedBalanceOfPower, [1.5, 1.5, 0]);
     // 3MAO = (3, 3, 0): C's opposition weighs nothing, which the result says.
-    expectClose(result.orders[3].mao, [[3], [3], [0]]);
+    expectClose(dense(result.orders[3].mao), [[3], [3], [0]]);
     expect(result.notes).toEqual([expect.objectContaining({ code: 'ZERO_POWER', actors: ['C'] })]);
     // 2CAA_AB = ½(2+2) = 2; 2DAA_AC = 2DAA_BC = ½(2+2) = 2: AC and BC tie, AC comes first.
-    expect(result.orders[2].caa[0]).toEqual([0, 2, 0]);
+    expect(dense(result.orders[2].caa)[0]).toEqual([0, 2, 0]);
     expect(strongestDivergences(result, 2, 5).map((d) => [d.a, d.b, d.divergence])).toEqual([
       ['A', 'C', 2],
       ['B', 'C', 2],
@@ -311,14 +313,14 @@ describe('MACTOR, degenerate cases', () => {
       mao2: [...worked.mao2, [0, 0]],
     });
     for (const k of [1, 2, 3] as const) {
-      expect(result.orders[k].caa[3]).toEqual([0, 0, 0, 0]);
-      expect(result.orders[k].daa[3]).toEqual([0, 0, 0, 0]);
+      expect(dense(result.orders[k].caa)[3]).toEqual([0, 0, 0, 0]);
+      expect(dense(result.orders[k].daa)[3]).toEqual([0, 0, 0, 0]);
       expect(result.orders[k].ambivalence[3]).toBeNull();
     }
     // D adds nothing to MIDI among A, B, C (min with its zero row/column is 0), so A, B, C keep the
     // worked values and EQ at order 2 is unchanged: 1/3, 3/4, 1/3.
     expectClose(result.orders[2].ambivalence, [1 / 3, 3 / 4, 1 / 3, null]);
-    expect(result.orders[1].mao[3]).toEqual([0, 0]);
+    expect(dense(result.orders[1].mao)[3]).toEqual([0, 0]);
     expect(result.notes).toEqual([
       expect.objectContaining({ code: 'NO_INFLUENCE_NOR_DEPENDENCE', actors: ['D'] }),
       expect.objectContaining({ code: 'ZERO_POWER', actors: ['D'] }),
@@ -334,7 +336,7 @@ describe('MACTOR, degenerate cases', () => {
     expect(result.influence).toEqual([0, 0, 0]);
     expect(result.balanceOfPower).toEqual([0, 0, 0]);
     expect(result.normalisedBalanceOfPower).toEqual([1, 1, 1]);
-    expect(result.orders[3].mao).toEqual(worked.mao2);
+    expect(dense(result.orders[3].mao)).toEqual(worked.mao2);
     expect(result.notes.map((n) => n.code)).toEqual(['NO_INFLUENCE']);
   });
 
@@ -350,7 +352,7 @@ describe('MACTOR, degenerate cases', () => {
       ],
       mao2: [[1], [-1]],
     });
-    expect(result.midi).toEqual([
+    expect(dense(result.midi)).toEqual([
       [3, 3],
       [3, 3],
     ]);
@@ -385,18 +387,18 @@ describe('MACTOR, degenerate cases', () => {
     // The diagonal is ignored, so MIDI = [[0]]; r* = 1 by convention; no pair, so no CAA/DAA.
     const result = analyseMactor({ actors: ['A'], objectives: ['O1', 'O2'], mid: [[3]], mao2: [[2, -1]] });
     expect(result.powerStatus).toBe('SINGLE_ACTOR');
-    expect(result.midi).toEqual([[0]]);
+    expect(dense(result.midi)).toEqual([[0]]);
     expect(result.normalisedBalanceOfPower).toEqual([1]);
-    expect(result.orders[3].mao).toEqual([[2, -1]]);
+    expect(dense(result.orders[3].mao)).toEqual([[2, -1]]);
     expect(result.orders[2]).toMatchObject({
       agreement: [2, 0],
       disagreement: [0, -1],
       mobilisation: [2, 1],
-      caa: [[0]],
-      daa: [[0]],
       degreeOfConvergence: null,
       ambivalence: [null],
     });
+    expect(dense(result.orders[2].caa)).toEqual([[0]]);
+    expect(dense(result.orders[2].daa)).toEqual([[0]]);
     expect(result.actorMobilisation).toEqual([3]);
     expect(result.notes.map((n) => n.code)).toEqual(['SINGLE_ACTOR']);
   });
@@ -404,8 +406,10 @@ describe('MACTOR, degenerate cases', () => {
   it('handles no actors at all', () => {
     const result = analyseMactor({ actors: [], objectives: ['O1'], mid: [], mao2: [] });
     expect(result.powerStatus).toBe('NO_ACTORS');
-    expect(result).toMatchObject({ midi: [], influence: [], normalisedBalanceOfPower: [], actorMobilisation: [] });
-    expect(result.orders[1]).toMatchObject({ agreement: [0], disagreement: [0], mobilisation: [0], caa: [], degreeOfConvergence: null });
+    expect(result).toMatchObject({ influence: [], normalisedBalanceOfPower: [], actorMobilisation: [] });
+    expect(dense(result.midi)).toEqual([]);
+    expect(result.orders[1]).toMatchObject({ agreement: [0], disagreement: [0], mobilisation: [0], degreeOfConvergence: null });
+    expect(dense(result.orders[1].caa)).toEqual([]);
     expect(result.notes.map((n) => n.code)).toEqual(['NO_ACTORS']);
   });
 

@@ -3,16 +3,32 @@
  * definitions of the analysis brief (ANALYSIS.md). Pure functions: plain matrices in, plain
  * numbers out, labels kept alongside so the result can be serialised as is.
  *
+ * The matrices are sparse (sparse-matrix.ts) and every sum runs over non-zero influences and
+ * positions only: MIDI costs Σ_k in(k)·out(k) instead of n³, and kCAA/kDAA Σ_j (positions on j)²
+ * instead of n²·m. Each sum adds its non-zero terms in the order the dense definition does
+ * (ascending k, j or b; the zeros it skips add nothing), so the numbers are exactly those of the
+ * dense computation, which mactor.reference.ts keeps as the tests' oracle.
+ *
  * Indices: i, j, a, b are actors (0…n-1), j in a MAO is an objective (0…m-1).
  */
+import {
+  SparseRows,
+  assertSparseMatrix,
+  isSparseMatrix,
+  matrixCell,
+  toSparseMatrix,
+  transpose,
+  type MatrixInput,
+  type SparseMatrix,
+} from './sparse-matrix.ts';
 
 export interface MactorInput {
   actors: string[];
   objectives: string[];
   /** n×n direct influence of actor i on actor j, 0…4. The diagonal is ignored (read as 0). */
-  mid: number[][];
+  mid: MatrixInput;
   /** n×m position of actor i on objective j, −4…4. */
-  mao2: number[][];
+  mao2: MatrixInput;
 }
 
 /** The three orders of the actor × objective matrices: 1MAO (signs), 2MAO (positions), 3MAO (weighted). */
@@ -57,7 +73,7 @@ export interface MactorNote {
 export interface OrderAnalysis {
   order: MaoOrder;
   /** n×m kMAO. */
-  mao: number[][];
+  mao: SparseMatrix;
   /** Per objective: Σ of the positive entries of its column. */
   agreement: number[];
   /** Per objective: Σ of the negative entries of its column (≤ 0). */
@@ -65,9 +81,9 @@ export interface OrderAnalysis {
   /** Per objective: agreement + |disagreement|. */
   mobilisation: number[];
   /** n×n kCAA, symmetric, diagonal 0. */
-  caa: number[][];
+  caa: SparseMatrix;
   /** n×n kDAA, symmetric, diagonal 0. */
-  daa: number[][];
+  daa: SparseMatrix;
   /** 100 · ΣCAA / (ΣCAA + ΣDAA), null when both sums are 0. */
   degreeOfConvergence: number | null;
   /** Per actor EQ_a, in [0, 1]; null when the actor has neither convergence nor divergence. */
@@ -78,8 +94,8 @@ export interface MactorResult {
   actors: string[];
   objectives: string[];
   /** MID as used: the input with its diagonal set to 0. */
-  mid: number[][];
-  midi: number[][];
+  mid: SparseMatrix;
+  midi: SparseMatrix;
   /** I_i = Σ_j MIDI_ij − MIDI_ii. */
   influence: number[];
   /** D_i = Σ_j MIDI_ji − MIDI_ii. */
@@ -90,7 +106,7 @@ export interface MactorResult {
   normalisedBalanceOfPower: number[];
   powerStatus: PowerStatus;
   /** BNI_ab = MIDI_ab − MIDI_ba (antisymmetric). */
-  netBalance: number[][];
+  netBalance: SparseMatrix;
   orders: Record<MaoOrder, OrderAnalysis>;
   /** Per actor: Σ_j |3MAO_ij|. */
   actorMobilisation: number[];
@@ -106,32 +122,29 @@ export const POSITION_MAX = 4;
  * min(MID_ij, 0) = 0, so summing over all k or over k ∉ {i, j} gives the same matrix.
  * MIDI_ii = Σ_k min(MID_ik, MID_ki) is the influence that comes back to i (retroaction).
  */
-export function midi(mid: number[][]): number[][] {
-  assertMid(mid, mid.length);
-  return computeMidi(withZeroDiagonal(mid));
+export function midi(mid: MatrixInput): SparseMatrix {
+  return computeMidi(influenceMatrix(mid, isSparseMatrix(mid) ? mid.rowCount : Array.isArray(mid) ? mid.length : 0));
 }
 
 export function analyseMactor(input: MactorInput): MactorResult {
-  assertMactorInput(input);
+  assertLabels(input.actors, 'actors');
+  assertLabels(input.objectives, 'objectives');
   const actors = [...input.actors];
   const objectives = [...input.objectives];
-  const n = actors.length;
-  const mid = withZeroDiagonal(input.mid);
+  const mid = influenceMatrix(input.mid, actors.length);
+  const mao2 = positionMatrix(input.mao2, actors.length, objectives.length);
   const midiMatrix = computeMidi(mid);
 
-  const retroaction = actors.map((_, i) => cell(midiMatrix, i, i));
-  const influence = actors.map((_, i) => sum(row(midiMatrix, i)) - (retroaction[i] ?? 0));
-  const dependence = actors.map((_, i) => sum(column(midiMatrix, i)) - (retroaction[i] ?? 0));
+  const { retroaction, influence, dependence } = influenceAndDependence(midiMatrix);
   const power = computePower(retroaction, influence, dependence);
-  const netBalance = square(n, (a, b) => cell(midiMatrix, a, b) - cell(midiMatrix, b, a));
+  const netBalance = computeNetBalance(midiMatrix);
 
-  const mao2 = input.mao2.map((r) => r.map(plain));
-  const mao1 = mao2.map((r) => r.map((x) => plain(Math.sign(x))));
-  const mao3 = mao2.map((r, i) => r.map((x) => plain((power.rStar[i] ?? 1) * x)));
+  const mao1 = mapValues(mao2, (x) => plain(Math.sign(x)));
+  const mao3 = mapValues(mao2, (x, i) => plain((power.rStar[i] ?? 1) * x));
   const orders: Record<MaoOrder, OrderAnalysis> = {
-    1: analyseOrder(1, mao1, objectives.length),
-    2: analyseOrder(2, mao2, objectives.length),
-    3: analyseOrder(3, mao3, objectives.length),
+    1: analyseOrder(1, mao1),
+    2: analyseOrder(2, mao2),
+    3: analyseOrder(3, mao3),
   };
 
   return {
@@ -146,7 +159,7 @@ export function analyseMactor(input: MactorInput): MactorResult {
     powerStatus: power.status,
     netBalance,
     orders,
-    actorMobilisation: mao3.map((r) => sum(r.map(Math.abs))),
+    actorMobilisation: rowSums(mao3, Math.abs),
     notes: buildNotes(actors, power, mao2),
   };
 }
@@ -175,17 +188,29 @@ export function strongestDivergences(
   if (!(limit >= 0 && (Number.isInteger(limit) || limit === Number.POSITIVE_INFINITY))) {
     throw new RangeError(`strongestDivergences: limit ${String(limit)} must be a non-negative integer`);
   }
-  const skip = new Set(exclude.flatMap(([a, b]) => [pairKey(a, b), pairKey(b, a)]));
+  // Excluded partners per actor, both orientations (a review excludes tens of thousands of pairs).
+  const skip = new Map<string, Set<string>>();
+  const addExcluded = (a: string, b: string) => {
+    const partners = skip.get(a);
+    if (partners) partners.add(b);
+    else skip.set(a, new Set([b]));
+  };
+  for (const [a, b] of exclude) {
+    addExcluded(a, b);
+    addExcluded(b, a);
+  }
   const { caa, daa } = result.orders[k];
+  const { actors } = result;
   const pairs: Divergence[] = [];
-  result.actors.forEach((a, i) => {
-    result.actors.forEach((b, j) => {
-      const divergence = cell(daa, i, j);
-      if (j > i && divergence > 0 && !skip.has(pairKey(a, b))) {
-        pairs.push({ a, b, divergence, convergence: cell(caa, i, j) });
-      }
-    });
-  });
+  for (let i = 0; i < daa.rowCount; i++) {
+    const a = actors[i] ?? '';
+    for (let p = daa.rowStart[i]!; p < daa.rowStart[i + 1]!; p++) {
+      const j = daa.columns[p]!;
+      const divergence = daa.values[p]!;
+      const b = actors[j] ?? '';
+      if (j > i && divergence > 0 && !skip.get(a)?.has(b)) pairs.push({ a, b, divergence, convergence: matrixCell(caa, i, j) });
+    }
+  }
   // Array.prototype.sort is stable: equal divergences stay in actor order.
   return pairs.sort((p, q) => q.divergence - p.divergence).slice(0, limit);
 }
@@ -193,13 +218,97 @@ export function strongestDivergences(
 // ---------------------------------------------------------------------------------------------
 // Influence and balance of power
 
-function computeMidi(mid: number[][]): number[][] {
-  const n = mid.length;
-  return square(n, (i, j) => {
-    let indirect = 0;
-    for (let k = 0; k < n; k++) indirect += Math.min(cell(mid, i, k), cell(mid, k, j));
-    return cell(mid, i, j) + indirect;
-  });
+/**
+ * Row i of MIDI accumulates min(MID_ik, MID_kj) over the actors k that i influences (ascending,
+ * as the dense sum over k) and the actors j that k influences; the direct MID_ij is added last,
+ * as in MID_ij + Σ_k. Scratch rows of length n are reused, so only the cells touched are visited.
+ */
+function computeMidi(mid: SparseMatrix): SparseMatrix {
+  const n = mid.rowCount;
+  const { rowStart, columns, values } = mid;
+  const indirect = new Float64Array(n);
+  const direct = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  const touch = (j: number) => {
+    if (seen[j] === 0) {
+      seen[j] = 1;
+      touched.push(j);
+    }
+  };
+  const out = new SparseRows(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const k = columns[p]!;
+      const ik = values[p]!;
+      direct[k] = ik;
+      touch(k);
+      for (let q = rowStart[k]!; q < rowStart[k + 1]!; q++) {
+        const j = columns[q]!;
+        indirect[j]! += Math.min(ik, values[q]!);
+        touch(j);
+      }
+    }
+    touched.sort(ascending);
+    for (const j of touched) {
+      out.push(j, direct[j]! + indirect[j]!);
+      direct[j] = 0;
+      indirect[j] = 0;
+      seen[j] = 0;
+    }
+    touched.length = 0;
+    out.endRow();
+  }
+  return out.done();
+}
+
+/** Retroaction MIDI_ii, I_i = Σ_j MIDI_ij − MIDI_ii and D_i = Σ_j MIDI_ji − MIDI_ii. */
+function influenceAndDependence(midiMatrix: SparseMatrix): { retroaction: number[]; influence: number[]; dependence: number[] } {
+  const n = midiMatrix.rowCount;
+  const { rowStart, columns, values } = midiMatrix;
+  const retroaction = Array<number>(n).fill(0);
+  const rowTotal = Array<number>(n).fill(0);
+  // Rows are visited in ascending order, so each column sum adds its cells top to bottom.
+  const columnTotal = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let total = 0;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const j = columns[p]!;
+      const x = values[p]!;
+      total += x;
+      columnTotal[j]! += x;
+      if (j === i) retroaction[i] = x;
+    }
+    rowTotal[i] = total;
+  }
+  return {
+    retroaction,
+    influence: rowTotal.map((total, i) => total - (retroaction[i] ?? 0)),
+    dependence: retroaction.map((retro, i) => (columnTotal[i] ?? 0) - retro),
+  };
+}
+
+/** BNI_ab = MIDI_ab − MIDI_ba: row a of MIDI merged with row a of its transpose. */
+function computeNetBalance(midiMatrix: SparseMatrix): SparseMatrix {
+  const n = midiMatrix.rowCount;
+  const t = transpose(midiMatrix);
+  const out = new SparseRows(n, n);
+  for (let a = 0; a < n; a++) {
+    let p = midiMatrix.rowStart[a]!;
+    let q = t.rowStart[a]!;
+    const pEnd = midiMatrix.rowStart[a + 1]!;
+    const qEnd = t.rowStart[a + 1]!;
+    while (p < pEnd || q < qEnd) {
+      const bp = p < pEnd ? midiMatrix.columns[p]! : n;
+      const bq = q < qEnd ? t.columns[q]! : n;
+      const b = Math.min(bp, bq);
+      const ab = bp === b ? midiMatrix.values[p++]! : 0;
+      const ba = bq === b ? t.values[q++]! : 0;
+      out.push(b, ab - ba);
+    }
+    out.endRow();
+  }
+  return out.done();
 }
 
 interface Power {
@@ -240,48 +349,84 @@ function computePower(retroaction: number[], influence: number[], dependence: nu
 // ---------------------------------------------------------------------------------------------
 // Objectives, convergence and divergence
 
-function analyseOrder(order: MaoOrder, mao: number[][], objectiveCount: number): OrderAnalysis {
-  const n = mao.length;
-  const columns = Array.from({ length: objectiveCount }, (_, j) => column(mao, j));
-  const agreement = columns.map((c) => sum(c.filter((x) => x > 0)));
-  const disagreement = columns.map((c) => sum(c.filter((x) => x < 0)));
+function analyseOrder(order: MaoOrder, mao: SparseMatrix): OrderAnalysis {
+  const n = mao.rowCount;
+  const m = mao.columnCount;
+  // Per objective, Σ of the positive and of the negative entries, top to bottom.
+  const positive = new Float64Array(m);
+  const negative = new Float64Array(m);
+  for (let p = 0; p < mao.values.length; p++) {
+    const x = mao.values[p]!;
+    if (x > 0) positive[mao.columns[p]!]! += x;
+    else if (x < 0) negative[mao.columns[p]!]! += x;
+  }
+  const agreement = Array.from(positive);
+  const disagreement = Array.from(negative);
   const mobilisation = agreement.map((ag, j) => ag + Math.abs(disagreement[j] ?? 0));
 
   // kCAA_ab / kDAA_ab = ½ Σ_j (|kMAO_aj| + |kMAO_bj|) over objectives where the product is > 0 / < 0.
-  const pairSum = (a: number, b: number, agree: boolean): number => {
-    if (a === b) return 0;
-    let total = 0;
-    for (let j = 0; j < objectiveCount; j++) {
-      const x = cell(mao, a, j);
-      const y = cell(mao, b, j);
-      const product = x * y;
-      if (agree ? product > 0 : product < 0) total += (Math.abs(x) + Math.abs(y)) / 2;
+  // Row a: for each objective j a takes a position on (ascending), every other actor b with a
+  // position on j. Pairs with no objective in common are never visited: they are 0.
+  const byObjective = transpose(mao);
+  const caa = new SparseRows(n, n);
+  const daa = new SparseRows(n, n);
+  const agree = new Float64Array(n);
+  const oppose = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  let totalCaa = 0;
+  let totalDaa = 0;
+  const ambivalence: (number | null)[] = [];
+  for (let a = 0; a < n; a++) {
+    for (let p = mao.rowStart[a]!; p < mao.rowStart[a + 1]!; p++) {
+      const j = mao.columns[p]!;
+      const x = mao.values[p]!;
+      for (let q = byObjective.rowStart[j]!; q < byObjective.rowStart[j + 1]!; q++) {
+        const b = byObjective.columns[q]!;
+        if (b === a) continue;
+        const y = byObjective.values[q]!;
+        const product = x * y;
+        if (product > 0) agree[b]! += (Math.abs(x) + Math.abs(y)) / 2;
+        else if (product < 0) oppose[b]! += (Math.abs(x) + Math.abs(y)) / 2;
+        else continue;
+        if (seen[b] === 0) {
+          seen[b] = 1;
+          touched.push(b);
+        }
+      }
     }
-    return total;
-  };
-  const caa = square(n, (a, b) => pairSum(a, b, true));
-  const daa = square(n, (a, b) => pairSum(a, b, false));
-
-  const totalCaa = sum(caa.map(sum));
-  const totalDaa = sum(daa.map(sum));
-  const degreeOfConvergence = totalCaa + totalDaa === 0 ? null : (100 * totalCaa) / (totalCaa + totalDaa);
-
-  // EQ_a = 1 − Σ_b ||CAA_ab| − |DAA_ab|| / Σ_b (|CAA_ab| + |DAA_ab|); b = a adds 0 (diagonals 0).
-  const ambivalence = caa.map((caaRow, a) => {
+    // EQ_a = 1 − Σ_b ||CAA_ab| − |DAA_ab|| / Σ_b (|CAA_ab| + |DAA_ab|); the pairs not touched add 0.
+    touched.sort(ascending);
+    let rowCaa = 0;
+    let rowDaa = 0;
     let gap = 0;
     let total = 0;
-    caaRow.forEach((c, b) => {
-      const d = cell(daa, a, b);
+    for (const b of touched) {
+      const c = agree[b]!;
+      const d = oppose[b]!;
+      caa.push(b, c);
+      daa.push(b, d);
+      rowCaa += c;
+      rowDaa += d;
       gap += Math.abs(Math.abs(c) - Math.abs(d));
       total += Math.abs(c) + Math.abs(d);
-    });
-    return total === 0 ? null : 1 - gap / total;
-  });
+      agree[b] = 0;
+      oppose[b] = 0;
+      seen[b] = 0;
+    }
+    touched.length = 0;
+    caa.endRow();
+    daa.endRow();
+    totalCaa += rowCaa;
+    totalDaa += rowDaa;
+    ambivalence.push(total === 0 ? null : 1 - gap / total);
+  }
+  const degreeOfConvergence = totalCaa + totalDaa === 0 ? null : (100 * totalCaa) / (totalCaa + totalDaa);
 
-  return { order, mao, agreement, disagreement, mobilisation, caa, daa, degreeOfConvergence, ambivalence };
+  return { order, mao, agreement, disagreement, mobilisation, caa: caa.done(), daa: daa.done(), degreeOfConvergence, ambivalence };
 }
 
-function buildNotes(actors: string[], power: Power, mao2: number[][]): MactorNote[] {
+function buildNotes(actors: string[], power: Power, mao2: SparseMatrix): MactorNote[] {
   const notes: MactorNote[] = [];
   const labels = (indices: number[]) => indices.map((i) => actors[i] ?? '');
   switch (power.status) {
@@ -317,8 +462,9 @@ function buildNotes(actors: string[], power: Power, mao2: number[][]): MactorNot
       notes.push({ code: 'ZERO_POWER', actors: labels(powerless), message: 'r* = 0: these positions weigh nothing in 3MAO.' });
     }
   }
-  const silent = mao2.flatMap((r, i) => (r.every((x) => x === 0) ? [i] : []));
-  if (silent.length > 0 && mao2.some((r) => r.length > 0)) {
+  // A row with no cell is a zero row; with no objective at all, there is nothing to take a position on.
+  const silent = actors.flatMap((_, i) => (mao2.rowStart[i] === mao2.rowStart[i + 1] ? [i] : []));
+  if (silent.length > 0 && mao2.columnCount > 0) {
     notes.push({ code: 'NO_POSITION', actors: labels(silent), message: 'No position on any objective.' });
   }
   return notes;
@@ -327,25 +473,37 @@ function buildNotes(actors: string[], power: Power, mao2: number[][]): MactorNot
 // ---------------------------------------------------------------------------------------------
 // Validation: callers build these matrices, so a malformed one is a programming error.
 
-function assertMactorInput(input: MactorInput): void {
-  assertLabels(input.actors, 'actors');
-  assertLabels(input.objectives, 'objectives');
-  const n = input.actors.length;
-  const objectiveCount = input.objectives.length;
-  assertMid(input.mid, n);
-  if (!Array.isArray(input.mao2) || input.mao2.length !== n) {
-    throw new RangeError(`MACTOR: mao2 must have one row per actor (${n}), got ${describeLength(input.mao2)}`);
+/** MID as used: validated, copied, without its diagonal. */
+function influenceMatrix(mid: MatrixInput, n: number): SparseMatrix {
+  const outOfRange = (x: unknown) => !(typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= MID_MAX);
+  if (isSparseMatrix(mid)) {
+    assertSparseMatrix(mid, 'MACTOR: mid', n, n, (i, j, x) => (i !== j && outOfRange(x) ? `is not an influence between 0 and ${MID_MAX}` : null));
+    return mapValues(mid, (x, i, j) => (i === j ? 0 : x));
   }
-  input.mao2.forEach((r, i) => {
+  assertMid(mid, n, outOfRange);
+  return toSparseMatrix(mid, n, (i, j) => i !== j);
+}
+
+/** 2MAO as used: validated and copied. */
+function positionMatrix(mao2: MatrixInput, n: number, objectiveCount: number): SparseMatrix {
+  const outOfRange = (x: number) => !(Number.isFinite(x) && x >= -POSITION_MAX && x <= POSITION_MAX);
+  const problem = `is not a position between -${POSITION_MAX} and ${POSITION_MAX}`;
+  if (isSparseMatrix(mao2)) {
+    assertSparseMatrix(mao2, 'MACTOR: mao2', n, objectiveCount, (_, __, x) => (outOfRange(x) ? problem : null));
+    return mapValues(mao2, (x) => x);
+  }
+  if (!Array.isArray(mao2) || mao2.length !== n) {
+    throw new RangeError(`MACTOR: mao2 must have one row per actor (${n}), got ${describeLength(mao2)}`);
+  }
+  mao2.forEach((r, i) => {
     if (!Array.isArray(r) || r.length !== objectiveCount) {
       throw new RangeError(`MACTOR: mao2[${i}] must have one entry per objective (${objectiveCount}), got ${describeLength(r)}`);
     }
     r.forEach((x, j) => {
-      if (!(Number.isFinite(x) && x >= -POSITION_MAX && x <= POSITION_MAX)) {
-        throw new RangeError(`MACTOR: mao2[${i}][${j}] = ${String(x)} is not a position between -${POSITION_MAX} and ${POSITION_MAX}`);
-      }
+      if (outOfRange(x)) throw new RangeError(`MACTOR: mao2[${i}][${j}] = ${String(x)} ${problem}`);
     });
   });
+  return toSparseMatrix(mao2, objectiveCount);
 }
 
 function assertLabels(labels: unknown, name: string): void {
@@ -360,7 +518,7 @@ function assertLabels(labels: unknown, name: string): void {
 }
 
 /** Square n×n, off-diagonal entries in 0…4. The diagonal is not read, whatever it holds. */
-function assertMid(mid: unknown, n: number): asserts mid is number[][] {
+function assertMid(mid: unknown, n: number, outOfRange: (x: unknown) => boolean): asserts mid is number[][] {
   if (!Array.isArray(mid) || mid.length !== n) {
     throw new RangeError(`MACTOR: mid must be ${n}×${n}, got ${describeLength(mid)} rows`);
   }
@@ -370,7 +528,7 @@ function assertMid(mid: unknown, n: number): asserts mid is number[][] {
     }
     r.forEach((x: unknown, j) => {
       if (i === j) return;
-      if (!(typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= MID_MAX)) {
+      if (outOfRange(x)) {
         throw new RangeError(`MACTOR: mid[${i}][${j}] = ${String(x)} is not an influence between 0 and ${MID_MAX}`);
       }
     });
@@ -382,37 +540,36 @@ function describeLength(value: unknown): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small matrix helpers (indices are checked by construction; `?? 0` satisfies the type checker).
+// Small helpers
 
-function cell(matrix: number[][], i: number, j: number): number {
-  return matrix[i]?.[j] ?? 0;
+/** The same matrix with each cell mapped (cells mapped to 0 are dropped). */
+function mapValues(matrix: SparseMatrix, f: (x: number, i: number, j: number) => number): SparseMatrix {
+  const out = new SparseRows(matrix.rowCount, matrix.columnCount);
+  for (let i = 0; i < matrix.rowCount; i++) {
+    for (let p = matrix.rowStart[i]!; p < matrix.rowStart[i + 1]!; p++) out.push(matrix.columns[p]!, f(matrix.values[p]!, i, matrix.columns[p]!));
+    out.endRow();
+  }
+  return out.done();
 }
 
-function row(matrix: number[][], i: number): number[] {
-  return matrix[i] ?? [];
-}
-
-function column(matrix: number[][], j: number): number[] {
-  return matrix.map((r) => r[j] ?? 0);
-}
-
-function square(n: number, f: (i: number, j: number) => number): number[][] {
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => f(i, j)));
-}
-
-function withZeroDiagonal(matrix: number[][]): number[][] {
-  return matrix.map((r, i) => r.map((x, j) => (i === j ? 0 : plain(x))));
+/** Per row, Σ_j f(x_ij) left to right (a zero cell adds f(0) = 0 and is skipped). */
+function rowSums(matrix: SparseMatrix, f: (x: number) => number): number[] {
+  return Array.from({ length: matrix.rowCount }, (_, i) => {
+    let total = 0;
+    for (let p = matrix.rowStart[i]!; p < matrix.rowStart[i + 1]!; p++) total += f(matrix.values[p]!);
+    return total;
+  });
 }
 
 function sum(values: number[]): number {
   return values.reduce((total, x) => total + x, 0);
 }
 
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
 /** −0 → 0, so results compare and serialise plainly. */
 function plain(x: number): number {
   return x === 0 ? 0 : x;
-}
-
-function pairKey(a: string, b: string): string {
-  return JSON.stringify([a, b]);
 }

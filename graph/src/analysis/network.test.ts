@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { brokers, coalitions, compareWithEcosystems, type ActorGraphInput } from './network.ts';
+import { seededRandom } from '../random.ts';
+import { actorNetwork, brokers, coalitions, compareWithEcosystems, type ActorGraphInput } from './network.ts';
+import { sparseMatrix, toSparseMatrix } from './sparse-matrix.ts';
 
 /** A symmetric matrix over `actors` from a list of weighted pairs. */
 function convergenceOf(actors: string[], pairs: [string, string, number][]): number[][] {
@@ -140,6 +142,43 @@ describe('brokers', () => {
       { actor: 'C', betweenness: 0 },
     ]);
     expect(brokers({ actors: [], convergence: [], cooperations: [] })).toEqual([]);
+  });
+});
+
+describe('the convergence as non-zero cells', () => {
+  /** A seeded symmetric matrix, some actors without any convergence, and a few cooperations (some twice). */
+  function randomInput(seed: number): ActorGraphInput {
+    const rng = seededRandom(seed);
+    const n = 2 + Math.floor(rng() * 30);
+    const actors = Array.from({ length: n }, (_, i) => `a${i}`);
+    const convergence = actors.map(() => actors.map(() => 0));
+    for (let t = 0; t < n * 2; t++) {
+      const [i, j] = [Math.floor(rng() * n), Math.floor(rng() * n)];
+      if (i === j || i % 7 === 3 || j % 7 === 3) continue;
+      const w = Math.round(rng() * 40) / 10;
+      convergence[i]![j] = w;
+      convergence[j]![i] = w;
+    }
+    const cooperations = Array.from({ length: Math.floor(rng() * n) }, (): [string, string] => [actors[Math.floor(rng() * n)]!, actors[Math.floor(rng() * n)]!]).filter(
+      ([a, b]) => a !== b,
+    );
+    return { actors, convergence, cooperations };
+  }
+
+  it.each(Array.from({ length: 40 }, (_, k) => k + 1))('gives the same coalitions and brokers as dense rows (seed %i)', (seed) => {
+    const dense = randomInput(seed);
+    const sparse = { ...dense, convergence: toSparseMatrix(dense.convergence as number[][], dense.actors.length) };
+    expect(coalitions(sparse)).toStrictEqual(coalitions(dense));
+    expect(brokers(sparse)).toStrictEqual(brokers(dense));
+    // Both on one graph: the same as each on its own.
+    expect(actorNetwork(sparse)).toStrictEqual({ coalitions: coalitions(dense), brokers: brokers(dense) });
+  });
+
+  it('rejects an asymmetric or negative sparse matrix', () => {
+    const actors = ['A', 'B'];
+    expect(() => coalitions({ actors, convergence: sparseMatrix(2, 2, [[0, 1, 2]]), cooperations: [] })).toThrow(/convergence\[0\]\[1\] = 2 but \[1\]\[0\] = 0/);
+    expect(() => coalitions({ actors, convergence: sparseMatrix(2, 2, [[0, 1, -1], [1, 0, -1]]), cooperations: [] })).toThrow(RangeError);
+    expect(() => brokers({ actors, convergence: sparseMatrix(3, 3, []), cooperations: [] })).toThrow(RangeError);
   });
 });
 

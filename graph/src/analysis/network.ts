@@ -3,6 +3,7 @@ import louvain from 'graphology-communities-louvain';
 // graphology-metrics has no "exports" map: Node's ESM resolver needs the file extension here.
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import { seededRandom } from '../random.ts';
+import { assertSparseMatrix, isSparseMatrix, matrixCell, toSparseMatrix, type MatrixInput, type SparseMatrix } from './sparse-matrix.ts';
 
 /**
  * Network analysis beyond MACTOR: coalitions (Louvain communities) and brokers (betweenness) on
@@ -13,8 +14,8 @@ import { seededRandom } from '../random.ts';
 
 export interface ActorGraphInput {
   actors: string[];
-  /** n×n, symmetric, ≥ 0, e.g. 2CAA. The diagonal is ignored. */
-  convergence: number[][];
+  /** n×n, symmetric, ≥ 0, e.g. 2CAA: dense rows or the non-zero cells. The diagonal is ignored. */
+  convergence: MatrixInput;
   /** Declared cooperations between two actors (either order); each one adds `cooperationWeight`. */
   cooperations: [string, string][];
   /**
@@ -79,20 +80,36 @@ interface EdgeAttributes {
   distance: number;
 }
 
+type ActorGraph = UndirectedGraph<Record<string, never>, EdgeAttributes>;
+
 /**
  * Coalitions: Louvain communities on the undirected weighted actor graph (edge weight =
  * convergence + cooperationWeight × declared cooperations). The RNG is seeded, so the same input
  * gives the same communities. Actors with no edge are singleton communities.
  */
 export function coalitions(input: CoalitionInput): Coalitions {
+  const options = louvainOptions(input);
+  return detectCoalitions(buildActorGraph(input), input.actors, options);
+}
+
+/** Coalitions and brokers on one actor graph, built once: the review asks for both. */
+export function actorNetwork(input: CoalitionInput): { coalitions: Coalitions; brokers: Broker[] } {
+  const options = louvainOptions(input);
+  const graph = buildActorGraph(input);
+  return { coalitions: detectCoalitions(graph, input.actors, options), brokers: rankBrokers(graph, input.actors) };
+}
+
+function louvainOptions(input: CoalitionInput): { resolution: number; seed: number } {
   const resolution = input.resolution ?? 1;
   if (!(Number.isFinite(resolution) && resolution > 0)) {
     throw new RangeError(`coalitions: resolution ${String(resolution)} must be a positive number`);
   }
   const seed = input.seed ?? DEFAULT_SEED;
   if (!Number.isFinite(seed)) throw new RangeError(`coalitions: seed ${String(seed)} must be a finite number`);
+  return { resolution, seed };
+}
 
-  const graph = buildActorGraph(input);
+function detectCoalitions(graph: ActorGraph, actors: string[], { resolution, seed }: { resolution: number; seed: number }): Coalitions {
   // With no edge, graphology-louvain puts every node alone and reports a NaN modularity: the
   // modularity of the singleton partition of an edgeless graph is taken as 0.
   const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', resolution, rng: seededRandom(seed) });
@@ -100,13 +117,13 @@ export function coalitions(input: CoalitionInput): Coalitions {
 
   // Renumber deterministically: Louvain's labels depend on its internal order.
   const byLabel = new Map<number, string[]>();
-  for (const actor of input.actors) {
+  for (const actor of actors) {
     const label = detailed.communities[actor] ?? -1;
     const members = byLabel.get(label);
     if (members) members.push(actor);
     else byLabel.set(label, [actor]);
   }
-  const order = new Map(input.actors.map((actor, i) => [actor, i]));
+  const order = new Map(actors.map((actor, i) => [actor, i]));
   const groups = [...byLabel.values()].sort(
     (p, q) => q.length - p.length || (order.get(p[0] ?? '') ?? 0) - (order.get(q[0] ?? '') ?? 0),
   );
@@ -126,12 +143,15 @@ export function coalitions(input: CoalitionInput): Coalitions {
  * of the pairs of other actors whose shortest paths go through the actor (the hub of a star: 1).
  */
 export function brokers(input: ActorGraphInput): Broker[] {
-  const graph = buildActorGraph(input);
+  return rankBrokers(buildActorGraph(input), input.actors);
+}
+
+function rankBrokers(graph: ActorGraph, actors: string[]): Broker[] {
   // Without an edge nobody lies between anybody: answer 0 directly (graphology's weighted Brandes
   // also throws on a graph with no node, its stack being sized by the node count).
   const centrality: Record<string, number> =
     graph.size === 0 ? {} : betweennessCentrality(graph, { getEdgeWeight: 'distance', normalized: true });
-  return input.actors
+  return actors
     .map((actor) => ({ actor, betweenness: centrality[actor] ?? 0 }))
     .sort((p, q) => q.betweenness - p.betweenness);
 }
@@ -175,60 +195,90 @@ export function compareWithEcosystems(communities: Community[], ecosystems: Ecos
   });
 }
 
-/** The undirected actor graph; a pair with weight 0 has no edge. */
-function buildActorGraph(input: ActorGraphInput): UndirectedGraph<Record<string, never>, EdgeAttributes> {
-  const { actors, convergence, cooperations } = input;
-  assertActorGraphInput(input);
+/**
+ * The undirected actor graph; a pair with weight 0 has no edge. Edges are added pair by pair in
+ * the actor order (a before b), as the community detection's result depends on that order; only
+ * the pairs with a convergence or a cooperation are visited.
+ */
+function buildActorGraph(input: ActorGraphInput): ActorGraph {
+  const { actors, cooperations } = input;
+  const convergence = actorGraphConvergence(input);
   const cooperationWeight = input.cooperationWeight ?? defaultCooperationWeight(convergence);
 
+  // Declared cooperations per pair, under the lower index of the two.
   const index = new Map(actors.map((actor, i) => [actor, i]));
-  const cooperationCount = new Map<string, number>();
+  const cooperationCount = new Map<number, Map<number, number>>();
   for (const [a, b] of cooperations) {
     const i = index.get(a) ?? -1;
     const j = index.get(b) ?? -1;
-    const key = `${Math.min(i, j)}:${Math.max(i, j)}`;
-    cooperationCount.set(key, (cooperationCount.get(key) ?? 0) + 1);
+    const [low, high] = [Math.min(i, j), Math.max(i, j)];
+    let row = cooperationCount.get(low);
+    if (!row) cooperationCount.set(low, (row = new Map()));
+    row.set(high, (row.get(high) ?? 0) + 1);
   }
 
-  const graph = new UndirectedGraph<Record<string, never>, EdgeAttributes>();
+  const graph: ActorGraph = new UndirectedGraph<Record<string, never>, EdgeAttributes>();
   for (const actor of actors) graph.addNode(actor);
+  const { rowStart, columns } = convergence;
   actors.forEach((a, i) => {
-    actors.forEach((b, j) => {
-      if (j <= i) return;
-      const weight = (convergence[i]?.[j] ?? 0) + cooperationWeight * (cooperationCount.get(`${i}:${j}`) ?? 0);
-      if (weight > 0) graph.addEdge(a, b, { weight, distance: 1 / weight });
-    });
+    const declared = cooperationCount.get(i);
+    const partners = new Set<number>(declared?.keys());
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) if (columns[p]! > i) partners.add(columns[p]!);
+    for (const j of [...partners].sort((x, y) => x - y)) {
+      const weight = matrixCell(convergence, i, j) + cooperationWeight * (declared?.get(j) ?? 0);
+      if (weight > 0) graph.addEdge(a, actors[j]!, { weight, distance: 1 / weight });
+    }
   });
   return graph;
 }
 
-function defaultCooperationWeight(convergence: number[][]): number {
-  const strongest = convergence.reduce((max, row, i) => row.reduce((m, x, j) => (j === i ? m : Math.max(m, x)), max), 0);
+/** The strongest convergence off the diagonal, 1 when there is none. */
+function defaultCooperationWeight(convergence: SparseMatrix): number {
+  let strongest = 0;
+  for (let i = 0; i < convergence.rowCount; i++) {
+    for (let p = convergence.rowStart[i]!; p < convergence.rowStart[i + 1]!; p++) {
+      if (convergence.columns[p] !== i) strongest = Math.max(strongest, convergence.values[p]!);
+    }
+  }
   return strongest > 0 ? strongest : 1;
 }
 
-function assertActorGraphInput(input: ActorGraphInput): void {
+/** Validates the input and returns its convergence as non-zero cells. */
+function actorGraphConvergence(input: ActorGraphInput): SparseMatrix {
   const { actors, convergence, cooperations, cooperationWeight } = input;
   const n = actors.length;
-  if (new Set(actors).size !== n) throw new RangeError('actor graph: actors must be distinct');
-  if (!Array.isArray(convergence) || convergence.length !== n || convergence.some((row) => !Array.isArray(row) || row.length !== n)) {
-    throw new RangeError(`actor graph: convergence must be ${n}×${n}, one row and one column per actor`);
-  }
-  convergence.forEach((row, i) => {
-    row.forEach((x, j) => {
-      if (i === j) return;
-      if (!(Number.isFinite(x) && x >= 0)) {
-        throw new RangeError(`actor graph: convergence[${i}][${j}] = ${String(x)} must be a finite number ≥ 0`);
-      }
-      const mirror = convergence[j]?.[i] ?? Number.NaN;
-      if (Math.abs(x - mirror) > 1e-9 * Math.max(1, Math.abs(x))) {
-        throw new RangeError(`actor graph: convergence must be symmetric, [${i}][${j}] = ${x} but [${j}][${i}] = ${mirror}`);
-      }
+  const actorSet = new Set(actors);
+  if (actorSet.size !== n) throw new RangeError('actor graph: actors must be distinct');
+  const symmetric = (x: number, mirror: number) => Math.abs(x - mirror) <= 1e-9 * Math.max(1, Math.abs(x));
+  const problem = (x: number) => (Number.isFinite(x) && x >= 0 ? null : 'must be a finite number ≥ 0');
+  let cells: SparseMatrix;
+  if (isSparseMatrix(convergence)) {
+    // Only the non-zero cells are read: a cell whose mirror is 0 is checked from its own side.
+    assertSparseMatrix(convergence, 'actor graph: convergence', n, n, (i, j, x) => (i === j ? null : problem(x)));
+    assertSparseMatrix(convergence, 'actor graph: convergence', n, n, (i, j, x) => {
+      const mirror = matrixCell(convergence, j, i);
+      return i === j || symmetric(x, mirror) ? null : `but [${j}][${i}] = ${mirror}: it must be symmetric`;
     });
-  });
+    cells = convergence;
+  } else {
+    if (!Array.isArray(convergence) || convergence.length !== n || convergence.some((row) => !Array.isArray(row) || row.length !== n)) {
+      throw new RangeError(`actor graph: convergence must be ${n}×${n}, one row and one column per actor`);
+    }
+    convergence.forEach((row, i) => {
+      row.forEach((x, j) => {
+        if (i === j) return;
+        if (problem(x) !== null) throw new RangeError(`actor graph: convergence[${i}][${j}] = ${String(x)} must be a finite number ≥ 0`);
+        const mirror = convergence[j]?.[i] ?? Number.NaN;
+        if (!symmetric(x, mirror)) {
+          throw new RangeError(`actor graph: convergence must be symmetric, [${i}][${j}] = ${x} but [${j}][${i}] = ${mirror}`);
+        }
+      });
+    });
+    cells = toSparseMatrix(convergence, n, (i, j) => i !== j);
+  }
   for (const pair of cooperations) {
     const [a, b] = pair;
-    if (!actors.includes(a) || !actors.includes(b)) {
+    if (!actorSet.has(a) || !actorSet.has(b)) {
       throw new RangeError(`actor graph: cooperation ${a} – ${b} names an actor outside the analysis`);
     }
     if (a === b) throw new RangeError(`actor graph: cooperation of ${a} with itself`);
@@ -236,5 +286,5 @@ function assertActorGraphInput(input: ActorGraphInput): void {
   if (cooperationWeight !== undefined && !(Number.isFinite(cooperationWeight) && cooperationWeight >= 0)) {
     throw new RangeError(`actor graph: cooperationWeight ${String(cooperationWeight)} must be a finite number ≥ 0`);
   }
+  return cells;
 }
-

@@ -5,6 +5,7 @@ import {
   readProjectAnalysis,
   readTerritoryReview,
   resolveMilestone,
+  toDenseMatrix,
   type Analysis,
   type Broker,
   type Community,
@@ -14,6 +15,7 @@ import {
   type ExternalityReview,
   type Label,
   type MaoOrder,
+  type SparseMatrix,
   type Tension,
 } from '@trame/graph';
 import type { Resolvers } from '../../generated/resolvers.ts';
@@ -42,7 +44,12 @@ function labeller(analysis: Analysis): (id: string) => Label {
   return label;
 }
 
-const matrix = (rows: Label[], columns: Label[], values: number[][]) => ({ rows, columns, values });
+/**
+ * The analysis keeps its matrices sparse; LabelledMatrix shows every cell, so the dense rows are
+ * written out here, only for the matrices a query selects (a project's heatmaps are small; a
+ * territory review's matrices are never asked for by the web client).
+ */
+const matrix = (rows: Label[], columns: Label[], values: SparseMatrix) => ({ rows, columns, values: toDenseMatrix(values) });
 
 export const analysisResolvers: Resolvers = {
   Query: {

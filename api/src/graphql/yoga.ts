@@ -1,5 +1,4 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
@@ -44,7 +43,8 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ? { title: 'Trame — GraphQL' } : false,
-    renderGraphiQL,
+    // GraphiQL's page bundle weighs ~80 MiB resident once loaded: only when someone opens it.
+    renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     landingPage: false,
     maskedErrors: { maskError: createErrorMask(() => app.log) },
     logging: {

@@ -1,8 +1,9 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTOR_KINDS, CONFLICT_STATUSES, ENGAGEMENT_LEVELS, ENTITIES } from '@trame/graph/model';
 import { request } from '../api/client.ts';
-import { PROJECT_DIFF, PROJECT_MAP_AT, PROJECT_VIEW, SAVE_LAYOUT, TERRITORY_ACTORS } from '../api/documents.ts';
+import { PROJECT_DIFF, PROJECT_MAP_AT, SAVE_LAYOUT, TERRITORY_ACTORS } from '../api/documents.ts';
 import type { EntityData } from '../api/mutations.ts';
+import { useProjectView } from '../api/useProjectView.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { comparisonFromDiff, entityIdOf, searchNodes, toElements, type Comparison, type Grouping, type MapFilters } from '../map/elements.ts';
@@ -84,14 +85,14 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const focusAfterLoad = useRef<string | null>(null);
 
   // Milestones are needed to know the comparison's dates: they come with the view itself.
-  const base = useQuery<ProjectView>(PROJECT_VIEW, { id: projectId, asOf: null, hideConfidential: workshop }, false);
+  const base = useProjectView<ProjectView>(projectId, null, workshop);
   const milestones = (base.data?.project.milestones ?? []) as (EntityData & { name: string; date: string })[];
   const compareDates = compare
     ? { from: milestones.find((m) => m.id === compare.from)?.date, to: milestones.find((m) => m.id === compare.to)?.date }
     : null;
   const asOf = compareDates?.to ? endOfDay(compareDates.to) : date;
   const readOnly = asOf !== null || workshop;
-  const view = useQuery<ProjectView>(PROJECT_VIEW, { id: projectId, asOf, hideConfidential: workshop }, asOf === null);
+  const view = useProjectView<ProjectView>(projectId, asOf, workshop, asOf === null);
   const current = asOf === null ? base : view;
   const data = current.data ?? (asOf === null ? null : null);
 
@@ -124,10 +125,11 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     [compare, diff.data, fromMap.data],
   );
 
+  const projectMap = data?.projectMap ?? null;
   const elements = useMemo(
     () =>
-      data
-        ? toElements(data.projectMap, {
+      projectMap
+        ? toElements(projectMap, {
             grouping: leapsView ? 'perimeter' : grouping,
             filters,
             comparison,
@@ -135,7 +137,8 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             formatDate: i18n.formatDate,
           })
         : [],
-    [data, grouping, filters, comparison, leapsView, i18n],
+    // The map only: the lists arriving after it change nothing drawn.
+    [projectMap, grouping, filters, comparison, leapsView, i18n],
   );
 
   const refOptions = useMemo<RefOptions>(() => {
@@ -164,13 +167,14 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   // After a save, show the saved entity again once the map has reloaded.
   useEffect(() => {
     const id = focusAfterLoad.current;
-    if (!id || !data) return;
+    // Wait for the lists of the reloaded map: they hold the saved entity's new version.
+    if (!id || !data || !current.listsFresh) return;
     const entity = byId.get(id);
     if (entity) setPanel({ kind: 'view', entity });
     // Bring what was just saved into view (a new actor may have landed off screen).
     requestAnimationFrame(() => canvas.current?.focus(id));
     focusAfterLoad.current = null;
-  }, [data, byId]);
+  }, [data, byId, current.listsFresh]);
 
   const onSelect = useCallback(
     (element: (Record<string, unknown> & { id: string }) | null) => {

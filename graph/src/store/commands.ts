@@ -100,6 +100,8 @@ async function resolveReferences(
   id: string,
   values: FieldValues,
   at: Date,
+  /** Referenced entities already read in this transaction (an update's current references). */
+  known: ReadonlyMap<string, Row> = new Map(),
 ): Promise<ResolvedRefs> {
   const refs: { field: string; id: string }[] = [];
   for (const [name, field] of referenceFields(spec)) {
@@ -109,9 +111,16 @@ async function resolveReferences(
     for (const target of ids) refs.push({ field: name, id: target });
   }
   const found = new Map<string, Row>();
-  if (refs.length > 0) {
-    for (const row of await rows(tx, q.entitiesByIds([...new Set(refs.map((r) => r.id))]))) {
-      found.set(row.id as string, row);
+  const missing = new Set<string>();
+  for (const ref of refs) {
+    const row = known.get(ref.id);
+    if (row) found.set(ref.id, row);
+    else missing.add(ref.id);
+  }
+  if (missing.size > 0) {
+    for (const row of await rows(tx, q.entitiesByIds([...missing]))) {
+      const target = row.target as Row;
+      found.set(target.id as string, target);
     }
   }
   for (const ref of refs) {
@@ -199,14 +208,16 @@ function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolea
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-async function loadLocked(tx: ManagedTransaction, id: string, type: EntityType | null): Promise<EntityRecord> {
+async function loadLocked(tx: ManagedTransaction, id: string, type: EntityType | null): Promise<{ current: EntityRecord; refTargets: Map<string, Row> }> {
   const [row] = await rows(tx, q.lockEntity(id));
   if (!row || (type !== null && row.entity && (row.entity as Row).type !== type)) {
     const label = type ? entitySpec(type).label : "l'entité";
     throw new DomainError('NOT_FOUND', `${label} « ${id} » n'existe pas`, { id, entityType: type });
   }
   const entity = row.entity as Row;
-  return toEntityRecord(entity, row.version as Row, fieldNames(entitySpec(entity.type as EntityType)));
+  const current = toEntityRecord(entity, row.version as Row, fieldNames(entitySpec(entity.type as EntityType)));
+  const refTargets = new Map((row.refTargets as Row[]).map((target) => [target.id as string, target]));
+  return { current, refTargets };
 }
 
 /** Reads the latest state of an entity (ended or not), or null. */
@@ -226,14 +237,14 @@ async function loadOpenForChange(
   type: EntityType | null,
   id: string,
   expectedVersion: number | null | undefined,
-): Promise<{ current: EntityRecord; spec: EntitySpec }> {
-  const current = await loadLocked(tx, parseEntityId(id), type);
+): Promise<{ current: EntityRecord; spec: EntitySpec; refTargets: Map<string, Row> }> {
+  const { current, refTargets } = await loadLocked(tx, parseEntityId(id), type);
   const spec = entitySpec(current.type);
   if (expectedVersion !== null && expectedVersion !== undefined) checkVersion(current, expectedVersion);
   if (!isOpen(current)) {
     throw new DomainError('ENTITY_ENDED', `${spec.label} « ${id} » a pris fin le ${frDate(current.validTo)}`);
   }
-  return { current, spec };
+  return { current, spec, refTargets };
 }
 
 function isOpen(record: EntityRecord): boolean {
@@ -274,8 +285,15 @@ interface RecordArgs {
 }
 
 async function record(tx: ManagedTransaction, args: RecordArgs): Promise<ChangeRecord> {
+  const change = changeOf(args);
+  await rows(tx, q.recordChange(change));
+  return change;
+}
+
+/** The change to record (its version is the entity's version after the change). */
+function changeOf(args: RecordArgs): q.NewChange {
   const spec = entitySpec(args.record.type);
-  const change: q.NewChange = {
+  return {
     id: args.changeId ?? newId('chg'),
     entityId: args.record.id,
     entityType: args.record.type,
@@ -293,8 +311,6 @@ async function record(tx: ManagedTransaction, args: RecordArgs): Promise<ChangeR
     causeId: args.causeId ?? null,
     title: titleOf(spec, args.record.values),
   };
-  await rows(tx, q.recordChange(change));
-  return change;
 }
 
 export interface CreateOptions extends WriteOptions {
@@ -374,7 +390,7 @@ export async function updateEntity(
   patch: Readonly<Record<string, unknown>>,
   options: UpdateOptions,
 ): Promise<EntityRecord> {
-  const { current, spec } = await loadOpenForChange(tx, type, id, options.expectedVersion);
+  const { current, spec, refTargets } = await loadOpenForChange(tx, type, id, options.expectedVersion);
   const parsed = parsePatch(spec, patch);
   const changed = Object.keys(parsed).filter((name) => !sameValue(parsed[name], current.values[name]));
   for (const name of changed) {
@@ -388,7 +404,7 @@ export async function updateEntity(
   checkEntityRules(spec, values);
   const at = effectiveDate(ctx, options);
   checkDateAfterLatest(current, at);
-  const { scope, refs } = await resolveReferences(tx, spec, current.id, values, at);
+  const { scope, refs } = await resolveReferences(tx, spec, current.id, values, at, refTargets);
   if (scope.projectId !== current.projectId || scope.territoryId !== current.territoryId) {
     throw new DomainError('CROSS_PROJECT_REFERENCE', `${spec.label} ne peut pas changer de projet ou de territoire`);
   }
@@ -397,31 +413,19 @@ export async function updateEntity(
     await assertUnique(tx, spec, scope, values, at, current.id);
   }
   const changeId = newId('chg');
-  const [row] = await rows(
-    tx,
-    q.appendVersion({
-      entityId: current.id,
-      type: current.type,
-      projectId: current.projectId,
-      territoryId: current.territoryId,
-      validFrom: at,
-      recordedAt: clock(ctx),
-      changeId,
-      values,
-      refs,
-    }),
-  );
-  const updated = toEntityRecord(row!.entity as Row, row!.version as Row, fieldNames(spec));
+  const recordedAt = clock(ctx);
   const before: FieldValues = {};
   const after: FieldValues = {};
   for (const name of changed) {
     before[name] = current.values[name] ?? null;
     after[name] = values[name] ?? null;
   }
-  await record(tx, {
-    record: updated,
+  // The lock is held, so the new version is the next one: the change can be written with the
+  // version, in the same round trip (the driver pipelines both statements, run in order).
+  const change = changeOf({
+    record: { ...current, version: current.version + 1, values },
     op: 'UPDATE',
-    ctx,
+    ctx: { ...ctx, now: recordedAt },
     at,
     fields: changed,
     before,
@@ -430,6 +434,24 @@ export async function updateEntity(
     revertOf: options.revertOf ?? null,
     causeId: options.causeId ?? null,
   });
+  const [[row]] = await Promise.all([
+    rows(
+      tx,
+      q.appendVersion({
+        entityId: current.id,
+        type: current.type,
+        projectId: current.projectId,
+        territoryId: current.territoryId,
+        validFrom: at,
+        recordedAt,
+        changeId,
+        values,
+        refs,
+      }),
+    ),
+    rows(tx, q.recordChange(change)),
+  ]);
+  const updated = toEntityRecord(row!.entity as Row, row!.version as Row, fieldNames(spec));
   return updated;
 }
 
@@ -479,7 +501,7 @@ async function cascadeEnd(tx: ManagedTransaction, ctx: ChangeContext, id: string
     const fieldName = dependent.field as string;
     const depSpec = entitySpec(depType);
     const field = depSpec.fields[fieldName]!;
-    const latest = await loadLocked(tx, depId, depType);
+    const { current: latest } = await loadLocked(tx, depId, depType);
     if (!isOpen(latest)) continue; // ended earlier in this same cascade
     const cascadeAt = at.getTime() < latest.versionFrom.getTime() ? latest.versionFrom : at;
     if (field.kind === 'refList') {
@@ -513,7 +535,7 @@ export async function getChange(tx: ManagedTransaction, changeId: string): Promi
  */
 export async function revertChange(tx: ManagedTransaction, ctx: ChangeContext, changeId: string): Promise<EntityRecord> {
   const change = await getChange(tx, parseEntityId(changeId, 'le changement'));
-  const current = await loadLocked(tx, change.entityId, change.entityType);
+  const { current } = await loadLocked(tx, change.entityId, change.entityType);
   const notApplicable = (why: string) =>
     new DomainError('REVERT_NOT_APPLICABLE', `le changement « ${changeId} » ne peut plus être annulé : ${why}`, {
       changeId,

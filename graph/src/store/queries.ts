@@ -27,7 +27,8 @@ export function lockEntity(id: string): Query {
       SET e._lock = true REMOVE e._lock
       WITH e
       MATCH (e)-[:LATEST]->(v:Version)
-      RETURN e {.*} AS entity, v {.*} AS version`,
+      RETURN e {.*} AS entity, v {.*} AS version,
+             [(v)-[:REFERS_TO]->(t:Entity) | ${REF_TARGET('t')}] AS refTargets`,
     params: { id },
   };
 }
@@ -42,6 +43,10 @@ export function readEntity(id: string): Query {
   };
 }
 
+/** What a reference check needs of a referenced entity (resolveReferences). */
+const REF_TARGET = (alias: string) =>
+  `{id: ${alias}.id, type: ${alias}.type, projectId: ${alias}.projectId, territoryId: ${alias}.territoryId, validFrom: ${alias}.validFrom, validTo: ${alias}.validTo}`;
+
 /** Serialises writers of one scope (a project or territory) so uniqueness checks hold. */
 export function lockScope(id: string): Query {
   return { cypher: `MATCH (s:Entity {id: $id}) SET s._lock = true REMOVE s._lock RETURN s.id AS id`, params: { id } };
@@ -52,8 +57,7 @@ export function entitiesByIds(ids: readonly string[]): Query {
     cypher: `
       UNWIND $ids AS id
       MATCH (e:Entity {id: id})
-      RETURN e.id AS id, e.type AS type, e.projectId AS projectId, e.territoryId AS territoryId,
-             e.validFrom AS validFrom, e.validTo AS validTo`,
+      RETURN ${REF_TARGET('e')} AS target`,
     params: { ids },
   };
 }

@@ -236,9 +236,17 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
           className: `ecosystem-${eco.id}`,
         });
       });
-      // Outlines are computed from rendered positions: once the frame is drawn.
-      cy.one('render', () => bubbles.update(true));
-      requestAnimationFrame(() => bubbles.update(true));
+      // addPath drew each outline; they follow the rendered boxes (labels), so refresh them once
+      // the frame is drawn — or two frames later when nothing is redrawn (only the ecosystems
+      // changed). Once: each refresh of many outlines costs a frame or more at 2,000 elements.
+      let refreshed = false;
+      const refresh = () => {
+        if (refreshed) return;
+        refreshed = true;
+        bubbles.update();
+      };
+      cy.one('render', refresh);
+      requestAnimationFrame(() => requestAnimationFrame(refresh));
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.elements, props.layoutMode, props.ecosystems]);

@@ -6,6 +6,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { fitAspect } from '../../web/src/map/aspect.ts';
 import { mapStylesheet } from '../../web/src/map/style.ts';
 import { FCOSE, PAGE_HOOKS, measurePanning, type BenchMarks, type BenchWindow } from './marks.ts';
 
@@ -42,6 +43,8 @@ cy.batch(() => {
 });
 const layout = cy.layout({ ...FCOSE, randomize: true } as never);
 layout.one('layoutstop', () => {
+  // The editor's layout ends with its aspect stretch: the same positions to draw.
+  fitAspect(cy);
   cy.fit(undefined, 40);
   if (params.get('interact') === '1') {
     const marks = window.__bench as BenchMarks;

@@ -5,6 +5,7 @@
 //
 // Environment: BENCH_SIZES=S,M,L  BENCH_RUNS=25  BENCH_FRONTEND=0  BENCH_REVIEW_RUNS=3
 //              BENCH_IMPORT_RUNS=5  BENCH_NEO4J_HEAP=4g  BENCH_SKIP_WEB_BUILD=1
+//              BENCH_CPU_THROTTLE=4 (slows the browser's CPU, to check the front end under load)
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';

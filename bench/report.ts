@@ -152,7 +152,7 @@ export function renderMarkdown(result: BenchResult): string {
       push(
         `Headless ${fe.chromium} (${fe.flags.join(' ')}), viewport ${fe.viewport.width}×${fe.viewport.height}; WebGL2 ${fe.webglAvailable ? `through ${fe.webglRenderer}` : 'unavailable'}. ` +
           'Time from navigation to the first frame drawn after the fcose layout stopped; a fresh browser context per navigation; the saved layout is deleted before each app navigation and the editor\'s save of its first layout is answered by the bench (first opening of a map). ' +
-          'The bare page gets the editor\'s own elements (projectMap → toElements, in the editor\'s order), stylesheet, fcose options, container size and the aspect stretch it applies after fcose (web/src/map/aspect.ts), so both pages draw the same positions; Math.random is seeded when the elements are added, in both pages. ' +
+          'The bare page gets the editor\'s own elements (projectMap → toElements, in the editor\'s order), stylesheet, fcose options, container size and the aspect stretch it applies after fcose (web/src/map/arrange.ts), so both pages draw the same positions; Math.random is seeded when the elements are added, in both pages. ' +
           'Phases: "data" = navigation → elements added (page, scripts, for the app its GraphQL request and React); "layout" = elements added → layout stopped (fcose); "draw" = layout stopped → frame drawn; "pan" = ms per frame while panning (bare pages).',
         '',
         '| elements | page | nodes | median ms | p95 ms | data | layout | draw | pan ms/frame | renderer | runs |',

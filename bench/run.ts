@@ -42,6 +42,9 @@ import { rawImportActors, rawProjectMap, rawUpdateValue, type ImportRow } from '
 import { buildPeerApp, createPeerSchema, peerDataToMap, peerMapHttp, peerMapServer, PEER_MAP_QUERY } from './baselines/peer.ts';
 import { SIZES, frontEndSpec, generateDataset, generateHistoryTwins, type Dataset, type SizeSpec } from './generate.ts';
 import { runFrontEnd, type FrontEndResult } from './frontend.ts';
+// The web app's own documents: the bench sends what the editor and the review page send.
+import { PROJECT_DIFF } from '../web/src/api/documents.ts';
+import { TERRITORY_REVIEW } from '../web/src/review/documents.ts';
 import { log, measureTogether, peakRssMiB, rssMiB, seconds, type Stat } from './lib.ts';
 import { renderMarkdown, type BenchResult, type Ratio } from './report.ts';
 
@@ -75,44 +78,6 @@ const MAP_QUERY = /* GraphQL */ `
       nodes { id kind label parent entityVersion data }
       edges { id kind source target label entityVersion data }
       ecosystems { id name memberIds perimeterId }
-    }
-  }`;
-/** The editor's comparison of two milestones (web/src/api/documents.ts PROJECT_DIFF). */
-const DIFF_QUERY = /* GraphQL */ `
-  query Diff($id: ID!, $from: ID!, $to: ID!) {
-    projectDiff(projectId: $id, fromMilestone: $from, toMilestone: $to) {
-      from to
-      summary { added ended changed actorsJoined actorsLeft engagementGained engagementLost conflictsArbitrated leaps cooperationsNew }
-      added { id __typename }
-      ended { id __typename }
-      changed { entity { id __typename } fields { field before after } }
-    }
-  }`;
-const L = 'id label';
-/** The DGS review page's query (web/src/review/documents.ts TERRITORY_REVIEW). */
-const REVIEW_QUERY = /* GraphQL */ `
-  query Review($id: ID!, $asOf: DateTime, $sinceMilestone: ID) {
-    territoryReview(territoryId: $id, asOf: $asOf, sinceMilestone: $sinceMilestone) {
-      territory { ${L} }
-      since
-      progress {
-        project { ${L} }
-        summary { added ended changed actorsJoined actorsLeft engagementGained engagementLost positionsMoved conflictsNew conflictsArbitrated conflictsDepasses externalitiesInternalised leaps cooperationsNew }
-      }
-      analysis {
-        asOf
-        projects { ${L} }
-        coalitions { modularity communities { id members { ${L} } } }
-        ecosystems { ecosystem { ${L} } coalition jaccard add { ${L} } remove { ${L} } }
-        brokers { actor { ${L} } betweenness }
-        unworkedDivergences { a { ${L} } b { ${L} } divergence convergence }
-        tensions {
-          conflict { ${L} } project { ${L} } intensity status identifiedAt statusSince daysSinceIdentified daysInStatus
-          objectives { ${L} } actors { ${L} }
-        }
-        externalities { externality { ${L} } project { ${L} } sign affected { ${L} } notInvolved { ${L} } }
-        engagementLoad { actor { ${L} } projects { ${L} } count }
-      }
     }
   }`;
 const IMPORT_MUTATION = /* GraphQL */ `
@@ -335,7 +300,7 @@ try {
       'diff server': diffServer,
       'current inject': trameMapInject(top.projectId, null),
       'early inject': trameMapInject(top.projectId, early),
-      'diff inject': () => injectGraphQL(app, DIFF_QUERY, { id: top.projectId, from: diffFrom.id, to: diffTo.id }),
+      'diff inject': () => injectGraphQL(app, PROJECT_DIFF, { id: top.projectId, from: diffFrom.id, to: diffTo.id }),
     },
     { runs: RUNS, warmup: WARMUP, ...progress('asOf/diff') },
   );
@@ -445,7 +410,7 @@ try {
         const review = await graph.read((tx) => readTerritoryReview(tx, top.territoryId, null, sinceInstant));
         reviewSize = { actors: review.actors.length, objectives: review.objectives.length, projects: review.projects.length };
       },
-      'review inject': () => injectGraphQL(app, REVIEW_QUERY, { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id }),
+      'review inject': () => injectGraphQL(app, TERRITORY_REVIEW, { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id }),
       'maps of its projects (server)': () =>
         graph.read(async (tx) => {
           for (const project of await listTerritoryEntities(tx, top.territoryId, ['Project'], new Date())) {
@@ -548,8 +513,8 @@ try {
         await fetchGraphQL(url, MAP_QUERY, { id: top.projectId, asOf: null });
         mapRuns.push(performance.now() - t0);
       }
-      for (let i = 0; i < 5; i += 1) await fetchGraphQL(url, DIFF_QUERY, { id: top.projectId, from: diffFrom.id, to: diffTo.id });
-      await fetchGraphQL(url, REVIEW_QUERY, { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id });
+      for (let i = 0; i < 5; i += 1) await fetchGraphQL(url, PROJECT_DIFF, { id: top.projectId, from: diffFrom.id, to: diffTo.id });
+      await fetchGraphQL(url, TERRITORY_REVIEW, { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id });
       for (let i = 0; i < 5; i += 1) await fetchGraphQL(url, MAP_QUERY, { id: top.projectId, asOf: early.toISOString() });
       return { afterStartMiB: afterStart, afterWorkMiB: rssMiB(child.pid!), peakMiB: peakRssMiB(child.pid!), mapHttpMs: mapRuns.slice(5).sort((a, b) => a - b)[7] ?? null };
     } finally {

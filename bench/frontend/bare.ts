@@ -6,7 +6,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { fitAspect } from '../../web/src/map/aspect.ts';
+import { fitAspect } from '../../web/src/map/arrange.ts';
 import { mapStylesheet } from '../../web/src/map/style.ts';
 import { FCOSE, PAGE_HOOKS, measurePanning, type BenchMarks, type BenchWindow } from './marks.ts';
 

@@ -4,26 +4,8 @@ import type { Core } from 'cytoscape';
 declare const window: Record<string, unknown>;
 declare function requestAnimationFrame(callback: () => void): number;
 
-/** The editor's fcose options (web/src/map/MapCanvas.tsx), so both pages lay out the same way. */
-export const FCOSE = {
-  name: 'fcose',
-  quality: 'proof',
-  animate: false,
-  randomize: true,
-  nodeDimensionsIncludeLabels: true,
-  nodeSeparation: 60,
-  idealEdgeLength: 70,
-  edgeElasticity: 0.2,
-  nodeRepulsion: 6000,
-  packComponents: true,
-  tile: true,
-  nestingFactor: 0.1,
-  gravity: 0.9,
-  gravityRange: 1.5,
-  gravityCompound: 1.5,
-  gravityRangeCompound: 1.2,
-  numIter: 2500,
-} as const;
+/** The editor's fcose options, so both pages lay out the same way. */
+export { FCOSE } from '../../web/src/map/arrange.ts';
 
 /**
  * Marks of one page load, in ms since navigation start. The same code runs in the app (as the

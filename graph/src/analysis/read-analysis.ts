@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../errors.ts';
-import { diffProjectStates, type DiffSummary } from '../history/diff.ts';
+import { diffProjectStates } from '../history/diff.ts';
+import type { DiffSummary } from '../model/diff-summary.ts';
 import { readProjectState, type ProjectState, type ReadMoment } from '../reads/project-state.ts';
 import { listTerritoryEntities } from '../reads/territories.ts';
 import type { Query } from '../store/queries.ts';

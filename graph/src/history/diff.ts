@@ -3,6 +3,7 @@ import { ENGAGEMENT_LEVELS } from '../model/enums.ts';
 import type { FieldValue } from '../model/validation.ts';
 import type { ProjectState } from '../reads/project-state.ts';
 import type { EntityRecord } from '../store/records.ts';
+import type { DiffSummary } from '../model/diff-summary.ts';
 
 /** What changed between two readings of the same project: "le chemin parcouru". */
 export interface FieldChange {
@@ -46,23 +47,6 @@ export interface ProjectDiff {
   leaps: EntityRecord[];
   cooperationsNew: EntityRecord[];
   summary: DiffSummary;
-}
-
-export interface DiffSummary {
-  added: number;
-  ended: number;
-  changed: number;
-  actorsJoined: number;
-  actorsLeft: number;
-  engagementGained: number;
-  engagementLost: number;
-  positionsMoved: number;
-  conflictsNew: number;
-  conflictsArbitrated: number;
-  conflictsDepasses: number;
-  externalitiesInternalised: number;
-  leaps: number;
-  cooperationsNew: number;
 }
 
 function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {

@@ -4,5 +4,6 @@ export * from './limits.ts';
 export * from './entities.ts';
 export * from './validation.ts';
 export type * from './map-elements.ts';
+export type * from './diff-summary.ts';
 export { DomainError, ERROR_CODES, isDomainError, type ErrorCode } from '../errors.ts';
 export * from './names.ts';

@@ -28,7 +28,7 @@ export function spanLevelCypher(from: string, to: string): string {
 }
 
 /** A day of margin on every window: the level's logarithm may round at exact powers of two. */
-export function spanWindowMs(level: number): number {
+function spanWindowMs(level: number): number {
   return (2 ** level + 1) * DAY_MS;
 }
 

@@ -5,7 +5,7 @@ import fcose from 'cytoscape-fcose';
 import Layers from 'cytoscape-layers';
 import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { fitAspect } from './aspect.ts';
+import { FCOSE, fitAspect } from './arrange.ts';
 import { leapColumns, placeFromSaved, type Positions } from './layout.ts';
 import { ECOSYSTEM_COLORS, mapStylesheet } from './style.ts';
 import type { ElementDef, MapEcosystem } from './types.ts';
@@ -40,27 +40,6 @@ export interface MapCanvasProps {
   /** Positions after a drag or a layout, to be saved (not called in read-only views). */
   onArranged(positions: Positions): void;
 }
-
-const FCOSE = {
-  name: 'fcose',
-  quality: 'proof',
-  animate: false,
-  randomize: true,
-  // Labels count as part of the node, so the layout keeps names apart.
-  nodeDimensionsIncludeLabels: true,
-  nodeSeparation: 60,
-  idealEdgeLength: 70,
-  edgeElasticity: 0.2,
-  nodeRepulsion: 6000,
-  packComponents: true,
-  tile: true,
-  nestingFactor: 0.1,
-  gravity: 0.9,
-  gravityRange: 1.5,
-  gravityCompound: 1.5,
-  gravityRangeCompound: 1.2,
-  numIter: 2500,
-} as const;
 
 function leafPositions(cy: Core): Positions {
   const positions: Positions = {};

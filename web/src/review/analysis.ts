@@ -3,6 +3,8 @@
  * matrix, the influence/dependence quadrants, label placement on the plane, table sorting and
  * the progress counts. Plain data in, plain data out; the components only draw.
  */
+import type { DiffSummary } from '@trame/graph/model';
+
 export interface Label {
   id: string;
   label: string;
@@ -211,22 +213,7 @@ export function sortBy<T>(rows: readonly T[], value: (row: T) => number, directi
 // ---------------------------------------------------------------------------------------------
 // Progress since a milestone
 
-export interface DiffSummary {
-  added: number;
-  ended: number;
-  changed: number;
-  actorsJoined: number;
-  actorsLeft: number;
-  engagementGained: number;
-  engagementLost: number;
-  positionsMoved: number;
-  conflictsNew: number;
-  conflictsArbitrated: number;
-  conflictsDepasses: number;
-  externalitiesInternalised: number;
-  leaps: number;
-  cooperationsNew: number;
-}
+export type { DiffSummary };
 
 /** The counts a DGS reads, in the order of the report's "chemin parcouru". */
 export const PROGRESS_FIELDS = [

@@ -1,6 +1,31 @@
 import type { Core } from 'cytoscape';
 
 /**
+ * How the editor arranges a map opened for the first time: fcose, then a stretch to the
+ * screen's shape. The benchmark's bare Cytoscape page uses the same two (bench/frontend/bare.ts).
+ */
+export const FCOSE = {
+  name: 'fcose',
+  quality: 'proof',
+  animate: false,
+  randomize: true,
+  // Labels count as part of the node, so the layout keeps names apart.
+  nodeDimensionsIncludeLabels: true,
+  nodeSeparation: 60,
+  idealEdgeLength: 70,
+  edgeElasticity: 0.2,
+  nodeRepulsion: 6000,
+  packComponents: true,
+  tile: true,
+  nestingFactor: 0.1,
+  gravity: 0.9,
+  gravityRange: 1.5,
+  gravityCompound: 1.5,
+  gravityRangeCompound: 1.2,
+  numIter: 2500,
+} as const;
+
+/**
  * fcose draws a roughly square map; a screen (or a wall) is wide. Stretching it horizontally
  * and squeezing it vertically by the same factor keeps the drawing's topology and lets it fit
  * at a larger zoom, so names are readable without zooming in.

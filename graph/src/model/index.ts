@@ -7,3 +7,4 @@ export type * from './map-elements.ts';
 export type * from './diff-summary.ts';
 export { DomainError, ERROR_CODES, isDomainError, type ErrorCode } from '../errors.ts';
 export * from './names.ts';
+export * from './dates.ts';

@@ -21,6 +21,7 @@ export * from './import/actors.ts';
 export * from './reads/project-state.ts';
 export * from './reads/territories.ts';
 export * from './history/diff.ts';
+export * from './history/project-diff.ts';
 export * from './history/timeline.ts';
 export * from './map/project-map.ts';
 export { loadDemoMap, SYSTEM_AUTHOR } from './demo/load-demo.ts';

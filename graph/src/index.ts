@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './time.ts';
 export * from './model/index.ts';
 export * from './db/graph.ts';
+export * from './db/bookmarks.ts';
 export * from './store/records.ts';
 export {
   createEntity,

@@ -128,7 +128,7 @@ export async function setPassword(graph: Graph, userId: string, password: string
        WITH u
        OPTIONAL MATCH (s:Session {userId: u.id}) WHERE $keep IS NULL OR s.idHash <> $keep
        DETACH DELETE s
-       RETURN count(s) AS revoked`,
+       RETURN u.id AS id, count(s) AS revoked`,
       { userId, hash, now, keep: options.keepSession ? secretHash(options.keepSession) : null },
     );
     const row = result.records[0];

@@ -23,6 +23,7 @@ import {
   lookupSession,
   purgeExpiredSessions,
   readHiddenEntityIds,
+  readProjectResource,
   readProjectState,
   readTimeline,
   redactChanges,
@@ -385,6 +386,15 @@ describe('confidentiality against the real change log', () => {
     for (const text of texts) expect(state).not.toContain(text);
     for (const id of hidden) expect(state).not.toContain(id);
     expect(state).toContain(small.objectives[0]!.id);
+
+    // The policy's resource for a project id: its territory and name, read before the project.
+    expect(await graph.read((tx) => readProjectResource(tx, small.project.id))).toEqual({
+      kind: 'project',
+      projectId: small.project.id,
+      territoryId: small.territory.id,
+      label: 'Projet de test',
+    });
+    expect(await codeOf(graph.read((tx) => readProjectResource(tx, 'prj-nowhere')))).toBe('NOT_FOUND');
   });
 });
 

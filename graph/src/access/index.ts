@@ -13,3 +13,4 @@ export * from './grants.ts';
 export * from './api-tokens.ts';
 export * from './wall-links.ts';
 export * from './resolve.ts';
+export * from './resources.ts';

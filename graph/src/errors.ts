@@ -41,6 +41,22 @@ export const ERROR_CODES = {
   IMPORT_INVALID_ROWS: "Des lignes du fichier importé ne sont pas valides : rien n'a été importé. Le détail par ligne est dans extensions.rows.",
   IMPORT_TOO_MANY_ROWS: "Le fichier importé dépasse le nombre de lignes permis en une fois.",
   IMPORT_NO_ROWS: "Le fichier importé ne contient aucune ligne.",
+  // Access control (graph/src/access/, docs/API.md « Accès et comptes »).
+  UNAUTHENTICATED: 'Connectez-vous pour accéder à cette ressource.',
+  INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
+  INVALID_EMAIL: "L'adresse e-mail n'est pas valide.",
+  EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
+  PASSWORD_TOO_SHORT: 'Le mot de passe doit compter au moins 12 caractères.',
+  PASSWORD_TOO_LONG: 'Le mot de passe dépasse la longueur permise (256 caractères).',
+  USER_NOT_FOUND: "Aucun compte ne correspond à cet identifiant ou à cette adresse.",
+  INVALID_ROLE: "Le rôle ou sa portée n'est pas valide (administrateur : aucune portée ; pilote : un projet ; relecteur : un territoire).",
+  GRANT_NOT_FOUND: "L'attribution de rôle demandée n'existe pas.",
+  ACCESS_TOKEN_NOT_FOUND: "Le jeton d'accès demandé n'existe pas.",
+  WALL_LINK_NOT_FOUND: "Le lien d'affichage mural demandé n'existe pas.",
+  INVALID_EXPIRY: "La date d'expiration doit être dans le futur.",
+  SIGN_IN_LINK_INVALID: 'Le lien de connexion est inconnu, expiré ou déjà utilisé.',
+  INVALID_EMAIL_DOMAIN: "Le domaine de messagerie n'est pas valide (par exemple : ville-malaunay.fr).",
+  EMAIL_DOMAIN_NOT_ALLOWED: "Le domaine de cette adresse n'est pas autorisé : un administrateur doit l'ajouter avant la première connexion.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

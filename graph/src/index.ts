@@ -35,3 +35,4 @@ export * from './analysis/review.ts';
 export * from './analysis/assemble.ts';
 export * from './analysis/read-analysis.ts';
 export { seededRandom } from './random.ts';
+export * from './access/index.ts';

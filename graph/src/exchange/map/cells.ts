@@ -60,6 +60,11 @@ export class RowReader {
     return this.cells.get(key)?.header ?? null;
   }
 
+  /** « le nom manque », « les membres manquent ». */
+  missing(label: string, more = ''): string {
+    return `${label} ${label.startsWith('les ') ? 'manquent' : 'manque'}${more}`;
+  }
+
   problem(key: string | null, code: ProblemCode, message: string): null {
     const header = key === null ? null : this.header(key);
     this.problems.push({ sheet: this.sheet, line: this.line, column: header, code, message: header ? `colonne « ${header} » : ${message}` : message });
@@ -73,7 +78,7 @@ export class RowReader {
     if (!entry) return undefined;
     const text = cellText(entry.cell);
     if (text === '') {
-      if (spec.required) return this.problem(key, 'MISSING_VALUE', `${spec.label} manque`);
+      if (spec.required) return this.problem(key, 'MISSING_VALUE', this.missing(spec.label));
       return spec.kind === 'bool' ? false : null;
     }
     return this.parse(key, spec, entry.cell, text);
@@ -84,7 +89,7 @@ export class RowReader {
     const value = this.field(key, type, field);
     if (value === undefined) {
       const spec = ENTITIES[type].fields[field]!;
-      return this.problem(null, 'MISSING_VALUE', `${spec.label} manque (aucune colonne ne le donne)`);
+      return this.problem(null, 'MISSING_VALUE', this.missing(spec.label, ' (aucune colonne ne le donne)'));
     }
     return value;
   }
@@ -119,7 +124,7 @@ export class RowReader {
           if (code === null) return this.problem(key, 'INVALID_ENUM', `${spec.label} : « ${part} » n'est pas reconnu (valeurs permises : ${spec.values.map(enumLabel).join(', ')})`);
           if (!codes.includes(code)) codes.push(code);
         }
-        if (codes.length < spec.minItems) return this.problem(key, 'MISSING_VALUE', `${spec.label} manquent`);
+        if (codes.length < spec.minItems) return this.problem(key, 'MISSING_VALUE', this.missing(spec.label));
         return codes;
       }
       case 'date': {
@@ -135,7 +140,7 @@ export class RowReader {
   /** A reference (an id or a name), required or not. */
   ref(key: string, label: string, required: boolean): string | null {
     const text = cellText(this.cells.get(key)?.cell ?? null);
-    if (text === '') return required ? this.problem(this.has(key) ? key : null, 'MISSING_VALUE', `${label} manque`) : null;
+    if (text === '') return required ? this.problem(this.has(key) ? key : null, 'MISSING_VALUE', this.missing(label)) : null;
     return text;
   }
 
@@ -143,7 +148,7 @@ export class RowReader {
   refList(key: string, label: string): string[] | null {
     const text = cellText(this.cells.get(key)?.cell ?? null);
     const parts = splitList(text);
-    if (parts.length === 0) return this.problem(this.has(key) ? key : null, 'MISSING_VALUE', `${label} manquent`);
+    if (parts.length === 0) return this.problem(this.has(key) ? key : null, 'MISSING_VALUE', this.missing(label));
     return parts;
   }
 

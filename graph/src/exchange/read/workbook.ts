@@ -160,6 +160,7 @@ function isOpenDocument(data: Uint8Array): boolean {
 }
 
 function readSheets(data: Uint8Array, fileName: string): Workbook {
+  const extension = extensionOf(fileName);
   const container = containerOf(data);
   let book: XLSX.WorkBook;
   try {
@@ -171,7 +172,7 @@ function readSheets(data: Uint8Array, fileName: string): Workbook {
       cause: error instanceof Error ? error.message : String(error),
     });
   }
-  const format: FileFormat = container === 'ole' ? 'xls' : isOpenDocument(data) ? 'ods' : 'xlsx';
+  const format: FileFormat = container === 'ole' ? 'xls' : isOpenDocument(data) || extension === 'ods' ? 'ods' : 'xlsx';
   const sheets = book.SheetNames.map((name) => readSheet(name, book.Sheets[name]));
   return { fileName, format, encoding: null, separator: null, sheets };
 }

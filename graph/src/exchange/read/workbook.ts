@@ -166,7 +166,7 @@ function readSheets(data: Uint8Array, fileName: string): Workbook {
   try {
     if (!container) throw new Error('not a zip or OLE container');
     // UTC: a date cell is its calendar day at midnight UTC, whatever the reader's time zone.
-    book = XLSX.read(data, { type: 'array', cellDates: true, UTC: true, cellFormula: false, cellHTML: false, cellStyles: false });
+    book = XLSX.read(data, { type: 'array', dense: true, cellDates: true, UTC: true, cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (error) {
     throw new FileError('FILE_UNREADABLE', `le classeur « ${fileName} » est endommagé ou n'est pas un classeur`, {
       cause: error instanceof Error ? error.message : String(error),
@@ -181,10 +181,13 @@ function readSheet(name: string, sheet: XLSX.WorkSheet | undefined): Sheet {
   if (!sheet || !sheet['!ref']) return { name, rows: [], merges: [] };
   const range = XLSX.utils.decode_range(sheet['!ref']);
   // Rows and columns from A1, so that lines and columns are those the spreadsheet shows.
+  // A dense sheet keeps its cells as rows of cells (`!data`), far quicker to walk than A1 keys.
+  const data = (sheet as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
   const rows: Cell[][] = [];
   for (let r = 0; r <= range.e.r; r++) {
+    const source = data[r] ?? [];
     const row: Cell[] = [];
-    for (let c = 0; c <= range.e.c; c++) row.push(cellValue(sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined));
+    for (let c = 0; c <= range.e.c; c++) row.push(cellValue(source[c]));
     rows.push(row);
   }
   const merges: MergedRange[] = (sheet['!merges'] ?? []).map((m) => ({ firstRow: m.s.r, firstColumn: m.s.c, lastRow: m.e.r, lastColumn: m.e.c }));

@@ -43,7 +43,9 @@ export function writeGraphml(snapshot: ProjectSnapshot): string {
   };
   for (const [name, type] of NODE_KEYS) element('key', { id: `n_${name}`, for: 'node', 'attr.name': name, 'attr.type': type }, root);
   for (const [name, type] of EDGE_KEYS) element('key', { id: `e_${name}`, for: 'edge', 'attr.name': name, 'attr.type': type }, root);
-  const graph = element('graph', { id: snapshot.project.id, edgedefault: 'directed' }, root);
+  // Undirected by default and `directed="true"` on the others: readers that only honour an
+  // override towards directed (graphology's) read both kinds right.
+  const graph = element('graph', { id: snapshot.project.id, edgedefault: 'undirected' }, root);
   const data = (parent: ReturnType<typeof element>, key: string, value: string | number | null) => {
     if (value === null || value === '') return;
     const node = element('data', { key }, parent);
@@ -62,7 +64,7 @@ export function writeGraphml(snapshot: ProjectSnapshot): string {
     data(node, 'n_end', a.spells[a.spells.length - 1]?.end ?? null);
   });
   network.forEachEdge((key, a, source, target) => {
-    const edge = element('edge', { id: key, source, target, ...(a.directed ? {} : { directed: 'false' }) }, graph);
+    const edge = element('edge', { id: key, source, target, ...(a.directed ? { directed: 'true' } : {}) }, graph);
     data(edge, 'e_label', a.label);
     data(edge, 'e_type', a.type);
     data(edge, 'e_weight', a.weight);

@@ -14,7 +14,8 @@ function plan(name: string): ImportPlanInput {
 }
 
 /** The rows of a sheet, shortened to what a person checks: line, kind, values, refs, dates. */
-const brief = (rows: PlanRow[]) => rows.map((r) => ({ line: r.line, kind: r.kind, id: r.id, values: r.values, refs: r.refs, start: r.start, end: r.end }));
+const brief = (rows: PlanRow[]) =>
+  rows.map((r) => ({ line: r.line, kind: r.kind, id: r.id, values: r.values, refs: r.refs, start: r.start, end: r.end }));
 const sheetRows = (p: ImportPlanInput, name: string) => p.sheets.find((s) => s.name === name)!.rows;
 const actorsOf = (rows: PlanRow[]) => rows.filter((r) => r.kind === 'Actor').map((r) => [r.values.name, r.values.kind]);
 const levelsOf = (rows: PlanRow[]) => rows.filter((r) => r.kind === 'Engagement').map((r) => [r.refs.actorId, r.values.level]);
@@ -33,9 +34,19 @@ describe('the corpus of real-world-shaped files', () => {
     expect(p.separator).toBe('\t');
     expect(p.format).toBe('tsv');
     const rows = sheetRows(p, 'texte-unicode');
-    expect(actorsOf(rows)).toEqual([['Mairie de Malaunay', 'ELU'], ['AMAP de Malaunay', 'ASSOCIATION'], ['Producteurs du marché', 'ENTREPRISE']]);
-    expect(levelsOf(rows)).toEqual([['Mairie de Malaunay', 'MOTEUR'], ['AMAP de Malaunay', 'COOPERANT'], ['Producteurs du marché', 'PARTICIPANT']]);
-    expect(rows.find((r) => r.values.name === 'AMAP de Malaunay')!.values.description).toBe('Paniers « bio » distribués à la médiathèque');
+    expect(actorsOf(rows)).toEqual([
+      ['Mairie de Malaunay', 'ELU'],
+      ['AMAP de Malaunay', 'ASSOCIATION'],
+      ['Producteurs du marché', 'ENTREPRISE'],
+    ]);
+    expect(levelsOf(rows)).toEqual([
+      ['Mairie de Malaunay', 'MOTEUR'],
+      ['AMAP de Malaunay', 'COOPERANT'],
+      ['Producteurs du marché', 'PARTICIPANT'],
+    ]);
+    expect(rows.find((r) => r.values.name === 'AMAP de Malaunay')!.values.description).toBe(
+      'Paniers « bio » distribués à la médiathèque',
+    );
     expect(p.problems).toEqual([]);
   });
 
@@ -51,14 +62,22 @@ describe('the corpus of real-world-shaped files', () => {
       ['Pouvoir (1-5)', null],
     ]);
     expect(sheet.columns[3]!.ignored).toBe('colonne non reconnue pour une feuille « Acteurs »');
-    expect(actorsOf(sheet.rows)).toEqual([['Médiathèque municipale', 'SERVICE'], ['Club ELEMIAH', 'ASSOCIATION'], ['Les Anges Gardins', 'ENTREPRISE']]);
+    expect(actorsOf(sheet.rows)).toEqual([
+      ['Médiathèque municipale', 'SERVICE'],
+      ['Club ELEMIAH', 'ASSOCIATION'],
+      ['Les Anges Gardins', 'ENTREPRISE'],
+    ]);
     expect(levelsOf(sheet.rows).map(([, level]) => level)).toEqual(['INFORME', 'CONCERNE', 'COOPERANT']);
   });
 
   it('Mac Roman is told from Windows-1252, and the encoding can be overridden', () => {
     const p = plan('mac-roman.csv');
     expect(p.encoding).toMatchObject({ encoding: 'macintosh', source: 'detector' });
-    expect(actorsOf(p.rows)).toEqual([['Collectif des habitants', 'HABITANT'], ['Région Hauts-de-France', 'INSTITUTION'], ['Conseil scientifique', 'TIERS']]);
+    expect(actorsOf(p.rows)).toEqual([
+      ['Collectif des habitants', 'HABITANT'],
+      ['Région Hauts-de-France', 'INSTITUTION'],
+      ['Conseil scientifique', 'TIERS'],
+    ]);
     const forced = mapWorkbook(readWorkbook(corpusFile('mac-roman.csv'), 'mac-roman.csv', { encoding: 'windows-1252' }));
     expect(forced.encoding).toMatchObject({ encoding: 'windows-1252', source: 'override' });
     // Read in the wrong code page, « Informé » no longer names a level: a row problem, not a silent change.
@@ -75,7 +94,11 @@ describe('the corpus of real-world-shaped files', () => {
       [3, 'Actor'],
       [3, 'Engagement'],
     ]);
-    expect(rows[0]!.values).toEqual({ name: 'Boutique de Gestion', kind: 'ENTREPRISE', description: 'Accompagne le projet OSE;\r\ndepuis 2019' });
+    expect(rows[0]!.values).toEqual({
+      name: 'Boutique de Gestion',
+      kind: 'ENTREPRISE',
+      description: 'Accompagne le projet OSE;\r\ndepuis 2019',
+    });
     expect(p.sheets[0]!.columns[0]!.header).toBe('Nom'); // no BOM glued to the first header
     expect(p.problems).toEqual([]);
   });
@@ -85,20 +108,47 @@ describe('the corpus of real-world-shaped files', () => {
     expect(p.separator).toBe(',');
     expect(p.sheets[0]!.kind).toBe('edges');
     expect(brief(p.rows).map(({ line, kind, values, refs }) => ({ line, kind, values, refs }))).toEqual([
-      { line: 2, kind: 'Influence', values: { value: 3 }, refs: { fromActorId: 'Mairie de Malaunay', toActorId: 'AMAP de Malaunay' } },
-      { line: 2, kind: 'Influence', values: { value: 3 }, refs: { fromActorId: 'Mairie de Malaunay', toActorId: 'Producteurs du marché' } },
-      { line: 3, kind: 'Cooperation', values: { commitments: null }, refs: { actorAId: 'AMAP de Malaunay', actorBId: 'Producteurs du marché' } },
-      { line: 4, kind: 'Conflict', values: { intensity: 2, status: 'IDENTIFIE' }, refs: { objectiveAId: 'Marché de producteurs', objectiveBId: 'Diversité des paniers' } },
+      {
+        line: 2,
+        kind: 'Influence',
+        values: { value: 3 },
+        refs: { fromActorId: 'Mairie de Malaunay', toActorId: 'AMAP de Malaunay' },
+      },
+      {
+        line: 2,
+        kind: 'Influence',
+        values: { value: 3 },
+        refs: { fromActorId: 'Mairie de Malaunay', toActorId: 'Producteurs du marché' },
+      },
+      {
+        line: 3,
+        kind: 'Cooperation',
+        values: { commitments: null },
+        refs: { actorAId: 'AMAP de Malaunay', actorBId: 'Producteurs du marché' },
+      },
+      {
+        line: 4,
+        kind: 'Conflict',
+        values: { intensity: 2, status: 'IDENTIFIE' },
+        refs: { objectiveAId: 'Marché de producteurs', objectiveBId: 'Diversité des paniers' },
+      },
       { line: 5, kind: null, values: {}, refs: {} },
     ]);
     expect(p.problems).toEqual([
-      { sheet: 'kumu-connexions', line: 3, column: null, code: 'MISSING_VALUE', message: 'les engagements réciproques manquent (aucune colonne ne le donne)' },
+      {
+        sheet: 'kumu-connexions',
+        line: 3,
+        column: null,
+        code: 'MISSING_VALUE',
+        message: 'les engagements réciproques manquent (aucune colonne ne le donne)',
+      },
       {
         sheet: 'kumu-connexions',
         line: 5,
         column: 'Type',
         code: 'UNKNOWN_RELATION',
-        message: "colonne « Type » : le type de relation « amitié » n'est pas reconnu (influence, coopération, convergence, conflit ou position)",
+        message:
+          "colonne « Type » : le type de relation « amitié » n'est pas reconnu (influence, coopération, convergence, conflit ou position)",
       },
     ]);
   });
@@ -115,7 +165,7 @@ describe('the corpus of real-world-shaped files', () => {
     ]);
     expect(p.problems.map((x) => [x.line, x.column, x.code, x.message])).toEqual([
       [5, "Date d'entrée", 'INVALID_DATE', "colonne « Date d'entrée » : la date « 31/02/2026 » n'existe pas dans le calendrier"],
-      [6, "Jusqu'au", 'DATE_ORDER', 'colonne « Jusqu\'au » : la date de fin (01/01/2023) précède la date de début (01/01/2024)'],
+      [6, "Jusqu'au", 'DATE_ORDER', "colonne « Jusqu'au » : la date de fin (01/01/2023) précède la date de début (01/01/2024)"],
     ]);
   });
 
@@ -128,7 +178,9 @@ describe('the corpus of real-world-shaped files', () => {
   });
 
   it('a binary file named .csv is refused with FILE_NOT_TEXT', () => {
-    expect(() => readWorkbook(corpusFile('binaire.csv'), 'binaire.csv')).toThrow(expect.objectContaining({ code: 'FILE_NOT_TEXT' }));
+    expect(() => readWorkbook(corpusFile('binaire.csv'), 'binaire.csv')).toThrow(
+      expect.objectContaining({ code: 'FILE_NOT_TEXT' }),
+    );
     // A workbook renamed .csv is refused too, and the message says what it is.
     const renamed = corpusFile('noeuds-relations.xlsx');
     try {
@@ -144,7 +196,11 @@ describe('the corpus of real-world-shaped files', () => {
     const p = plan('ligne-de-titre.xlsx');
     const sheet = p.sheets[0]!;
     expect(sheet.headerLine).toBe(3);
-    expect(actorsOf(sheet.rows)).toEqual([['Les Anges Gardins', 'ENTREPRISE'], ['Cantine de l’école Basly', 'SERVICE'], ['Cantine du collège', 'SERVICE']]);
+    expect(actorsOf(sheet.rows)).toEqual([
+      ['Les Anges Gardins', 'ENTREPRISE'],
+      ['Cantine de l’école Basly', 'SERVICE'],
+      ['Cantine du collège', 'SERVICE'],
+    ]);
     expect(sheet.rows.filter((r) => r.kind === 'Engagement').map((r) => [r.line, r.values.level, r.values.role])).toEqual([
       [4, 'MOTEUR', 'Maraîchage'],
       [5, 'PARTICIPANT', null],
@@ -152,7 +208,7 @@ describe('the corpus of real-world-shaped files', () => {
     ]);
   });
 
-  it("an instructions sheet first is ignored as such; the data sheets are read; an unknown sheet is listed with why", () => {
+  it('an instructions sheet first is ignored as such; the data sheets are read; an unknown sheet is listed with why', () => {
     const p = plan('mode-emploi-en-premier.xlsx');
     expect(p.sheets.map((s) => [s.name, s.status, s.kind])).toEqual([
       ['Mode d’emploi', 'ignored', null],
@@ -161,11 +217,31 @@ describe('the corpus of real-world-shaped files', () => {
       ['Budget', 'ignored', null],
     ]);
     expect(p.sheets[0]!.reason).toContain("mode d'emploi");
-    expect(p.sheets[3]!.reason).toBe('aucun en-tête reconnu parmi les 20 premières lignes (première ligne lue : « Poste », « Montant »)');
-    expect(p.sheets[1]!.columns.find((c) => c.header === 'Intérêt')!.ignored).toBe('colonne non reconnue pour une feuille « Acteurs »');
+    expect(p.sheets[3]!.reason).toBe(
+      'aucun en-tête reconnu parmi les 20 premières lignes (première ligne lue : « Poste », « Montant »)',
+    );
+    expect(p.sheets[1]!.columns.find((c) => c.header === 'Intérêt')!.ignored).toBe(
+      'colonne non reconnue pour une feuille « Acteurs »',
+    );
     expect(brief(sheetRows(p, 'Objectifs'))).toEqual([
-      { line: 2, kind: 'Objective', id: null, values: { title: 'Bien-vivre alimentaire', dimensions: ['SOCIAL', 'ECOLOGIQUE'], nature: 'IMMATERIEL' }, refs: { actorId: 'Mairie de Loos-en-Gohelle' }, start: null, end: null },
-      { line: 3, kind: 'Objective', id: null, values: { title: 'Protéger la poule de Bourbourg', dimensions: ['ECOLOGIQUE'], nature: 'MATERIEL' }, refs: { actorId: 'Club ELEMIAH' }, start: null, end: null },
+      {
+        line: 2,
+        kind: 'Objective',
+        id: null,
+        values: { title: 'Bien-vivre alimentaire', dimensions: ['SOCIAL', 'ECOLOGIQUE'], nature: 'IMMATERIEL' },
+        refs: { actorId: 'Mairie de Loos-en-Gohelle' },
+        start: null,
+        end: null,
+      },
+      {
+        line: 3,
+        kind: 'Objective',
+        id: null,
+        values: { title: 'Protéger la poule de Bourbourg', dimensions: ['ECOLOGIQUE'], nature: 'MATERIEL' },
+        refs: { actorId: 'Club ELEMIAH' },
+        start: null,
+        end: null,
+      },
     ]);
     expect(p.problems).toEqual([]);
   });
@@ -173,7 +249,11 @@ describe('the corpus of real-world-shaped files', () => {
   it('.ods: sheets, date cells and signed positions', () => {
     const p = plan('collectivite.ods');
     expect(p.format).toBe('ods');
-    expect(sheetRows(p, 'Acteurs').filter((r) => r.kind === 'Engagement').map((r) => [r.refs.actorId, r.values.level, r.start])).toEqual([
+    expect(
+      sheetRows(p, 'Acteurs')
+        .filter((r) => r.kind === 'Engagement')
+        .map((r) => [r.refs.actorId, r.values.level, r.start]),
+    ).toEqual([
       ['Mairie du Mené', 'MOTEUR', '2019-04-01'],
       ['Organisateurs de la course', 'COOPERANT', '2020-06-15'],
     ]);
@@ -189,7 +269,11 @@ describe('the corpus of real-world-shaped files', () => {
       ['Nodes', 'actors'],
       ['Relations', 'edges'],
     ]);
-    expect(sheetRows(p, 'Nodes').filter((r) => r.kind === 'Actor').map((r) => [r.id, r.values.name])).toEqual([
+    expect(
+      sheetRows(p, 'Nodes')
+        .filter((r) => r.kind === 'Actor')
+        .map((r) => [r.id, r.values.name]),
+    ).toEqual([
       ['n1', 'Mairie de Malaunay'],
       ['n2', 'AMAP de Malaunay'],
       ['n3', 'Producteurs du marché'],
@@ -227,7 +311,13 @@ describe('the corpus of real-world-shaped files', () => {
       ['Mairie', 'AMAP', 3],
     ]);
     expect(p.problems).toEqual([
-      { sheet: 'MID', line: 3, column: 'Mairie', code: 'OUT_OF_RANGE', message: "colonne « Mairie » : l'influence de « AMAP » doit être comprise entre 0 et 4 (lu : 5)" },
+      {
+        sheet: 'MID',
+        line: 3,
+        column: 'Mairie',
+        code: 'OUT_OF_RANGE',
+        message: "colonne « Mairie » : l'influence de « AMAP » doit être comprise entre 0 et 4 (lu : 5)",
+      },
     ]);
   });
 });

@@ -67,7 +67,13 @@ export class RowReader {
 
   problem(key: string | null, code: ProblemCode, message: string): null {
     const header = key === null ? null : this.header(key);
-    this.problems.push({ sheet: this.sheet, line: this.line, column: header, code, message: header ? `colonne « ${header} » : ${message}` : message });
+    this.problems.push({
+      sheet: this.sheet,
+      line: this.line,
+      column: header,
+      code,
+      message: header ? `colonne « ${header} » : ${message}` : message,
+    });
     return null;
   }
 
@@ -100,9 +106,16 @@ export class RowReader {
         if (text.length > spec.max) return this.problem(key, 'TEXT_TOO_LONG', `${spec.label} dépasse ${spec.max} caractères`);
         return text;
       case 'int': {
-        const n = typeof cell === 'number' ? cell : /^[+-]?\d+([.,]0+)?$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
-        if (!Number.isInteger(n)) return this.problem(key, 'INVALID_NUMBER', `${spec.label} « ${text} » n'est pas un nombre entier`);
-        if (n < spec.min || n > spec.max) return this.problem(key, 'OUT_OF_RANGE', `${spec.label} doit être comprise entre ${spec.min} et ${spec.max} (lu : ${n})`);
+        const n =
+          typeof cell === 'number' ? cell : /^[+-]?\d+([.,]0+)?$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
+        if (!Number.isInteger(n))
+          return this.problem(key, 'INVALID_NUMBER', `${spec.label} « ${text} » n'est pas un nombre entier`);
+        if (n < spec.min || n > spec.max)
+          return this.problem(
+            key,
+            'OUT_OF_RANGE',
+            `${spec.label} doit être comprise entre ${spec.min} et ${spec.max} (lu : ${n})`,
+          );
         return n;
       }
       case 'bool': {
@@ -114,14 +127,24 @@ export class RowReader {
       }
       case 'enum': {
         const code = enumFromLabel(text, spec.values);
-        if (code === null) return this.problem(key, 'INVALID_ENUM', `${spec.label} « ${text} » n'est pas reconnu (valeurs permises : ${spec.values.map(enumLabel).join(', ')})`);
+        if (code === null)
+          return this.problem(
+            key,
+            'INVALID_ENUM',
+            `${spec.label} « ${text} » n'est pas reconnu (valeurs permises : ${spec.values.map(enumLabel).join(', ')})`,
+          );
         return code;
       }
       case 'enumList': {
         const codes: string[] = [];
         for (const part of splitList(text, true)) {
           const code = enumFromLabel(part, spec.values);
-          if (code === null) return this.problem(key, 'INVALID_ENUM', `${spec.label} : « ${part} » n'est pas reconnu (valeurs permises : ${spec.values.map(enumLabel).join(', ')})`);
+          if (code === null)
+            return this.problem(
+              key,
+              'INVALID_ENUM',
+              `${spec.label} : « ${part} » n'est pas reconnu (valeurs permises : ${spec.values.map(enumLabel).join(', ')})`,
+            );
           if (!codes.includes(code)) codes.push(code);
         }
         if (codes.length < spec.minItems) return this.problem(key, 'MISSING_VALUE', this.missing(spec.label));

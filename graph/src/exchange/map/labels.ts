@@ -13,11 +13,19 @@ export const ENUM_LABELS: Record<string, { fr: string; en: string; also?: string
   SERVICE: { fr: 'Service', en: 'Municipal service', also: ['services', 'service municipal', 'dgs'] },
   ENTREPRISE: { fr: 'Entreprise', en: 'Enterprise', also: ['entreprises', 'company', 'business', 'scop', 'société'] },
   ASSOCIATION: { fr: 'Association', en: 'Association', also: ['associations', 'asso', 'ngo'] },
-  HABITANT: { fr: 'Habitants', en: 'Residents', also: ['habitant', "collectif d'habitants", 'resident', 'citoyen', 'citoyens', 'citizens'] },
+  HABITANT: {
+    fr: 'Habitants',
+    en: 'Residents',
+    also: ['habitant', "collectif d'habitants", 'resident', 'citoyen', 'citoyens', 'citizens'],
+  },
   INSTITUTION: { fr: 'Institution', en: 'Institution', also: ['institutions', 'état', 'région'] },
   TIERS: { fr: 'Tiers', en: 'Third party', also: ['consultant', 'laboratoire'] },
   FINANCEUR: { fr: 'Financeur', en: 'Funder', also: ['financeurs', 'funders'] },
-  CONCERNE: { fr: 'Concerné non impliqué', en: 'Concerned, not involved', also: ['concerné', 'concernée', 'concerned', 'non impliqué'] },
+  CONCERNE: {
+    fr: 'Concerné non impliqué',
+    en: 'Concerned, not involved',
+    also: ['concerné', 'concernée', 'concerned', 'non impliqué'],
+  },
   INFORME: { fr: 'Informé', en: 'Informed', also: ['informée'] },
   PARTICIPANT: { fr: 'Participant', en: 'Participant', also: ['participante'] },
   COOPERANT: { fr: 'Coopérant', en: 'Cooperating', also: ['coopérante', 'cooperant'] },
@@ -63,7 +71,8 @@ function labelIndex(values: readonly string[]): Map<string, string> {
     for (const value of values) {
       const labels = ENUM_LABELS[value];
       if (!labels) continue;
-      for (const label of [labels.fr, labels.en, ...(labels.also ?? [])]) if (!index.has(nameKey(label))) index.set(nameKey(label), value);
+      for (const label of [labels.fr, labels.en, ...(labels.also ?? [])])
+        if (!index.has(nameKey(label))) index.set(nameKey(label), value);
     }
     INDEXES.set(values, index);
   }

@@ -27,7 +27,9 @@ function findMatrix(sheet: Sheet): Found | null {
   const limit = Math.min(sheet.rows.length, FILE_LIMITS.headerScanRows);
   for (let r = 0; r < limit; r++) {
     const row = sheet.rows[r]!;
-    const labels = row.map((cell, index) => ({ index, text: cellText(cell) })).filter((l) => l.index > 0 && l.text !== '' && asNumber(row[l.index]!) === null);
+    const labels = row
+      .map((cell, index) => ({ index, text: cellText(cell) }))
+      .filter((l) => l.index > 0 && l.text !== '' && asNumber(row[l.index]!) === null);
     if (labels.length < 2) continue;
     let numbers = 0;
     let others = 0;
@@ -56,7 +58,10 @@ function matrixKind(sheet: Sheet, found: Found): MatrixKind {
   if (/\b(influences?|mid|actor x actor|acteurs x acteurs)\b/.test(name)) return 'influenceMatrix';
   if (/\b(positions?|mao|1mao|2mao)\b/.test(name)) return 'positionMatrix';
   const columns = new Set(found.labels.map((l) => nameKey(l.text)));
-  const rows = sheet.rows.slice(found.headerRow + 1).map((row) => nameKey(cellText(row[0] ?? null))).filter((k) => k !== '');
+  const rows = sheet.rows
+    .slice(found.headerRow + 1)
+    .map((row) => nameKey(cellText(row[0] ?? null)))
+    .filter((k) => k !== '');
   const shared = rows.filter((k) => columns.has(k)).length;
   return shared * 2 >= Math.min(columns.size, rows.length) ? 'influenceMatrix' : 'positionMatrix';
 }
@@ -72,10 +77,18 @@ export function readMatrix(sheet: Sheet): SheetReading | null {
   const found = findMatrix(sheet);
   if (!found) return null;
   const kind = matrixKind(sheet, found);
-  const columns: ColumnReading[] = [{ index: 0, letter: 'A', header: cellText(sheet.rows[found.headerRow]![0] ?? null), key: 'rowLabel', ignored: null }];
+  const columns: ColumnReading[] = [
+    { index: 0, letter: 'A', header: cellText(sheet.rows[found.headerRow]![0] ?? null), key: 'rowLabel', ignored: null },
+  ];
   for (const { index, text } of found.labels) {
     const total = TOTALS.test(headerKey(text));
-    columns.push({ index, letter: columnLetter(index), header: text, key: total ? null : 'columnLabel', ignored: total ? 'somme de la matrice, recalculée par Trame' : null });
+    columns.push({
+      index,
+      letter: columnLetter(index),
+      header: text,
+      key: total ? null : 'columnLabel',
+      ignored: total ? 'somme de la matrice, recalculée par Trame' : null,
+    });
   }
   const spec = kind === 'positionMatrix' ? ENTITIES.Position.fields.value! : ENTITIES.Influence.fields.value!;
   const [min, max] = spec.kind === 'int' ? [spec.min, spec.max] : [0, 0];
@@ -93,15 +106,47 @@ export function readMatrix(sheet: Sheet): SheetReading | null {
       const value = asNumber(cell);
       const where = `colonne « ${column.header} »`;
       if (value === null || !Number.isInteger(value)) {
-        problems.push({ sheet: sheet.name, line: r + 1, column: column.header, code: 'INVALID_NUMBER', message: `${where} : ${spec.label} de « ${label} » « ${cellText(cell)} » n'est pas un nombre entier` });
+        problems.push({
+          sheet: sheet.name,
+          line: r + 1,
+          column: column.header,
+          code: 'INVALID_NUMBER',
+          message: `${where} : ${spec.label} de « ${label} » « ${cellText(cell)} » n'est pas un nombre entier`,
+        });
       } else if (value < min || value > max) {
-        problems.push({ sheet: sheet.name, line: r + 1, column: column.header, code: 'OUT_OF_RANGE', message: `${where} : ${spec.label} de « ${label} » doit être comprise entre ${min} et ${max} (lu : ${value})` });
+        problems.push({
+          sheet: sheet.name,
+          line: r + 1,
+          column: column.header,
+          code: 'OUT_OF_RANGE',
+          message: `${where} : ${spec.label} de « ${label} » doit être comprise entre ${min} et ${max} (lu : ${value})`,
+        });
       }
       const ok = problems.length === 0 ? value : null;
       rows.push(
         kind === 'positionMatrix'
-          ? { sheet: sheet.name, line: r + 1, kind: 'Position', id: null, values: { value: ok }, refs: { actorId: label, objectiveId: column.header }, start: null, end: null, problems }
-          : { sheet: sheet.name, line: r + 1, kind: 'Influence', id: null, values: { value: ok }, refs: { fromActorId: label, toActorId: column.header }, start: null, end: null, problems },
+          ? {
+              sheet: sheet.name,
+              line: r + 1,
+              kind: 'Position',
+              id: null,
+              values: { value: ok },
+              refs: { actorId: label, objectiveId: column.header },
+              start: null,
+              end: null,
+              problems,
+            }
+          : {
+              sheet: sheet.name,
+              line: r + 1,
+              kind: 'Influence',
+              id: null,
+              values: { value: ok },
+              refs: { fromActorId: label, toActorId: column.header },
+              start: null,
+              end: null,
+              problems,
+            },
       );
     }
   }

@@ -81,7 +81,8 @@ function readTable(sheet: Sheet, header: HeaderMatch): SheetReading {
       }
     });
     const byKey = new Map<string, { cell: Cell; header: string }>();
-    for (const column of columns) if (column.key) byKey.set(column.key, { cell: cells[column.index] ?? null, header: column.header });
+    for (const column of columns)
+      if (column.key) byKey.set(column.key, { cell: cells[column.index] ?? null, header: column.header });
     rows.push(...rowsOf(header.kind, new RowReader(sheet.name, r + 1, byKey)));
   }
   columns.sort((a, b) => a.index - b.index);
@@ -97,8 +98,14 @@ function readSheet(sheet: Sheet, options: MapOptions): SheetReading {
   const matrix = readMatrix(sheet);
   if (matrix) return matrix;
   const firstRow = sheet.rows.find((row) => row.some((cell) => cellText(cell) !== '')) ?? [];
-  const seen = firstRow.map(cellText).filter((t) => t !== '').slice(0, 8);
-  return ignored(sheet, `aucun en-tête reconnu parmi les ${FILE_LIMITS.headerScanRows} premières lignes (première ligne lue : ${seen.map((t) => `« ${t} »`).join(', ')})`);
+  const seen = firstRow
+    .map(cellText)
+    .filter((t) => t !== '')
+    .slice(0, 8);
+  return ignored(
+    sheet,
+    `aucun en-tête reconnu parmi les ${FILE_LIMITS.headerScanRows} premières lignes (première ligne lue : ${seen.map((t) => `« ${t} »`).join(', ')})`,
+  );
 }
 
 /**

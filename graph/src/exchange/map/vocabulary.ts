@@ -42,11 +42,40 @@ export interface SheetSpec {
   columns: ColumnSpec[];
 }
 
-const column = (key: string, header: string, ...synonyms: string[]): ColumnSpec => ({ key, header, synonyms: [header, ...synonyms].map(headerKey) });
+const column = (key: string, header: string, ...synonyms: string[]): ColumnSpec => ({
+  key,
+  header,
+  synonyms: [header, ...synonyms].map(headerKey),
+});
 
 const ID = column('id', 'Id', 'identifiant', 'identifier', 'uid');
-const START = column('start', 'Depuis', "date d'entrée", 'date d entree', 'date de début', 'début', 'date début', 'start', 'start date', 'valid from', 'entrée', 'du');
-const END = column('end', "Jusqu'au", 'jusqu au', 'date de fin', 'fin', 'date de sortie', 'end', 'end date', 'valid to', 'au', 'sortie');
+const START = column(
+  'start',
+  'Depuis',
+  "date d'entrée",
+  'date d entree',
+  'date de début',
+  'début',
+  'date début',
+  'start',
+  'start date',
+  'valid from',
+  'entrée',
+  'du',
+);
+const END = column(
+  'end',
+  "Jusqu'au",
+  'jusqu au',
+  'date de fin',
+  'fin',
+  'date de sortie',
+  'end',
+  'end date',
+  'valid to',
+  'au',
+  'sortie',
+);
 const DESCRIPTION = column('description', 'Description', 'présentation', 'commentaire', 'comment', 'notes', 'descriptif');
 const NOTE = column('note', 'Note', 'notes', 'commentaire', 'comment', 'description');
 
@@ -58,7 +87,21 @@ export const SHEETS: Record<SheetKind, SheetSpec> = {
     required: ['name'],
     columns: [
       ID,
-      column('name', 'Nom', 'name', 'label', 'acteur', 'actor', "nom de l'acteur", 'actor name', 'organisation', 'organization', 'structure', 'raison sociale', 'intitulé'),
+      column(
+        'name',
+        'Nom',
+        'name',
+        'label',
+        'acteur',
+        'actor',
+        "nom de l'acteur",
+        'actor name',
+        'organisation',
+        'organization',
+        'structure',
+        'raison sociale',
+        'intitulé',
+      ),
       column('kind', 'Type', "type d'acteur", 'kind', 'catégorie', 'category', 'actor kind', 'actor type', 'famille'),
       DESCRIPTION,
       column('level', "Niveau d'engagement", 'engagement', 'niveau', 'level', 'engagement level', 'implication'),
@@ -192,7 +235,12 @@ export const SHEETS: Record<SheetKind, SheetSpec> = {
     title: 'Jalons',
     names: ['jalons', 'milestones', 'dates cles', 'etapes'],
     required: ['name', 'date'],
-    columns: [ID, column('name', 'Nom', 'name', 'jalon', 'milestone', 'label', 'intitulé'), column('date', 'Date', 'le', 'on'), DESCRIPTION],
+    columns: [
+      ID,
+      column('name', 'Nom', 'name', 'jalon', 'milestone', 'label', 'intitulé'),
+      column('date', 'Date', 'le', 'on'),
+      DESCRIPTION,
+    ],
   },
   edges: {
     kind: 'edges',
@@ -223,11 +271,26 @@ export const EDGE_TYPES: Record<'Influence' | 'Cooperation' | 'Convergence' | 'C
 };
 
 /** Sheet names of instructions, never data. */
-const INSTRUCTION_NAMES = ['mode d emploi', 'instructions', 'notice', 'lisez moi', 'readme', 'read me', 'aide', 'help', 'legende', 'legend', 'a lire'];
+const INSTRUCTION_NAMES = [
+  'mode d emploi',
+  'instructions',
+  'notice',
+  'lisez moi',
+  'readme',
+  'read me',
+  'aide',
+  'help',
+  'legende',
+  'legend',
+  'a lire',
+];
 
 /** A header as compared: `nameKey` (case, accents, apostrophes) and punctuation as spaces. */
 export function headerKey(text: string): string {
-  return nameKey(text).replace(/[^a-z0-9+-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return nameKey(text)
+    .replace(/[^a-z0-9+-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function isInstructionSheet(name: string): boolean {

@@ -35,7 +35,12 @@ export function chooseSeparator(text: string): Separator {
   for (const separator of SEPARATORS) {
     const fit = fitOf(text, separator);
     if (fit.fields < 2) continue;
-    if (!best || fit.consistency > best.consistency + 1e-9 || (Math.abs(fit.consistency - best.consistency) < 1e-9 && fit.fields > best.fields)) best = fit;
+    if (
+      !best ||
+      fit.consistency > best.consistency + 1e-9 ||
+      (Math.abs(fit.consistency - best.consistency) < 1e-9 && fit.fields > best.fields)
+    )
+      best = fit;
   }
   return best?.separator ?? ';';
 }

@@ -50,7 +50,9 @@ describe('encoding detection', () => {
 
 describe('separator', () => {
   it('is chosen from the data rows, not from the header alone', () => {
-    expect(chooseSeparator('Nom;Type (élu, service, entreprise), au choix;Niveau\nMairie;Élu;Moteur\nAMAP;Association;Coopérant\n')).toBe(';');
+    expect(
+      chooseSeparator('Nom;Type (élu, service, entreprise), au choix;Niveau\nMairie;Élu;Moteur\nAMAP;Association;Coopérant\n'),
+    ).toBe(';');
     expect(chooseSeparator('From,To,Type\nA,B,influence\nB,C,conflit\n')).toBe(',');
     expect(chooseSeparator('Nom\tDescription\nA\tun texte; avec, tout\nB\tx\n')).toBe('\t');
     // Quotes respected: the commas inside a quoted cell do not count.
@@ -66,18 +68,26 @@ describe('readWorkbook limits', () => {
   it(`refuses a file over ${FILE_LIMITS.maxBytes / 1024 / 1024} MB before reading it: a 50 MB file is FILE_TOO_LARGE`, () => {
     const big = new Uint8Array(50 * 1024 * 1024);
     const started = performance.now();
-    expect(() => readWorkbook(big, 'territoire.csv')).toThrow(expect.objectContaining({ code: 'FILE_TOO_LARGE', details: { bytes: big.byteLength, maxBytes: FILE_LIMITS.maxBytes } }));
+    expect(() => readWorkbook(big, 'territoire.csv')).toThrow(
+      expect.objectContaining({ code: 'FILE_TOO_LARGE', details: { bytes: big.byteLength, maxBytes: FILE_LIMITS.maxBytes } }),
+    );
     expect(performance.now() - started).toBeLessThan(100);
   });
 
   it('refuses an empty file, an unknown extension and a damaged workbook, each with its code', () => {
     expect(() => readWorkbook(new Uint8Array(), 'vide.csv')).toThrow(expect.objectContaining({ code: 'FILE_EMPTY' }));
-    expect(() => readWorkbook(new TextEncoder().encode('x'), 'carte.pdf')).toThrow(expect.objectContaining({ code: 'FILE_FORMAT_UNKNOWN' }));
-    expect(() => readWorkbook(new TextEncoder().encode('Nom;Type'), 'faux.xlsx')).toThrow(expect.objectContaining({ code: 'FILE_UNREADABLE' }));
+    expect(() => readWorkbook(new TextEncoder().encode('x'), 'carte.pdf')).toThrow(
+      expect.objectContaining({ code: 'FILE_FORMAT_UNKNOWN' }),
+    );
+    expect(() => readWorkbook(new TextEncoder().encode('Nom;Type'), 'faux.xlsx')).toThrow(
+      expect.objectContaining({ code: 'FILE_UNREADABLE' }),
+    );
   });
 
   it('refuses more rows than FILE_LIMITS.maxRows', () => {
     const text = `Nom;Type;Niveau\n${'A;Élu;Moteur\n'.repeat(FILE_LIMITS.maxRows + 1)}`;
-    expect(() => readWorkbook(new TextEncoder().encode(text), 'long.csv')).toThrow(expect.objectContaining({ code: 'FILE_TOO_MANY_ROWS' }));
+    expect(() => readWorkbook(new TextEncoder().encode(text), 'long.csv')).toThrow(
+      expect.objectContaining({ code: 'FILE_TOO_MANY_ROWS' }),
+    );
   });
 });

@@ -72,10 +72,14 @@ export function readWorkbook(bytes: Uint8Array | ArrayBuffer, fileName: string, 
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (data.byteLength > FILE_LIMITS.maxBytes) {
     const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} Mo`;
-    throw new FileError('FILE_TOO_LARGE', `le fichier « ${fileName} » pèse ${mb(data.byteLength)} : au-delà de ${mb(FILE_LIMITS.maxBytes)}, découpez-le en plusieurs fichiers`, {
-      bytes: data.byteLength,
-      maxBytes: FILE_LIMITS.maxBytes,
-    });
+    throw new FileError(
+      'FILE_TOO_LARGE',
+      `le fichier « ${fileName} » pèse ${mb(data.byteLength)} : au-delà de ${mb(FILE_LIMITS.maxBytes)}, découpez-le en plusieurs fichiers`,
+      {
+        bytes: data.byteLength,
+        maxBytes: FILE_LIMITS.maxBytes,
+      },
+    );
   }
   if (data.byteLength === 0) throw new FileError('FILE_EMPTY', `le fichier « ${fileName} » est vide`);
   const extension = extensionOf(fileName);
@@ -83,14 +87,22 @@ export function readWorkbook(bytes: Uint8Array | ArrayBuffer, fileName: string, 
   if (TEXT_EXTENSIONS.includes(extension)) workbook = readText(data, fileName, extension, options);
   else if (WORKBOOK_EXTENSIONS.includes(extension)) workbook = readSheets(data, fileName);
   else {
-    throw new FileError('FILE_FORMAT_UNKNOWN', `le fichier « ${fileName} » n'est ni un CSV, ni un TSV, ni un classeur .xlsx, .xls ou .ods`, { extension });
+    throw new FileError(
+      'FILE_FORMAT_UNKNOWN',
+      `le fichier « ${fileName} » n'est ni un CSV, ni un TSV, ni un classeur .xlsx, .xls ou .ods`,
+      { extension },
+    );
   }
   const rows = workbook.sheets.reduce((n, sheet) => n + sheet.rows.length, 0);
   if (rows > FILE_LIMITS.maxRows) {
-    throw new FileError('FILE_TOO_MANY_ROWS', `le fichier « ${fileName} » a ${rows} lignes : au-delà de ${FILE_LIMITS.maxRows}, découpez-le en plusieurs fichiers`, {
-      rows,
-      maxRows: FILE_LIMITS.maxRows,
-    });
+    throw new FileError(
+      'FILE_TOO_MANY_ROWS',
+      `le fichier « ${fileName} » a ${rows} lignes : au-delà de ${FILE_LIMITS.maxRows}, découpez-le en plusieurs fichiers`,
+      {
+        rows,
+        maxRows: FILE_LIMITS.maxRows,
+      },
+    );
   }
   return workbook;
 }
@@ -109,9 +121,13 @@ function controlShare(text: string): number {
 function readText(data: Uint8Array, fileName: string, extension: string, options: ReadOptions): Workbook {
   const container = containerOf(data);
   if (container) {
-    throw new FileError('FILE_NOT_TEXT', `le fichier « ${fileName} » est un classeur (${container === 'zip' ? '.xlsx ou .ods' : '.xls'}) renommé en .${extension} : choisissez-le avec son extension d'origine`, {
-      container,
-    });
+    throw new FileError(
+      'FILE_NOT_TEXT',
+      `le fichier « ${fileName} » est un classeur (${container === 'zip' ? '.xlsx ou .ods' : '.xls'}) renommé en .${extension} : choisissez-le avec son extension d'origine`,
+      {
+        container,
+      },
+    );
   }
   const detected = detectEncoding(data);
   const encoding: EncodingReport = options.encoding
@@ -119,9 +135,13 @@ function readText(data: Uint8Array, fileName: string, extension: string, options
     : detected;
   const text = decodeText(data, encoding.encoding);
   if (controlShare(text) > 0.01) {
-    throw new FileError('FILE_NOT_TEXT', `le fichier « ${fileName} » contient des données binaires : ce n'est pas un texte séparé par des points-virgules, virgules ou tabulations`, {
-      encoding: encoding.encoding,
-    });
+    throw new FileError(
+      'FILE_NOT_TEXT',
+      `le fichier « ${fileName} » contient des données binaires : ce n'est pas un texte séparé par des points-virgules, virgules ou tabulations`,
+      {
+        encoding: encoding.encoding,
+      },
+    );
   }
   const separator = extension === 'tsv' || extension === 'tab' ? '\t' : chooseSeparator(text);
   const rows = parseDelimited(text, separator);
@@ -166,7 +186,15 @@ function readSheets(data: Uint8Array, fileName: string): Workbook {
   try {
     if (!container) throw new Error('not a zip or OLE container');
     // UTC: a date cell is its calendar day at midnight UTC, whatever the reader's time zone.
-    book = XLSX.read(data, { type: 'array', dense: true, cellDates: true, UTC: true, cellFormula: false, cellHTML: false, cellStyles: false });
+    book = XLSX.read(data, {
+      type: 'array',
+      dense: true,
+      cellDates: true,
+      UTC: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+    });
   } catch (error) {
     throw new FileError('FILE_UNREADABLE', `le classeur « ${fileName} » est endommagé ou n'est pas un classeur`, {
       cause: error instanceof Error ? error.message : String(error),
@@ -178,7 +206,7 @@ function readSheets(data: Uint8Array, fileName: string): Workbook {
 }
 
 function readSheet(name: string, sheet: XLSX.WorkSheet | undefined): Sheet {
-  if (!sheet || !sheet['!ref']) return { name, rows: [], merges: [] };
+  if (!sheet?.['!ref']) return { name, rows: [], merges: [] };
   const range = XLSX.utils.decode_range(sheet['!ref']);
   // Rows and columns from A1, so that lines and columns are those the spreadsheet shows.
   // A dense sheet keeps its cells as rows of cells (`!data`), far quicker to walk than A1 keys.
@@ -190,7 +218,12 @@ function readSheet(name: string, sheet: XLSX.WorkSheet | undefined): Sheet {
     for (let c = 0; c <= range.e.c; c++) row.push(cellValue(source[c]));
     rows.push(row);
   }
-  const merges: MergedRange[] = (sheet['!merges'] ?? []).map((m) => ({ firstRow: m.s.r, firstColumn: m.s.c, lastRow: m.e.r, lastColumn: m.e.c }));
+  const merges: MergedRange[] = (sheet['!merges'] ?? []).map((m) => ({
+    firstRow: m.s.r,
+    firstColumn: m.s.c,
+    lastRow: m.e.r,
+    lastColumn: m.e.c,
+  }));
   for (const merge of merges) {
     const shown = rows[merge.firstRow]?.[merge.firstColumn] ?? null;
     for (let r = merge.firstRow; r <= merge.lastRow; r++) {

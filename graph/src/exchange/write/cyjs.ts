@@ -27,11 +27,30 @@ export function writeCyjs(snapshot: ProjectSnapshot): Cyjs {
     data: { name, shared_name: name, selected: true },
     elements: {
       nodes: network.mapNodes((key, a) => ({
-        data: { id: key, name: a.label, shared_name: a.label, type: a.type, kind: a.kind, level: a.level, description: a.description, start: a.spells[0]?.start ?? '' },
+        data: {
+          id: key,
+          name: a.label,
+          shared_name: a.label,
+          type: a.type,
+          kind: a.kind,
+          level: a.level,
+          description: a.description,
+          start: a.spells[0]?.start ?? '',
+        },
         position: { x: a.x, y: a.y },
       })),
       edges: network.mapEdges((key, a, source, target) => ({
-        data: { id: key, source, target, interaction: a.type, shared_interaction: a.type, name: `${network.getNodeAttribute(source, 'label')} (${a.type}) ${network.getNodeAttribute(target, 'label')}`, label: a.label, weight: a.weight, directed: a.directed },
+        data: {
+          id: key,
+          source,
+          target,
+          interaction: a.type,
+          shared_interaction: a.type,
+          name: `${network.getNodeAttribute(source, 'label')} (${a.type}) ${network.getNodeAttribute(target, 'label')}`,
+          label: a.label,
+          weight: a.weight,
+          directed: a.directed,
+        },
       })),
     },
   };

@@ -16,7 +16,11 @@ export function writeGexf(snapshot: ProjectSnapshot): string {
   const xml = write(network, {
     version: '1.3',
     pretty: true,
-    formatNode: (_key, a) => ({ label: a.label, viz: { x: a.x, y: a.y, size: 10 }, attributes: { type: a.type, kind: a.kind, level: a.level, description: a.description } }),
+    formatNode: (_key, a) => ({
+      label: a.label,
+      viz: { x: a.x, y: a.y, size: 10 },
+      attributes: { type: a.type, kind: a.kind, level: a.level, description: a.description },
+    }),
     formatEdge: (_key, a) => ({ label: a.label, weight: a.weight, attributes: { type: a.type } }),
   });
   const document = new DOMParser().parseFromString(xml, 'application/xml');

@@ -41,8 +41,10 @@ export function writeGraphml(snapshot: ProjectSnapshot): string {
     parent.appendChild(node);
     return node;
   };
-  for (const [name, type] of NODE_KEYS) element('key', { id: `n_${name}`, for: 'node', 'attr.name': name, 'attr.type': type }, root);
-  for (const [name, type] of EDGE_KEYS) element('key', { id: `e_${name}`, for: 'edge', 'attr.name': name, 'attr.type': type }, root);
+  for (const [name, type] of NODE_KEYS)
+    element('key', { id: `n_${name}`, for: 'node', 'attr.name': name, 'attr.type': type }, root);
+  for (const [name, type] of EDGE_KEYS)
+    element('key', { id: `e_${name}`, for: 'edge', 'attr.name': name, 'attr.type': type }, root);
   // Undirected by default and `directed="true"` on the others: readers that only honour an
   // override towards directed (graphology's) read both kinds right.
   const graph = element('graph', { id: snapshot.project.id, edgedefault: 'undirected' }, root);

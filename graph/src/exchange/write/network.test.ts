@@ -22,8 +22,20 @@ describe('GEXF 1.3', () => {
     const graph = parseGexf(Graph, xml);
     expect(graph.order).toBe(NODES);
     expect(graph.size).toBe(EDGES);
-    expect(graph.getNodeAttributes('act-amap')).toMatchObject({ label: 'AMAP de Malaunay', type: 'Acteur', kind: 'Association', level: 'Coopérant', x: 120, y: -40 });
-    expect(graph.getNodeAttributes('obj-offre')).toMatchObject({ label: 'Offre diversifiée', type: 'Objectif', kind: 'Effets utiles (social) | Écologique', level: 'Matériel' });
+    expect(graph.getNodeAttributes('act-amap')).toMatchObject({
+      label: 'AMAP de Malaunay',
+      type: 'Acteur',
+      kind: 'Association',
+      level: 'Coopérant',
+      x: 120,
+      y: -40,
+    });
+    expect(graph.getNodeAttributes('obj-offre')).toMatchObject({
+      label: 'Offre diversifiée',
+      type: 'Objectif',
+      kind: 'Effets utiles (social) | Écologique',
+      level: 'Matériel',
+    });
     expect(graph.getEdgeAttributes('pos-3')).toMatchObject({ type: 'Position', weight: -1 });
     expect(graph.source('pos-3')).toBe('act-mairie');
     expect(graph.target('pos-3')).toBe('obj-offre');
@@ -44,7 +56,10 @@ describe('GEXF 1.3', () => {
         const element = elements[i]!;
         if (element.getAttribute('id') !== id) continue;
         const list = element.getElementsByTagName('spell');
-        return Array.from({ length: list.length }, (_, j) => [list[j]!.getAttribute('start'), list[j]!.getAttribute('end') || null]);
+        return Array.from({ length: list.length }, (_, j) => [
+          list[j]!.getAttribute('start'),
+          list[j]!.getAttribute('end') || null,
+        ]);
       }
       throw new Error(`${tag} ${id} not found`);
     };
@@ -63,7 +78,16 @@ describe('GraphML', () => {
     const graph = parseGraphml(Graph, writeGraphml(snapshot));
     expect(graph.order).toBe(NODES);
     expect(graph.size).toBe(EDGES);
-    expect(graph.getNodeAttributes('act-media')).toMatchObject({ label: 'Médiathèque', type: 'Acteur', kind: 'Service', level: 'Informé', x: 200, y: 90, start: '2020-02-01', end: '2023-06-30' });
+    expect(graph.getNodeAttributes('act-media')).toMatchObject({
+      label: 'Médiathèque',
+      type: 'Acteur',
+      kind: 'Service',
+      level: 'Informé',
+      x: 200,
+      y: 90,
+      start: '2020-02-01',
+      end: '2023-06-30',
+    });
     expect(graph.getEdgeAttributes('inf-2')).toMatchObject({ type: 'Influence', weight: 2, start: '2020-02-01' });
     expect(graph.isDirected('inf-2')).toBe(true);
     expect(graph.isUndirected('conv-1')).toBe(true);
@@ -85,8 +109,16 @@ describe('Cytoscape desktop .cyjs', () => {
     expect(cyjs.format_version).toBe('1.0');
     expect(cyjs.elements.nodes).toHaveLength(NODES);
     expect(cyjs.elements.edges).toHaveLength(EDGES);
-    expect(cyjs.elements.nodes.find((n) => n.data.id === 'act-prod')).toMatchObject({ data: { name: 'Producteurs du marché', kind: 'Entreprise' }, position: { x: -110, y: 60 } });
-    expect(cyjs.elements.edges.find((e) => e.data.id === 'inf-1')!.data).toMatchObject({ source: 'act-mairie', target: 'act-amap', interaction: 'Influence', weight: 3 });
+    expect(cyjs.elements.nodes.find((n) => n.data.id === 'act-prod')).toMatchObject({
+      data: { name: 'Producteurs du marché', kind: 'Entreprise' },
+      position: { x: -110, y: 60 },
+    });
+    expect(cyjs.elements.edges.find((e) => e.data.id === 'inf-1')!.data).toMatchObject({
+      source: 'act-mairie',
+      target: 'act-amap',
+      interaction: 'Influence',
+      weight: 3,
+    });
     // JSON as Cytoscape reads it: the document survives a serialisation.
     expect(JSON.parse(JSON.stringify(cyjs))).toEqual(cyjs);
   });
@@ -103,11 +135,18 @@ describe('Kumu JSON', () => {
     const kumu = writeKumu(snapshot);
     expect(kumu.elements).toHaveLength(NODES);
     expect(kumu.connections).toHaveLength(EDGES);
-    expect(kumu.elements.find((e) => e.label === 'Mairie de Malaunay')).toMatchObject({ type: 'Élu', tags: ['Acteur', 'Moteur'] });
+    expect(kumu.elements.find((e) => e.label === 'Mairie de Malaunay')).toMatchObject({
+      type: 'Élu',
+      tags: ['Acteur', 'Moteur'],
+    });
     expect(kumu.connections.filter((c) => c.type === 'Externalité').map((c) => [c.from, c.to, c.strength])).toEqual([
       ['Attractivité du centre', 'Médiathèque', -1],
       ['Attractivité du centre', 'AMAP de Malaunay', -1],
     ]);
-    expect(kumu.connections.find((c) => c.type === 'Coopération')).toMatchObject({ from: 'AMAP de Malaunay', to: 'Médiathèque', direction: 'mutual' });
+    expect(kumu.connections.find((c) => c.type === 'Coopération')).toMatchObject({
+      from: 'AMAP de Malaunay',
+      to: 'Médiathèque',
+      direction: 'mutual',
+    });
   });
 });

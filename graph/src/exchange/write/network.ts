@@ -36,7 +36,9 @@ const day = (iso: string) => iso.slice(0, 10);
 
 /** Consecutive versions joined into the stretches an entity existed over. */
 export function spellsOf(entity: SnapshotEntity): Spell[] {
-  const versions: SnapshotVersion[] = entity.history?.length ? entity.history : [{ from: entity.validFrom, to: entity.validTo, values: entity.values }];
+  const versions: SnapshotVersion[] = entity.history?.length
+    ? entity.history
+    : [{ from: entity.validFrom, to: entity.validTo, values: entity.values }];
   const spells: Spell[] = [];
   for (const version of versions) {
     const last = spells[spells.length - 1];
@@ -61,7 +63,10 @@ export function projectNetwork(snapshot: ProjectSnapshot): ProjectNetwork {
   const engagements = new Map(entitiesOf(snapshot, 'Engagement').map((e) => [str(e.values.actorId), e]));
   const count = actors.length + objectives.length;
   const place = (id: string, i: number) =>
-    snapshot.layout?.[id] ?? { x: Math.round(400 * Math.cos((2 * Math.PI * i) / Math.max(1, count))), y: Math.round(400 * Math.sin((2 * Math.PI * i) / Math.max(1, count))) };
+    snapshot.layout?.[id] ?? {
+      x: Math.round(400 * Math.cos((2 * Math.PI * i) / Math.max(1, count))),
+      y: Math.round(400 * Math.sin((2 * Math.PI * i) / Math.max(1, count))),
+    };
   actors.forEach((actor, i) => {
     const engagement = engagements.get(actor.id);
     graph.addNode(actor.id, {
@@ -86,24 +91,53 @@ export function projectNetwork(snapshot: ProjectSnapshot): ProjectNetwork {
       spells: spellsOf(objective),
     });
   });
-  const link = (entity: SnapshotEntity, source: unknown, target: unknown, type: string, weight: number, directed: boolean, label = type) => {
+  const link = (
+    entity: SnapshotEntity,
+    source: unknown,
+    target: unknown,
+    type: string,
+    weight: number,
+    directed: boolean,
+    label = type,
+  ) => {
     if (typeof source !== 'string' || typeof target !== 'string' || !graph.hasNode(source) || !graph.hasNode(target)) return;
     const attributes: EdgeAttributes = { type, label, weight, directed, spells: spellsOf(entity) };
     if (directed) graph.addDirectedEdgeWithKey(entity.id, source, target, attributes);
     else graph.addUndirectedEdgeWithKey(entity.id, source, target, attributes);
   };
-  for (const p of entitiesOf(snapshot, 'Position')) link(p, p.values.actorId, p.values.objectiveId, 'Position', Number(p.values.value), true);
-  for (const i of entitiesOf(snapshot, 'Influence')) link(i, i.values.fromActorId, i.values.toActorId, 'Influence', Number(i.values.value), true);
-  for (const c of entitiesOf(snapshot, 'Cooperation')) link(c, c.values.actorAId, c.values.actorBId, 'Coopération', 1, false, str(c.values.commitments) || 'Coopération');
-  for (const c of entitiesOf(snapshot, 'Convergence')) link(c, c.values.objectiveAId, c.values.objectiveBId, 'Convergence', 1, false);
-  for (const c of entitiesOf(snapshot, 'Conflict')) link(c, c.values.objectiveAId, c.values.objectiveBId, 'Conflit', Number(c.values.intensity), false, `Conflit (${enumLabel(str(c.values.status))})`);
+  for (const p of entitiesOf(snapshot, 'Position'))
+    link(p, p.values.actorId, p.values.objectiveId, 'Position', Number(p.values.value), true);
+  for (const i of entitiesOf(snapshot, 'Influence'))
+    link(i, i.values.fromActorId, i.values.toActorId, 'Influence', Number(i.values.value), true);
+  for (const c of entitiesOf(snapshot, 'Cooperation'))
+    link(c, c.values.actorAId, c.values.actorBId, 'Coopération', 1, false, str(c.values.commitments) || 'Coopération');
+  for (const c of entitiesOf(snapshot, 'Convergence'))
+    link(c, c.values.objectiveAId, c.values.objectiveBId, 'Convergence', 1, false);
+  for (const c of entitiesOf(snapshot, 'Conflict'))
+    link(
+      c,
+      c.values.objectiveAId,
+      c.values.objectiveBId,
+      'Conflit',
+      Number(c.values.intensity),
+      false,
+      `Conflit (${enumLabel(str(c.values.status))})`,
+    );
   for (const o of objectives) {
     if (typeof o.values.actorId === 'string') link({ ...o, id: `${o.id}:porteur` }, o.values.actorId, o.id, 'Porte', 1, true);
   }
   for (const x of entitiesOf(snapshot, 'Externality')) {
     const affected = Array.isArray(x.values.affectedActorIds) ? x.values.affectedActorIds : [];
     for (const actorId of affected) {
-      link({ ...x, id: `${x.id}:${actorId}` }, x.values.objectiveId, actorId, 'Externalité', x.values.sign === 'NEGATIVE' ? -1 : 1, true, `Externalité ${enumLabel(str(x.values.sign)).toLowerCase()}`);
+      link(
+        { ...x, id: `${x.id}:${actorId}` },
+        x.values.objectiveId,
+        actorId,
+        'Externalité',
+        x.values.sign === 'NEGATIVE' ? -1 : 1,
+        true,
+        `Externalité ${enumLabel(str(x.values.sign)).toLowerCase()}`,
+      );
     }
   }
   return graph;

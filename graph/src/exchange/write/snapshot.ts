@@ -53,7 +53,11 @@ export function snapshotFromState(
   return {
     at: state.at.toISOString(),
     territory: { id: state.territory.id, name: text(state.territory.values.name) ?? state.territory.id },
-    project: { id: state.project.id, name: text(state.project.values.name) ?? state.project.id, description: text(state.project.values.description) },
+    project: {
+      id: state.project.id,
+      name: text(state.project.values.name) ?? state.project.id,
+      description: text(state.project.values.description),
+    },
     entities: state.entities.map((record) => {
       const history = extra.history?.[record.id];
       return {

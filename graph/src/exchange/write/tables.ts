@@ -53,15 +53,28 @@ const GETTERS: Record<Exclude<SheetKind, 'actors' | 'edges'>, Record<string, Get
     confidential: (e) => cell(e.values.confidential ?? false),
     perimeter: (e, s) => ref(s, e.values.perimeterId),
   },
-  positions: { actor: (e, s) => ref(s, e.values.actorId), objective: (e, s) => ref(s, e.values.objectiveId), value: (e) => cell(e.values.value), note: (e) => cell(e.values.note) },
-  influences: { from: (e, s) => ref(s, e.values.fromActorId), to: (e, s) => ref(s, e.values.toActorId), value: (e) => cell(e.values.value) },
+  positions: {
+    actor: (e, s) => ref(s, e.values.actorId),
+    objective: (e, s) => ref(s, e.values.objectiveId),
+    value: (e) => cell(e.values.value),
+    note: (e) => cell(e.values.note),
+  },
+  influences: {
+    from: (e, s) => ref(s, e.values.fromActorId),
+    to: (e, s) => ref(s, e.values.toActorId),
+    value: (e) => cell(e.values.value),
+  },
   cooperations: {
     actorA: (e, s) => ref(s, e.values.actorAId),
     actorB: (e, s) => ref(s, e.values.actorBId),
     commitments: (e) => cell(e.values.commitments),
     counterparts: (e) => cell(e.values.counterparts),
   },
-  convergences: { objectiveA: (e, s) => ref(s, e.values.objectiveAId), objectiveB: (e, s) => ref(s, e.values.objectiveBId), note: (e) => cell(e.values.note) },
+  convergences: {
+    objectiveA: (e, s) => ref(s, e.values.objectiveAId),
+    objectiveB: (e, s) => ref(s, e.values.objectiveBId),
+    note: (e) => cell(e.values.note),
+  },
   conflicts: {
     objectiveA: (e, s) => ref(s, e.values.objectiveAId),
     objectiveB: (e, s) => ref(s, e.values.objectiveBId),
@@ -79,7 +92,11 @@ const GETTERS: Record<Exclude<SheetKind, 'actors' | 'edges'>, Record<string, Get
     status: (e) => code(e.values.status),
     internalisation: (e) => cell(e.values.internalisation),
   },
-  milestones: { name: (e) => cell(e.values.name), date: (e) => (typeof e.values.date === 'string' ? { day: e.values.date } : null), description: (e) => cell(e.values.description) },
+  milestones: {
+    name: (e) => cell(e.values.name),
+    date: (e) => (typeof e.values.date === 'string' ? { day: e.values.date } : null),
+    description: (e) => cell(e.values.description),
+  },
 };
 
 const TYPE_OF: Record<Exclude<SheetKind, 'actors' | 'edges'>, SnapshotEntity['type']> = {
@@ -100,7 +117,17 @@ function table(kind: Exclude<SheetKind, 'actors' | 'edges'>, snapshot: ProjectSn
   const keys = spec.columns.map((c) => c.key).filter((key) => key === 'id' || key === 'start' || key === 'end' || key in getters);
   const rows: TableCell[][] = [keys.map((key) => spec.columns.find((c) => c.key === key)!.header)];
   for (const entity of entitiesOf(snapshot, TYPE_OF[kind])) {
-    rows.push(keys.map((key) => (key === 'id' ? entity.id : key === 'start' ? day(entity.validFrom) : key === 'end' ? day(entity.validTo) : getters[key]!(entity, snapshot))));
+    rows.push(
+      keys.map((key) =>
+        key === 'id'
+          ? entity.id
+          : key === 'start'
+            ? day(entity.validFrom)
+            : key === 'end'
+              ? day(entity.validTo)
+              : getters[key]!(entity, snapshot),
+      ),
+    );
   }
   return { name: spec.title, kind, rows };
 }
@@ -134,7 +161,22 @@ function actorTable(snapshot: ProjectSnapshot): Table {
  * references by name, codes as French labels, dates in « Depuis » / « Jusqu'au ».
  */
 export function projectTables(snapshot: ProjectSnapshot): Table[] {
-  return [actorTable(snapshot), ...(['perimeters', 'objectives', 'positions', 'influences', 'cooperations', 'convergences', 'conflicts', 'externalities', 'milestones'] as const).map((kind) => table(kind, snapshot))];
+  return [
+    actorTable(snapshot),
+    ...(
+      [
+        'perimeters',
+        'objectives',
+        'positions',
+        'influences',
+        'cooperations',
+        'convergences',
+        'conflicts',
+        'externalities',
+        'milestones',
+      ] as const
+    ).map((kind) => table(kind, snapshot)),
+  ];
 }
 
 /**
@@ -145,19 +187,32 @@ export function projectTables(snapshot: ProjectSnapshot): Table[] {
 export function matrixTables(snapshot: ProjectSnapshot): Table[] {
   const actors = entitiesOf(snapshot, 'Actor');
   const objectives = entitiesOf(snapshot, 'Objective');
-  const positions = new Map(entitiesOf(snapshot, 'Position').map((p) => [`${p.values.actorId}|${p.values.objectiveId}`, p.values.value as number]));
-  const influences = new Map(entitiesOf(snapshot, 'Influence').map((p) => [`${p.values.fromActorId}|${p.values.toActorId}`, p.values.value as number]));
+  const positions = new Map(
+    entitiesOf(snapshot, 'Position').map((p) => [`${p.values.actorId}|${p.values.objectiveId}`, p.values.value as number]),
+  );
+  const influences = new Map(
+    entitiesOf(snapshot, 'Influence').map((p) => [`${p.values.fromActorId}|${p.values.toActorId}`, p.values.value as number]),
+  );
   const name = (e: SnapshotEntity) => titleOf(snapshot, e.id);
   return [
     {
       name: 'Matrice des positions',
       kind: 'positionMatrix',
-      rows: [['Acteurs \\ Objectifs', ...objectives.map(name)], ...actors.map((a) => [name(a), ...objectives.map((o) => positions.get(`${a.id}|${o.id}`) ?? null)])],
+      rows: [
+        ['Acteurs \\ Objectifs', ...objectives.map(name)],
+        ...actors.map((a) => [name(a), ...objectives.map((o) => positions.get(`${a.id}|${o.id}`) ?? null)]),
+      ],
     },
     {
       name: 'Matrice des influences',
       kind: 'influenceMatrix',
-      rows: [['Influence de \\ sur', ...actors.map(name)], ...actors.map((a) => [name(a), ...actors.map((b) => (a.id === b.id ? null : (influences.get(`${a.id}|${b.id}`) ?? null)))])],
+      rows: [
+        ['Influence de \\ sur', ...actors.map(name)],
+        ...actors.map((a) => [
+          name(a),
+          ...actors.map((b) => (a.id === b.id ? null : (influences.get(`${a.id}|${b.id}`) ?? null))),
+        ]),
+      ],
     },
   ];
 }

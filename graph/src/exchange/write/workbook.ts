@@ -11,15 +11,16 @@ function serial(day: string): number {
 }
 
 function sheetOf(table: Table): XLSX.WorkSheet {
-  const sheet = XLSX.utils.aoa_to_sheet(table.rows.map((row) => row.map((c) => (c !== null && typeof c === 'object' ? serial(c.day) : c))));
-  table.rows.forEach((row, r) =>
+  const sheet = XLSX.utils.aoa_to_sheet(
+    table.rows.map((row) => row.map((c) => (c !== null && typeof c === 'object' ? serial(c.day) : c))),
+  );
+  table.rows.forEach((row, r) => {
     row.forEach((c, col) => {
       if (c !== null && typeof c === 'object') {
-        const address = XLSX.utils.encode_cell({ r, c: col });
-        sheet[address] = { t: 'n', v: serial(c.day), z: 'dd/mm/yyyy' };
+        sheet[XLSX.utils.encode_cell({ r, c: col })] = { t: 'n', v: serial(c.day), z: 'dd/mm/yyyy' };
       }
-    }),
-  );
+    });
+  });
   sheet['!cols'] = (table.rows[0] ?? []).map((header) => ({ wch: Math.max(10, Math.min(40, String(header ?? '').length + 4)) }));
   return sheet;
 }
@@ -40,7 +41,11 @@ export function writeXlsx(snapshot: ProjectSnapshot, options: WorkbookExportOpti
   const book = XLSX.utils.book_new();
   const tables = [...projectTables(snapshot), ...(options.matrices ? matrixTables(snapshot) : [])];
   for (const table of tables) XLSX.utils.book_append_sheet(book, sheetOf(table), sheetName(table.name));
-  book.Props = { Title: snapshot.project.name, Subject: `Trame — ${snapshot.territory.name}`, CreatedDate: new Date(snapshot.at) };
+  book.Props = {
+    Title: snapshot.project.name,
+    Subject: `Trame — ${snapshot.territory.name}`,
+    CreatedDate: new Date(snapshot.at),
+  };
   return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }
 
@@ -58,11 +63,17 @@ const csvCell = (c: TableCell) => (c === null ? '' : typeof c === 'object' ? c.d
  * between cells, CRLF line ends, quotes where a cell needs them.
  */
 export function tableCsv(table: Table): string {
-  return `\uFEFF${Papa.unparse(table.rows.map((row) => row.map(csvCell)), { delimiter: ';', newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse(
+    table.rows.map((row) => row.map(csvCell)),
+    { delimiter: ';', newline: '\r\n' },
+  )}\r\n`;
 }
 
 /** The project as CSV files, one per kind (and per matrix when asked), named after their sheet. */
-export function writeCsvFiles(snapshot: ProjectSnapshot, options: WorkbookExportOptions = {}): { fileName: string; bytes: Uint8Array }[] {
+export function writeCsvFiles(
+  snapshot: ProjectSnapshot,
+  options: WorkbookExportOptions = {},
+): { fileName: string; bytes: Uint8Array }[] {
   const tables = [...projectTables(snapshot), ...(options.matrices ? matrixTables(snapshot) : [])];
   const encoder = new TextEncoder();
   return tables.map((table) => ({ fileName: `${table.name}.csv`, bytes: encoder.encode(tableCsv(table)) }));

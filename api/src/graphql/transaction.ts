@@ -1,0 +1,191 @@
+import { defaultFieldResolver, getOperationAST, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import neo4j, { ManagedTransaction, type Session, type Transaction } from 'neo4j-driver';
+import { Graph, GraphUnavailableError, mapGraphError } from '@trame/graph';
+import type { GraphQLContext } from './context.ts';
+
+/**
+ * One GraphQL mutation operation = one Neo4j transaction. The root fields of a mutation run in
+ * order in one explicit transaction: all of them commit, or none does.
+ *
+ * Resolvers need no change: the plugin hands them, as `ctx.graph`, an OperationTransaction —
+ * a Graph whose `read` and `write` run their unit of work in the operation's transaction.
+ */
+
+/** Attempts of a whole mutation operation when Neo4j reports a transient error (a deadlock…). */
+export const MUTATION_ATTEMPTS = 3;
+
+/** A Neo4j error the server says may succeed if tried again (deadlock, lock timeout…). */
+export function isTransientGraphError(error: unknown): boolean {
+  if (error instanceof GraphUnavailableError) return false;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Neo.TransientError.');
+}
+
+/**
+ * A Graph whose units of work all run in one explicit transaction, opened on first use. Units
+ * run one at a time (a transaction runs one query at a time; nested resolvers ask in parallel).
+ * Explicit transactions are not retried by the driver: the plugin retries the whole operation.
+ */
+export class OperationTransaction extends Graph {
+  #session: Session | null = null;
+  #transaction: Promise<Transaction> | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+  #finished = false;
+
+  constructor(graph: Graph) {
+    super(graph.driver, graph.database);
+  }
+
+  override read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.#run(work);
+  }
+
+  override write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.#run(work);
+  }
+
+  #run<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const next = this.#queue.then(async () => {
+      if (this.#finished) throw new Error('the operation transaction is already finished');
+      try {
+        // Units see only `run`: committing is the plugin's job, as with managed transactions.
+        return await work(ManagedTransaction.fromTransaction(await this.#open()));
+      } catch (error) {
+        throw mapGraphError(error);
+      }
+    });
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  #open(): Promise<Transaction> {
+    this.#transaction ??= (async () => {
+      this.#session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+      return this.#session.beginTransaction({ metadata: { app: 'trame', scope: 'graphql-mutation' } });
+    })();
+    return this.#transaction;
+  }
+
+  /** Commits what the units wrote (nothing to do if none ran). @throws the mapped driver error */
+  async commit(): Promise<void> {
+    await this.#finish(async (tx) => tx.commit());
+  }
+
+  /** Rolls back whatever the units wrote; never throws (a failed rollback leaves nothing either). */
+  async rollback(): Promise<void> {
+    await this.#finish(async (tx) => {
+      if (tx.isOpen()) await tx.rollback();
+    }).catch(() => undefined);
+  }
+
+  async #finish(end: (tx: Transaction) => Promise<void>): Promise<void> {
+    await this.#queue;
+    this.#finished = true;
+    try {
+      if (this.#transaction) await end(await this.#transaction);
+    } catch (error) {
+      throw mapGraphError(error);
+    } finally {
+      await this.#session?.close();
+    }
+  }
+
+  /** The shared driver is the app's: an operation never closes it. */
+  override async close(): Promise<void> {}
+}
+
+/** What one mutation operation remembers across its root fields. */
+export interface MutationOperationState {
+  /** The response name (alias) of the first root field that failed, if any. */
+  failedField: string | null;
+}
+
+function rolledBack(error: GraphQLError, failedField: string | null): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, rolledBack: true, ...(failedField ? { failedField } : {}) },
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function causes(error: GraphQLError): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = error;
+  while (current instanceof Error) {
+    chain.push(current);
+    current = (current as { originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
+/**
+ * Runs every mutation operation in one transaction: committed if the operation has no error,
+ * else rolled back, with `data: null` and every error kept, marked `rolledBack` (and
+ * `failedField`, the first root field that failed). A transient Neo4j error (deadlock) replays
+ * the whole operation, up to MUTATION_ATTEMPTS times. Queries are left alone.
+ */
+export const useMutationTransaction: Plugin<GraphQLContext> = {
+  onExecute({ args, executeFn, setExecuteFn }) {
+    if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+    setExecuteFn(async (executionArgs) => {
+      const base = executionArgs.contextValue as GraphQLContext;
+      for (let attempt = 1; ; attempt++) {
+        const transaction = new OperationTransaction(base.graph);
+        const mutation: MutationOperationState = { failedField: null };
+        const contextValue: GraphQLContext = { ...base, graph: transaction, mutation };
+        const result = (await executeFn({ ...executionArgs, contextValue })) as ExecutionResult;
+        let errors = result.errors ?? [];
+        if (errors.length === 0) {
+          try {
+            await transaction.commit();
+            return result;
+          } catch (error) {
+            errors = [new GraphQLError('the transaction could not be committed', { originalError: error as Error })];
+          }
+        } else {
+          await transaction.rollback();
+        }
+        if (attempt < MUTATION_ATTEMPTS && errors.some((error) => causes(error).some(isTransientGraphError))) {
+          base.log.info({ attempt }, 'transient Neo4j error: the whole mutation operation is replayed');
+          await delay(25 * attempt + Math.random() * 50);
+          continue;
+        }
+        return { data: null, errors: errors.map((error) => rolledBack(error, mutation.failedField)) };
+      }
+    });
+  },
+};
+
+/**
+ * Wraps the root fields of the Mutation type: once a field has failed, the later fields of the
+ * same operation are not run (their writes would be rolled back anyway) and say why.
+ */
+export function allOrNothingMutations(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (source, args, ctx: GraphQLContext, info) => {
+      const state = ctx.mutation;
+      if (state?.failedField) {
+        throw new GraphQLError(
+          `« ${String(info.path.key)} » n'a pas été exécuté : le champ « ${state.failedField} » de la même mutation a échoué, rien n'a été enregistré`,
+          { extensions: { code: 'NOT_EXECUTED', failedField: state.failedField } },
+        );
+      }
+      try {
+        return await resolve(source, args, ctx, info);
+      } catch (error) {
+        if (state) state.failedField ??= String(info.path.key);
+        throw error;
+      }
+    };
+  }
+  return schema;
+}

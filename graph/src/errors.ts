@@ -37,8 +37,6 @@ export const ERROR_CODES = {
   REVERT_NOT_APPLICABLE: "Le changement ne peut plus être annulé : l'entité a changé depuis.",
   INVALID_CURSOR: "Le curseur de pagination n'est pas valide.",
   INVALID_RANGE: 'La date de début doit précéder la date de fin.',
-  FORBIDDEN: "Cette action n'est pas permise à l'utilisateur.",
-  MIGRATION_CHECKSUM_MISMATCH: 'Une migration déjà appliquée a été modifiée.',
   AMBIGUOUS_NAME: 'Plusieurs entités portent ce nom : impossible de savoir laquelle est désignée.',
   IMPORT_INVALID_ROWS: "Des lignes du fichier importé ne sont pas valides : rien n'a été importé. Le détail par ligne est dans extensions.rows.",
   IMPORT_TOO_MANY_ROWS: "Le fichier importé dépasse le nombre de lignes permis en une fois.",

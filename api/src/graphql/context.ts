@@ -22,7 +22,10 @@ export interface GraphQLContext {
   projectStates?: ProjectStateCache | null;
   /** Set for mutation operations: which root field failed first, if any (transaction.ts). */
   mutation?: MutationOperationState | null;
-  /** The single authorization point; throws FORBIDDEN when the user may not act. */
+  /**
+   * The single authorization point. With one local user it lets everything through; when accounts
+   * exist it throws a DomainError (FORBIDDEN, added to the catalogue with its first use).
+   */
   authorize(action: Action, scope?: { projectId?: string | null; territoryId?: string | null }): void;
 }
 

@@ -1,4 +1,14 @@
-import { defaultFieldResolver, getOperationAST, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import neo4j, { ManagedTransaction, type Session, type Transaction } from 'neo4j-driver';
 import { Graph, GraphUnavailableError, mapGraphError } from '@trame/graph';
@@ -99,6 +109,36 @@ export class OperationTransaction extends Graph {
 export interface MutationOperationState {
   /** The response name (alias) of the first root field that failed, if any. */
   failedField: string | null;
+  /** Response names of the root fields whose resolver started. */
+  started: Set<string>;
+}
+
+/** The response names (aliases) of an operation's root fields, in order, through fragments. */
+function rootFieldNames(document: DocumentNode, selectionSet: SelectionSetNode): string[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const names: string[] = [];
+  const walk = (set: SelectionSetNode, seen: Set<string>): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) names.push(selection.alias?.value ?? selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, seen);
+      else if (!seen.has(selection.name.value)) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) walk(fragment.selectionSet, new Set([...seen, selection.name.value]));
+      }
+    }
+  };
+  walk(selectionSet, new Set());
+  return [...new Set(names)].filter((name) => name !== '__typename');
+}
+
+function notExecuted(field: string, failedField: string): GraphQLError {
+  return new GraphQLError(
+    `« ${field} » n'a pas été exécuté : le champ « ${failedField} » de la même mutation a échoué, rien n'a été enregistré`,
+    { path: [field], extensions: { code: 'NOT_EXECUTED', failedField, rolledBack: true } },
+  );
 }
 
 function rolledBack(error: GraphQLError, failedField: string | null): GraphQLError {
@@ -134,12 +174,14 @@ function causes(error: GraphQLError): unknown[] {
  */
 export const useMutationTransaction: Plugin<GraphQLContext> = {
   onExecute({ args, executeFn, setExecuteFn }) {
-    if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+    const operation = getOperationAST(args.document, args.operationName);
+    if (operation?.operation !== 'mutation') return;
+    const rootFields = rootFieldNames(args.document, operation.selectionSet);
     setExecuteFn(async (executionArgs) => {
       const base = executionArgs.contextValue as GraphQLContext;
       for (let attempt = 1; ; attempt++) {
         const transaction = new OperationTransaction(base.graph);
-        const mutation: MutationOperationState = { failedField: null };
+        const mutation: MutationOperationState = { failedField: null, started: new Set() };
         const contextValue: GraphQLContext = { ...base, graph: transaction, mutation };
         const result = (await executeFn({ ...executionArgs, contextValue })) as ExecutionResult;
         let errors = result.errors ?? [];
@@ -158,7 +200,10 @@ export const useMutationTransaction: Plugin<GraphQLContext> = {
           await delay(25 * attempt + Math.random() * 50);
           continue;
         }
-        return { data: null, errors: errors.map((error) => rolledBack(error, mutation.failedField)) };
+        // A failed non-null root field stops the operation: the fields after it never start.
+        const failedField = mutation.failedField ?? (errors[0]?.path?.[0] as string | undefined) ?? null;
+        const skipped = failedField ? rootFields.filter((name) => !mutation.started.has(name)).map((name) => notExecuted(name, failedField)) : [];
+        return { data: null, errors: [...errors.map((error) => rolledBack(error, failedField)), ...skipped] };
       }
     });
   },
@@ -173,12 +218,8 @@ export function allOrNothingMutations(schema: GraphQLSchema): GraphQLSchema {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = async (source, args, ctx: GraphQLContext, info) => {
       const state = ctx.mutation;
-      if (state?.failedField) {
-        throw new GraphQLError(
-          `« ${String(info.path.key)} » n'a pas été exécuté : le champ « ${state.failedField} » de la même mutation a échoué, rien n'a été enregistré`,
-          { extensions: { code: 'NOT_EXECUTED', failedField: state.failedField } },
-        );
-      }
+      if (state?.failedField) throw notExecuted(String(info.path.key), state.failedField);
+      state?.started.add(String(info.path.key));
       try {
         return await resolve(source, args, ctx, info);
       } catch (error) {

@@ -105,10 +105,14 @@ export function createErrorMask(fallbackLog: () => FastifyBaseLogger) {
         }),
       );
     }
-    if (isGraphQLError(original) && original === error && !original.path) {
-      // Parse, validation or transport errors still without a code: useErrorCodes gives them one.
-      log.info({ path: at.path, requestId }, original.message);
-      return new GraphQLError(original.message, { ...at, extensions: publicExtensions(original.extensions) });
+    if (isGraphQLError(original) && located && !located.path) {
+      // About the request, raised by graphql itself before any field ran (parse, validation,
+      // variables): its own words, and a code by phase (useErrorCodes) unless it has one.
+      const extensions = located === original ? publicExtensions(located.extensions) : outer;
+      const masked = new GraphQLError(located.message, { ...at, extensions });
+      if (typeof extensions.code === 'string') return expected(masked);
+      log.info({ path: at.path, requestId }, located.message);
+      return masked;
     }
     if (original instanceof GraphUnavailableError) {
       log.error({ err: original.cause, path: at.path, requestId }, 'graph database unavailable');

@@ -194,6 +194,8 @@ export const useMutationTransaction: Plugin<GraphQLContext> = {
           }
         } else {
           await transaction.rollback();
+          // Refused before any field ran (variables that do not fit the schema): nothing to mark.
+          if (result.data === undefined) return result;
         }
         if (attempt < MUTATION_ATTEMPTS && errors.some((error) => causes(error).some(isTransientGraphError))) {
           base.log.info({ attempt }, 'transient Neo4j error: the whole mutation operation is replayed');

@@ -44,8 +44,11 @@ function aliasLimitRule(context: ValidationContext): ASTVisitor {
   };
 }
 
+/** Yoga's code for values that do not fit the schema (variables): a schema error for us. */
+const YOGA_INPUT_CODE = 'BAD_USER_INPUT';
+
 function withCode(error: GraphQLError, code: ApiErrorCode): GraphQLError {
-  if (typeof error.extensions.code === 'string') return error;
+  if (typeof error.extensions.code === 'string' && error.extensions.code !== YOGA_INPUT_CODE) return error;
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,

@@ -204,7 +204,8 @@ export const useMutationTransaction: Plugin<GraphQLContext> = {
         }
         // A failed non-null root field stops the operation: the fields after it never start.
         const failedField = mutation.failedField ?? (errors[0]?.path?.[0] as string | undefined) ?? null;
-        const skipped = failedField ? rootFields.filter((name) => !mutation.started.has(name)).map((name) => notExecuted(name, failedField)) : [];
+        const answered = new Set([...mutation.started, ...errors.map((error) => error.path?.[0])]);
+        const skipped = failedField ? rootFields.filter((name) => !answered.has(name)).map((name) => notExecuted(name, failedField)) : [];
         return { data: null, errors: [...errors.map((error) => rolledBack(error, failedField)), ...skipped] };
       }
     });

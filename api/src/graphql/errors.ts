@@ -120,6 +120,7 @@ export function createErrorMask(fallbackLog: () => FastifyBaseLogger) {
         path: at.path,
         extensions: {
           code: 'SERVICE_UNAVAILABLE',
+          ...(outer.rolledBack ? { rolledBack: true } : {}),
           http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
         },
       });
@@ -128,13 +129,13 @@ export function createErrorMask(fallbackLog: () => FastifyBaseLogger) {
       log.warn({ neo4jCode: (original as { code?: string }).code, path: at.path, requestId }, 'transient Neo4j error after every attempt');
       return new GraphQLError('Une écriture concurrente a interrompu la mutation : rien n’a été enregistré, renvoyez-la.', {
         path: at.path,
-        extensions: { code: 'TRANSIENT_FAILURE', ...(located?.extensions.rolledBack ? { rolledBack: true } : {}) },
+        extensions: { code: 'TRANSIENT_FAILURE', ...(outer.rolledBack ? { rolledBack: true } : {}) },
       });
     }
     log.error({ err: original, path: at.path, requestId }, 'unexpected error in a GraphQL operation');
     return new GraphQLError('Erreur interne : rien n’a été modifié. Le journal du serveur en garde la trace.', {
       path: at.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, ...(outer.rolledBack ? { rolledBack: true } : {}) },
     });
   };
 }

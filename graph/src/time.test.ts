@@ -12,6 +12,29 @@ describe('instants', () => {
     expect(() => parseInstant(text)).toThrow(DomainError);
   });
 
+  it.each([
+    '2021-02-30T00:00:00Z',
+    '2021-02-29',
+    '2021-01-01T24:00Z',
+    '2021-01-01T23:60Z',
+    '2021-01-01T23:59:60Z',
+    '2021-13-01',
+    '2021-01-01T10:00+24:00',
+    '0000-01-01',
+    '9999-12-31',
+    '9999-01-01T00:00Z',
+    '1900-01-01T00:30+01:00',
+  ])('refuses the impossible or out-of-range %s, never shifting it', (text) => {
+    expect(() => parseInstant(text)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+  });
+
+  it('accepts the edges of the range and leap days, to the millisecond', () => {
+    expect(parseInstant('2024-02-29').toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(parseInstant('1900-01-01T00:00Z').toISOString()).toBe('1900-01-01T00:00:00.000Z');
+    expect(parseInstant('9998-12-31T23:59:59.999Z').toISOString()).toBe('9998-12-31T23:59:59.999Z');
+    expect(parseInstant('2021-03-01T10:00:00.123456789-05:30').toISOString()).toBe('2021-03-01T15:30:00.123Z');
+  });
+
   it('round-trips through Neo4j datetimes to the millisecond', () => {
     const date = new Date('2019-06-15T13:45:12.345Z');
     expect(fromNeoDateTime(toNeoDateTime(date)).toISOString()).toBe(date.toISOString());

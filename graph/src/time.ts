@@ -1,5 +1,6 @@
 import neo4j, { type DateTime as NeoDateTime } from 'neo4j-driver';
 import { DomainError } from './errors.ts';
+import { YEAR_RANGE, calendarDateProblem } from './model/validation.ts';
 
 /**
  * Instants in Trame. The graph stores Neo4j DATETIME values in UTC; the domain passes
@@ -8,20 +9,38 @@ import { DomainError } from './errors.ts';
  */
 export const END_OF_TIME = new Date(Date.UTC(9999, 11, 31));
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** 'YYYY-MM-DD', or an instant with its time and an offset ('Z' or ±HH:MM). */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-/** Parses 'YYYY-MM-DD' (midnight UTC) or a full ISO 8601 instant with its offset. */
+/**
+ * Parses 'YYYY-MM-DD' (midnight UTC) or a full ISO 8601 instant with its offset. Every part is
+ * checked, never carried over: 2021-02-30 or 24:00 is refused, not read as the next day.
+ * @throws DomainError INVALID_DATE — bad shape, a day or time that does not exist, or an
+ *   instant outside YEAR_RANGE (1900–9998, in UTC).
+ */
 export function parseInstant(value: string, label = 'la date'): Date {
   const trimmed = value.trim();
-  const text = DATE_ONLY.test(trimmed) ? `${trimmed}T00:00:00Z` : trimmed;
-  const date = new Date(text);
-  const shapeOk = DATE_ONLY.test(trimmed) || ISO_INSTANT.test(trimmed);
-  if (!shapeOk || Number.isNaN(date.getTime()) || (DATE_ONLY.test(trimmed) && !date.toISOString().startsWith(trimmed))) {
+  const match = INSTANT.exec(trimmed);
+  if (!match) {
     throw new DomainError('INVALID_DATE', `${label} « ${value} » n'est pas une date valide (AAAA-MM-JJ ou ISO 8601)`);
   }
-  if (date.getTime() >= END_OF_TIME.getTime() || date.getUTCFullYear() < 1900) {
-    throw new DomainError('INVALID_DATE', `${label} « ${value} » sort des dates permises (1900 à 9998)`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [hour, minute, second] = [Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0)];
+  const millis = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
+  const offset = match[8] ?? 'Z';
+  const [offsetHours, offsetMinutes] = offset === 'Z' ? [0, 0] : [Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
+  const calendar = calendarDateProblem(year, month, day);
+  if (calendar === 'calendar' || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) {
+    throw new DomainError('INVALID_DATE', `${label} « ${value} » n'existe pas au calendrier (jour ou heure impossible)`);
+  }
+  const sign = offset.startsWith('-') ? -1 : 1;
+  // Date.UTC reads years 0–99 as 19xx; the range check below refuses them anyway, setUTCFullYear is exact.
+  const utc = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
+  utc.setUTCFullYear(year);
+  const date = new Date(utc.getTime() - sign * (offsetHours * 60 + offsetMinutes) * 60_000);
+  const utcYear = date.getUTCFullYear();
+  if (utcYear < YEAR_RANGE.min || utcYear > YEAR_RANGE.max) {
+    throw new DomainError('INVALID_DATE', `${label} « ${value} » sort des dates permises (${YEAR_RANGE.min} à ${YEAR_RANGE.max})`);
   }
   return date;
 }

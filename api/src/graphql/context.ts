@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Graph } from '@trame/graph';
 import type { ProjectStateCache } from './project-states.ts';
+import type { MutationOperationState } from './transaction.ts';
 
 /** The acting user. One local user until accounts exist; every change is attributed to it. */
 export interface User {
@@ -12,13 +13,19 @@ export type Action = 'read' | 'write';
 
 /** What every resolver receives: a typed bag of dependencies, nothing global. */
 export interface GraphQLContext {
+  /** The app's graph; in a mutation operation, the operation's one transaction (transaction.ts). */
   graph: Graph;
   user: User;
   requestId: string;
   log: FastifyBaseLogger;
   /** Project states already read by this query operation (null for mutations). */
   projectStates?: ProjectStateCache | null;
-  /** The single authorization point; throws FORBIDDEN when the user may not act. */
+  /** Set for mutation operations: which root field failed first, if any (transaction.ts). */
+  mutation?: MutationOperationState | null;
+  /**
+   * The single authorization point. With one local user it lets everything through; when accounts
+   * exist it throws a DomainError (FORBIDDEN, added to the catalogue with its first use).
+   */
   authorize(action: Action, scope?: { projectId?: string | null; territoryId?: string | null }): void;
 }
 

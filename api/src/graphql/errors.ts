@@ -1,25 +1,48 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES, GraphUnavailableError, isDomainError, type EntityRecord } from '@trame/graph';
 import type { FastifyBaseLogger } from 'fastify';
 import { plainEntity } from './presenters.ts';
+import { isTransientGraphError } from './transaction.ts';
 
 /** Codes the transport adds to the domain's catalogue (graph/src/errors.ts). */
 export const API_ERROR_CODES = {
   GRAPHQL_PARSE_FAILED: "La requête GraphQL n'est pas syntaxiquement valide.",
-  GRAPHQL_VALIDATION_FAILED: 'La requête ne respecte pas le schéma (champ inconnu, valeur d’énumération inconnue, argument manquant…).',
-  QUERY_TOO_COMPLEX: 'La requête dépasse les limites de profondeur, de coût ou de taille.',
+  GRAPHQL_VALIDATION_FAILED: 'La requête ne respecte pas le schéma (champ inconnu, valeur d’énumération inconnue, argument ou variable manquant ou du mauvais type…).',
+  QUERY_TOO_COMPLEX: 'La requête dépasse une limite (profondeur, alias, jetons, coût ou directives) : le message nomme la limite et sa valeur (`extensions.limit`, `extensions.max`).',
+  NOT_EXECUTED: "Ce champ de mutation n'a pas été exécuté : un champ précédent de la même opération a échoué (`extensions.failedField`) et rien n'a été enregistré.",
+  TRANSIENT_FAILURE: "Une écriture concurrente a interrompu la mutation, même rejouée : rien n'a été enregistré, renvoyez-la.",
+  BAD_REQUEST: 'La requête HTTP est mal formée (corps JSON illisible, champ query absent, paramètre variables ou extensions illisible) ; HTTP 400.',
+  INVALID_ENCODING: "Le corps de la requête n'est pas de l'UTF-8 valide ; HTTP 400.",
+  METHOD_NOT_ALLOWED: 'Méthode HTTP non permise : GET (requêtes seulement), POST ou OPTIONS ; HTTP 405 avec l’en-tête Allow.',
+  PAYLOAD_TOO_LARGE: 'Le corps de la requête dépasse 2 Mio ; HTTP 413.',
+  UNSUPPORTED_MEDIA_TYPE: 'Le corps doit être du JSON (Content-Type: application/json) ; HTTP 415.',
   INTERNAL_SERVER_ERROR: 'Erreur interne : rien n’a été modifié ; le journal du serveur la décrit sous son requestId.',
-  SERVICE_UNAVAILABLE: 'La base de données est momentanément injoignable : réessayez.',
+  SERVICE_UNAVAILABLE: 'La base de données est momentanément injoignable : rien n’a été modifié, réessayez (HTTP 503 avec Retry-After).',
 } as const;
 
 export const ALL_ERROR_CODES = { ...ERROR_CODES, ...API_ERROR_CODES };
 export type ApiErrorCode = keyof typeof ALL_ERROR_CODES;
 
+/** Seconds a client should wait before retrying when the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** An error about the request itself, with its code and a French message. */
+export function requestError(code: ApiErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+/**
+ * The logger of the request being served, so that the error mask (which yoga calls without
+ * the request) logs under its request id. Set by the GraphQL route (yoga.ts).
+ */
+export const requestScope = new AsyncLocalStorage<{ log: FastifyBaseLogger; requestId: string }>();
+
 /**
  * graphql ships both ESM and CommonJS builds, and yoga's executor may load the other one:
  * `instanceof GraphQLError` is unreliable, the name is not.
  */
-function isGraphQLError(error: unknown): error is GraphQLError {
+export function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError';
 }
 
@@ -33,41 +56,86 @@ function publicDetails(details: Record<string, unknown>): Record<string, unknown
   return out;
 }
 
+/** Extensions a client may see: never `originalError` (it can carry a parser's or driver's text). */
+function publicExtensions(extensions: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  const { originalError: _hidden, ...rest } = extensions ?? {};
+  return rest;
+}
+
+/** Errors the mask has logged: yoga logs masked errors again, and that copy is dropped. */
+export const loggedErrors = new WeakSet<object>();
+
 /**
- * Yoga's error mask: a domain error becomes a GraphQL error with its stable code; anything
- * else is logged with the request id and replaced by a message that leaks nothing.
+ * Yoga's error mask: a domain error becomes a GraphQL error with its stable code; an error
+ * about the request keeps its code; anything else is logged with the request id and replaced by
+ * a message that leaks nothing. Expected errors are logged at `info`, without a stack; only
+ * unexpected ones at `error`.
  */
-export function createErrorMask(log: () => FastifyBaseLogger) {
+export function createErrorMask(fallbackLog: () => FastifyBaseLogger) {
   return (error: unknown, _message: string): Error => {
-    // Parse and validation errors come unwrapped: they are about the request, not our code.
-    if (isGraphQLError(error) && !error.originalError) return error;
+    const scope = requestScope.getStore();
+    const log = scope?.log ?? fallbackLog();
+    const requestId = scope?.requestId;
+    if (error instanceof Error) loggedErrors.add(error);
+    const located = isGraphQLError(error) ? error : undefined;
+    const at = { nodes: located?.nodes, source: located?.source, positions: located?.positions, path: located?.path };
+    const expected = (masked: GraphQLError): GraphQLError => {
+      log.info({ code: masked.extensions.code, path: masked.path, requestId }, masked.message);
+      return masked;
+    };
+
     let original: unknown = error;
     while (isGraphQLError(original) && original.originalError) original = original.originalError;
+    // A wrapper's extensions (graphql's variable errors, the mutation's rolledBack) stay, its HTTP status does not.
+    const { http: _status, ...outer } = located && located !== original ? publicExtensions(located.extensions) : {};
     if (isDomainError(original)) {
-      return new GraphQLError(original.message, {
-        nodes: isGraphQLError(error) ? error.nodes : undefined,
-        path: isGraphQLError(error) ? error.path : undefined,
-        extensions: { code: original.code, ...publicDetails(original.details) },
-      });
+      return expected(
+        new GraphQLError(original.message, {
+          ...at,
+          extensions: { ...outer, code: original.code, ...publicDetails(original.details) },
+        }),
+      );
     }
-    if (isGraphQLError(original)) {
-      // Raised by GraphQL itself or on purpose (scalars, limits, variable coercion): about the
-      // request. Those without a code get one from the error-code plugin.
-      return original;
+    if (isGraphQLError(original) && typeof original.extensions.code === 'string') {
+      // Raised on purpose with a code (scalars, limits, skipped mutation fields): about the request.
+      return expected(
+        new GraphQLError(original.message, {
+          ...at,
+          extensions: { ...outer, ...publicExtensions(original.extensions) },
+        }),
+      );
     }
-    const path = isGraphQLError(error) ? error.path : undefined;
-    const requestId = (error as { requestId?: string }).requestId;
+    if (isGraphQLError(original) && located && !located.path) {
+      // About the request, raised by graphql itself before any field ran (parse, validation,
+      // variables): its own words, and a code by phase (useErrorCodes) unless it has one.
+      const extensions = located === original ? publicExtensions(located.extensions) : outer;
+      const masked = new GraphQLError(located.message, { ...at, extensions });
+      if (typeof extensions.code === 'string') return expected(masked);
+      log.info({ path: at.path, requestId }, located.message);
+      return masked;
+    }
     if (original instanceof GraphUnavailableError) {
-      log().error({ err: original.cause, path }, 'graph database unavailable');
-      return new GraphQLError('La base de données est momentanément injoignable : réessayez dans un instant.', {
-        path,
-        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      log.error({ err: original.cause, path: at.path, requestId }, 'graph database unavailable');
+      return new GraphQLError('La base de données est momentanément injoignable : rien n’a été modifié, réessayez dans un instant.', {
+        path: at.path,
+        extensions: {
+          code: 'SERVICE_UNAVAILABLE',
+          ...(outer.rolledBack ? { rolledBack: true } : {}),
+          http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+        },
       });
     }
-    log().error({ err: original, path, requestId }, 'unexpected error in a GraphQL operation');
+    if (isTransientGraphError(original)) {
+      log.warn({ neo4jCode: (original as { code?: string }).code, path: at.path, requestId }, 'transient Neo4j error after every attempt');
+      return new GraphQLError('Une écriture concurrente a interrompu la mutation : rien n’a été enregistré, renvoyez-la.', {
+        path: at.path,
+        extensions: { code: 'TRANSIENT_FAILURE', ...(outer.rolledBack ? { rolledBack: true } : {}) },
+      });
+    }
+    log.error({ err: original, path: at.path, requestId }, 'unexpected error in a GraphQL operation');
     return new GraphQLError('Erreur interne : rien n’a été modifié. Le journal du serveur en garde la trace.', {
-      path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      path: at.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, ...(outer.rolledBack ? { rolledBack: true } : {}) },
     });
   };
 }

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isCalendarDate, isDomainError, parseInstant } from '@trame/graph';
+import { calendarDateMessage, isCalendarDate, isDomainError, parseInstant } from '@trame/graph';
 
 function instant(value: unknown): Date {
   if (typeof value !== 'string') {
@@ -22,7 +22,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 
 function calendarDate(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {
-    throw new GraphQLError(`la date « ${String(value)} » doit être une date valide au format AAAA-MM-JJ`, {
+    const message = typeof value === 'string' ? calendarDateMessage('la date', value) : 'la date doit être une chaîne AAAA-MM-JJ';
+    throw new GraphQLError(message, {
       extensions: { code: 'INVALID_DATE' },
     });
   }

@@ -1,30 +1,112 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type { FastifyInstance } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError, type ASTVisitor, type OperationDefinitionNode, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Action, GraphQLContext, ServerContext, User } from './context.ts';
-import { createErrorMask } from './errors.ts';
+import { ALL_ERROR_CODES, createErrorMask, isGraphQLError, loggedErrors, requestError, requestScope, type ApiErrorCode } from './errors.ts';
 import { useProjectStateCache } from './project-states.ts';
 import { buildSchema } from './schema.ts';
+import { allOrNothingMutations, useMutationTransaction } from './transaction.ts';
 
+/** Limits on one GraphQL document, documented in docs/API.md (« Limites »). */
+export const QUERY_LIMITS = {
+  depth: 12,
+  /** A query stays small; a mutation may record a whole MACTOR matrix (30 positions…) at once. */
+  aliasesPerQuery: 20,
+  aliasesPerMutation: 100,
+  directives: 20,
+  tokens: 4000,
+  cost: 50000,
+} as const;
 
-/** Errors raised before execution (parse, validation, limits) get a stable code too. */
-function codeOf(error: GraphQLError): string {
-  if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
-  if (/limit|cost|depth|alias|token|directive/i.test(error.message) && !error.path) return 'QUERY_TOO_COMPLEX';
-  return 'GRAPHQL_VALIDATION_FAILED';
+/** An armor onReject handler: the limit's own error, with a code and a French message naming it. */
+function tooComplex(limit: string, label: string, max: number) {
+  return [
+    (_context: ValidationContext | null, _error: GraphQLError): never => {
+      throw requestError('QUERY_TOO_COMPLEX', `la requête dépasse la limite « ${label} » : ${max} au plus`, { limit, max });
+    },
+  ];
 }
 
+/** Aliases per operation, the limit chosen by the operation's kind (armor has one limit for all). */
+function aliasLimitRule(context: ValidationContext): ASTVisitor {
+  const visitor = (n: number, kind: string) =>
+    maxAliasesRule({ n, onReject: tooComplex('aliases', `alias par ${kind}`, n), propagateOnRejection: false })(context) as unknown as {
+      OperationDefinition: { enter(node: OperationDefinitionNode): void };
+    };
+  const query = visitor(QUERY_LIMITS.aliasesPerQuery, 'requête');
+  const mutation = visitor(QUERY_LIMITS.aliasesPerMutation, 'mutation');
+  return {
+    OperationDefinition: {
+      enter: (node) => (node.operation === 'mutation' ? mutation : query).OperationDefinition.enter(node),
+    },
+  };
+}
+
+/** Yoga's code for values that do not fit the schema (variables): a schema error for us. */
+const YOGA_INPUT_CODE = 'BAD_USER_INPUT';
+
+function withCode(error: GraphQLError, code: ApiErrorCode): GraphQLError {
+  if (typeof error.extensions.code === 'string' && error.extensions.code !== YOGA_INPUT_CODE) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+/** Transport errors yoga raises itself carry only an HTTP status: their code and French message. */
+const TRANSPORT_ERRORS: Record<number, [ApiErrorCode, string]> = {
+  400: ['BAD_REQUEST', 'la requête HTTP est mal formée'],
+  405: ['METHOD_NOT_ALLOWED', 'méthode HTTP non permise : les mutations passent par POST'],
+  413: ['PAYLOAD_TOO_LARGE', 'le corps de la requête est trop gros'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'le corps de la requête doit être du JSON (application/json)'],
+};
+
+/**
+ * Errors raised before or around execution get a stable code by the phase that raised them —
+ * never by reading their text: parse → GRAPHQL_PARSE_FAILED, validation and variables →
+ * GRAPHQL_VALIDATION_FAILED, yoga's transport errors by their HTTP status.
+ */
 const useErrorCodes: Plugin = {
+  onParse() {
+    return ({ result, replaceParseResult }) => {
+      if (isGraphQLError(result)) replaceParseResult(withCode(result, 'GRAPHQL_PARSE_FAILED'));
+    };
+  },
+  onValidate({ addValidationRule }) {
+    addValidationRule(aliasLimitRule);
+    return ({ valid, result, setResult }) => {
+      if (!valid) setResult(result.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')));
+    };
+  },
+  onExecute() {
+    return {
+      onExecuteDone({ result, setResult }) {
+        if (!('errors' in result) || !result.errors) return;
+        // Without a path, an execution error is about the variables (coerced before any field runs).
+        setResult({
+          ...result,
+          errors: result.errors.map((error) => (error.path ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED'))),
+        });
+      },
+    };
+  },
   onResultProcess({ result, setResult }) {
     if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result) || !result.errors) return;
     const errors = result.errors.map((error) => {
-      if (typeof error.extensions?.code === 'string' && error.extensions.code !== 'BAD_USER_INPUT') return error;
-      return new GraphQLError(error.message, {
-        nodes: error.nodes,
-        path: error.path,
-        extensions: { ...error.extensions, code: codeOf(error) },
-      });
+      const code = error.extensions?.code;
+      if (typeof code === 'string' && code !== 'BAD_REQUEST' && code in ALL_ERROR_CODES) return error;
+      // Yoga's own transport errors carry an HTTP status (ours never do but for the 503): that
+      // status, not their English text, says what they are.
+      const status = (error.extensions?.http as { status?: number } | undefined)?.status;
+      const transport = status ? TRANSPORT_ERRORS[status] : undefined;
+      if (transport) return new GraphQLError(transport[1], { path: error.path, extensions: { http: error.extensions.http, code: transport[0] } });
+      return new GraphQLError('Erreur interne : rien n’a été modifié.', { path: error.path, extensions: { ...error.extensions, code: 'INTERNAL_SERVER_ERROR' } });
     });
     setResult({ ...result, errors });
   },
@@ -36,11 +118,63 @@ export interface YogaRouteOptions {
   authorize?: (user: User, action: Action, scope?: { projectId?: string | null; territoryId?: string | null }) => void;
 }
 
+/** A JSON object or nothing: what `variables` and `extensions` may be. */
+function isObjectOrAbsent(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
+}
+
+/** The first thing wrong with a GraphQL-over-HTTP request's parameters, or null. */
+function requestProblem(req: FastifyRequest): string | null {
+  if (req.method === 'GET') {
+    const params = req.query as Record<string, unknown>;
+    if (params.query === undefined && req.headers.accept?.includes('text/html')) return null; // GraphiQL
+    if (typeof params.query !== 'string' || params.query.trim() === '') return 'le paramètre query (la requête GraphQL) est absent';
+    for (const name of ['variables', 'extensions'] as const) {
+      const raw = params[name];
+      if (raw === undefined || raw === '') continue;
+      if (typeof raw !== 'string') return `le paramètre ${name} est donné plusieurs fois`;
+      try {
+        if (!isObjectOrAbsent(JSON.parse(raw))) return `le paramètre ${name} doit être un objet JSON`;
+      } catch {
+        return `le paramètre ${name} n'est pas du JSON valide`;
+      }
+    }
+    if (params.operationName !== undefined && typeof params.operationName !== 'string') return 'le paramètre operationName est donné plusieurs fois';
+    return null;
+  }
+  if (req.method === 'POST') {
+    const body = req.body as Record<string, unknown> | null | undefined;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'le corps de la requête doit être un objet JSON';
+    if (typeof body.query !== 'string' || body.query.trim() === '') return 'le champ query (la requête GraphQL, un texte) est absent';
+    if (!isObjectOrAbsent(body.variables)) return 'le champ variables doit être un objet JSON';
+    if (!isObjectOrAbsent(body.extensions)) return 'le champ extensions doit être un objet JSON';
+    if (body.operationName != null && typeof body.operationName !== 'string') return 'le champ operationName doit être un texte';
+  }
+  return null;
+}
+
+/** A GraphQL-shaped error answer outside yoga (transport errors). */
+function sendError(reply: FastifyReply, status: number, code: ApiErrorCode, message: string): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code } }] });
+}
+
+class RequestBodyError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly trameCode: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ALLOWED_METHODS = 'GET, POST, OPTIONS';
+
 /** The one seam between fastify and yoga: a single route hands req/reply to yoga. */
 export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions): void {
   const authorize = options.authorize ?? (() => {});
   const yoga = createYoga<ServerContext, GraphQLContext>({
-    schema: buildSchema(),
+    schema: allOrNothingMutations(buildSchema()),
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ? { title: 'Trame — GraphQL' } : false,
     // GraphiQL's page bundle weighs ~80 MiB resident once loaded: only when someone opens it.
@@ -51,18 +185,20 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
       debug: (...args) => args.forEach((arg) => app.log.debug(arg)),
       info: (...args) => args.forEach((arg) => app.log.info(arg)),
       warn: (...args) => args.forEach((arg) => app.log.warn(arg)),
-      error: (...args) => args.forEach((arg) => app.log.error(arg)),
+      // Yoga logs every error its mask replaced; the mask has logged it already, at its level.
+      error: (...args) => args.forEach((arg) => (typeof arg === 'object' && arg !== null && loggedErrors.has(arg) ? undefined : app.log.error(arg))),
     },
     plugins: [
       EnvelopArmorPlugin({
-        maxDepth: { n: 12 },
-        maxAliases: { n: 20 },
-        maxDirectives: { n: 20 },
-        maxTokens: { n: 4000 },
-        costLimit: { maxCost: 50000 },
+        maxDepth: { n: QUERY_LIMITS.depth, onReject: tooComplex('depth', 'profondeur', QUERY_LIMITS.depth), propagateOnRejection: false },
+        maxAliases: { enabled: false },
+        maxDirectives: { n: QUERY_LIMITS.directives, onReject: tooComplex('directives', 'directives', QUERY_LIMITS.directives), propagateOnRejection: false },
+        maxTokens: { n: QUERY_LIMITS.tokens, onReject: tooComplex('tokens', 'jetons', QUERY_LIMITS.tokens), propagateOnRejection: false },
+        costLimit: { maxCost: QUERY_LIMITS.cost, onReject: tooComplex('cost', 'coût', QUERY_LIMITS.cost), propagateOnRejection: false },
       }),
       useErrorCodes,
       useProjectStateCache,
+      useMutationTransaction,
     ],
     context: ({ req }): GraphQLContext => ({
       graph: req.graph,
@@ -73,9 +209,61 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
     }),
   });
 
-  app.route({
-    url: yoga.graphqlEndpoint,
-    method: ['GET', 'POST', 'OPTIONS'],
-    handler: (req, reply) => yoga.handleNodeRequestAndResponse(req, reply, { req, reply }),
+  // Its own plugin scope: the strict JSON parser and the error answers apply to /graphql only.
+  void app.register(async (scope) => {
+    const parseJson = scope.getDefaultJsonParser('error', 'error');
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+      let text: string;
+      try {
+        // Invalid UTF-8 is refused, never read as U+FFFD and stored.
+        text = utf8.decode(body as Buffer);
+      } catch {
+        done(new RequestBodyError(400, 'INVALID_ENCODING', "le corps de la requête n'est pas de l'UTF-8 valide"), undefined);
+        return;
+      }
+      parseJson(req, text, (error, value) => {
+        if (error) done(new RequestBodyError(400, 'BAD_REQUEST', "le corps de la requête n'est pas du JSON valide"), undefined);
+        else done(null, value);
+      });
+    });
+
+    scope.setErrorHandler((error: FastifyError | RequestBodyError, req, reply) => {
+      if (error instanceof RequestBodyError) {
+        req.log.info({ code: error.trameCode }, error.message);
+        return sendError(reply, error.statusCode, error.trameCode, error.message);
+      }
+      const status = error.statusCode ?? 500;
+      const known = TRANSPORT_ERRORS[status];
+      if (status < 500 && known) {
+        req.log.info({ code: known[0], fastifyCode: error.code }, known[1]);
+        return sendError(reply, status, known[0], known[1]);
+      }
+      req.log.error({ err: error }, 'unexpected error on the GraphQL route');
+      return sendError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Erreur interne : rien n’a été modifié. Le journal du serveur en garde la trace.');
+    });
+
+    scope.route({
+      url: yoga.graphqlEndpoint,
+      method: ['GET', 'POST', 'OPTIONS'],
+      // HEAD would reach yoga, which has no answer for it: the route below says 405.
+      exposeHeadRoute: false,
+      handler: (req, reply) => {
+        const problem = requestProblem(req);
+        if (problem) {
+          req.log.info({ code: 'BAD_REQUEST' }, problem);
+          return sendError(reply, 400, 'BAD_REQUEST', problem);
+        }
+        return requestScope.run({ log: req.log, requestId: req.id }, () => yoga.handleNodeRequestAndResponse(req, reply, { req, reply }));
+      },
+    });
+
+    scope.route({
+      url: yoga.graphqlEndpoint,
+      method: ['HEAD', 'PUT', 'PATCH', 'DELETE'],
+      handler: (_req, reply) =>
+        sendError(reply.header('Allow', ALLOWED_METHODS), 405, 'METHOD_NOT_ALLOWED', `méthode HTTP non permise sur /graphql (${ALLOWED_METHODS})`),
+    });
   });
 }

@@ -107,3 +107,6 @@ export class Graph {
     await this.driver.close();
   }
 }
+
+/** The driver-to-domain error mapping above, for units of work run outside `Graph` (the API's per-operation transaction). */
+export { mapError as mapGraphError };

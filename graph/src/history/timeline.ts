@@ -68,7 +68,15 @@ export async function readTimeline(
   projectId: string,
   options: { first?: number; after?: string | null } & TimelineFilter = {},
 ): Promise<TimelinePage> {
-  const first = Math.min(Math.max(options.first ?? 50, 1), LIMITS.timelinePage);
+  const first = options.first ?? 50;
+  // A page size out of range is the client's mistake: say so rather than answer another size.
+  if (!Number.isInteger(first) || first < 1 || first > LIMITS.timelinePage) {
+    throw new DomainError('OUT_OF_RANGE', `la taille de page (first) doit être comprise entre 1 et ${LIMITS.timelinePage}`, {
+      field: 'first',
+      min: 1,
+      max: LIMITS.timelinePage,
+    });
+  }
   const after = options.after ? decodeCursor(options.after) : null;
   const { cypher, params } = timelineQuery(projectId, first, after, options);
   const result = await tx.run(cypher, params);

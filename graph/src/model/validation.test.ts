@@ -116,3 +116,41 @@ describe('dates and ids', () => {
     expect(codeOf(() => parseEntityId('act/../x'))).toBe('INVALID_ID');
   });
 });
+
+describe('strict input', () => {
+  const actor = (name: string, description?: string) =>
+    parseCreateInput(ENTITIES.Actor, { territoryId: 'ter-a', name, kind: 'ELU', ...(description === undefined ? {} : { description }) });
+
+  it.each(['AMAP\u0000', 'A\u0007B', 'A\u001bB', 'A\u007fB', 'A\u0085B', 'A\tB', 'A\nB'])(
+    'refuses the control character in a name (%j) with INVALID_TEXT naming the field',
+    (name) => {
+      expect(codeOf(() => actor(name))).toBe('INVALID_TEXT');
+      expect(() => actor(name)).toThrow(/le nom contient un caractère de contrôle/);
+    },
+  );
+
+  it('keeps tab and line breaks in long texts, refuses NUL there too', () => {
+    expect(actor('AMAP', 'ligne 1\n\tligne 2\r\nfin').description).toBe('ligne 1\n\tligne 2\r\nfin');
+    expect(codeOf(() => actor('AMAP', 'avant\u0000après'))).toBe('INVALID_TEXT');
+  });
+
+  it('refuses a lone surrogate, keeps real astral characters', () => {
+    expect(codeOf(() => actor('A\ud800B'))).toBe('INVALID_TEXT');
+    expect(actor('Jardin 🌱').name).toBe('Jardin 🌱');
+  });
+
+  it('refuses duplicate members with DUPLICATE_MEMBER and too few with TOO_FEW_ITEMS', () => {
+    const ecosystem = (memberIds: string[]) =>
+      parseCreateInput(ENTITIES.Ecosystem, { projectId: 'prj-a', name: 'Éco', memberIds });
+    expect(codeOf(() => ecosystem(['act-a', 'act-a']))).toBe('DUPLICATE_MEMBER');
+    expect(codeOf(() => ecosystem(['act-a', 'act-b', 'act-a']))).toBe('DUPLICATE_MEMBER');
+    expect(codeOf(() => ecosystem(['act-a']))).toBe('TOO_FEW_ITEMS');
+    expect(codeOf(() => ecosystem(['act-a', 'Pas Un Id']))).toBe('INVALID_ID');
+    expect(ecosystem(['act-a', 'act-b']).memberIds).toEqual(['act-a', 'act-b']);
+  });
+
+  it.each(['0000-01-01', '9999-12-31', '1899-12-31', '2021-02-30'])('refuses the milestone date %s with INVALID_DATE', (date) => {
+    expect(isCalendarDate(date)).toBe(false);
+    expect(codeOf(() => parseCreateInput(ENTITIES.Milestone, { projectId: 'prj-a', name: 'Bilan', date }))).toBe('INVALID_DATE');
+  });
+});

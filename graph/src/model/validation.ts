@@ -7,12 +7,69 @@ import { ID_PATTERN, LIMITS } from './limits.ts';
 export type FieldValue = string | number | boolean | string[] | null;
 export type FieldValues = Record<string, FieldValue>;
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** Years a date may name, in every date field (validities end at 9999-12-31, the open end). */
+export const YEAR_RANGE = { min: 1900, max: 9998 } as const;
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days in a month of the proleptic Gregorian calendar. @param month 1–12 */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * What is wrong with a calendar day, or null: 'shape' (not YYYY-MM-DD), 'calendar' (a day that
+ * does not exist, such as 2021-02-30 — never shifted to another day) or 'range' (outside
+ * YEAR_RANGE). Also used for the date part of an instant (graph/src/time.ts).
+ */
+export function calendarDateProblem(year: number, month: number, day: number): 'calendar' | 'range' | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'calendar';
+  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return 'range';
+  return null;
+}
+
+/** A 'YYYY-MM-DD' day that exists and lies within YEAR_RANGE. */
 export function isCalendarDate(value: string): boolean {
-  if (!DATE_ONLY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  const match = ISO_DATE.exec(value);
+  return match !== null && calendarDateProblem(Number(match[1]), Number(match[2]), Number(match[3])) === null;
+}
+
+/** The French reason a calendar day is refused, for messages. */
+export function calendarDateMessage(label: string, value: string): string {
+  const match = ISO_DATE.exec(value);
+  const problem = match ? calendarDateProblem(Number(match[1]), Number(match[2]), Number(match[3])) : 'shape';
+  if (problem === 'calendar') return `${label} « ${value} » n'existe pas au calendrier`;
+  if (problem === 'range') return `${label} « ${value} » sort des dates permises (${YEAR_RANGE.min} à ${YEAR_RANGE.max})`;
+  return `${label} doit être une date valide au format AAAA-MM-JJ`;
+}
+
+/**
+ * Control characters (C0, DEL, C1) a text may not hold: a NUL or an escape sequence stored in a
+ * name breaks exports and terminals. Long texts (descriptions, notes) keep tab and line breaks.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_IN_LONG_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether a text field holds long text (tab and line breaks allowed). */
+function isLongText(field: { max: number }): boolean {
+  return field.max > LIMITS.name;
+}
+
+/**
+ * Null when the text may be stored, else the French reason naming the field: a control
+ * character, or a lone UTF-16 surrogate (not a character at all).
+ */
+export function textProblem(label: string, value: string, long: boolean): string | null {
+  if ((long ? CONTROL_IN_LONG_TEXT : CONTROL).test(value)) {
+    return long
+      ? `${label} contient un caractère de contrôle interdit (seuls la tabulation et le retour à la ligne sont permis)`
+      : `${label} contient un caractère de contrôle interdit (tabulation et retour à la ligne compris)`;
+  }
+  if (LONE_SURROGATE.test(value)) return `${label} contient un caractère invalide (surrogate UTF-16 isolé)`;
+  return null;
 }
 
 const idSchema = z
@@ -58,7 +115,7 @@ function fieldSchema(field: FieldSpec): z.ZodType<FieldValue> {
     case 'date':
       return z
         .string({ error: `${field.label} doit être une date AAAA-MM-JJ` })
-        .refine(isCalendarDate, { error: `${field.label} doit être une date valide au format AAAA-MM-JJ` });
+        .refine(isCalendarDate, { error: (issue) => calendarDateMessage(field.label, String(issue.input)) });
     case 'enum':
       return z.enum(field.values as [string, ...string[]], {
         error: `${field.label} doit valoir l'une des valeurs ${field.values.join(', ')}`,
@@ -78,11 +135,7 @@ function fieldSchema(field: FieldSpec): z.ZodType<FieldValue> {
       return idSchema.refine(() => true, { error: `${field.label} doit être un identifiant valide` });
     case 'refList':
       return z
-        .array(idSchema, { error: `${field.label} doivent être une liste d'identifiants` })
-        .transform((ids) => [...new Set(ids)])
-        .refine((ids) => ids.length >= field.minItems, {
-          error: `${field.label} doivent compter au moins ${field.minItems} élément(s)`,
-        });
+        .array(idSchema, { error: `${field.label} doivent être une liste d'identifiants` });
   }
 }
 
@@ -105,6 +158,29 @@ function isEmpty(value: unknown): boolean {
   );
 }
 
+/** Rules with their own codes, checked before the field's schema (which only knows one code). */
+function checkBeforeSchema(field: FieldSpec, name: string, raw: unknown): void {
+  if (field.kind === 'text' && typeof raw === 'string') {
+    const problem = textProblem(field.label, raw.trim(), isLongText(field));
+    if (problem) throw new DomainError('INVALID_TEXT', problem, { field: name });
+  }
+  if (field.kind === 'refList' && Array.isArray(raw)) {
+    const seen = new Set<unknown>();
+    for (const id of raw) {
+      if (seen.has(id)) {
+        throw new DomainError('DUPLICATE_MEMBER', `${field.label} nomment deux fois « ${String(id)} »`, { field: name, id });
+      }
+      seen.add(id);
+    }
+    if (raw.length < field.minItems) {
+      throw new DomainError('TOO_FEW_ITEMS', `${field.label} doivent compter au moins ${field.minItems} élément(s)`, {
+        field: name,
+        min: field.minItems,
+      });
+    }
+  }
+}
+
 function parseField(spec: EntitySpec, name: string, raw: unknown): FieldValue {
   const field = spec.fields[name];
   if (!field) {
@@ -116,6 +192,7 @@ function parseField(spec: EntitySpec, name: string, raw: unknown): FieldValue {
     }
     return null;
   }
+  checkBeforeSchema(field, name, raw);
   const result = cachedSchema(field).safeParse(raw);
   if (!result.success) {
     const message = result.error.issues[0]?.message ?? `${field.label} n'est pas valide`;

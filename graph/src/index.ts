@@ -33,3 +33,5 @@ export * from './analysis/review.ts';
 export * from './analysis/assemble.ts';
 export * from './analysis/read-analysis.ts';
 export { seededRandom } from './random.ts';
+export * from './integrity/check.ts';
+export type { BrokenReference } from './reads/broken-references.ts';

@@ -20,6 +20,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   };
   const program = new Command('trame')
     .description('Trame — commandes d’exploitation (même Neo4j que le serveur : NEO4J_URI…, sinon le Neo4j intégré)')
+    .helpOption('-h, --help', 'affiche l’aide')
+    .helpCommand('help [commande]', 'affiche l’aide d’une commande')
     .exitOverride()
     .showHelpAfterError();
   for (const command of COMMANDS) command.register(program, ctx);

@@ -30,8 +30,9 @@ import { spanLevelCypher } from './span.ts';
  *
  * The input is the same list of operations one would send to the domain commands
  * (`createEntity` / `updateEntity` / `endEntity`), each with its valid time and its transaction
- * time. `planBulk` replays them in memory with the commands' rules (validation, references valid
- * at the date and in scope, uniqueness, dates after the latest change) and computes exactly the
+ * time. `planBulk` replays them in memory with the commands' rules — the same functions, in
+ * rules.ts (validation, references begun by the date, still open and in scope, uniqueness, dates
+ * after the latest change) — and computes exactly the
  * nodes, relationships and properties the commands would have written; `writeBulk` writes them
  * with a few batched `UNWIND` statements. `loadThroughCommands` is the reference path, used to
  * prove both give the same graph (tests/bulk.int.test.ts).

@@ -24,6 +24,9 @@ export async function cascadeEnd(tx: ManagedTransaction, ctx: ChangeContext, id:
     const field = entitySpec(depType).fields[fieldName]!;
     const latest = await loadLocked(tx, depId, depType);
     if (!isOpenUntil(latest.validTo)) continue; // ended earlier in this same cascade
+    // Found before its lock was granted: a write committed meanwhile may have pointed it elsewhere.
+    const value = latest.values[fieldName];
+    if (!(field.kind === 'refList' ? ((value as string[] | null) ?? []).includes(id) : value === id)) continue;
     const cascadeAt = at.getTime() < latest.versionFrom.getTime() ? latest.versionFrom : at;
     if (field.kind === 'refList') {
       const remaining = ((latest.values[fieldName] as string[] | null) ?? []).filter((member) => member !== id);

@@ -6,7 +6,7 @@ import type { EntityType } from '../model/enums.ts';
 import { checkEntityRules, parseCreateInput, parseEntityId, parsePatch, type FieldValue, type FieldValues } from '../model/validation.ts';
 import { cascadeEnd } from './cascade.ts';
 import { recordChange } from './change-log.ts';
-import { fieldNames, loadOpenForChange, lockReferences, lockScope, rows, type Row } from './locks.ts';
+import { fieldNames, loadOpenForChange, lockClosingReferences, lockReferences, lockScope, rows, type Row } from './locks.ts';
 import * as q from './queries.ts';
 import { toEntityRecord, type EntityRecord } from './records.ts';
 import {
@@ -166,7 +166,7 @@ export async function updateEntity(
   checkEntityRules(spec, values);
   const at = effectiveDate(ctx, options);
   checkDateAfterLatest(current, at);
-  const { scope, refs } = await lockReferences(tx, spec, current.id, values, at);
+  const { scope, refs } = await lockReferences(tx, spec, current.id, values, at, current.values);
   checkSameScope(spec, current, scope);
   if (touchesUnique(spec, scope, changed)) await assertUnique(tx, spec, scope, values, at, current.id);
   const changeId = newId('chg');
@@ -226,6 +226,7 @@ export async function endEntity(
   const { current, spec } = await loadOpenForChange(tx, type, id, options.expectedVersion);
   const at = effectiveDate(ctx, options);
   checkDateAfterLatest(current, at);
+  await lockClosingReferences(tx, spec, current.values);
   const recordedAt = clock(ctx);
   const [row] = await rows(tx, q.setEnd(current.id, at, recordedAt));
   const ended = toEntityRecord(row!.entity as Row, row!.version as Row, fieldNames(spec));

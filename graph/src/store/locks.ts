@@ -79,6 +79,10 @@ function toRefTarget(row: Row): RefTarget {
  * Locks every entity `values` refers to and checks the references with the write rules
  * (rules.ts `checkReferences`): they exist, have the right type, began by `at`, are still open,
  * and lie in the entity's territory and project. Returns the entity's scope and references.
+ *
+ * @param closing the values of the version this write closes (an update): their references are
+ * locked too, unchecked — the closed version refers to them until `at`, so they must not end
+ * before it meanwhile.
  */
 export async function lockReferences(
   tx: ManagedTransaction,
@@ -86,8 +90,10 @@ export async function lockReferences(
   id: string,
   values: FieldValues,
   at: Date,
+  closing: FieldValues | null = null,
 ): Promise<{ scope: Scope; refs: Ref[] }> {
   const ids = refsOf(spec, values).map((ref) => ref.id);
+  if (closing) ids.push(...refsOf(spec, closing).map((ref) => ref.id));
   const found = new Map<string, RefTarget>();
   if (ids.length > 0) {
     for (const row of await rows(tx, q.lockReferenced(ids))) {
@@ -96,6 +102,16 @@ export async function lockReferences(
     }
   }
   return checkReferences(spec, id, values, at, (ref) => found.get(ref));
+}
+
+/**
+ * Locks what the latest version of an entity being ended refers to: that version refers to them
+ * until the end, so none of them may end first (whoever ends one of them waits, then finds this
+ * entity ended and leaves it be).
+ */
+export async function lockClosingReferences(tx: ManagedTransaction, spec: EntitySpec, values: FieldValues): Promise<void> {
+  const ids = refsOf(spec, values).map((ref) => ref.id);
+  if (ids.length > 0) await rows(tx, q.lockReferenced(ids));
 }
 
 /** Serialises writers of one scope (a project) so that a uniqueness check holds until commit. */

@@ -22,7 +22,7 @@ export const ERROR_CODES = {
   SAME_OBJECTIVE: 'Une convergence ou un conflit relie deux objectifs différents.',
   SAME_ACTOR: 'Une coopération ou une influence relie deux acteurs différents.',
   SAME_PERIMETER: 'Un saut systémique relie deux périmètres différents.',
-  DANGLING_REFERENCE: "Une référence désigne une entité qui n'existe pas à la date d'effet.",
+  DANGLING_REFERENCE: "Une référence désigne une entité qui n'existe pas à la date d'effet, ou qui a pris fin.",
   WRONG_REFERENCE_TYPE: "Une référence désigne une entité d'un autre type que celui attendu.",
   CROSS_PROJECT_REFERENCE: "Une référence désigne une entité d'un autre projet.",
   CROSS_TERRITORY_REFERENCE: "Une référence désigne une entité d'un autre territoire.",

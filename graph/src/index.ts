@@ -36,3 +36,5 @@ export * from './analysis/assemble.ts';
 export * from './analysis/read-analysis.ts';
 export { seededRandom } from './random.ts';
 export * from './access/index.ts';
+export * from './integrity/check.ts';
+export type { BrokenReference } from './reads/broken-references.ts';

@@ -3,6 +3,7 @@ import { ENGAGEMENT_LEVELS } from '../model/enums.ts';
 import type { FieldValue } from '../model/validation.ts';
 import type { ProjectState } from '../reads/project-state.ts';
 import type { EntityRecord } from '../store/records.ts';
+import { sameValue } from '../store/rules.ts';
 import type { DiffSummary } from '../model/diff-summary.ts';
 
 /** What changed between two readings of the same project: "le chemin parcouru". */
@@ -49,9 +50,6 @@ export interface ProjectDiff {
   summary: DiffSummary;
 }
 
-function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
 
 function levelRank(level: FieldValue | undefined): number {
   return ENGAGEMENT_LEVELS.indexOf(level as (typeof ENGAGEMENT_LEVELS)[number]);

@@ -6,7 +6,10 @@ import type { Query } from '../store/queries.ts';
 import type { EntityRecord } from '../store/records.ts';
 import { spanSeeks } from '../store/span.ts';
 import { END_OF_TIME, toNeoDateTime } from '../time.ts';
+import { withoutBrokenReferences, type BrokenReference } from './broken-references.ts';
 import { ENTITY_FIELDS, entityRow, fromEntityRow } from './entity-rows.ts';
+
+export type { BrokenReference } from './broken-references.ts';
 
 /** A project's whole map as it stood at one instant (valid time). */
 export interface ProjectState {
@@ -16,6 +19,21 @@ export interface ProjectState {
   /** Every entity of the project valid at `at`, plus the actors they involve. */
   entities: EntityRecord[];
   byId: Map<string, EntityRecord>;
+  /** References the read could not follow, left out or cleared (see broken-references.ts). */
+  broken?: BrokenReference[];
+}
+
+export interface ReadStateOptions {
+  /** Told of the references a read could not follow; defaults to a warning on the console. */
+  onBroken?: (projectId: string, at: Date, broken: readonly BrokenReference[]) => void;
+}
+
+function warnBroken(projectId: string, at: Date, broken: readonly BrokenReference[]): void {
+  const sample = broken
+    .slice(0, 5)
+    .map((b) => `${b.entityId}.${b.field} → ${b.targetId} (${b.action})`)
+    .join(', ');
+  console.warn(`[trame] project ${projectId} at ${at.toISOString()}: ${broken.length} broken reference(s): ${sample} — run \`trame check\``);
 }
 
 /**
@@ -105,7 +123,12 @@ export function latestPerEntity(records: EntityRecord[]): EntityRecord[] {
 }
 
 /** The project as it stood at `at`, or as it stands now (`null`: the latest recorded state). */
-export async function readProjectState(tx: ManagedTransaction, projectId: string, moment: ReadMoment): Promise<ProjectState> {
+export async function readProjectState(
+  tx: ManagedTransaction,
+  projectId: string,
+  moment: ReadMoment,
+  options: ReadStateOptions = {},
+): Promise<ProjectState> {
   const at = moment ?? new Date();
   const query = projectStateQuery(projectId, moment);
   const result = await tx.run(query.cypher, query.params);
@@ -121,9 +144,11 @@ export async function readProjectState(tx: ManagedTransaction, projectId: string
       at: at.toISOString(),
     });
   }
-  const entities = [...items.filter((item) => item !== project), ...latestPerEntity((row.get('actors') as unknown[][]).map(fromEntityRow))];
+  const read = [...items.filter((item) => item !== project), ...latestPerEntity((row.get('actors') as unknown[][]).map(fromEntityRow))];
+  const { entities, broken } = withoutBrokenReferences(read, [project, territory]);
+  if (broken.length > 0) (options.onBroken ?? warnBroken)(projectId, at, broken);
   const byId = new Map<string, EntityRecord>([project, territory, ...entities].map((e) => [e.id, e]));
-  return { at, project, territory, entities, byId };
+  return { at, project, territory, entities, byId, broken };
 }
 
 export function ofType(state: ProjectState, type: EntityType): EntityRecord[] {

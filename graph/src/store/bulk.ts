@@ -1,18 +1,28 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../db/graph.ts';
 import { DomainError } from '../errors.ts';
-import { entitySpec, referenceFields, type EntitySpec } from '../model/entities.ts';
+import { entitySpec, type EntitySpec } from '../model/entities.ts';
 import { ENTITY_TYPES, type EntityType } from '../model/enums.ts';
-import {
-  checkEntityRules,
-  parseCreateInput,
-  parseEntityId,
-  parsePatch,
-  type FieldValue,
-  type FieldValues,
-} from '../model/validation.ts';
-import { END_OF_TIME, toNeoDateTime } from '../time.ts';
+import { checkEntityRules, parseCreateInput, parseEntityId, parsePatch, type FieldValue, type FieldValues } from '../model/validation.ts';
+import { END_OF_TIME, fromNeoDateTime, toNeoDateTime } from '../time.ts';
 import { createEntity, endEntity, newId, updateEntity } from './commands.ts';
+import { changeParams, lockReferenced } from './queries.ts';
+import {
+  applyPatch,
+  changeRow,
+  checkDateAfterLatest,
+  checkNotInFuture,
+  checkOpen,
+  checkReferences,
+  checkSameScope,
+  createDelta,
+  duplicateError,
+  endDelta,
+  isOpenUntil,
+  touchesUnique,
+  updateDelta,
+  type ChangeDelta,
+} from './rules.ts';
 import { spanLevelCypher } from './span.ts';
 
 /**
@@ -20,8 +30,9 @@ import { spanLevelCypher } from './span.ts';
  *
  * The input is the same list of operations one would send to the domain commands
  * (`createEntity` / `updateEntity` / `endEntity`), each with its valid time and its transaction
- * time. `planBulk` replays them in memory with the commands' rules (validation, references valid
- * at the date and in scope, uniqueness, dates after the latest change) and computes exactly the
+ * time. `planBulk` replays them in memory with the commands' rules — the same functions, in
+ * rules.ts (validation, references begun by the date, still open and in scope, uniqueness, dates
+ * after the latest change) — and computes exactly the
  * nodes, relationships and properties the commands would have written; `writeBulk` writes them
  * with a few batched `UNWIND` statements. `loadThroughCommands` is the reference path, used to
  * prove both give the same graph (tests/bulk.int.test.ts).
@@ -83,24 +94,8 @@ export interface VersionRow {
   refs: { field: string; id: string }[];
   latest: boolean;
 }
-export interface ChangeRow {
-  id: string;
-  entityId: string;
-  entityType: EntityType;
-  projectId: string | null;
-  territoryId: string;
-  op: 'CREATE' | 'UPDATE' | 'END';
-  author: string;
-  recordedAt: Neo;
-  validFrom: Neo;
-  version: number;
-  fields: string[];
-  before: string;
-  after: string;
-  revertOf: null;
-  causeId: null;
-  title: string | null;
-}
+/** A Change node's properties, as the commands write them (queries.ts `changeParams`). */
+export type ChangeRow = ReturnType<typeof changeParams>;
 
 export interface BulkPlan {
   identities: IdentityRow[];
@@ -152,28 +147,9 @@ interface SimEntity {
   versions: SimVersion[];
 }
 
-/** Lets a change be dated a little ahead of its recording (same tolerance as the commands). */
-const FUTURE_TOLERANCE_MS = 36 * 3600 * 1000;
-
-const frDate = (date: Date) => date.toISOString().slice(0, 10);
-const sameValue = (a: FieldValue | undefined, b: FieldValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const isOpen = (e: SimEntity) => e.validTo.getTime() >= END_OF_TIME.getTime();
-
-function titleOf(spec: EntitySpec, values: FieldValues): string | null {
-  const value = values[spec.titleField];
-  return value === null || value === undefined ? null : String(value);
-}
-
-function refsOf(spec: EntitySpec, values: FieldValues): { field: string; id: string }[] {
-  const refs: { field: string; id: string }[] = [];
-  for (const [name, field] of referenceFields(spec)) {
-    const value = values[name];
-    if (value === null || value === undefined) continue;
-    const ids = field.kind === 'ref' ? [value as string] : (value as string[]);
-    for (const target of ids) refs.push({ field: name, id: target });
-  }
-  return refs;
-}
+const isOpen = (e: SimEntity) => isOpenUntil(e.validTo);
+/** An entity of the load as the rules see it. */
+const changing = (e: SimEntity) => ({ ...e, versionFrom: e.versions[e.versions.length - 1]!.validFrom });
 
 /** Replays the operations in memory with the commands' rules; throws the commands' DomainErrors. */
 export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): BulkPlan {
@@ -213,7 +189,7 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
     for (const other of uniques.get(key) ?? []) {
       const o = entities.get(other)!;
       if (other !== e.id && o.validTo.getTime() > at.getTime()) {
-        throw new DomainError('DUPLICATE_ENTITY', `${e.spec.label} existe déjà pour ces éléments (« ${other} »)`, { existingId: other });
+        throw duplicateError(e.spec, other);
       }
     }
   };
@@ -245,55 +221,10 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
     if (known.values) track(e, null, version);
   }
   const resolve = (spec: EntitySpec, id: string, values: FieldValues, at: Date) => {
-    const refs = refsOf(spec, values);
-    for (const ref of refs) {
-      const field = spec.fields[ref.field]!;
-      const target = (field as { target: EntityType }).target;
-      const row = entities.get(ref.id);
-      if (!row) {
-        throw new DomainError('DANGLING_REFERENCE', `${field.label} « ${ref.id} » n'existe pas (ou pas dans ce chargement)`, { field: ref.field, id: ref.id });
-      }
-      if (row.type !== target) {
-        throw new DomainError('WRONG_REFERENCE_TYPE', `« ${ref.id} » n'est pas du type attendu pour ${field.label}`, { field: ref.field, id: ref.id });
-      }
-      if (row.validFrom.getTime() > at.getTime() || row.validTo.getTime() <= at.getTime()) {
-        throw new DomainError('DANGLING_REFERENCE', `${field.label} « ${ref.id} » n'existe pas au ${frDate(at)}`, { field: ref.field, id: ref.id });
-      }
-    }
-    let projectId: string | null;
-    let territoryId: string;
-    const scope = spec.scope;
-    if (scope.kind === 'root') {
-      projectId = null;
-      territoryId = id;
-    } else {
-      const anchor = entities.get(values[scope.via] as string)!;
-      if (scope.kind === 'territory') {
-        projectId = spec.type === 'Project' ? id : null;
-        territoryId = anchor.id;
-      } else {
-        projectId = anchor.type === 'Project' ? anchor.id : anchor.projectId;
-        territoryId = anchor.territoryId;
-      }
-    }
-    for (const ref of refs) {
-      const row = entities.get(ref.id)!;
-      const label = spec.fields[ref.field]!.label;
-      if (row.territoryId !== territoryId) {
-        throw new DomainError('CROSS_TERRITORY_REFERENCE', `${label} « ${ref.id} » appartient à un autre territoire`, { field: ref.field });
-      }
-      if (row.type !== 'Project' && row.projectId !== null && row.projectId !== projectId) {
-        throw new DomainError('CROSS_PROJECT_REFERENCE', `${label} « ${ref.id} » appartient à un autre projet`, { field: ref.field });
-      }
-    }
-    return { projectId, territoryId, refs };
+    const { scope, refs } = checkReferences(spec, id, values, at, (ref) => entities.get(ref), ' (ou pas dans ce chargement)');
+    return { ...scope, refs };
   };
-  const effective = (op: BulkOp) => {
-    if (op.validFrom.getTime() > op.recordedAt.getTime() + FUTURE_TOLERANCE_MS) {
-      throw new DomainError('DATE_IN_FUTURE', `la date d'effet ${frDate(op.validFrom)} est dans le futur`);
-    }
-    return op.validFrom;
-  };
+  const effective = (op: BulkOp) => checkNotInFuture(op.validFrom, op.recordedAt);
   const changeIdOf = (op: BulkOp) => {
     const id = op.changeId ?? newId('chg');
     if (usedChangeIds.has(id)) throw new Error(`bulk: change id ${id} used twice`);
@@ -306,25 +237,10 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
     if (external.has(e.id)) throw new Error(`bulk: ${e.id} is an existing entity, outside the load: it cannot be updated or ended here`);
     return e;
   };
-  const pushChange = (e: SimEntity, op: BulkOp, kind: ChangeRow['op'], changeId: string, fields: string[], before: FieldValues, after: FieldValues) => {
-    changes.push({
-      id: changeId,
-      entityId: e.id,
-      entityType: e.type,
-      projectId: e.projectId,
-      territoryId: e.territoryId,
-      op: kind,
-      author: op.author,
-      recordedAt: toNeoDateTime(op.recordedAt),
-      validFrom: toNeoDateTime(op.validFrom),
-      version: e.version,
-      fields,
-      before: JSON.stringify(before),
-      after: JSON.stringify(after),
-      revertOf: null,
-      causeId: null,
-      title: titleOf(e.spec, e.versions[e.versions.length - 1]!.values),
-    });
+  const pushChange = (e: SimEntity, op: BulkOp, kind: 'CREATE' | 'UPDATE' | 'END', changeId: string, delta: ChangeDelta) => {
+    const values = e.versions[e.versions.length - 1]!.values;
+    const change = changeRow({ id: changeId, entity: { ...e, values }, op: kind, author: op.author, recordedAt: op.recordedAt, validFrom: op.validFrom, delta });
+    changes.push(changeParams(change));
   };
 
   for (const op of ops) {
@@ -352,35 +268,22 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
       };
       entities.set(id, e);
       track(e, null, version);
-      const fields = Object.keys(values).filter((name) => values[name] !== null);
-      pushChange(e, op, 'CREATE', changeId, fields, {}, values);
+      pushChange(e, op, 'CREATE', changeId, createDelta(values));
     } else if (op.op === 'UPDATE') {
       const e = current(op.id);
       const latest = e.versions[e.versions.length - 1]!;
-      if (!isOpen(e)) throw new DomainError('ENTITY_ENDED', `${e.spec.label} « ${e.id} » a pris fin le ${frDate(e.validTo)}`);
-      const parsed = parsePatch(e.spec, op.patch);
-      const changed = Object.keys(parsed).filter((name) => !sameValue(parsed[name], latest.values[name]));
-      for (const name of changed) {
-        if (e.spec.fields[name]?.fixed) {
-          throw new DomainError('FIXED_FIELD', `${e.spec.fields[name]!.label} ne peut pas changer après la création`, { field: name });
-        }
-      }
+      checkOpen(changing(e));
+      const { changed, values } = applyPatch(e.spec, latest.values, parsePatch(e.spec, op.patch));
       if (changed.length === 0) {
         skipped += 1;
         continue;
       }
-      const values: FieldValues = { ...latest.values };
-      for (const name of changed) values[name] = parsed[name]!;
       checkEntityRules(e.spec, values);
       const at = effective(op);
-      if (at.getTime() < latest.validFrom.getTime()) {
-        throw new DomainError('DATE_BEFORE_LAST_CHANGE', `la date d'effet ${frDate(at)} précède le dernier changement de ${e.spec.label} « ${e.id} »`);
-      }
+      checkDateAfterLatest(changing(e), at);
       const { projectId, territoryId, refs } = resolve(e.spec, e.id, values, at);
-      if (projectId !== e.projectId || territoryId !== e.territoryId) {
-        throw new DomainError('CROSS_PROJECT_REFERENCE', `${e.spec.label} ne peut pas changer de projet ou de territoire`);
-      }
-      if (e.spec.unique && projectId && changed.some((name) => e.spec.unique!.includes(name))) assertUnique(e, values, at);
+      checkSameScope(e.spec, e, { projectId, territoryId });
+      if (touchesUnique(e.spec, { projectId, territoryId }, changed)) assertUnique(e, values, at);
       const changeId = changeIdOf(op);
       latest.validTo = at;
       const version: SimVersion = { validFrom: at, validTo: END_OF_TIME, recordedAt: op.recordedAt, changeId, values, refs };
@@ -388,21 +291,13 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
       e.version += 1;
       e.updatedAt = op.recordedAt;
       track(e, latest, version);
-      const before: FieldValues = {};
-      const after: FieldValues = {};
-      for (const name of changed) {
-        before[name] = latest.values[name] ?? null;
-        after[name] = values[name] ?? null;
-      }
-      pushChange(e, op, 'UPDATE', changeId, changed, before, after);
+      pushChange(e, op, 'UPDATE', changeId, updateDelta(changed, latest.values, values));
     } else {
       const e = current(op.id);
       const latest = e.versions[e.versions.length - 1]!;
-      if (!isOpen(e)) throw new DomainError('ENTITY_ENDED', `${e.spec.label} « ${e.id} » a déjà pris fin le ${frDate(e.validTo)}`);
+      checkOpen(changing(e));
       const at = effective(op);
-      if (at.getTime() < latest.validFrom.getTime()) {
-        throw new DomainError('DATE_BEFORE_LAST_CHANGE', `la date d'effet ${frDate(at)} précède le dernier changement de ${e.spec.label} « ${e.id} »`);
-      }
+      checkDateAfterLatest(changing(e), at);
       const open = [...(dependents.get(e.id) ?? [])].filter((id) => isOpen(entities.get(id)!));
       if (open.length > 0) {
         throw new Error(`bulk: ending ${e.id} would cascade to ${open.slice(0, 3).join(', ')}… (not supported in bulk: end them first)`);
@@ -412,7 +307,7 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
       latest.validTo = at;
       e.version += 1;
       e.updatedAt = op.recordedAt;
-      pushChange(e, op, 'END', changeId, ['validTo'], { validTo: null }, { validTo: at.toISOString() });
+      pushChange(e, op, 'END', changeId, endDelta(at));
     }
   }
 
@@ -521,10 +416,37 @@ function identitiesByType(plan: BulkPlan): Map<EntityType, IdentityRow[]> {
 }
 
 /**
+ * The plan was checked against a snapshot of the entities it refers to outside the load (the
+ * `existing` ones): lock them, as the commands lock what they refer to, and refuse the write when
+ * one has ended since (DANGLING_REFERENCE).
+ */
+async function lockExternalReferences(tx: ManagedTransaction, plan: BulkPlan): Promise<void> {
+  const inLoad = new Set(plan.identities.map((row) => row.id));
+  const external = new Map<string, { type: EntityType; field: string }>();
+  for (const version of plan.versions) {
+    for (const ref of version.refs) if (!inLoad.has(ref.id)) external.set(ref.id, { type: version.type, field: ref.field });
+  }
+  if (external.size === 0) return;
+  const query = lockReferenced([...external.keys()]);
+  const open = new Set<string>();
+  for (const record of (await tx.run(query.cypher, query.params)).records) {
+    const target = record.get('target') as { id: string; validTo: unknown };
+    if (isOpenUntil(fromNeoDateTime(target.validTo))) open.add(target.id);
+  }
+  for (const [id, { type, field }] of external) {
+    if (!open.has(id)) {
+      const label = entitySpec(type).fields[field]?.label ?? field;
+      throw new DomainError('DANGLING_REFERENCE', `${label} « ${id} » a pris fin ou n'existe plus`, { field, id });
+    }
+  }
+}
+
+/**
  * Writes a whole plan inside the caller's transaction, one UNWIND statement per entity type,
  * then one for the versions and one for the changes: all or nothing (imports).
  */
 export async function writePlan(tx: ManagedTransaction, plan: BulkPlan): Promise<void> {
+  await lockExternalReferences(tx, plan);
   for (const [type, rows] of identitiesByType(plan)) await tx.run(identityCypher(type), { rows });
   if (plan.versions.length > 0) await tx.run(VERSIONS_CYPHER, { rows: plan.versions, end: toNeoDateTime(END_OF_TIME) });
   if (plan.changes.length > 0) await tx.run(CHANGES_CYPHER, { rows: plan.changes });

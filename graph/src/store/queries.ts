@@ -52,6 +52,22 @@ export function lockScope(id: string): Query {
   return { cypher: `MATCH (s:Entity {id: $id}) SET s._lock = true REMOVE s._lock RETURN s.id AS id`, params: { id } };
 }
 
+/**
+ * Takes the write locks of the entities a write refers to, in id order (every writer locks in the
+ * same order, which keeps deadlocks rare; Neo4j detects the rest and the managed transaction
+ * retries them), then reads them: what they are once no one else can end them before commit.
+ */
+export function lockReferenced(ids: readonly string[]): Query {
+  return {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (e:Entity {id: id})
+      SET e._lock = true REMOVE e._lock
+      RETURN ${REF_TARGET('e')} AS target`,
+    params: { ids: [...new Set(ids)].sort() },
+  };
+}
+
 export function entitiesByIds(ids: readonly string[]): Query {
   return {
     cypher: `
@@ -180,6 +196,17 @@ export function setEnd(id: string, validTo: Date, recordedAt: Date): Query {
 /** A change to record: the same shape as a recorded one. */
 export type NewChange = ChangeRecord;
 
+/** The properties of a Change node (instants as Neo4j DATETIMEs, values as JSON text). */
+export function changeParams(c: NewChange) {
+  return {
+    ...c,
+    recordedAt: toNeoDateTime(c.recordedAt),
+    validFrom: toNeoDateTime(c.validFrom),
+    before: JSON.stringify(c.before),
+    after: JSON.stringify(c.after),
+  };
+}
+
 export function recordChange(c: NewChange): Query {
   return {
     cypher: `
@@ -191,13 +218,7 @@ export function recordChange(c: NewChange): Query {
         revertOf: $revertOf, causeId: $causeId, title: $title })
       CREATE (c)-[:CHANGED]->(e)
       RETURN c.id AS id`,
-    params: {
-      ...c,
-      recordedAt: toNeoDateTime(c.recordedAt),
-      validFrom: toNeoDateTime(c.validFrom),
-      before: JSON.stringify(c.before),
-      after: JSON.stringify(c.after),
-    },
+    params: changeParams(c),
   };
 }
 

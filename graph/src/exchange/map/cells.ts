@@ -1,3 +1,4 @@
+import { isoDay } from '../../model/dates.ts';
 import { ENTITIES, type FieldSpec } from '../../model/entities.ts';
 import type { EntityType } from '../../model/enums.ts';
 import type { FieldValue } from '../../model/validation.ts';
@@ -9,7 +10,7 @@ import type { ProblemCode, RowProblem } from './plan-types.ts';
 /** The text a cell shows: dates as their day, numbers as written. */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return isoDay(cell);
   if (typeof cell === 'boolean') return cell ? 'oui' : 'non';
   return String(cell).trim();
 }

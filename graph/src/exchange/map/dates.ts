@@ -1,3 +1,4 @@
+import { isoDay } from '../../model/dates.ts';
 import type { Cell } from '../read/workbook.ts';
 
 /** A cell read as a calendar day: the day, or why it is not one, or null when blank. */
@@ -29,11 +30,11 @@ export function readDay(cell: Cell): DayReading {
   if (cell === null || cell === '') return null;
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { error: "n'est pas une date" };
-    return { day: cell.toISOString().slice(0, 10) };
+    return { day: isoDay(cell) };
   }
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || cell < 1 || cell > EXCEL_MAX_SERIAL) return { error: "n'est pas une date" };
-    return { day: new Date(EXCEL_EPOCH + Math.floor(cell) * 86_400_000).toISOString().slice(0, 10) };
+    return { day: isoDay(new Date(EXCEL_EPOCH + Math.floor(cell) * 86_400_000)) };
   }
   if (typeof cell === 'boolean') return { error: "n'est pas une date" };
   const text = cell.trim();

@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import type { CliCommand, CliContext } from './command.ts';
+import { checkCommand } from './commands/check.ts';
+import { connect, type CliGraph } from './connection.ts';
+
+/** The commands, one module each (user, token, import, export, backup, restore will join). */
+const COMMANDS: readonly CliCommand[] = [checkCommand];
+
+/**
+ * Runs the command line on `argv` (process.argv) and returns the exit code: 0 success, 1 the
+ * command found problems, 2 a usage error or a failure (Neo4j unreachable…).
+ */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let opened: CliGraph | null = null;
+  const ctx: CliContext = {
+    graph: async () => (opened ??= await connect({ env, log: (line) => process.stderr.write(`${line}\n`) })),
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    exitCode: 0,
+  };
+  const program = new Command('trame')
+    .description('Trame — commandes d’exploitation (même Neo4j que le serveur : NEO4J_URI…, sinon le Neo4j intégré)')
+    .helpOption('-h, --help', 'affiche l’aide')
+    .helpCommand('help [commande]', 'affiche l’aide d’une commande')
+    .exitOverride()
+    .showHelpAfterError();
+  for (const command of COMMANDS) command.register(program, ctx);
+  try {
+    await program.parseAsync([...argv]);
+    return ctx.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    ctx.err(`trame : échec — ${(error as Error).message}`);
+    return 2;
+  } finally {
+    await (opened as CliGraph | null)?.close();
+  }
+}

@@ -22,7 +22,10 @@ import { latestLookup, readMoment, stateView, viewOf, type EntityView } from '..
 
 async function projectState(ctx: GraphQLContext, projectId: string, at: Date | null): Promise<ProjectState> {
   const id = parseEntityId(projectId, "l'identifiant du projet");
-  const read = () => ctx.graph.read((tx) => readProjectState(tx, id, at));
+  // A reference the read could not follow goes to the request's log, not the console.
+  const onBroken = (project: string, moment: Date, broken: readonly { entityId: string; field: string; targetId: string }[]) =>
+    ctx.log.warn({ projectId: project, at: moment.toISOString(), broken: broken.slice(0, 20) }, 'broken references left out of a project read: run `trame check`');
+  const read = () => ctx.graph.read((tx) => readProjectState(tx, id, at, { onBroken }));
   return ctx.projectStates ? ctx.projectStates.get(id, at, read) : read();
 }
 

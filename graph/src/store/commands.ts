@@ -3,6 +3,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../errors.ts';
 import { entitySpec, referenceFields, type EntitySpec } from '../model/entities.ts';
 import type { ChangeOp, EntityType } from '../model/enums.ts';
+import { ID_PREFIX } from '../model/derived.ts';
 import {
   checkEntityRules,
   parseCreateInput,
@@ -26,24 +27,6 @@ export interface WriteOptions {
   /** When the change became true on the territory (valid time); defaults to now. */
   validFrom?: Date;
 }
-
-const ID_PREFIX: Record<EntityType, string> = {
-  Territory: 'ter',
-  Project: 'prj',
-  Actor: 'act',
-  Engagement: 'eng',
-  Perimeter: 'per',
-  Objective: 'obj',
-  Position: 'pos',
-  Convergence: 'cvg',
-  Conflict: 'cfl',
-  Externality: 'ext',
-  Cooperation: 'coo',
-  Influence: 'inf',
-  SystemicLeap: 'leap',
-  Ecosystem: 'eco',
-  Milestone: 'mil',
-};
 
 /** Lets a change be dated a little ahead of the server clock (time zones, clock skew). */
 const FUTURE_TOLERANCE_MS = 36 * 3600 * 1000;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@trame/api';
 import { buildProjectMap, readProjectState, type Graph } from '@trame/graph';
@@ -22,17 +22,8 @@ import { toElements } from '../web/src/map/elements.ts';
 import type { ProjectMapData } from '../web/src/map/types.ts';
 import { log, stat, type Stat } from './lib.ts';
 import { PAGE_HOOKS, type BenchMarks } from './frontend/marks.ts';
+import { CHROMIUM_FLAGS, launchChromium } from '../tests/support/chromium.ts';
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const VIEWPORT = { width: 1600, height: 900 };
@@ -65,7 +56,7 @@ export interface FrontEndCase {
 
 export interface FrontEndResult {
   chromium: string;
-  flags: string[];
+  flags: readonly string[];
   viewport: typeof VIEWPORT;
   runs: Record<number, number>;
   cases: FrontEndCase[];
@@ -156,7 +147,7 @@ export async function runFrontEnd(
 
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     result.chromium = browser.version();
     {
       const context = await browser.newContext({ viewport: VIEWPORT });

@@ -1,4 +1,5 @@
 import type { EntityType } from '@trame/graph';
+import { isoDay as day } from '@trame/graph/model';
 import type { BulkOp } from '../graph/src/store/bulk.ts';
 
 /**
@@ -115,7 +116,6 @@ const OBJECTIVE_THEMES = [
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const DAY = 86_400_000;
 
 function sample<T>(rng: Rng, list: readonly T[], count: number): T[] {

@@ -26,6 +26,7 @@ import {
   createEntity,
   diffProjectStates,
   listTerritoryEntities,
+  isoDay,
   milestoneInstant,
   projectStateQuery,
   readProjectState,
@@ -205,7 +206,7 @@ try {
   const diffFrom = ms[1] ?? ms[0]!;
   const diffTo = ms[ms.length - 1]!;
   const sinceMilestone = ms[Math.max(0, ms.length - 3)]!;
-  log(`largest project ${top.projectId} of ${top.name}; early ${early.toISOString().slice(0, 10)}, mid ${mid.toISOString().slice(0, 10)}, late ${late.toISOString().slice(0, 10)}`);
+  log(`largest project ${top.projectId} of ${top.name}; early ${isoDay(early)}, mid ${isoDay(mid)}, late ${isoDay(late)}`);
 
   // ---------------------------------------------------------------------------------------------
   // Servers: Trame (inject and a listening port), the peer (inject and a listening port).
@@ -615,7 +616,7 @@ try {
     settings: { runs: RUNS, warmup: WARMUP, reviewRuns: REVIEW_RUNS, importRuns: IMPORT_RUNS, neo4jHeap: HEAP, neo4jPageCache: '128m (startDisposableNeo4j default)' },
     sizes: [...loaded, ...twins, importTarget].map((l) => ({
       name: l.name,
-      spec: { territories: l.spec.territories, projects: l.spec.projects, actors: l.spec.actors, objectives: l.spec.objectives, relations: l.spec.relations, changes: l.spec.changes, updates: l.spec.updates ?? null, from: l.spec.from.toISOString().slice(0, 10), to: l.spec.to.toISOString().slice(0, 10) },
+      spec: { territories: l.spec.territories, projects: l.spec.projects, actors: l.spec.actors, objectives: l.spec.objectives, relations: l.spec.relations, changes: l.spec.changes, updates: l.spec.updates ?? null, from: isoDay(l.spec.from), to: isoDay(l.spec.to) },
       counts: l.counts,
       load: l.load,
       largestProject: l.projectId,

@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '@trame/graph';
-import { testGraph, uniqueId } from './support/graph.ts';
-import { gql, testApp } from './support/http.ts';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { uniqueId } from './support/graph.ts';
+import { gql, } from './support/http.ts';
+import { useTestApp } from './support/app.ts';
 
 /**
  * A small project loaded through the API — the worked example of graph/src/analysis (actors A, B,
@@ -13,20 +13,17 @@ import { gql, testApp } from './support/http.ts';
  *   B      2  0  2        B      2   1
  *   C      0  1  0        C     -1   4
  */
-let graph: Graph;
-let app: FastifyInstance;
 const run = uniqueId('mac');
 const id = (suffix: string) => `${run}-${suffix}`;
 
 async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await gql<T>(app, query, variables);
+  const result = await gql<T>(t.app, query, variables);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!;
 }
 
+const t = useTestApp();
 beforeAll(async () => {
-  graph = testGraph();
-  app = await testApp(graph);
   const at = '2020-01-01';
   await ok(`mutation($id: ID) { createTerritory(input: { name: "Commune MACTOR", code: "76", kind: COMMUNE }, validFrom: "${at}", id: $id) { id } }`, { id: id('ter') });
   for (const p of ['p1', 'p2']) {
@@ -54,10 +51,6 @@ beforeAll(async () => {
   await ok(`mutation($a: ID!, $b: ID!) { createConflict(input: { objectiveAId: $a, objectiveBId: $b, intensity: 3, status: IDENTIFIE, confidential: false }, validFrom: "2020-03-01") { id } }`, { a: id('o1'), b: id('o2') });
   await ok(`mutation($p: ID!, $o: ID!, $c: ID!) { createExternality(input: { projectId: $p, objectiveId: $o, description: "Bruit", sign: NEGATIVE, affectedActorIds: [$c], status: IDENTIFIEE }, validFrom: "2020-03-01") { id } }`, { p: id('p1'), o: id('o1'), c: id('c') });
 }, 120_000);
-afterAll(async () => {
-  await app.close();
-  await graph.close();
-});
 
 const ANALYSIS = `
   query($p: ID!, $asOf: DateTime) {
@@ -159,7 +152,7 @@ describe('the analysis through the API', () => {
   });
 
   it('refuses an unknown territory with NOT_FOUND', async () => {
-    const result = await gql(app, `{ territoryReview(territoryId: "ter-nowhere") { since } }`);
+    const result = await gql(t.app, `{ territoryReview(territoryId: "ter-nowhere") { since } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

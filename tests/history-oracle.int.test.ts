@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom, type Graph } from '@trame/graph';
-import { testGraph, uniqueId } from './support/graph.ts';
-import { gql, testApp } from './support/http.ts';
+
+import { describe, expect, it } from 'vitest';
+import { seededRandom, } from '@trame/graph';
+import { uniqueId } from './support/graph.ts';
+import { gql, } from './support/http.ts';
+import { useTestApp } from './support/app.ts';
 
 /**
  * The oracle test: a seeded random sequence of dated mutations goes through the API; for many
@@ -24,19 +25,10 @@ const LEVELS = ['CONCERNE', 'INFORME', 'PARTICIPANT', 'COOPERANT', 'MOTEUR'];
 const STATUSES = ['IDENTIFIE', 'MIS_AU_TRAVAIL', 'ARBITRE', 'DEPASSE', 'PERSISTANT'];
 const DAY = 86_400_000;
 
-let graph: Graph;
-let app: FastifyInstance;
-beforeAll(async () => {
-  graph = testGraph();
-  app = await testApp(graph);
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
-});
+const t = useTestApp();
 
 async function mutate<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const result = await gql<T>(app, query, variables);
+  const result = await gql<T>(t.app, query, variables);
   if (result.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
   return result.data!;
 }

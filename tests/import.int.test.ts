@@ -1,26 +1,13 @@
-/**
- * Importing a pilot's actor list: the domain function writes exactly what the commands would
- * (compared node by node with the same rows sent through createEntity), and the mutation checks,
- * previews, refuses and reports as docs/API.md says.
- */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS, createEntity, importActors, type ActorImportReport, type ActorImportRow, type EntityRecord, type Graph } from '@trame/graph';
+
+import { describe, expect, it } from 'vitest';
+import { LIMITS, createEntity, importActors, type ActorImportReport, type ActorImportRow, type EntityRecord, } from '@trame/graph';
 import { at, build, buildSmallProject } from './support/factories.ts';
-import { testGraph, uniqueId } from './support/graph.ts';
-import { codeOf, gql, testApp, type GqlResult } from './support/http.ts';
+import { uniqueId } from './support/graph.ts';
+import { codeOf, gql, type GqlResult } from './support/http.ts';
+import { useTestApp } from './support/app.ts';
 
-let graph: Graph;
-let app: FastifyInstance;
 
-beforeAll(async () => {
-  graph = testGraph();
-  app = await testApp(graph);
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
-});
+const t = useTestApp();
 
 const IMPORT = /* GraphQL */ `
   mutation Import($projectId: ID!, $rows: [ActorImportRow!]!, $validFrom: DateTime, $dryRun: Boolean) {
@@ -33,18 +20,18 @@ const IMPORT = /* GraphQL */ `
 `;
 
 type Report = Omit<ActorImportReport, 'validFrom'> & { validFrom: string };
-const importThroughApi = (variables: Record<string, unknown>) => gql<{ importActors: Report }>(app, IMPORT, variables);
+const importThroughApi = (variables: Record<string, unknown>) => gql<{ importActors: Report }>(t.app, IMPORT, variables);
 
 /** A territory with a project (from 2018-01-01), one engaged actor « Acteur 1 » and a perimeter. */
 async function setting(): Promise<{ territory: EntityRecord; project: EntityRecord; engaged: EntityRecord; perimeter: EntityRecord }> {
-  const small = await buildSmallProject(graph, 1, 0);
-  const perimeter = await build(graph, 'Perimeter', { projectId: small.project.id, name: 'Cantine bio' }, { validFrom: at('2018-01-01') });
+  const small = await buildSmallProject(t.graph, 1, 0);
+  const perimeter = await build(t.graph, 'Perimeter', { projectId: small.project.id, name: 'Cantine bio' }, { validFrom: at('2018-01-01') });
   return { territory: small.territory, project: small.project, engaged: small.actors[0]!, perimeter };
 }
 
 /** Counts the history written in a territory: what "nothing was written" is checked against. */
 async function footprint(territoryId: string): Promise<{ entities: number; versions: number; changes: number }> {
-  return graph.read(async (tx) => {
+  return t.graph.read(async (tx) => {
     const result = await tx.run(
       `CALL { MATCH (e:Entity {territoryId: $t}) RETURN count(e) AS entities }
        CALL { MATCH (v:Version {territoryId: $t}) RETURN count(v) AS versions }
@@ -69,7 +56,7 @@ const ROWS: ActorImportRow[] = [
  * two territories loaded two ways can be compared.
  */
 async function snapshot(territoryId: string, author: string) {
-  return graph.read(async (tx) => {
+  return t.graph.read(async (tx) => {
     const result = await tx.run(
       `MATCH (e:Entity {territoryId: $t})<-[:CHANGED]-(:Change {op: 'CREATE', author: $author})
        MATCH (e)-[:HAS_VERSION]->(v:Version)
@@ -115,18 +102,18 @@ async function snapshot(territoryId: string, author: string) {
   });
 }
 
-describe('importing actors (graph)', () => {
+describe('importing actors (t.graph)', () => {
   it('writes exactly what createActor and createEngagement write, in one transaction', async () => {
     const now = new Date(Date.now() - 60_000);
     const validFrom = at('2019-09-01');
     const ctx = { author: 'pilote-import', now };
     const [a, b] = [await setting(), await setting()];
     for (const s of [a, b]) {
-      await build(graph, 'Actor', { territoryId: s.territory.id, name: 'Régie de Quartier', kind: 'ENTREPRISE' }, { validFrom: at('2018-06-01') });
+      await build(t.graph, 'Actor', { territoryId: s.territory.id, name: 'Régie de Quartier', kind: 'ENTREPRISE' }, { validFrom: at('2018-06-01') });
     }
     const before = await footprint(a.territory.id);
 
-    const report = await graph.write((tx) => importActors(tx, ctx, a.project.id, ROWS, { validFrom }));
+    const report = await t.graph.write((tx) => importActors(tx, ctx, a.project.id, ROWS, { validFrom }));
     expect(report.errors).toEqual([]);
     expect(report).toMatchObject({ dryRun: false, rowCount: 5, actorsCreated: 3, actorsReused: 1, engagementsCreated: 4, skipped: 1 });
     expect(report.rows.map((r) => r.action)).toEqual(['NEW_ACTOR', 'NEW_ACTOR', 'SKIPPED', 'NEW_ACTOR', 'EXISTING_ACTOR']);
@@ -136,7 +123,7 @@ describe('importing actors (graph)', () => {
 
     // The same rows through the domain commands, one by one, in the other territory.
     const actorOf = new Map<string, string>([['acteur 1', b.engaged.id]]);
-    await graph.write(async (tx) => {
+    await t.graph.write(async (tx) => {
       const existing = await tx.run(`MATCH (a:Actor {territoryId: $t})-[:LATEST]->(v) RETURN a.id AS id, v.name AS name`, { t: b.territory.id });
       for (const r of existing.records) actorOf.set(String(r.get('name')).toLowerCase(), r.get('id') as string);
       const levels: Record<string, string> = { 'coopérant': 'COOPERANT' };
@@ -190,19 +177,19 @@ describe('importActors (GraphQL)', () => {
     expect(created.engagementId).toMatch(/^eng-/);
 
     const timeline = await gql<{ projectTimeline: { changes: { op: string; author: string; entityId: string; validFrom: string }[] } }>(
-      app,
+      t.app,
       `query($p: ID!) { projectTimeline(projectId: $p, first: 5) { changes { op author entityId validFrom } } }`,
       { p: s.project.id },
     );
     expect(timeline.data!.projectTimeline.changes[0]).toEqual({ op: 'CREATE', author: 'pilote-test', entityId: created.engagementId, validFrom: '2020-01-15T00:00:00.000Z' });
     const map = await gql<{ projectMap: { nodes: { id: string; label: string; data: { engagement?: string } }[] } }>(
-      app,
+      t.app,
       `query($p: ID!) { projectMap(projectId: $p) { nodes { id label data } } }`,
       { p: s.project.id },
     );
     expect(map.data!.projectMap.nodes.find((n) => n.id === created.actorId)).toMatchObject({ label: 'Collectif des Glycines', data: { engagement: 'PARTICIPANT' } });
     // Read as of the day before: not there yet.
-    const earlier = await gql<{ project: { actors: { id: string }[] } }>(app, `query($p: ID!) { project(id: $p, asOf: "2020-01-14") { actors { id } } }`, { p: s.project.id });
+    const earlier = await gql<{ project: { actors: { id: string }[] } }>(t.app, `query($p: ID!) { project(id: $p, asOf: "2020-01-14") { actors { id } } }`, { p: s.project.id });
     expect(earlier.data!.project.actors.map((a) => a.id)).not.toContain(created.actorId);
 
     // The same file again: nothing new, every row skipped.
@@ -242,8 +229,8 @@ describe('importActors (GraphQL)', () => {
 
   it('reuses an actor of the territory across case and accents, and an actor imported into another project', async () => {
     const s = await setting();
-    const other = await build(graph, 'Project', { territoryId: s.territory.id, name: 'Autre projet' }, { validFrom: at('2018-01-01') });
-    const elus = await build(graph, 'Actor', { territoryId: s.territory.id, name: 'Élus de la commune', kind: 'ELU' }, { validFrom: at('2018-01-01') });
+    const other = await build(t.graph, 'Project', { territoryId: s.territory.id, name: 'Autre projet' }, { validFrom: at('2018-01-01') });
+    const elus = await build(t.graph, 'Actor', { territoryId: s.territory.id, name: 'Élus de la commune', kind: 'ELU' }, { validFrom: at('2018-01-01') });
     const first = await importThroughApi({ projectId: s.project.id, rows: [{ name: 'ELUS DE LA COMMUNE', kind: 'ELU', level: 'MOTEUR' }, { name: 'Épicerie solidaire', kind: 'ASSOCIATION', level: 'INFORME' }] });
     expect(first.data!.importActors.rows.map((r) => [r.action, r.actorId === elus.id])).toEqual([
       ['EXISTING_ACTOR', true],
@@ -252,13 +239,13 @@ describe('importActors (GraphQL)', () => {
     const epicerie = first.data!.importActors.rows[1]!.actorId;
     const second = await importThroughApi({ projectId: other.id, rows: [{ name: 'epicerie  solidaire', kind: 'ASSOCIATION', level: 'MOTEUR' }] });
     expect(second.data!.importActors.rows[0]).toMatchObject({ action: 'EXISTING_ACTOR', actorId: epicerie });
-    const actors = await gql<{ territory: { actors: { name: string }[] } }>(app, `query($t: ID!) { territory(id: $t) { actors { name } } }`, { t: s.territory.id });
+    const actors = await gql<{ territory: { actors: { name: string }[] } }>(t.app, `query($t: ID!) { territory(id: $t) { actors { name } } }`, { t: s.territory.id });
     expect(actors.data!.territory.actors.filter((a) => a.name.toLowerCase().startsWith('épicerie'))).toHaveLength(1);
   });
 
   it('serialises concurrent imports of one territory: a new name becomes one actor', async () => {
     const s = await setting();
-    const other = await build(graph, 'Project', { territoryId: s.territory.id, name: 'Projet voisin' }, { validFrom: at('2018-01-01') });
+    const other = await build(t.graph, 'Project', { territoryId: s.territory.id, name: 'Projet voisin' }, { validFrom: at('2018-01-01') });
     const name = `Ferme ${uniqueId('f')}`;
     const results = await Promise.all(
       [s.project.id, other.id].map((projectId) => importThroughApi({ projectId, rows: [{ name, kind: 'ENTREPRISE', level: 'INFORME' }] })),
@@ -279,7 +266,7 @@ describe('importActors (GraphQL)', () => {
     const early = await importThroughApi({ projectId: s.project.id, rows: [{ name: 'A', kind: 'ELU', level: 'INFORME' }], validFrom: '2017-06-01' });
     expect(codeOf(early as GqlResult)).toBe('DANGLING_REFERENCE');
 
-    const ended = await gql(app, `mutation($id: ID!, $v: Int!) { endProject(id: $id, version: $v, validFrom: "2024-01-01") { id } }`, { id: s.project.id, v: s.project.version });
+    const ended = await gql(t.app, `mutation($id: ID!, $v: Int!) { endProject(id: $id, version: $v, validFrom: "2024-01-01") { id } }`, { id: s.project.id, v: s.project.version });
     expect(ended.errors).toBeUndefined();
     const late = await importThroughApi({ projectId: s.project.id, rows: [{ name: 'A', kind: 'ELU', level: 'INFORME' }], validFrom: '2020-01-01' });
     expect(codeOf(late as GqlResult)).toBe('ENTITY_ENDED');

@@ -4,14 +4,12 @@
  * model — the store, the reads, the schema, the resolvers, the forms (web/src/panels/fields.ts,
  * called unchanged) and the map — sees the fixture, as they would see a real new field.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ENTITIES, Graph, buildProjectMap, readProjectState } from '@trame/graph';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ENTITIES, buildProjectMap, readProjectState } from '@trame/graph';
 import { entityTypeDefs } from '../api/src/graphql/entity-schema.ts';
 import { formFields, initialValues, toInput } from '../web/src/panels/fields.ts';
 import { buildSmallProject, type SmallProject } from './support/factories.ts';
-import { testGraph } from './support/graph.ts';
-import { gql, testApp } from './support/http.ts';
+import { useTestApp } from './support/app.ts';
 
 vi.mock('../graph/src/model/entities.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../graph/src/model/entities.ts')>();
@@ -26,18 +24,11 @@ vi.mock('../graph/src/model/entities.ts', async (importOriginal) => {
   return { ...real, ENTITIES: fixture, entitySpec: (type: keyof typeof fixture) => fixture[type] };
 });
 
-let graph: Graph;
-let app: FastifyInstance;
+const t = useTestApp();
 let small: SmallProject;
 
 beforeAll(async () => {
-  graph = testGraph();
-  app = await testApp(graph);
-  small = await buildSmallProject(graph, 1, 1);
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
+  small = await buildSmallProject(t.graph, 1, 1);
 });
 
 const SITE = 'https://amap.example.org';
@@ -56,9 +47,7 @@ describe('a field added to the model', () => {
   });
 
   it('is created, updated and read through the API, stored in Neo4j', async () => {
-    const created = await gql<{ createActor: { id: string; version: number; website: string } }>(
-      app,
-      /* GraphQL */ `
+    const created = await t.gql<{ createActor: { id: string; version: number; website: string } }>(/* GraphQL */ `
         mutation ($input: CreateActorInput!) {
           createActor(input: $input) { id version website }
         }
@@ -69,9 +58,7 @@ describe('a field added to the model', () => {
     const actor = created.data!.createActor;
     expect(actor.website).toBe(SITE);
 
-    const updated = await gql<{ updateActor: { website: string } }>(
-      app,
-      /* GraphQL */ `
+    const updated = await t.gql<{ updateActor: { website: string } }>(/* GraphQL */ `
         mutation ($id: ID!, $version: Int!) {
           updateActor(id: $id, version: $version, patch: { website: "https://amap.example.org/v2" }) { website }
         }
@@ -81,9 +68,7 @@ describe('a field added to the model', () => {
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateActor.website).toBe('https://amap.example.org/v2');
 
-    const read = await gql<{ territory: { actors: { id: string; website: string | null }[] } }>(
-      app,
-      /* GraphQL */ `
+    const read = await t.gql<{ territory: { actors: { id: string; website: string | null }[] } }>(/* GraphQL */ `
         query ($id: ID!) {
           territory(id: $id) { actors { id website } }
         }
@@ -95,9 +80,7 @@ describe('a field added to the model', () => {
   });
 
   it('is refused with the model’s own rules (its length)', async () => {
-    const result = await gql(
-      app,
-      /* GraphQL */ `
+    const result = await t.gql(/* GraphQL */ `
         mutation ($input: CreateActorInput!) {
           createActor(input: $input) { id }
         }
@@ -117,18 +100,16 @@ describe('a field added to the model', () => {
   it('reaches the map, read from Neo4j and through the API', async () => {
     const engaged = small.actors[0]!;
     const engagedId = engaged.id;
-    const set = await gql(app, 'mutation ($id: ID!, $v: Int!) { updateActor(id: $id, version: $v, patch: { website: "https://mairie.example.org" }) { id } }', {
+    const set = await t.gql('mutation ($id: ID!, $v: Int!) { updateActor(id: $id, version: $v, patch: { website: "https://mairie.example.org" }) { id } }', {
       id: engagedId,
       v: engaged.version,
     });
     expect(set.errors).toBeUndefined();
 
-    const state = await graph.read((tx) => readProjectState(tx, small.project.id, null));
+    const state = await t.graph.read((tx) => readProjectState(tx, small.project.id, null));
     expect(buildProjectMap(state).nodes.find((n) => n.id === engagedId)?.data).toMatchObject({ website: 'https://mairie.example.org' });
 
-    const map = await gql<{ projectMap: { nodes: { id: string; data: Record<string, unknown> }[] } }>(
-      app,
-      'query ($id: ID!) { projectMap(projectId: $id) { nodes { id data } } }',
+    const map = await t.gql<{ projectMap: { nodes: { id: string; data: Record<string, unknown> }[] } }>('query ($id: ID!) { projectMap(projectId: $id) { nodes { id data } } }',
       { id: small.project.id },
     );
     expect(map.data!.projectMap.nodes.find((n) => n.id === engagedId)?.data.website).toBe('https://mairie.example.org');

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Graph } from '@trame/graph';
 import type { User } from './graphql/context.ts';
 import { registerGraphQL } from './graphql/yoga.ts';
+import { registerBookmarks } from './plugins/bookmarks.ts';
 import { registerGraph } from './plugins/graph.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -29,6 +30,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
   });
   registerGraph(app, options.graph, { closeWithApp: options.closeGraph ?? false });
+  registerBookmarks(app);
   registerGraphQL(app, { user: options.user ?? LOCAL_USER, graphiql: options.graphiql ?? true });
 
   app.get('/health', async (_req, reply) => {

@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   REVERT_NOT_APPLICABLE: "Le changement ne peut plus être annulé : l'entité a changé depuis.",
   INVALID_CURSOR: "Le curseur de pagination n'est pas valide.",
   INVALID_RANGE: 'La date de début doit précéder la date de fin.',
+  INVALID_BOOKMARK: "L'en-tête Trame-Bookmark n'est pas valide ou désigne une transaction que la base ne connaît pas : renvoyez celui de la dernière réponse, ou aucun.",
   FORBIDDEN: "Cette action n'est pas permise à l'utilisateur.",
   MIGRATION_CHECKSUM_MISMATCH: 'Une migration déjà appliquée a été modifiée.',
   AMBIGUOUS_NAME: 'Plusieurs entités portent ce nom : impossible de savoir laquelle est désignée.',

@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './time.ts';
 export * from './model/index.ts';
 export * from './db/graph.ts';
+export * from './db/bookmarks.ts';
 export * from './store/records.ts';
 export {
   createEntity,
@@ -21,6 +22,7 @@ export * from './import/actors.ts';
 export * from './reads/project-state.ts';
 export * from './reads/territories.ts';
 export * from './history/diff.ts';
+export * from './history/project-diff.ts';
 export * from './history/timeline.ts';
 export * from './map/project-map.ts';
 export { loadDemoMap, SYSTEM_AUTHOR } from './demo/load-demo.ts';

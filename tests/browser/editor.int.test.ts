@@ -1,29 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '@trame/api';
-import type { Graph } from '@trame/graph';
-import { launchBrowser, screenshotPath } from '../support/browser.ts';
-import { testGraph, uniqueId } from '../support/graph.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/browser.ts';
+import { uniqueId } from '../support/graph.ts';
+import { useBrowserApp } from '../support/app.ts';
 
 // The pilot's workspace, driven like a person would, on the demo map (loaded by the global setup).
-let graph: Graph;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
 
-beforeAll(async () => {
-  graph = testGraph();
-  app = await buildApp({ graph });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await graph?.close();
-});
+const t = useBrowserApp();
 
 interface CyElement {
   id: string;
@@ -78,14 +62,14 @@ async function waitForDrawn(page: Page, predicate: (elements: CyElement[]) => bo
 
 async function openProject(page: Page, projectId: string, query = ''): Promise<void> {
   page.on('pageerror', (error) => console.error(`page error: ${error.message}\n${error.stack ?? ''}`));
-  await page.goto(`${base}/projets/${projectId}${query}`);
+  await page.goto(`${t.base}/projets/${projectId}${query}`);
   await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();
   await waitForDrawn(page, (els) => els.some((e) => e.kind === 'ACTOR'), 'actors');
 }
 
 describe('the map editor', () => {
   it('a pilot adds an actor, an objective, a position and a conflict, then arbitrates it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await t.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await openProject(page, 'prj-marche');
     const panel = page.locator('aside.side-panel');
 
@@ -151,8 +135,8 @@ describe('the map editor', () => {
 
     // Stale edit: someone else changed the conflict; the pilot sees it and reapplies.
     await panel.getByRole('button', { name: 'Modifier' }).click();
-    const stale = await graph.read((tx) => tx.run('MATCH (e:Entity {id: $id}) RETURN e.version AS v', { id: conflict.id }));
-    await app.inject({
+    const stale = await t.graph.read((tx) => tx.run('MATCH (e:Entity {id: $id}) RETURN e.version AS v', { id: conflict.id }));
+    await t.app.inject({
       method: 'POST',
       url: '/graphql',
       payload: {
@@ -169,7 +153,7 @@ describe('the map editor', () => {
   });
 
   it('Loos-en-Gohelle shows its two systemic leaps, its ecosystems, and its older map', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await t.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await openProject(page, 'prj-archipel');
     const elements = await drawn(page);
     const leaps = elements.filter((e) => e.kind === 'LEAP');
@@ -215,7 +199,7 @@ describe('the map editor', () => {
   });
 
   it('exports the map as PNG and SVG', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
+    const page = await t.browser.newPage({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
     await openProject(page, 'prj-gaz-fibre');
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter PNG' }).click()]);
     const pngBytes = readFileSync((await png.path())!);

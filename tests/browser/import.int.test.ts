@@ -1,30 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '@trame/api';
-import type { Graph } from '@trame/graph';
-import { launchBrowser, screenshotPath } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/browser.ts';
 import { at, build, buildSmallProject } from '../support/factories.ts';
-import { testGraph } from '../support/graph.ts';
+import { useBrowserApp } from '../support/app.ts';
 
 // A pilot imports the actor list kept in a spreadsheet, through the project page's dialog.
-let graph: Graph;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
 
-beforeAll(async () => {
-  graph = testGraph();
-  app = await buildApp({ graph });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await graph?.close();
-});
+const t = useBrowserApp();
 
 async function actorLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -38,11 +21,11 @@ const csv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 
 
 describe('importing actors from a spreadsheet', () => {
   it('a pilot previews a CSV, fixes the bad row, imports, and sees the actors on the map', async () => {
-    const small = await buildSmallProject(graph, 1, 0);
-    await build(graph, 'Perimeter', { projectId: small.project.id, name: 'Cantine bio' }, { validFrom: at('2018-01-01') });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+    const small = await buildSmallProject(t.graph, 1, 0);
+    await build(t.graph, 'Perimeter', { projectId: small.project.id, name: 'Cantine bio' }, { validFrom: at('2018-01-01') });
+    const page = await t.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${base}/projets/${small.project.id}`);
+    await page.goto(`${t.base}/projets/${small.project.id}`);
     await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();
     await expect.poll(() => actorLabels(page)).toEqual(['Acteur 1']);
 

@@ -1,40 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '@trame/api';
-import type { Graph } from '@trame/graph';
-import { launchBrowser, screenshotPath } from '../support/browser.ts';
-import { testGraph } from '../support/graph.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/browser.ts';
+import { useBrowserApp } from '../support/app.ts';
 
 // The DGS's review of a territory and the analysis of a project, read like a DGS would, on the
 // demo map (loaded by the global setup). Other test files may add to the demo projects meanwhile:
 // the checks below hold whatever they add today.
-let graph: Graph;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
 
-beforeAll(async () => {
-  graph = testGraph();
-  app = await buildApp({ graph }); // serves web/dist: run `npm run build -w web` first
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await graph?.close();
-});
+const t = useBrowserApp();
 
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true, locale: 'fr-FR' });
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}\n${error.stack ?? ''}`));
-  return page;
-}
 
 async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+  const response = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
   const body = response.json() as { data: T; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return body.data;
@@ -44,11 +21,11 @@ const AMAP_CONFLICT = ['Renforcer l’attractivité commerciale du centre-ville'
 
 describe('the DGS review of a territory', () => {
   it('Malaunay: the AMAP conflict among the tensions, sorted by intensity, exported as CSV', async () => {
-    const page = await newPage();
+    const page = await t.newPage();
     // From the home page, as a DGS arrives.
-    await page.goto(base);
+    await page.goto(t.base);
     await page.getByRole('region', { name: 'Malaunay', exact: true }).getByRole('link', { name: 'Revue du territoire' }).click();
-    await page.waitForURL(`${base}/territoires/ter-malaunay/revue`);
+    await page.waitForURL(`${t.base}/territoires/ter-malaunay/revue`);
     expect(await page.locator('h1').textContent()).toContain('Revue du territoire');
 
     const tensions = page.getByRole('region', { name: 'Tensions', exact: true });
@@ -109,8 +86,8 @@ describe('the DGS review of a territory', () => {
   it('Loos-en-Gohelle: each declared ecosystem of the Archipel nourricier has a matching coalition (Jaccard ≥ 0.5)', async () => {
     const { project } = await api<{ project: { ecosystems: { id: string; name: string }[] } }>('{ project(id: "prj-archipel") { ecosystems { id name } } }');
     expect(project.ecosystems.length).toBeGreaterThanOrEqual(2);
-    const page = await newPage();
-    await page.goto(`${base}/territoires/ter-loos-en-gohelle/revue`);
+    const page = await t.newPage();
+    await page.goto(`${t.base}/territoires/ter-loos-en-gohelle/revue`);
     const coalitions = page.getByRole('region', { name: 'Coalitions et écosystèmes déclarés' });
     await coalitions.locator('.ecosystems-table').waitFor({ timeout: 30_000 });
     for (const ecosystem of project.ecosystems) {
@@ -129,8 +106,8 @@ describe('the DGS review of a territory', () => {
 
 describe('the analysis of a project', () => {
   it('the Malaunay market in December 2018: the strongest divergence is between the AMAP and the mayor', async () => {
-    const page = await newPage();
-    await page.goto(`${base}/projets/prj-marche/analyse?date=2018-12-01`);
+    const page = await t.newPage();
+    await page.goto(`${t.base}/projets/prj-marche/analyse?date=2018-12-01`);
     const heatmap = page.getByTestId('heatmap-divergence');
     await heatmap.locator('td[data-value]').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.review-dateline').textContent()).toContain('1 décembre 2018');
@@ -177,8 +154,8 @@ describe('the analysis of a project', () => {
   });
 
   it('says so in words when a project cannot be read', async () => {
-    const page = await newPage();
-    await page.goto(`${base}/projets/prj-inconnu/analyse`);
+    const page = await t.newPage();
+    await page.goto(`${t.base}/projets/prj-inconnu/analyse`);
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.textContent()).toContain('Impossible de charger les données');

@@ -65,7 +65,7 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
       useProjectStateCache,
     ],
     context: ({ req }): GraphQLContext => ({
-      graph: app.graph,
+      graph: req.graph,
       user: options.user,
       requestId: req.id,
       log: req.log,

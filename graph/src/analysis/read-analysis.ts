@@ -1,7 +1,9 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../errors.ts';
 import { diffProjectStates } from '../history/diff.ts';
+import { readMomentOf, resolveMilestone } from '../history/milestones.ts';
 import type { DiffSummary } from '../model/diff-summary.ts';
+import { parseEntityId } from '../model/validation.ts';
 import { readProjectState, type ProjectState, type ReadMoment } from '../reads/project-state.ts';
 import { listTerritoryEntities } from '../reads/territories.ts';
 import type { Query } from '../store/queries.ts';
@@ -76,4 +78,31 @@ export async function readTerritoryReview(
     }
   }
   return { ...analysis, at, territory: { id: territory.id, label: String(territory.values.name) }, since, progress };
+}
+
+/** The review as a client asks for it: ids are raw input, checked here. */
+export interface ReviewRequest {
+  territoryId: string;
+  /** The review's date; absent, now or later: the latest state. */
+  asOf?: Date | null;
+  /** Progress since a date, or since a milestone of any of the territory's projects (not both). */
+  since?: Date | null;
+  sinceMilestone?: string | null;
+}
+
+/**
+ * The DGS review use case: resolves the milestone to its instant (the end of its day), then
+ * reads the review (readTerritoryReview), all in the caller's transaction.
+ * @throws DomainError INVALID_ID, INVALID_RANGE (since and sinceMilestone both given, or a
+ *   comparison date after the review's), NOT_FOUND (territory or milestone)
+ */
+export async function reviewTerritory(tx: ManagedTransaction, request: ReviewRequest): Promise<TerritoryReview> {
+  const territoryId = parseEntityId(request.territoryId, "l'identifiant du territoire");
+  if (request.since && request.sinceMilestone) {
+    throw new DomainError('INVALID_RANGE', 'donnez la date de comparaison (since) ou un jalon (sinceMilestone), pas les deux');
+  }
+  const since = request.sinceMilestone
+    ? await resolveMilestone(tx, null, parseEntityId(request.sinceMilestone, "l'identifiant du jalon"))
+    : (request.since ?? null);
+  return readTerritoryReview(tx, territoryId, readMomentOf(request.asOf), since);
 }

@@ -1,5 +1,6 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type SessionConfig } from 'neo4j-driver';
 import { DomainError } from '../errors.ts';
+import type { BookmarkChain } from './bookmarks.ts';
 
 export interface Neo4jConfig {
   uri: string;
@@ -52,6 +53,8 @@ export interface TxOptions {
   /** Milliseconds before the server aborts the transaction. */
   timeout?: number;
   metadata?: Record<string, unknown>;
+  /** The client's bookmarks: wait for them, and (writes) record the commit's (db/bookmarks.ts). */
+  bookmarks?: BookmarkChain | null;
 }
 
 /**
@@ -64,8 +67,8 @@ export class Graph {
     readonly database: string,
   ) {}
 
-  async read<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+  async read<T>(work: (tx: ManagedTransaction) => Promise<T>, { bookmarks, ...options }: TxOptions = {}): Promise<T> {
+    const session = this.driver.session(this.sessionConfig('READ', bookmarks));
     try {
       return await session.executeRead(work, options);
     } catch (error) {
@@ -75,8 +78,8 @@ export class Graph {
     }
   }
 
-  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, { bookmarks, ...options }: TxOptions = {}): Promise<T> {
+    const session = this.driver.session(this.sessionConfig('WRITE', bookmarks));
     try {
       return await session.executeWrite(work, options);
     } catch (error) {
@@ -84,6 +87,20 @@ export class Graph {
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * How every session is opened. On a cluster the driver routes READ sessions to readers and
+   * WRITE sessions to the leader; with a bookmark chain, the session waits for the client's
+   * bookmarks and a write records its own. Code opening a session outside read/write (one
+   * transaction for a whole operation) takes its configuration from here too.
+   */
+  sessionConfig(mode: 'READ' | 'WRITE', bookmarks: BookmarkChain | null = null): SessionConfig {
+    return {
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(bookmarks ? { bookmarkManager: mode === 'READ' ? bookmarks.forReads : bookmarks.forWrites } : {}),
+    };
   }
 
   async close(): Promise<void> {

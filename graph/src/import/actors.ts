@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DomainError, isDomainError, type ErrorCode } from '../errors.ts';
+import { isoDay as day } from '../model/dates.ts';
 import { entitySpec } from '../model/entities.ts';
 import type { EntityType } from '../model/enums.ts';
 import { LIMITS } from '../model/limits.ts';
@@ -117,7 +118,6 @@ const FIELDS: Record<Exclude<ImportRowField, 'perimeter'>, [typeof ACTOR, string
 };
 const ROW_FIELDS: readonly ImportRowField[] = ['name', 'kind', 'description', 'level', 'role', 'perimeter'];
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 

@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../errors.ts';
+import { isoDay } from '../model/dates.ts';
 import type { EntityType } from '../model/enums.ts';
 import type { Query } from '../store/queries.ts';
 import type { EntityRecord } from '../store/records.ts';
@@ -114,7 +115,7 @@ export async function readProjectState(tx: ManagedTransaction, projectId: string
   const project = items.find((item) => item.type === 'Project' && item.id === projectId);
   const territory = latestPerEntity((row.get('territory') as unknown[][]).map(fromEntityRow))[0];
   if (!project || !territory) {
-    throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas au ${at.toISOString().slice(0, 10)}`, {
+    throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas au ${isoDay(at)}`, {
       id: projectId,
       entityType: 'Project',
       at: at.toISOString(),

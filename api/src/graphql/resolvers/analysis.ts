@@ -1,10 +1,8 @@
 import {
-  DomainError,
   MAO_ORDERS,
   parseEntityId,
   readProjectAnalysis,
-  readTerritoryReview,
-  resolveMilestone,
+  reviewTerritory,
   toDenseMatrix,
   type Analysis,
   type Broker,
@@ -58,21 +56,9 @@ export const analysisResolvers: Resolvers = {
       const id = parseEntityId(projectId, "l'identifiant du projet");
       return ctx.graph.read((tx) => readProjectAnalysis(tx, id, readMoment(asOf)));
     },
-    territoryReview: async (_p, { territoryId, asOf, since, sinceMilestone }, ctx) => {
-      ctx.authorize('read', { territoryId });
-      const id = parseEntityId(territoryId, "l'identifiant du territoire");
-      if (since && sinceMilestone) throw new DomainError('INVALID_RANGE', 'donnez la date de comparaison (since) ou un jalon (sinceMilestone), pas les deux');
-      return ctx.graph.read(async (tx) => {
-        let from = since ?? null;
-        if (sinceMilestone) {
-          const milestone = parseEntityId(sinceMilestone, "l'identifiant du jalon");
-          const found = await tx.run('MATCH (m:Entity {id: $id, type: "Milestone"}) RETURN m.projectId AS projectId', { id: milestone });
-          const projectId = found.records[0]?.get('projectId') as string | undefined;
-          if (!projectId) throw new DomainError('NOT_FOUND', `le jalon « ${milestone} » n'existe pas`, { id: milestone, entityType: 'Milestone' });
-          from = await resolveMilestone(tx, projectId, milestone);
-        }
-        return readTerritoryReview(tx, id, readMoment(asOf), from);
-      });
+    territoryReview: async (_p, args, ctx) => {
+      ctx.authorize('read', { territoryId: args.territoryId });
+      return ctx.graph.read((tx) => reviewTerritory(tx, args));
     },
   },
   TerritoryReview: {

@@ -1,7 +1,7 @@
 import {
   DomainError,
   buildProjectMap,
-  diffProjectStates,
+  diffProject,
   getChange,
   listTerritories,
   listTerritoryEntities,
@@ -12,7 +12,6 @@ import {
   readLayout,
   saveLayout,
   parsePositions,
-  resolveMilestone,
   revertChange,
   type EntityType,
   type ProjectState,
@@ -63,19 +62,7 @@ export const queryResolvers: Resolvers = {
     },
     projectDiff: async (_p, args, ctx) => {
       ctx.authorize('read', { projectId: args.projectId });
-      const id = parseEntityId(args.projectId, "l'identifiant du projet");
-      if ((args.from ? 1 : 0) + (args.fromMilestone ? 1 : 0) !== 1 || (args.to && args.toMilestone)) {
-        throw new DomainError('INVALID_RANGE', 'donnez le début de la comparaison par une date (from) ou un jalon (fromMilestone), et sa fin de même');
-      }
-      const [before, after] = await ctx.graph.read(async (tx) => {
-        const from = args.fromMilestone ? await resolveMilestone(tx, id, parseEntityId(args.fromMilestone)) : args.from!;
-        const to = args.toMilestone ? await resolveMilestone(tx, id, parseEntityId(args.toMilestone)) : (args.to ?? new Date());
-        if (from.getTime() > to.getTime()) {
-          throw new DomainError('INVALID_RANGE', 'le début de la comparaison doit précéder sa fin');
-        }
-        return [await readProjectState(tx, id, readMoment(from)), await readProjectState(tx, id, readMoment(to))];
-      });
-      return { diff: diffProjectStates(before, after), before, after };
+      return ctx.graph.read((tx) => diffProject(tx, args));
     },
     projectTimeline: async (_p, args, ctx) => {
       ctx.authorize('read', { projectId: args.projectId });

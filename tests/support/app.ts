@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp, type AppOptions } from '@trame/api';
+import type { Graph } from '@trame/graph';
+import { launchBrowser } from './browser.ts';
+import { testGraph } from './graph.ts';
+import { gql, type GqlResult } from './http.ts';
+
+/** The test file's app and graph, set by `beforeAll` (read them inside tests and hooks only). */
+export interface TestApp {
+  graph: Graph;
+  app: FastifyInstance;
+  /** One GraphQL operation through `inject` (no port). */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+}
+
+export interface BrowserApp extends TestApp {
+  browser: Browser;
+  /** The listening app's address, e.g. `http://127.0.0.1:43127`. */
+  base: string;
+  /** A page at the viewport (1920×1080 by default), French, with page errors printed. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+type AppOverrides = Partial<Omit<AppOptions, 'graph'>>;
+
+/** Test user for `inject` tests: changes are attributed to it. */
+export const TEST_USER = { id: 'pilote-test', name: 'Pilote de test' };
+
+function lateBound<T extends object>(): T {
+  return new Proxy({} as T, {
+    get(target, key) {
+      if (!(key in target)) throw new Error(`test fixture: « ${String(key)} » is read before beforeAll ran`);
+      return Reflect.get(target, key);
+    },
+  });
+}
+
+/**
+ * Registers `beforeAll`/`afterAll` for a test file that talks to the app through `inject`: a
+ * Graph on the run's Neo4j and an app without web pages or GraphiQL. Call at the top of the file.
+ */
+export function useTestApp(overrides: AppOverrides = {}): TestApp {
+  const fixture = lateBound<TestApp>();
+  const state = {} as TestApp;
+  beforeAll(async () => {
+    state.graph = testGraph();
+    state.app = await buildApp({ graph: state.graph, webDir: null, graphiql: false, user: TEST_USER, ...overrides });
+    state.gql = (query, variables = {}) => gql(state.app, query, variables);
+    Object.assign(fixture, state);
+  });
+  afterAll(async () => {
+    await state.app?.close();
+    await state.graph?.close();
+  });
+  return fixture;
+}
+
+/**
+ * Registers `beforeAll`/`afterAll` for a browser test: the app serving the built web app
+ * (`npm run build -w web` first; `npm test` does it) on a free port, and Debian's Chromium.
+ */
+export function useBrowserApp(overrides: AppOverrides = {}): BrowserApp {
+  const fixture = lateBound<BrowserApp>();
+  const state = {} as BrowserApp;
+  beforeAll(async () => {
+    state.graph = testGraph();
+    state.app = await buildApp({ graph: state.graph, ...overrides });
+    state.base = await state.app.listen({ port: 0, host: '127.0.0.1' });
+    state.browser = await launchBrowser();
+    state.gql = (query, variables = {}) => gql(state.app, query, variables);
+    state.newPage = async (viewport = { width: 1920, height: 1080 }) => {
+      const page = await state.browser.newPage({ viewport, acceptDownloads: true, locale: 'fr-FR' });
+      page.on('pageerror', (error) => console.error(`page error: ${error.message}\n${error.stack ?? ''}`));
+      return page;
+    };
+    Object.assign(fixture, state);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.close();
+    await state.graph?.close();
+  });
+  return fixture;
+}

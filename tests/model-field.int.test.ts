@@ -47,7 +47,8 @@ describe('a field added to the model', () => {
   });
 
   it('is created, updated and read through the API, stored in Neo4j', async () => {
-    const created = await t.gql<{ createActor: { id: string; version: number; website: string } }>(/* GraphQL */ `
+    const created = await t.gql<{ createActor: { id: string; version: number; website: string } }>(
+      /* GraphQL */ `
         mutation ($input: CreateActorInput!) {
           createActor(input: $input) { id version website }
         }
@@ -58,7 +59,8 @@ describe('a field added to the model', () => {
     const actor = created.data!.createActor;
     expect(actor.website).toBe(SITE);
 
-    const updated = await t.gql<{ updateActor: { website: string } }>(/* GraphQL */ `
+    const updated = await t.gql<{ updateActor: { website: string } }>(
+      /* GraphQL */ `
         mutation ($id: ID!, $version: Int!) {
           updateActor(id: $id, version: $version, patch: { website: "https://amap.example.org/v2" }) { website }
         }
@@ -68,7 +70,8 @@ describe('a field added to the model', () => {
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateActor.website).toBe('https://amap.example.org/v2');
 
-    const read = await t.gql<{ territory: { actors: { id: string; website: string | null }[] } }>(/* GraphQL */ `
+    const read = await t.gql<{ territory: { actors: { id: string; website: string | null }[] } }>(
+      /* GraphQL */ `
         query ($id: ID!) {
           territory(id: $id) { actors { id website } }
         }
@@ -80,7 +83,8 @@ describe('a field added to the model', () => {
   });
 
   it('is refused with the model’s own rules (its length)', async () => {
-    const result = await t.gql(/* GraphQL */ `
+    const result = await t.gql(
+      /* GraphQL */ `
         mutation ($input: CreateActorInput!) {
           createActor(input: $input) { id }
         }
@@ -100,16 +104,22 @@ describe('a field added to the model', () => {
   it('reaches the map, read from Neo4j and through the API', async () => {
     const engaged = small.actors[0]!;
     const engagedId = engaged.id;
-    const set = await t.gql('mutation ($id: ID!, $v: Int!) { updateActor(id: $id, version: $v, patch: { website: "https://mairie.example.org" }) { id } }', {
-      id: engagedId,
-      v: engaged.version,
-    });
+    const set = await t.gql(
+      'mutation ($id: ID!, $v: Int!) { updateActor(id: $id, version: $v, patch: { website: "https://mairie.example.org" }) { id } }',
+      {
+        id: engagedId,
+        v: engaged.version,
+      },
+    );
     expect(set.errors).toBeUndefined();
 
     const state = await t.graph.read((tx) => readProjectState(tx, small.project.id, null));
-    expect(buildProjectMap(state).nodes.find((n) => n.id === engagedId)?.data).toMatchObject({ website: 'https://mairie.example.org' });
+    expect(buildProjectMap(state).nodes.find((n) => n.id === engagedId)?.data).toMatchObject({
+      website: 'https://mairie.example.org',
+    });
 
-    const map = await t.gql<{ projectMap: { nodes: { id: string; data: Record<string, unknown> }[] } }>('query ($id: ID!) { projectMap(projectId: $id) { nodes { id data } } }',
+    const map = await t.gql<{ projectMap: { nodes: { id: string; data: Record<string, unknown> }[] } }>(
+      'query ($id: ID!) { projectMap(projectId: $id) { nodes { id data } } }',
       { id: small.project.id },
     );
     expect(map.data!.projectMap.nodes.find((n) => n.id === engagedId)?.data.website).toBe('https://mairie.example.org');

@@ -38,8 +38,8 @@ export function entityTypeDefs(model: Model = ENTITIES): string {
     `extend type Territory ${block(territoryLists(model).map(([list, type]) => `${list}: [${type}!]!`))}`,
     `extend type Project ${block(projectLists(model).map(([list, type]) => `${list}: [${type}!]!`))}`,
     [
-      "# Create, update and end every entity. `validFrom` is when the change became true on the",
-      "# territory (default: now); `version` is the one the entity was read at (stale: VERSION_CONFLICT).",
+      '# Create, update and end every entity. `validFrom` is when the change became true on the',
+      '# territory (default: now); `version` is the one the entity was read at (stale: VERSION_CONFLICT).',
       `extend type Mutation ${block(
         specs.flatMap(({ type }) => [
           `create${type}(input: Create${type}Input!, validFrom: DateTime, id: ID): ${type}!`,
@@ -79,7 +79,8 @@ function scalarOf(field: FieldSpec): string {
     case 'enum':
     case 'enumList': {
       const name = vocabularyName(field.values);
-      if (!name) throw new Error(`the values of ${field.label} are not a vocabulary listed in VOCABULARIES (graph/src/model/enums.ts)`);
+      if (!name)
+        throw new Error(`the values of ${field.label} are not a vocabulary listed in VOCABULARIES (graph/src/model/enums.ts)`);
       return name;
     }
   }

@@ -66,7 +66,9 @@ type ListResolver = (view: EntityView, args: unknown, ctx: GraphQLContext) => Pr
  * The list fields read off the model: a project's content of each project-scoped type (from
  * the project state read once per operation), a territory's entities of each territory-scoped type.
  */
-export function entityListResolvers(model: Model = ENTITIES): Partial<Record<'Project' | 'Territory', Record<string, ListResolver>>> {
+export function entityListResolvers(
+  model: Model = ENTITIES,
+): Partial<Record<'Project' | 'Territory', Record<string, ListResolver>>> {
   const project: Record<string, ListResolver> = {};
   for (const [list, type] of projectLists(model)) {
     project[list] = async (view, _args, ctx) => {
@@ -92,7 +94,9 @@ type UpdateArgs = ArgsOf<Generated[`update${EntityType}`]>;
 type EndArgs = ArgsOf<Generated[`end${EntityType}`]>;
 type MutationResolver<Args> = (parent: unknown, args: Args, ctx: GraphQLContext) => Promise<EntityView>;
 /** True when the function `F` may stand for the generated `<verb>X` resolver of every entity type X. */
-type FitsEvery<F, Verb extends string> = { [T in EntityType]: F extends Generated[`${Verb}${T}` & keyof Generated] ? 0 : 1 }[EntityType] extends 0
+type FitsEvery<F, Verb extends string> = {
+  [T in EntityType]: F extends Generated[`${Verb}${T}` & keyof Generated] ? 0 : 1;
+}[EntityType] extends 0
   ? true
   : false;
 const checked: [
@@ -111,20 +115,33 @@ export function entityMutationResolvers(model: Model = ENTITIES): EntityMutation
     const create: MutationResolver<CreateArgs> = async (_parent, args, ctx) => {
       ctx.authorize('write');
       const record = await ctx.graph.write((tx) =>
-        createEntity(tx, { author: ctx.user.id }, type, { ...args.input }, {
-          ...(args.id ? { id: args.id } : {}),
-          ...(args.validFrom ? { validFrom: args.validFrom } : {}),
-        }),
+        createEntity(
+          tx,
+          { author: ctx.user.id },
+          type,
+          { ...args.input },
+          {
+            ...(args.id ? { id: args.id } : {}),
+            ...(args.validFrom ? { validFrom: args.validFrom } : {}),
+          },
+        ),
       );
       return viewOf(record, null, latestLookup(ctx.graph));
     };
     const update: MutationResolver<UpdateArgs> = async (_parent, args, ctx) => {
       ctx.authorize('write');
       const record = await ctx.graph.write((tx) =>
-        updateEntity(tx, { author: ctx.user.id }, type, args.id, { ...args.patch }, {
-          expectedVersion: args.version,
-          ...(args.validFrom ? { validFrom: args.validFrom } : {}),
-        }),
+        updateEntity(
+          tx,
+          { author: ctx.user.id },
+          type,
+          args.id,
+          { ...args.patch },
+          {
+            expectedVersion: args.version,
+            ...(args.validFrom ? { validFrom: args.validFrom } : {}),
+          },
+        ),
       );
       return viewOf(record, null, latestLookup(ctx.graph));
     };

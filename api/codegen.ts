@@ -1,6 +1,18 @@
+import { writeFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { ENTITY_TYPES } from '@trame/graph/model';
+import { entityTypeDefs } from './src/graphql/entity-schema.ts';
 
-// Resolver types are generated from the SDL (the source of truth) before type-checking.
+// `npm run codegen`. First the entity part of the schema is written from the model (the server
+// builds the same text itself, api/src/graphql/schema.ts); then the resolver types are generated
+// from all of api/schema/ before type-checking. Neither output is committed (.gitignore).
+writeFileSync(new URL('schema/entities.graphql', import.meta.url), entityTypeDefs());
+
+// Every entity object, and the Entity interface, resolves from an EntityView.
+const entityMappers = Object.fromEntries(
+  ['Entity', ...ENTITY_TYPES].map((type) => [type, '../graphql/presenters.ts#EntityView']),
+);
+
 const config: CodegenConfig = {
   schema: 'api/schema/*.graphql',
   generates: {
@@ -11,22 +23,7 @@ const config: CodegenConfig = {
         contextType: '../graphql/context.ts#GraphQLContext',
         mapperTypeSuffix: 'Model',
         mappers: {
-          Entity: '../graphql/presenters.ts#EntityView',
-          Territory: '../graphql/presenters.ts#EntityView',
-          Project: '../graphql/presenters.ts#EntityView',
-          Actor: '../graphql/presenters.ts#EntityView',
-          Engagement: '../graphql/presenters.ts#EntityView',
-          Perimeter: '../graphql/presenters.ts#EntityView',
-          Objective: '../graphql/presenters.ts#EntityView',
-          Position: '../graphql/presenters.ts#EntityView',
-          Convergence: '../graphql/presenters.ts#EntityView',
-          Conflict: '../graphql/presenters.ts#EntityView',
-          Externality: '../graphql/presenters.ts#EntityView',
-          Cooperation: '../graphql/presenters.ts#EntityView',
-          Influence: '../graphql/presenters.ts#EntityView',
-          SystemicLeap: '../graphql/presenters.ts#EntityView',
-          Ecosystem: '../graphql/presenters.ts#EntityView',
-          Milestone: '../graphql/presenters.ts#EntityView',
+          ...entityMappers,
           ProjectMap: '@trame/graph#ProjectMap',
           ProjectDiff: '../graphql/presenters.ts#DiffView',
           Change: '@trame/graph#ChangeRecord',

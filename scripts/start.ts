@@ -22,7 +22,8 @@ function webIsStale(): boolean {
 
 if (process.env.TRAME_SKIP_WEB_BUILD !== 'true' && webIsStale()) {
   console.log('[trame] building the web app…');
-  execFileSync('npm', ['run', 'build', '-w', 'web'], { stdio: 'inherit' });
+  // The root build: code generation first (its outputs are not committed), then the web app.
+  execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 }
 
 try {

@@ -12,7 +12,8 @@
  * à un écosystème dans ce projet sont closes ou retirées le même jour, avant son engagement.
  */
 
-export type EntityType = 'Territory'|'Project'|'Actor'|'Engagement'|'Perimeter'|'Objective'|'Position'|'Convergence'|'Conflict'|'Externality'|'Cooperation'|'Influence'|'SystemicLeap'|'Ecosystem'|'Milestone';
+import type { EntityType } from '../model/enums.ts';
+
 export interface DemoStep {
   at: string;            // ISO date 'YYYY-MM-DD' when it became true on the territory
   op: 'create' | 'update' | 'end';

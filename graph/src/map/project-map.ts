@@ -1,3 +1,5 @@
+import type { Model } from '../model/derived.ts';
+import { ENTITIES } from '../model/entities.ts';
 import { ENGAGEMENT_LEVELS } from '../model/enums.ts';
 import type { ProjectState } from '../reads/project-state.ts';
 import { ofType } from '../reads/project-state.ts';
@@ -43,8 +45,17 @@ function leapOrder(perimeters: EntityRecord[], leaps: EntityRecord[]): string[] 
   return order.filter((id) => perimeters.some((p) => p.id === id));
 }
 
-export function buildProjectMap(state: ProjectState, options: MapOptions = {}): ProjectMap {
+/**
+ * `model` defaults to the real one (tests pass a fixture): the fields it marks `map: true` travel
+ * in their entity's element data under their own name, beside what is presented below.
+ */
+export function buildProjectMap(state: ProjectState, options: MapOptions = {}, model: Model = ENTITIES): ProjectMap {
   const hide = options.hideConfidential ?? false;
+  const marked = (entity: EntityRecord): Record<string, unknown> => {
+    const data: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(model[entity.type].fields)) if (field.map) data[name] = entity.values[name] ?? null;
+    return data;
+  };
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
   const perimeters = ofType(state, 'Perimeter');
@@ -61,7 +72,7 @@ export function buildProjectMap(state: ProjectState, options: MapOptions = {}): 
       label: String(perimeter.values.name),
       parent: null,
       entityVersion: perimeter.version,
-      data: { description: perimeter.values.description, since: perimeter.validFrom.toISOString() },
+      data: { ...marked(perimeter), description: perimeter.values.description, since: perimeter.validFrom.toISOString() },
     });
   }
 
@@ -76,6 +87,7 @@ export function buildProjectMap(state: ProjectState, options: MapOptions = {}): 
       parent: inPerimeter(engagement.values.perimeterId),
       entityVersion: actor.version,
       data: {
+        ...marked(actor),
         actorKind: actor.values.kind,
         engagementId: engagement.id,
         engagementVersion: engagement.version,
@@ -105,6 +117,7 @@ export function buildProjectMap(state: ProjectState, options: MapOptions = {}): 
       parent: inPerimeter(objective.values.perimeterId),
       entityVersion: objective.version,
       data: {
+        ...marked(objective),
         ownerId: objective.values.actorId,
         dimensions: objective.values.dimensions,
         nature: objective.values.nature,
@@ -138,7 +151,7 @@ export function buildProjectMap(state: ProjectState, options: MapOptions = {}): 
     id = entity.id,
   ) => {
     if (!visible(source) || !visible(target)) return;
-    edges.push({ id, kind, source, target, label, entityVersion: entity.version, data: { ...data, entityId: entity.id } });
+    edges.push({ id, kind, source, target, label, entityVersion: entity.version, data: { ...marked(entity), ...data, entityId: entity.id } });
   };
 
   for (const position of ofType(state, 'Position')) {
@@ -173,7 +186,7 @@ export function buildProjectMap(state: ProjectState, options: MapOptions = {}): 
       label: String(externality.values.description),
       parent: null,
       entityVersion: externality.version,
-      data: { sign: externality.values.sign, status: externality.values.status, internalisation: externality.values.internalisation },
+      data: { ...marked(externality), sign: externality.values.sign, status: externality.values.status, internalisation: externality.values.internalisation },
     });
     nodeIds.add(externality.id);
     const sign = externality.values.sign;

@@ -13,8 +13,9 @@ import { LIMITS } from './limits.ts';
 
 /**
  * The model, as data: every entity type with its fields, references and scope. The store,
- * the validation, the change log and the API all read this one description, so adding a
- * field is one line here plus its GraphQL declaration.
+ * the validation, the change log, the API's schema (generated from it, api/src/graphql/
+ * entity-schema.ts), the forms and the map all read this one description, so adding a field
+ * is one line here plus its labels in the interface.
  */
 
 interface FieldBase {
@@ -25,6 +26,11 @@ interface FieldBase {
   fixed?: boolean;
   /** Error code when the value is invalid; defaults by kind (see validation.ts). */
   code?: string;
+  /**
+   * Travels in the data of the entity's map element under its own name (for the editor to style
+   * or show it), in workshop mode too. Fields the map already presents its own way are not marked.
+   */
+  map?: boolean;
 }
 export interface TextField extends FieldBase { kind: 'text'; max: number }
 export interface IntField extends FieldBase { kind: 'int'; min: number; max: number }
@@ -58,6 +64,17 @@ export interface EntitySpec {
   type: EntityType;
   /** French name, for messages: « l'acteur ». */
   label: string;
+  /** One English sentence describing the type, for the API's schema. */
+  doc: string;
+  /** Start of the ids the store generates (`act-…`). */
+  idPrefix: string;
+  /**
+   * Name of a collection of them: the list field on the project (project scope) or on the
+   * territory (territory scope) in the API, the list names the web app reads.
+   */
+  list: string;
+  /** Place in the editor's create menu; absent when the type is not created from that menu. */
+  menuRank?: number;
   scope: Scope;
   /** The field that names the entity on the map and in the change log. */
   titleField: string;
@@ -91,6 +108,9 @@ const confidential: BoolField = { kind: 'bool', label: 'la confidentialité' };
 export const ENTITIES: Record<EntityType, EntitySpec> = {
   Territory: {
     type: 'Territory',
+    doc: 'A commune or an intercommunality (territoire).',
+    idPrefix: 'ter',
+    list: 'territories',
     label: 'le territoire',
     scope: { kind: 'root' },
     titleField: 'name',
@@ -103,6 +123,9 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Project: {
     type: 'Project',
+    doc: 'A transition project (projet, démarche de transition) of one territory.',
+    idPrefix: 'prj',
+    list: 'projects',
     label: 'le projet',
     scope: { kind: 'territory', via: 'territoryId' },
     titleField: 'name',
@@ -114,6 +137,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Actor: {
     type: 'Actor',
+    doc: 'An actor (acteur) of a territory; takes part in projects through engagements.',
+    idPrefix: 'act',
+    list: 'actors',
+    menuRank: 1,
     label: "l'acteur",
     scope: { kind: 'territory', via: 'territoryId' },
     titleField: 'name',
@@ -126,6 +153,9 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Engagement: {
     type: 'Engagement',
+    doc: 'An actor\'s level of involvement in a project, which changes over time.',
+    idPrefix: 'eng',
+    list: 'engagements',
     label: "l'engagement",
     scope: { kind: 'project', via: 'projectId' },
     titleField: 'level',
@@ -140,6 +170,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Perimeter: {
     type: 'Perimeter',
+    doc: 'A sphere of issues a project works on (périmètre d\'enjeux).',
+    idPrefix: 'per',
+    list: 'perimeters',
+    menuRank: 9,
     label: "le périmètre d'enjeux",
     scope: { kind: 'project', via: 'projectId' },
     titleField: 'name',
@@ -147,6 +181,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Objective: {
     type: 'Objective',
+    doc: 'What an actor, or the project itself, pursues (objectif).',
+    idPrefix: 'obj',
+    list: 'objectives',
+    menuRank: 2,
     label: "l'objectif",
     scope: { kind: 'project', via: 'projectId' },
     titleField: 'title',
@@ -169,6 +207,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Position: {
     type: 'Position',
+    doc: 'An actor\'s stance on an objective, -4…+4 on the MACTOR scale.',
+    idPrefix: 'pos',
+    list: 'positions',
+    menuRank: 3,
     label: 'la position',
     scope: { kind: 'project', via: 'objectiveId' },
     titleField: 'value',
@@ -182,6 +224,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Convergence: {
     type: 'Convergence',
+    doc: 'Two objectives that can be served together: a zone of possible cooperation.',
+    idPrefix: 'cvg',
+    list: 'convergences',
+    menuRank: 5,
     label: 'la convergence',
     scope: { kind: 'project', via: 'objectiveAId' },
     titleField: 'note',
@@ -194,6 +240,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Conflict: {
     type: 'Conflict',
+    doc: 'Two objectives that clash, with an intensity and a lifecycle (conflit, tension).',
+    idPrefix: 'cfl',
+    list: 'conflicts',
+    menuRank: 4,
     label: 'le conflit',
     scope: { kind: 'project', via: 'objectiveAId' },
     titleField: 'note',
@@ -214,6 +264,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Externality: {
     type: 'Externality',
+    doc: 'An effect of the project on actors, often concerned but not involved (externalité).',
+    idPrefix: 'ext',
+    list: 'externalities',
+    menuRank: 6,
     label: "l'externalité",
     scope: { kind: 'project', via: 'projectId' },
     titleField: 'description',
@@ -235,6 +289,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Cooperation: {
     type: 'Cooperation',
+    doc: 'A reciprocal commitment between two actors (coopération).',
+    idPrefix: 'coo',
+    list: 'cooperations',
+    menuRank: 7,
     label: 'la coopération',
     scope: { kind: 'project', via: 'projectId' },
     titleField: 'commitments',
@@ -249,6 +307,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Influence: {
     type: 'Influence',
+    doc: 'How strongly one actor can act on another, 0…4 (MACTOR direct influence).',
+    idPrefix: 'inf',
+    list: 'influences',
+    menuRank: 8,
     label: "l'influence",
     scope: { kind: 'project', via: 'projectId' },
     titleField: 'value',
@@ -263,6 +325,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   SystemicLeap: {
     type: 'SystemicLeap',
+    doc: 'The project widens from one perimeter to a broader one (saut systémique); its date is validFrom.',
+    idPrefix: 'leap',
+    list: 'leaps',
+    menuRank: 10,
     label: 'le saut systémique',
     scope: { kind: 'project', via: 'projectId' },
     titleField: 'trigger',
@@ -277,6 +343,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Ecosystem: {
     type: 'Ecosystem',
+    doc: 'A territorial cooperative ecosystem declared by the pilot (écosystème coopératif territorialisé).',
+    idPrefix: 'eco',
+    list: 'ecosystems',
+    menuRank: 11,
     label: "l'écosystème",
     scope: { kind: 'project', via: 'projectId' },
     titleField: 'name',
@@ -290,6 +360,10 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Milestone: {
     type: 'Milestone',
+    doc: 'A named date to compare the map with (jalon).',
+    idPrefix: 'mil',
+    list: 'milestones',
+    menuRank: 12,
     label: 'le jalon',
     scope: { kind: 'project', via: 'projectId' },
     titleField: 'name',

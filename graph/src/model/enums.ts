@@ -47,3 +47,24 @@ export const EXTERNALITY_STATUSES = ['IDENTIFIEE', 'INTERNALISEE'] as const;
 /** REOPEN undoes an END; a revert is recorded as the op it performs, with `revertOf`. */
 export const CHANGE_OPS = ['CREATE', 'UPDATE', 'END', 'REOPEN'] as const;
 export type ChangeOp = (typeof CHANGE_OPS)[number];
+
+/**
+ * Every closed vocabulary an entity field may take, by the name the API gives it (a GraphQL
+ * enum of the same name is declared in api/schema/schema.graphql).
+ */
+export const VOCABULARIES = {
+  TerritoryKind: TERRITORY_KINDS,
+  ActorKind: ACTOR_KINDS,
+  EngagementLevel: ENGAGEMENT_LEVELS,
+  ValueDimension: VALUE_DIMENSIONS,
+  ObjectiveNature: OBJECTIVE_NATURES,
+  ConflictStatus: CONFLICT_STATUSES,
+  ExternalitySign: EXTERNALITY_SIGNS,
+  ExternalityStatus: EXTERNALITY_STATUSES,
+  ChangeOp: CHANGE_OPS,
+} as const satisfies Record<string, readonly string[]>;
+
+/** The name of a vocabulary (`ActorKind` for ACTOR_KINDS), found by identity; null for an unlisted one. */
+export function vocabularyName(values: readonly string[]): string | null {
+  return Object.entries(VOCABULARIES).find(([, listed]) => listed === values)?.[0] ?? null;
+}

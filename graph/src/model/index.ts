@@ -2,6 +2,7 @@
 export * from './enums.ts';
 export * from './limits.ts';
 export * from './entities.ts';
+export * from './derived.ts';
 export * from './validation.ts';
 export type * from './map-elements.ts';
 export type * from './diff-summary.ts';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../errors.ts';
 import { entitySpec, type EntitySpec } from '../model/entities.ts';
+import { ID_PREFIX } from '../model/derived.ts';
 import type { EntityType } from '../model/enums.ts';
 import { checkEntityRules, parseCreateInput, parseEntityId, parsePatch, type FieldValue, type FieldValues } from '../model/validation.ts';
 import { cascadeEnd } from './cascade.ts';
@@ -44,24 +45,6 @@ export interface WriteOptions {
   /** When the change became true on the territory (valid time); defaults to now. */
   validFrom?: Date;
 }
-
-const ID_PREFIX: Record<EntityType, string> = {
-  Territory: 'ter',
-  Project: 'prj',
-  Actor: 'act',
-  Engagement: 'eng',
-  Perimeter: 'per',
-  Objective: 'obj',
-  Position: 'pos',
-  Convergence: 'cvg',
-  Conflict: 'cfl',
-  Externality: 'ext',
-  Cooperation: 'coo',
-  Influence: 'inf',
-  SystemicLeap: 'leap',
-  Ecosystem: 'eco',
-  Milestone: 'mil',
-};
 
 export function newId(prefix: string): string {
   return `${prefix}-${randomBytes(8).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0')}`;

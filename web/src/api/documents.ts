@@ -1,4 +1,4 @@
-import { ENTITIES, type EntityType } from '@trame/graph/model';
+import { ENTITIES, PROJECT_LISTS as MODEL_PROJECT_LISTS, type EntityType, type ListOf } from '@trame/graph/model';
 
 /**
  * GraphQL documents, the entity ones written from the model so every field the API has is
@@ -10,21 +10,8 @@ export function entitySelection(type: EntityType): string {
   return `${META} ${Object.keys(ENTITIES[type].fields).join(' ')}`;
 }
 
-const PROJECT_LISTS: [string, EntityType][] = [
-  ['engagements', 'Engagement'],
-  ['actors', 'Actor'],
-  ['perimeters', 'Perimeter'],
-  ['objectives', 'Objective'],
-  ['positions', 'Position'],
-  ['convergences', 'Convergence'],
-  ['conflicts', 'Conflict'],
-  ['externalities', 'Externality'],
-  ['cooperations', 'Cooperation'],
-  ['influences', 'Influence'],
-  ['leaps', 'SystemicLeap'],
-  ['ecosystems', 'Ecosystem'],
-  ['milestones', 'Milestone'],
-];
+/** The project's lists, read off the model, and the actors engaged in it (Project.actors). */
+const PROJECT_LISTS: ListOf[] = [...MODEL_PROJECT_LISTS, ['actors', 'Actor']];
 
 /** The lists the page header and the timeline show: with the map, in the first request. */
 const HEADER_LISTS = PROJECT_LISTS.filter(([list]) => list === 'perimeters' || list === 'milestones');

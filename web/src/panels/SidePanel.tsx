@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { ENTITIES, type EntityType } from '@trame/graph/model';
+import { CREATABLE_TYPES, ENTITIES, type EntityType } from '@trame/graph/model';
 import { ApiError } from '../api/client.ts';
 import { createEntity, endEntity, updateEntity, type EntityData } from '../api/mutations.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -28,21 +28,6 @@ export interface SidePanelProps {
   /** After any saved change: reload the map; `focusId` is the entity to show next. */
   onSaved(focusId: string | null): void;
 }
-
-const CREATABLE: EntityType[] = [
-  'Actor',
-  'Objective',
-  'Position',
-  'Conflict',
-  'Convergence',
-  'Externality',
-  'Cooperation',
-  'Influence',
-  'Perimeter',
-  'SystemicLeap',
-  'Ecosystem',
-  'Milestone',
-];
 
 interface Conflict {
   mine: FormValues;
@@ -190,7 +175,7 @@ export function SidePanel(props: SidePanelProps) {
           {!props.readOnly && (
             <div className="create-menu">
               <h3>{t.add}</h3>
-              {CREATABLE.map((type) => (
+              {CREATABLE_TYPES.map((type) => (
                 <button key={type} type="button" onClick={() => props.onMode({ kind: 'create', type, preset: {}, ...(type === 'Actor' ? { then: 'engage' as const } : {}) })}>
                   {entityLabel(type)}
                 </button>

@@ -1,16 +1,23 @@
 import {
   ENTITIES,
-  ENTITY_TYPES,
   END_OF_TIME,
   createEntity,
   endEntity,
+  listTerritoryEntities,
+  ofType,
+  projectLists,
+  territoryLists,
   updateEntity,
   type EntityType,
+  type Model,
 } from '@trame/graph';
+import type { MutationResolvers, ResolverFn } from '../../generated/resolvers.ts';
 import type { GraphQLContext } from '../context.ts';
 import { referenceFieldName } from '../naming.ts';
-import { latestLookup, viewOf, type EntityView } from '../presenters.ts';
+import { latestLookup, stateView, viewOf, type EntityView } from '../presenters.ts';
+import { ensureState } from './queries.ts';
 
+/** An entity's field, read off the model: its values are as the model describes, not typed here. */
 type FieldResolver = (view: EntityView, args: unknown, ctx: GraphQLContext) => unknown;
 
 function follow(view: EntityView, id: unknown): Promise<EntityView | null> | null {
@@ -24,9 +31,9 @@ function follow(view: EntityView, id: unknown): Promise<EntityView | null> | nul
  * Object resolvers for every entity type, read off the model: meta fields, field values, and
  * references followed at the view's date.
  */
-export function entityObjectResolvers(): Record<EntityType, Record<string, FieldResolver>> {
+export function entityObjectResolvers(model: Model = ENTITIES): Record<EntityType, Record<string, FieldResolver>> {
   const resolvers = {} as Record<EntityType, Record<string, FieldResolver>>;
-  for (const type of ENTITY_TYPES) {
+  for (const spec of Object.values(model)) {
     const fields: Record<string, FieldResolver> = {
       id: (v) => v.record.id,
       version: (v) => v.record.version,
@@ -35,12 +42,12 @@ export function entityObjectResolvers(): Record<EntityType, Record<string, Field
       versionFrom: (v) => v.record.versionFrom,
       recordedAt: (v) => v.record.recordedAt,
     };
-    for (const [name, spec] of Object.entries(ENTITIES[type].fields)) {
-      fields[name] = (v) => v.record.values[name] ?? (spec.kind === 'enumList' || spec.kind === 'refList' ? [] : null);
-      if (spec.kind === 'ref') {
+    for (const [name, field] of Object.entries(spec.fields)) {
+      fields[name] = (v) => v.record.values[name] ?? (field.kind === 'enumList' || field.kind === 'refList' ? [] : null);
+      if (field.kind === 'ref') {
         fields[referenceFieldName(name)] = (v) => follow(v, v.record.values[name]);
       }
-      if (spec.kind === 'refList') {
+      if (field.kind === 'refList') {
         fields[referenceFieldName(name)] = async (v) => {
           const ids = (v.record.values[name] as string[] | null) ?? [];
           const views = await Promise.all(ids.map((id) => follow(v, id)));
@@ -48,55 +55,97 @@ export function entityObjectResolvers(): Record<EntityType, Record<string, Field
         };
       }
     }
-    resolvers[type] = fields;
+    resolvers[spec.type] = fields;
   }
   return resolvers;
 }
 
-interface CreateArgs {
-  input: Record<string, unknown>;
-  validFrom?: Date | null;
-  id?: string | null;
-}
-interface UpdateArgs {
-  id: string;
-  version: number;
-  patch: Record<string, unknown>;
-  validFrom?: Date | null;
-}
-interface EndArgs {
-  id: string;
-  version: number;
-  validFrom?: Date | null;
+type ListResolver = (view: EntityView, args: unknown, ctx: GraphQLContext) => Promise<EntityView[]>;
+
+/**
+ * The list fields read off the model: a project's content of each project-scoped type (from
+ * the project state read once per operation), a territory's entities of each territory-scoped type.
+ */
+export function entityListResolvers(
+  model: Model = ENTITIES,
+): Partial<Record<'Project' | 'Territory', Record<string, ListResolver>>> {
+  const project: Record<string, ListResolver> = {};
+  for (const [list, type] of projectLists(model)) {
+    project[list] = async (view, _args, ctx) => {
+      const state = await ensureState(view, ctx);
+      return ofType(state, type).map((record) => stateView(state, record, view.latest ?? false));
+    };
+  }
+  const territory: Record<string, ListResolver> = {};
+  for (const [list, type] of territoryLists(model)) {
+    territory[list] = async (view, _args, ctx) => {
+      const records = await ctx.graph.read((tx) => listTerritoryEntities(tx, view.record.id, [type], view.asOf));
+      return records.map((record) => viewOf(record, view.asOf, view.lookup));
+    };
+  }
+  return { Project: project, Territory: territory };
 }
 
-type MutationResolver = (parent: unknown, args: never, ctx: GraphQLContext) => Promise<EntityView>;
+// The generated signatures of every createX / updateX / endX: one resolver each serves all types.
+type Generated = Required<MutationResolvers<GraphQLContext>>;
+type ArgsOf<R> = R extends ResolverFn<unknown, never, never, infer Args> ? Args : never;
+type CreateArgs = ArgsOf<Generated[`create${EntityType}`]>;
+type UpdateArgs = ArgsOf<Generated[`update${EntityType}`]>;
+type EndArgs = ArgsOf<Generated[`end${EntityType}`]>;
+type MutationResolver<Args> = (parent: unknown, args: Args, ctx: GraphQLContext) => Promise<EntityView>;
+/** True when the function `F` may stand for the generated `<verb>X` resolver of every entity type X. */
+type FitsEvery<F, Verb extends string> = {
+  [T in EntityType]: F extends Generated[`${Verb}${T}` & keyof Generated] ? 0 : 1;
+}[EntityType] extends 0
+  ? true
+  : false;
+const checked: [
+  FitsEvery<MutationResolver<CreateArgs>, 'create'>,
+  FitsEvery<MutationResolver<UpdateArgs>, 'update'>,
+  FitsEvery<MutationResolver<EndArgs>, 'end'>,
+] = [true, true, true];
+void checked;
+
+export type EntityMutations = Pick<Generated, `${'create' | 'update' | 'end'}${EntityType}`>;
 
 /** createX / updateX / endX for every entity type: validate, authorize, one command, present. */
-export function entityMutationResolvers(): Record<string, MutationResolver> {
-  const mutations: Record<string, MutationResolver> = {};
-  for (const type of ENTITY_TYPES) {
-    mutations[`create${type}`] = async (_parent, args: CreateArgs, ctx) => {
+export function entityMutationResolvers(model: Model = ENTITIES): EntityMutations {
+  const mutations: Record<string, MutationResolver<never>> = {};
+  for (const { type } of Object.values(model)) {
+    const create: MutationResolver<CreateArgs> = async (_parent, args, ctx) => {
       ctx.authorize('write');
       const record = await ctx.graph.write((tx) =>
-        createEntity(tx, { author: ctx.user.id }, type, { ...args.input }, {
-          ...(args.id ? { id: args.id } : {}),
-          ...(args.validFrom ? { validFrom: args.validFrom } : {}),
-        }),
+        createEntity(
+          tx,
+          { author: ctx.user.id },
+          type,
+          { ...args.input },
+          {
+            ...(args.id ? { id: args.id } : {}),
+            ...(args.validFrom ? { validFrom: args.validFrom } : {}),
+          },
+        ),
       );
       return viewOf(record, null, latestLookup(ctx.graph));
     };
-    mutations[`update${type}`] = async (_parent, args: UpdateArgs, ctx) => {
+    const update: MutationResolver<UpdateArgs> = async (_parent, args, ctx) => {
       ctx.authorize('write');
       const record = await ctx.graph.write((tx) =>
-        updateEntity(tx, { author: ctx.user.id }, type, args.id, { ...args.patch }, {
-          expectedVersion: args.version,
-          ...(args.validFrom ? { validFrom: args.validFrom } : {}),
-        }),
+        updateEntity(
+          tx,
+          { author: ctx.user.id },
+          type,
+          args.id,
+          { ...args.patch },
+          {
+            expectedVersion: args.version,
+            ...(args.validFrom ? { validFrom: args.validFrom } : {}),
+          },
+        ),
       );
       return viewOf(record, null, latestLookup(ctx.graph));
     };
-    mutations[`end${type}`] = async (_parent, args: EndArgs, ctx) => {
+    const end: MutationResolver<EndArgs> = async (_parent, args, ctx) => {
       ctx.authorize('write');
       const record = await ctx.graph.write((tx) =>
         endEntity(tx, { author: ctx.user.id }, type, args.id, {
@@ -106,6 +155,8 @@ export function entityMutationResolvers(): Record<string, MutationResolver> {
       );
       return viewOf(record, null, latestLookup(ctx.graph));
     };
+    Object.assign(mutations, { [`create${type}`]: create, [`update${type}`]: update, [`end${type}`]: end });
   }
-  return mutations;
+  // Sound by `checked` above: each function fits every generated signature of its verb.
+  return mutations as unknown as EntityMutations;
 }

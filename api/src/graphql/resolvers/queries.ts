@@ -30,16 +30,9 @@ async function projectState(ctx: GraphQLContext, projectId: string, at: Date | n
 }
 
 /** A project view read elsewhere (a list, a mutation) loads its content on first use. */
-async function ensureState(view: EntityView, ctx: GraphQLContext): Promise<ProjectState> {
+export async function ensureState(view: EntityView, ctx: GraphQLContext): Promise<ProjectState> {
   if (!view.state) view.state = await projectState(ctx, view.record.id, view.latest ? null : view.asOf);
   return view.state;
-}
-
-function listOf(type: EntityType) {
-  return async (view: EntityView, _args: unknown, ctx: GraphQLContext) => {
-    const state = await ensureState(view, ctx);
-    return ofType(state, type).map((record) => stateView(state, record, view.latest ?? false));
-  };
 }
 
 export const queryResolvers: Resolvers = {
@@ -113,20 +106,12 @@ export const queryResolvers: Resolvers = {
   Entity: {
     __resolveType: (view) => view.record.type,
   },
+  // The other list fields of territories and projects are read off the model (resolvers/entities.ts).
   Territory: {
     asOf: (view) => view.asOf,
-    projects: async (view, _a, ctx) => {
-      const records = await ctx.graph.read((tx) => listTerritoryEntities(tx, view.record.id, ['Project'], view.asOf));
-      return records.map((r) => viewOf(r, view.asOf, view.lookup));
-    },
-    actors: async (view, _a, ctx) => {
-      const records = await ctx.graph.read((tx) => listTerritoryEntities(tx, view.record.id, ['Actor'], view.asOf));
-      return records.map((r) => viewOf(r, view.asOf, view.lookup));
-    },
   },
   Project: {
     asOf: (view) => view.asOf,
-    engagements: listOf('Engagement'),
     actors: async (view, _a, ctx) => {
       const state = await ensureState(view, ctx);
       return ofType(state, 'Engagement')
@@ -134,16 +119,7 @@ export const queryResolvers: Resolvers = {
         .filter((actor) => actor !== undefined)
         .map((actor) => stateView(state, actor, view.latest ?? false));
     },
-    perimeters: listOf('Perimeter'),
-    objectives: listOf('Objective'),
-    positions: listOf('Position'),
-    convergences: listOf('Convergence'),
-    conflicts: listOf('Conflict'),
-    externalities: listOf('Externality'),
-    cooperations: listOf('Cooperation'),
-    influences: listOf('Influence'),
-    leaps: listOf('SystemicLeap'),
-    ecosystems: listOf('Ecosystem'),
+    // In date order rather than the store's.
     milestones: async (view, _a, ctx) => {
       const state = await ensureState(view, ctx);
       return ofType(state, 'Milestone')

@@ -1,4 +1,4 @@
-import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { request } from './client.ts';
 import { PROJECT_LISTS_VIEW, PROJECT_VIEW, type ProjectListsData, type ProjectViewData } from './entityDocuments.ts';
@@ -26,14 +26,18 @@ export function useProjectView(projectId: string, asOf: string | null, hideConfi
   const refetchInterval = options.refetchInterval ?? false;
   const map = useQuery({
     queryKey: queryKeys.projectView(projectId, asOf, hideConfidential),
-    queryFn: enabled ? () => request<ProjectViewData>(PROJECT_VIEW, { id: projectId, asOf, hideConfidential }) : skipToken,
+    queryFn: () => request<ProjectViewData>(PROJECT_VIEW, { id: projectId, asOf, hideConfidential }),
+    // `enabled`, not skipToken: the editor's two views share a key when the date read is now, and
+    // a query whose queryFn is skipToken would count as disabled for both (no refetch after a save).
+    enabled,
     placeholderData: keepPreviousData,
     refetchInterval,
   });
   const mapHere = map.data !== undefined && !map.isPlaceholderData;
   const lists = useQuery({
     queryKey: queryKeys.projectLists(projectId, asOf),
-    queryFn: enabled && mapHere ? () => request<ProjectListsData>(PROJECT_LISTS_VIEW, { id: projectId, asOf }) : skipToken,
+    queryFn: () => request<ProjectListsData>(PROJECT_LISTS_VIEW, { id: projectId, asOf }),
+    enabled: enabled && mapHere,
     refetchInterval,
   });
 

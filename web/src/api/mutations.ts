@@ -9,8 +9,9 @@ import type { ImportActorsMutationVariables } from '../generated/graphql.ts';
 import { queryKeys } from './queryKeys.ts';
 
 /**
- * The app's writes on TanStack Query. Each invalidates exactly what it changes, and its promise
- * resolves once the active reads are fetched again, so the caller shows fresh data.
+ * The app's writes on TanStack Query. Each invalidates exactly what it changes; the reads shown
+ * are fetched again in the background (the write's promise does not wait for them, so the form
+ * is free as soon as the API has answered, as before).
  */
 
 /**
@@ -28,7 +29,7 @@ export interface EntityMutations {
   create(type: EntityType, input: Record<string, unknown>, validFrom: string | null): Promise<EntityData>;
   update(type: EntityType, id: string, version: number, patch: Record<string, unknown>, validFrom: string | null): Promise<EntityData>;
   end(type: EntityType, id: string, version: number, validFrom: string | null): Promise<void>;
-  /** Fetch the project again without writing (after a version conflict is discarded). */
+  /** Fetch the project again without writing (after a version conflict is discarded); resolves once fetched. */
   refresh(): Promise<void>;
 }
 
@@ -47,7 +48,7 @@ export function useEntityMutations(projectId: string, territoryId: string | null
       await endEntity(command.type, command.id, command.version, command.validFrom);
       return null;
     },
-    onSuccess: () => invalidateProjectEdit(client, projectId, territoryId),
+    onSuccess: () => void invalidateProjectEdit(client, projectId, territoryId),
   });
   return {
     create: async (type, input, validFrom) => (await mutateAsync({ op: 'create', type, input, validFrom }))!,
@@ -85,6 +86,6 @@ export function useImportActors(projectId: string, territoryId: string | null) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (input: ImportInput) => (await request(IMPORT_ACTORS, { ...input, projectId, dryRun: false })).importActors,
-    onSuccess: () => invalidateProjectEdit(client, projectId, territoryId),
+    onSuccess: () => void invalidateProjectEdit(client, projectId, territoryId),
   });
 }

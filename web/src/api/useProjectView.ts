@@ -49,7 +49,8 @@ export function useProjectView(projectId: string, asOf: string | null, hideConfi
   return {
     data,
     error: map.error ?? lists.error,
-    loading: map.isFetching || (lists.isFetching && lists.data === undefined),
+    /** A request is under way: the map, or the lists that follow it. */
+    loading: map.isFetching || lists.isFetching,
     refetch: () => void map.refetch(),
   };
 }

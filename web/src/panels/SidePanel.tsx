@@ -40,10 +40,10 @@ export interface SidePanelProps {
   /** The « Ajouter » menu's buttons (the editor's create actions), shown when nothing is selected. */
   createMenu: ReactNode;
   legend: ReactNode;
-  /** The project's writes: each resolves once the project is read again. */
+  /** The project's writes (they invalidate what they change). */
   mutations: EntityMutations;
   onMode(mode: PanelMode): void;
-  /** After any saved change, the project read again: `focus` is the entity to show next. */
+  /** After any saved change: `focus` is the entity to show once the project is read again. */
   onSaved(focus: SavedFocus | null): void;
 }
 

@@ -50,15 +50,15 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const context: ActionContext = { ...commands, readOnly, panel, drawMode };
   useShortcuts(context, importing);
 
-  // After a save, show the saved entity once the project read again holds its new version.
+  // After a save, show the saved entity once the project, read again (map, then lists), holds its new version.
   useEffect(() => {
     const entity = focus ? byId.get(focus.id) : undefined;
-    if (!focus || !entity || (Number.isFinite(focus.version) && entity.version < focus.version)) return;
+    if (!focus || !entity || project.loading || (Number.isFinite(focus.version) && entity.version < focus.version)) return;
     setPanel({ kind: 'view', entity });
     // Bring what was just saved into view (a new actor may have landed off screen).
     requestAnimationFrame(() => canvas.current?.focus(focus.id));
     setFocus(null);
-  }, [focus, byId]);
+  }, [focus, byId, project.loading]);
 
   useEffect(() => {
     canvas.current?.setDrawMode(drawMode && !readOnly);

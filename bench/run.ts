@@ -45,7 +45,7 @@ import { SIZES, frontEndSpec, generateDataset, generateHistoryTwins, type Datase
 import { runFrontEnd, type FrontEndResult } from './frontend.ts';
 // The web app's own documents: the bench sends what the editor and the review page send.
 import { PROJECT_DIFF } from '../web/src/api/documents.ts';
-import { TERRITORY_REVIEW } from '../web/src/review/documents.ts';
+import { TERRITORY_REVIEW } from '../web/src/api/analysisDocuments.ts';
 import { log, measureTogether, peakRssMiB, rssMiB, seconds, type Stat } from './lib.ts';
 import { renderMarkdown, type BenchResult, type Ratio } from './report.ts';
 
@@ -301,7 +301,7 @@ try {
       'diff server': diffServer,
       'current inject': trameMapInject(top.projectId, null),
       'early inject': trameMapInject(top.projectId, early),
-      'diff inject': () => injectGraphQL(app, PROJECT_DIFF, { id: top.projectId, from: diffFrom.id, to: diffTo.id }),
+      'diff inject': () => injectGraphQL(app, PROJECT_DIFF.toString(), { id: top.projectId, from: diffFrom.id, to: diffTo.id }),
     },
     { runs: RUNS, warmup: WARMUP, ...progress('asOf/diff') },
   );
@@ -411,7 +411,7 @@ try {
         const review = await graph.read((tx) => readTerritoryReview(tx, top.territoryId, null, sinceInstant));
         reviewSize = { actors: review.actors.length, objectives: review.objectives.length, projects: review.projects.length };
       },
-      'review inject': () => injectGraphQL(app, TERRITORY_REVIEW, { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id }),
+      'review inject': () => injectGraphQL(app, TERRITORY_REVIEW.toString(), { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id }),
       'maps of its projects (server)': () =>
         graph.read(async (tx) => {
           for (const project of await listTerritoryEntities(tx, top.territoryId, ['Project'], new Date())) {
@@ -514,8 +514,8 @@ try {
         await fetchGraphQL(url, MAP_QUERY, { id: top.projectId, asOf: null });
         mapRuns.push(performance.now() - t0);
       }
-      for (let i = 0; i < 5; i += 1) await fetchGraphQL(url, PROJECT_DIFF, { id: top.projectId, from: diffFrom.id, to: diffTo.id });
-      await fetchGraphQL(url, TERRITORY_REVIEW, { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id });
+      for (let i = 0; i < 5; i += 1) await fetchGraphQL(url, PROJECT_DIFF.toString(), { id: top.projectId, from: diffFrom.id, to: diffTo.id });
+      await fetchGraphQL(url, TERRITORY_REVIEW.toString(), { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id });
       for (let i = 0; i < 5; i += 1) await fetchGraphQL(url, MAP_QUERY, { id: top.projectId, asOf: early.toISOString() });
       return { afterStartMiB: afterStart, afterWorkMiB: rssMiB(child.pid!), peakMiB: peakRssMiB(child.pid!), mapHttpMs: mapRuns.slice(5).sort((a, b) => a - b)[7] ?? null };
     } finally {

@@ -1,12 +1,16 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { createQueryClient } from './api/queryClient.ts';
+import { AppLink } from './components/AppLink.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
-import { HomePage } from './pages/HomePage.tsx';
-import { ProjectPage } from './pages/ProjectPage.tsx';
-import { navigate, useRoute } from './router.ts';
+import { useRoute } from './navigation.ts';
+import { HomePage } from './pages/home/HomePage.tsx';
+import { ProjectPage } from './pages/project/ProjectPage.tsx';
+import { homeHref } from './routes.ts';
 
 // The analysis pages load on first visit: the map editor, the page pilots open most, does not wait for them.
-const ProjectAnalysisPage = lazy(() => import('./review/ProjectAnalysisPage.tsx').then((m) => ({ default: m.ProjectAnalysisPage })));
-const TerritoryReviewPage = lazy(() => import('./review/TerritoryReviewPage.tsx').then((m) => ({ default: m.TerritoryReviewPage })));
+const ProjectAnalysisPage = lazy(() => import('./pages/project-analysis/ProjectAnalysisPage.tsx').then((m) => ({ default: m.ProjectAnalysisPage })));
+const TerritoryReviewPage = lazy(() => import('./pages/territory-review/TerritoryReviewPage.tsx').then((m) => ({ default: m.TerritoryReviewPage })));
 
 function Shell() {
   const route = useRoute();
@@ -17,9 +21,9 @@ function Shell() {
   return (
     <>
       <header className="app-header">
-        <a className="brand" href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+        <AppLink className="brand" href={homeHref()}>
           Trame
-        </a>
+        </AppLink>
         <label className="lang">
           {t.language}{' '}
           <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'fr')}>
@@ -36,7 +40,7 @@ function Shell() {
       </Suspense>
       {route.page === 'notFound' && (
         <main className="page">
-          <p>Page introuvable. <a href="/">{t.territories}</a></p>
+          <p>Page introuvable. <a href={homeHref()}>{t.territories}</a></p>
         </main>
       )}
     </>
@@ -44,9 +48,12 @@ function Shell() {
 }
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <I18nProvider>
-      <Shell />
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Shell />
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

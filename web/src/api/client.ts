@@ -1,3 +1,5 @@
+import type { TypedDocumentString } from '../generated/graphql.ts';
+
 /** The one way the web app talks to the API: a POST to /graphql; errors keep their code. */
 export class ApiError extends Error {
   constructor(
@@ -9,7 +11,16 @@ export class ApiError extends Error {
   }
 }
 
-export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * Runs one GraphQL document: a typed one from `graphql()` (web/src/generated, the result and
+ * variables typed from the SDL), or a string built from the model (api/entityDocuments.ts).
+ * TanStack Query calls it as the queryFn and mutationFn. Throws ApiError (code NETWORK,
+ * PAYLOAD_TOO_LARGE, BAD_RESPONSE, or the API's `extensions.code`).
+ */
+export async function request<T, V>(document: TypedDocumentString<T, V>, variables: V): Promise<T>;
+export async function request<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
+export async function request<T>(document: string | TypedDocumentString<T, unknown>, variables: unknown = {}): Promise<T> {
+  const query = document.toString();
   let response: Response;
   try {
     response = await fetch('/graphql', {

@@ -1,52 +1,56 @@
-import { useMemo, useRef } from 'react';
-import { PROJECT_LISTS_VIEW, PROJECT_VIEW } from './documents.ts';
-import { useQuery, type QueryState } from './useQuery.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { request } from './client.ts';
+import { PROJECT_LISTS_VIEW, PROJECT_VIEW, type ProjectListsData, type ProjectViewData } from './entityDocuments.ts';
+import { DEFERRED_LISTS } from './projectLists.ts';
+import { queryKeys } from './queryKeys.ts';
 
-/** The lists PROJECT_LISTS_VIEW brings (the header's perimeters and milestones come with the map). */
-export const DEFERRED_LISTS = ['engagements', 'actors', 'objectives', 'positions', 'convergences', 'conflicts', 'externalities', 'cooperations', 'influences', 'leaps', 'ecosystems'] as const;
+const NO_LISTS: Record<string, never[]> = Object.fromEntries(DEFERRED_LISTS.map(([list]) => [list, []]));
 
-type Lists = Record<(typeof DEFERRED_LISTS)[number], unknown[]>;
-const NO_LISTS = Object.fromEntries(DEFERRED_LISTS.map((list) => [list, []])) as unknown as Lists;
-
-export interface ProjectViewState<V> extends QueryState<V> {
-  /** The lists describe the map shown (false while they follow a new map). */
-  listsFresh: boolean;
+export interface ProjectViewOptions {
+  /** False: not needed (no request). */
+  enabled?: boolean;
+  /** Refetch every so many milliseconds (the workshop's wall), or false. */
+  refetchInterval?: number | false;
 }
 
 /**
  * A project's view in two requests: the map with the header (PROJECT_VIEW), then the other lists
- * (PROJECT_LISTS_VIEW), asked for each time a map arrives so that both describe the same state.
- * The map never waits for the lists: until they arrive, the previous lists of the same project
- * and date stand in (after an edit), or empty ones (first load).
+ * (PROJECT_LISTS_VIEW), asked for once the map is there so a large map never waits for them.
+ * Until the lists arrive, the cached lists of the same project and date stand in (after an
+ * edit), or empty ones (first load). A new date keeps the previous map on screen while the next
+ * loads (`keepPreviousData`). `asOf`: an ISO instant, or null for now.
  */
-export function useProjectView<V extends { project: object }>(
-  projectId: string,
-  asOf: string | null,
-  hideConfidential: boolean,
-  skip = false,
-): ProjectViewState<V> {
-  const map = useQuery<V>(PROJECT_VIEW, { id: projectId, asOf, hideConfidential }, skip);
-  // Each map received gets a revision; the lists are fetched for it.
-  const revision = useRef({ data: null as V | null, n: 0 });
-  if (map.data !== revision.current.data) revision.current = { data: map.data, n: revision.current.n + 1 };
-  const scope = JSON.stringify({ id: projectId, asOf });
-  const lists = useQuery<{ project: Lists }>(PROJECT_LISTS_VIEW, { id: projectId, asOf }, skip || !map.data, revision.current.n);
-  const listsKey = `${scope}#${revision.current.n}`;
-  const listsFresh = lists.dataKey === listsKey;
-  const sameScope = lists.dataKey?.startsWith(`${scope}#`) ?? false;
+export function useProjectView(projectId: string, asOf: string | null, hideConfidential: boolean, options: ProjectViewOptions = {}) {
+  const enabled = options.enabled ?? true;
+  const refetchInterval = options.refetchInterval ?? false;
+  const map = useQuery({
+    queryKey: queryKeys.projectView(projectId, asOf, hideConfidential),
+    queryFn: () => request<ProjectViewData>(PROJECT_VIEW, { id: projectId, asOf, hideConfidential }),
+    // `enabled`, not skipToken: the editor's two views share a key when the date read is now, and
+    // a query whose queryFn is skipToken would count as disabled for both (no refetch after a save).
+    enabled,
+    placeholderData: keepPreviousData,
+    refetchInterval,
+  });
+  const mapHere = map.data !== undefined && !map.isPlaceholderData;
+  const lists = useQuery({
+    queryKey: queryKeys.projectLists(projectId, asOf),
+    queryFn: () => request<ProjectListsData>(PROJECT_LISTS_VIEW, { id: projectId, asOf }),
+    enabled: enabled && mapHere,
+    refetchInterval,
+  });
 
-  const data = useMemo<V | null>(() => {
+  const data = useMemo<ProjectViewData | null>(() => {
     if (!map.data) return null;
-    const project = { ...NO_LISTS, ...(sameScope && lists.data ? lists.data.project : {}), ...map.data.project };
-    return { ...map.data, project };
-  }, [map.data, lists.data, sameScope]);
+    return { ...map.data, project: { ...NO_LISTS, ...lists.data?.project, ...map.data.project } };
+  }, [map.data, lists.data]);
 
   return {
     data,
-    dataKey: map.dataKey,
     error: map.error ?? lists.error,
-    loading: map.loading || (lists.loading && !listsFresh),
-    reload: map.reload,
-    listsFresh,
+    /** A request is under way: the map, or the lists that follow it. */
+    loading: map.isFetching || lists.isFetching,
+    refetch: () => void map.refetch(),
   };
 }

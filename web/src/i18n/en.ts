@@ -31,6 +31,7 @@ export const en: Messages = {
   search: 'Search an actor, an objective…',
   searchNoMatch: 'Nothing matches',
   rearrange: 'Re-arrange',
+  fit: 'Fit',
   exportPng: 'Export PNG',
   exportSvg: 'Export SVG',
   workshop: 'Workshop mode',

@@ -31,6 +31,7 @@ export const fr = {
   search: 'Rechercher un acteur, un objectif…',
   searchNoMatch: 'Aucun élément ne correspond',
   rearrange: 'Réorganiser',
+  fit: 'Recadrer',
   exportPng: 'Exporter PNG',
   exportSvg: 'Exporter SVG',
   workshop: 'Mode atelier',

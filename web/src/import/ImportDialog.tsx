@@ -1,23 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ACTOR_KINDS, ENGAGEMENT_LEVELS, ENTITIES } from '@trame/graph/model';
-import { request } from '../api/client.ts';
-import { IMPORT_ACTORS } from '../api/documents.ts';
+import { useImportActors, useImportPreview } from '../api/mutations.ts';
+import type { ImportActorsMutation } from '../generated/graphql.ts';
+import { download } from '../export/download.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { IMPORT_FIELDS, detectColumns, headerIndexOf, missingColumns, templateCsv, toImportRows, type ColumnMapping, type ImportField, type ImportRow } from './columns.ts';
 import { readSpreadsheet, type Grid } from './spreadsheet.ts';
 
-/** The mutation's ImportReport, as the dialog reads it. */
-export interface ImportReport {
-  dryRun: boolean;
-  validFrom: string;
-  rowCount: number;
-  actorsCreated: number;
-  actorsReused: number;
-  engagementsCreated: number;
-  skipped: number;
-  rows: { line: number; name: string | null; action: 'NEW_ACTOR' | 'EXISTING_ACTOR' | 'SKIPPED' | 'INVALID'; actorId: string | null; reason: string | null; warnings: string[] }[];
-  errors: { line: number; field: string | null; code: string; message: string }[];
-}
+/** The mutation's ImportReport (types generated from the SDL). */
+export type ImportReport = ImportActorsMutation['importActors'];
 
 /** Where each import field's label comes from in the model. */
 const MODEL_FIELD: Record<ImportField, [string, string]> = {
@@ -32,19 +23,12 @@ const MODEL_FIELD: Record<ImportField, [string, string]> = {
 /** Rows shown in the preview table; the others are checked all the same. */
 const SHOWN_ROWS = 300;
 
-function downloadText(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export interface ImportDialogProps {
   projectId: string;
+  /** The project's territory: its actors change too. */
+  territoryId: string;
   onClose(): void;
-  /** After a successful import: reload the map. */
+  /** After a successful import, the project read again. */
   onImported(report: ImportReport): void;
 }
 
@@ -52,7 +36,7 @@ export interface ImportDialogProps {
  * « Importer des acteurs »: choose a spreadsheet, check the columns, see what the server would
  * do row by row (a dry run, rerun whenever the file, the columns or the date change), import.
  */
-export function ImportDialog({ projectId, onClose, onImported }: ImportDialogProps) {
+export function ImportDialog({ projectId, territoryId, onClose, onImported }: ImportDialogProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const dialog = useRef<HTMLDialogElement>(null);
@@ -66,6 +50,8 @@ export function ImportDialog({ projectId, onClose, onImported }: ImportDialogPro
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
+  const { mutateAsync: dryRun } = useImportPreview(projectId);
+  const { mutateAsync: importActors } = useImportActors(projectId, territoryId);
 
   useEffect(() => {
     const element = dialog.current;
@@ -88,14 +74,14 @@ export function ImportDialog({ projectId, onClose, onImported }: ImportDialogPro
     let current = true;
     setChecking(true);
     setError(null);
-    request<{ importActors: ImportReport }>(IMPORT_ACTORS, { projectId, rows, validFrom: validFrom || null, dryRun: true })
-      .then((data) => current && setPreview(data.importActors))
+    dryRun({ rows, validFrom: validFrom || null })
+      .then((report) => current && setPreview(report))
       .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)))
       .finally(() => current && setChecking(false));
     return () => {
       current = false;
     };
-  }, [rows, validFrom, projectId, done]);
+  }, [rows, validFrom, dryRun, done]);
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
@@ -122,9 +108,9 @@ export function ImportDialog({ projectId, onClose, onImported }: ImportDialogPro
     setBusy(true);
     setError(null);
     try {
-      const data = await request<{ importActors: ImportReport }>(IMPORT_ACTORS, { projectId, rows, validFrom: validFrom || null, dryRun: false });
-      setDone(data.importActors);
-      onImported(data.importActors);
+      const report = await importActors({ rows, validFrom: validFrom || null });
+      setDone(report);
+      onImported(report);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -164,7 +150,7 @@ export function ImportDialog({ projectId, onClose, onImported }: ImportDialogPro
           {t.importFile}{' '}
           <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} />
         </label>
-        <button type="button" className="link" onClick={() => downloadText(templateCsv(i18n.lang), t.importTemplateFile)}>
+        <button type="button" className="link" onClick={() => download(templateCsv(i18n.lang), t.importTemplateFile)}>
           {t.importTemplate}
         </button>
       </div>

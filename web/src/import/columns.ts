@@ -1,6 +1,6 @@
 import { ACTOR_KINDS, ENGAGEMENT_LEVELS, nameKey } from '@trame/graph/model';
 import { ENUM_LABELS } from '../i18n/labels.ts';
-import { toCsv } from '../review/csv.ts';
+import { toCsv } from '../export/csv.ts';
 import type { Grid } from './spreadsheet.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { isoDay } from '@trame/graph/model';
 import Papa from 'papaparse';
 
 /**
@@ -52,7 +53,7 @@ export function parseCsv(text: string): Grid {
 
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return isoDay(cell);
   return String(cell).trim();
 }
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { EntityType } from '@trame/graph/model';
+import { today, type EntityType } from '@trame/graph/model';
 import { useI18n } from '../i18n/index.tsx';
 import { fieldError, formFields, type FormField, type FormValues } from './fields.ts';
 
@@ -21,8 +21,6 @@ export interface EntityFormProps {
   onSubmit(values: FormValues, validFrom: string | null): void;
   onCancel(): void;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A form for one entity, generated from the model, validated inline with the API's rules. */
 export function EntityForm(props: EntityFormProps) {

@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
-import { CREATABLE_TYPES, ENTITIES, type EntityType } from '@trame/graph/model';
+import { useImperativeHandle, useState, type ReactNode, type Ref } from 'react';
+import { ENTITIES, today, type EntityType } from '@trame/graph/model';
 import { ApiError } from '../api/client.ts';
-import { createEntity, endEntity, updateEntity, type EntityData } from '../api/mutations.ts';
+import type { EntityData } from '../api/entities.ts';
+import type { EntityMutations } from '../api/mutations.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { EntityForm, type RefOptions } from './EntityForm.tsx';
 import { changedFields, initialValues, toInput, type FormValues } from './fields.ts';
@@ -15,7 +16,20 @@ export type PanelMode =
   | { kind: 'create'; type: EntityType; preset: FormValues; then?: 'engage' }
   | { kind: 'relation'; choices: { type: EntityType; preset: FormValues }[] };
 
+/** What the editor's actions ask of the panel (actions.ts). */
+export interface SidePanelHandle {
+  /** « Mettre fin » to the entity shown: the first call asks for the date, the second ends it. */
+  end(): void;
+}
+
+/** The entity to show once the project is read again after a save: its id and new version. */
+export interface SavedFocus {
+  id: string;
+  version: number;
+}
+
 export interface SidePanelProps {
+  ref?: Ref<SidePanelHandle>;
   mode: PanelMode;
   readOnly: boolean;
   projectId: string;
@@ -23,10 +37,14 @@ export interface SidePanelProps {
   refOptions: RefOptions;
   /** Titles of referenced entities, to show ids as names. */
   titleOf(id: string): string | null;
+  /** The « Ajouter » menu's buttons (the editor's create actions), shown when nothing is selected. */
+  createMenu: ReactNode;
   legend: ReactNode;
+  /** The project's writes (they invalidate what they change). */
+  mutations: EntityMutations;
   onMode(mode: PanelMode): void;
-  /** After any saved change: reload the map; `focusId` is the entity to show next. */
-  onSaved(focusId: string | null): void;
+  /** After any saved change: `focus` is the entity to show once the project is read again. */
+  onSaved(focus: SavedFocus | null): void;
 }
 
 interface Conflict {
@@ -52,7 +70,7 @@ export function SidePanel(props: SidePanelProps) {
     }
   };
 
-  const run = async (work: () => Promise<string | null>) => {
+  const run = async (work: () => Promise<SavedFocus | null>) => {
     setBusy(true);
     setError(null);
     try {
@@ -76,8 +94,8 @@ export function SidePanel(props: SidePanelProps) {
   const create = (type: EntityType, then?: 'engage') => (values: FormValues, validFrom: string | null) => {
     let created: EntityData | null = null;
     return run(async () => {
-      created = await createEntity(type, toInput(type, { ...values, ...scopeFields(type) }), validFrom);
-      return then === 'engage' ? null : created.id;
+      created = await props.mutations.create(type, toInput(type, { ...values, ...scopeFields(type) }), validFrom);
+      return then === 'engage' ? null : created;
     })
       .then(() => {
         // A new actor enters the project at once: its engagement is the next form.
@@ -90,16 +108,26 @@ export function SidePanel(props: SidePanelProps) {
     const type = entity.__typename;
     const patch = toInput(type, values, changedFields(entity, values).filter((name) => !ENTITIES[type].fields[name]?.fixed));
     return run(async () => {
-      await updateEntity(type, entity.id, version, patch, validFrom);
-      return entity.id;
+      return props.mutations.update(type, entity.id, version, patch, validFrom);
     }).catch((e: unknown) => fail(e, values, validFrom));
   };
 
   const end = (entity: EntityData) =>
     run(async () => {
-      await endEntity(entity.__typename, entity.id, entity.version, endDate && endDate !== new Date().toISOString().slice(0, 10) ? endDate : null);
+      await props.mutations.end(entity.__typename, entity.id, entity.version, endDate && endDate !== today() ? endDate : null);
       return null;
     }).catch((e: unknown) => fail(e));
+
+  useImperativeHandle(
+    props.ref,
+    () => ({
+      end: () => {
+        if (mode.kind !== 'view' || props.readOnly) return;
+        if (endDate === null) setEndDate(today());
+        else if (!busy) void end(mode.entity);
+      },
+    }),
+  );
 
   const describe = (entity: EntityData) => {
     const spec = ENTITIES[entity.__typename];
@@ -160,8 +188,9 @@ export function SidePanel(props: SidePanelProps) {
           <button
             type="button"
             onClick={() => {
+              const focus = { id: mode.entity.id, version: Number(conflict.current.version) };
               setConflict(null);
-              props.onSaved(mode.entity.id);
+              void props.mutations.refresh().then(() => props.onSaved(focus));
             }}
           >
             {t.discard}
@@ -175,11 +204,7 @@ export function SidePanel(props: SidePanelProps) {
           {!props.readOnly && (
             <div className="create-menu">
               <h3>{t.add}</h3>
-              {CREATABLE_TYPES.map((type) => (
-                <button key={type} type="button" onClick={() => props.onMode({ kind: 'create', type, preset: {}, ...(type === 'Actor' ? { then: 'engage' as const } : {}) })}>
-                  {entityLabel(type)}
-                </button>
-              ))}
+              {props.createMenu}
             </div>
           )}
           <p className="hint small">{t.shortcuts}</p>
@@ -201,7 +226,7 @@ export function SidePanel(props: SidePanelProps) {
                 {t.edit}
               </button>
               {endDate === null ? (
-                <button type="button" className="danger" onClick={() => setEndDate(new Date().toISOString().slice(0, 10))}>
+                <button type="button" className="danger" onClick={() => setEndDate(today())}>
                   {t.end}
                 </button>
               ) : (

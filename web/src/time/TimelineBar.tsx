@@ -1,3 +1,4 @@
+import { isoDay } from '@trame/graph/model';
 import { useI18n } from '../i18n/index.tsx';
 
 export interface MilestoneItem {
@@ -19,7 +20,7 @@ export interface TimelineBarProps {
 }
 
 const DAY = 86_400_000;
-const toDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const toDay = (ms: number) => isoDay(new Date(ms));
 
 /** The time axis: a slider from the project's start to today, its milestones, and comparison. */
 export function TimelineBar(props: TimelineBarProps) {

@@ -1,6 +1,6 @@
-import { useI18n } from '../i18n/index.tsx';
-import { powerRanking, type Label } from './analysis.ts';
-import { useNumberFormat } from './ui.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { powerRanking, type Label } from '../../analysis/analysis.ts';
+import { useNumberFormat } from '../useNumberFormat.ts';
 
 /** The balance of power r*, strongest first, against the mean of 1; why it is flat when it is. */
 export function PowerBars({ actors, rStar, status }: { actors: Label[]; rStar: number[]; status: string }) {

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
-import { useI18n } from '../i18n/index.tsx';
-import { CONFLICT_STATUS_STYLE } from '../map/style.ts';
-import { nextSort, sortBy, type SortState } from './analysis.ts';
-import type { Tension } from './documents.ts';
-import { mapHref } from './routes.ts';
-import { AppLink, Empty, Names, Section, names, useNumberFormat } from './ui.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { CONFLICT_STATUS_STYLE } from '../../map/style.ts';
+import { nextSort, sortBy, type SortState } from '../../analysis/analysis.ts';
+import type { Tension } from '../../api/analysisDocuments.ts';
+import { mapHref } from '../../routes.ts';
+import { AppLink } from '../../components/AppLink.tsx';
+import { Empty, Names, Section, names } from '../../components/Section.tsx';
+import { useNumberFormat } from '../../components/useNumberFormat.ts';
 
 type TensionSort = 'intensity' | 'age' | 'inStatus';
 const OPEN = new Set(['IDENTIFIE', 'MIS_AU_TRAVAIL', 'PERSISTANT']);

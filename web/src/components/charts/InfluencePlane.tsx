@@ -1,6 +1,6 @@
-import { useI18n } from '../i18n/index.tsx';
-import { placeLabels, quadrants, type Label, type Quadrant } from './analysis.ts';
-import { useNumberFormat } from './ui.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { placeLabels, quadrants, type Label, type Quadrant } from '../../analysis/analysis.ts';
+import { useNumberFormat } from '../useNumberFormat.ts';
 
 const W = 760;
 const H = 500;

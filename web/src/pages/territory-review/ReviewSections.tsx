@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n/index.tsx';
-import { ECOSYSTEM_COLORS } from '../map/style.ts';
-import { progressItems, type DiffSummary, type Label } from './analysis.ts';
-import type { ReviewAnalysis } from './documents.ts';
-import { analysisHref, mapHref } from './routes.ts';
-import { AppLink, Empty, ExportCsvButton, Names, Section, names, useNumberFormat } from './ui.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { ECOSYSTEM_COLORS } from '../../map/style.ts';
+import { progressItems, type DiffSummary, type Label } from '../../analysis/analysis.ts';
+import type { ReviewAnalysis } from '../../api/analysisDocuments.ts';
+import { analysisHref, mapHref } from '../../routes.ts';
+import { AppLink } from '../../components/AppLink.tsx';
+import { Empty, ExportCsvButton, Names, Section, names } from '../../components/Section.tsx';
+import { useNumberFormat } from '../../components/useNumberFormat.ts';
 
 type FileName = (table: string) => (string | null)[];
 

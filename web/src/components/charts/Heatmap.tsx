@@ -1,7 +1,7 @@
-import { useI18n } from '../i18n/index.tsx';
-import { maxOffDiagonal, strongestPair, type Label } from './analysis.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { maxOffDiagonal, strongestPair, type Label } from '../../analysis/analysis.ts';
 import { BLUES, ORANGES, sequentialColour, textColourOn } from './scales.ts';
-import { useNumberFormat } from './ui.tsx';
+import { useNumberFormat } from '../useNumberFormat.ts';
 
 export type Tone = 'convergence' | 'divergence';
 const PALETTE: Record<Tone, readonly string[]> = { convergence: BLUES, divergence: ORANGES };

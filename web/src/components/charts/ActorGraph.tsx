@@ -1,11 +1,11 @@
 import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useI18n } from '../i18n/index.tsx';
-import { ACTOR_KIND_STYLE } from '../map/style.ts';
-import { matrixToElements, thresholdRange, type Label } from './analysis.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { ACTOR_KIND_STYLE } from '../../map/style.ts';
+import { matrixToElements, thresholdRange, type Label } from '../../analysis/analysis.ts';
 import type { Tone } from './Heatmap.tsx';
-import { useNumberFormat } from './ui.tsx';
+import { useNumberFormat } from '../useNumberFormat.ts';
 
 cytoscape.use(fcose); // also registered by the map; registering twice is harmless
 

@@ -1,6 +1,6 @@
-import { useI18n } from '../i18n/index.tsx';
-import { KindShape } from '../map/KindShape.tsx';
-import { ACTOR_KIND_STYLE } from '../map/style.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { KindShape } from '../../map/KindShape.tsx';
+import { ACTOR_KIND_STYLE } from '../../map/style.ts';
 
 
 /** The actor kinds present in the graphs, with the map's shapes and colours. */

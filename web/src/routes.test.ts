@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from '../router.ts';
-import { analysisHref, isIsoDate, mapHref, parseAnalysisParams, parseReviewParams, reviewHref } from './routes.ts';
+import {
+  analysisHref,
+  analysisParamChanges,
+  editorParamChanges,
+  homeHref,
+  isIsoDate,
+  mapHref,
+  parseAnalysisParams,
+  parseEditorParams,
+  parseReviewParams,
+  parseRoute,
+  reviewHref,
+  reviewParamChanges,
+  withParams,
+} from './routes.ts';
 
 describe('the review routes', () => {
   it('parse the DGS review of a territory, with or without a trailing slash', () => {
@@ -52,5 +65,35 @@ describe('the review routes', () => {
     expect(analysisHref('prj-marche', { order: 1 })).toBe('/projets/prj-marche/analyse?ordre=1');
     expect(mapHref('prj-marche', '2018-12-01')).toBe('/projets/prj-marche?date=2018-12-01');
     expect(mapHref('prj-marche')).toBe('/projets/prj-marche');
+  });
+});
+
+describe('the editor routes', () => {
+  it('parse the map with its date, comparison, workshop and leaps view', () => {
+    expect(parseRoute('/', '')).toEqual({ page: 'home' });
+    expect(homeHref()).toBe('/');
+    const route = parseRoute('/projets/prj-marche/', '?compare=mil-a..mil-b&atelier=1&vue=sauts');
+    expect(route).toMatchObject({ page: 'project', projectId: 'prj-marche' });
+    if (route.page !== 'project') return;
+    expect(parseEditorParams(route.params)).toEqual({ date: null, compare: { from: 'mil-a', to: 'mil-b' }, workshop: true, leapsView: true });
+    expect(parseEditorParams(new URLSearchParams('date=2019-03-01&compare=mil-a'))).toEqual({ date: '2019-03-01', compare: null, workshop: false, leapsView: false });
+  });
+
+  it('turn parameter changes into URL entries that parse back', () => {
+    const changes = editorParamChanges({ compare: { from: 'mil-a', to: 'mil-b' }, date: null, workshop: true });
+    expect(changes).toEqual({ compare: 'mil-a..mil-b', date: null, atelier: '1' });
+    const href = withParams('/projets/prj-marche', '?date=2019-03-01&vue=sauts', changes);
+    expect(href).toBe('/projets/prj-marche?vue=sauts&compare=mil-a..mil-b&atelier=1');
+    const url = new URL(href, 'http://trame');
+    expect(parseEditorParams(url.searchParams)).toEqual({ date: null, compare: { from: 'mil-a', to: 'mil-b' }, workshop: true, leapsView: true });
+    expect(editorParamChanges({ leapsView: false, workshop: false })).toEqual({ vue: null, atelier: null });
+    expect(withParams('/projets/prj-marche', '?vue=sauts', { vue: null })).toBe('/projets/prj-marche');
+  });
+
+  it('write the review and analysis parameters as their pages read them', () => {
+    expect(reviewParamChanges({ since: null })).toEqual({ depuis: null });
+    expect(reviewParamChanges({ date: '2020-01-15', since: 'mil-x' })).toEqual({ date: '2020-01-15', depuis: 'mil-x' });
+    expect(analysisParamChanges({ order: 2 })).toEqual({ ordre: null });
+    expect(analysisParamChanges({ order: 3, date: null })).toEqual({ ordre: '3', date: null });
   });
 });

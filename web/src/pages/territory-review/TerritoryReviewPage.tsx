@@ -1,13 +1,16 @@
-import { useEffect, useMemo } from 'react';
-import { useQuery } from '../api/useQuery.ts';
-import { useI18n } from '../i18n/index.tsx';
-import { setParams } from '../router.ts';
-import { latestMilestoneOnOrBefore, type MilestoneOption } from './analysis.ts';
-import { TERRITORY_MILESTONES, TERRITORY_REVIEW, type MilestonesData, type ReviewData } from './documents.ts';
+import { useMemo } from 'react';
+import { today } from '@trame/graph/model';
+import { latestMilestoneOnOrBefore, type MilestoneOption } from '../../analysis/analysis.ts';
+import { useTerritoryMilestones, useTerritoryReview } from '../../api/queries.ts';
+import { AppLink } from '../../components/AppLink.tsx';
+import { DateControl } from '../../components/DateControl.tsx';
+import { Feedback } from '../../components/Feedback.tsx';
+import { ReviewHeader } from '../../components/ReviewHeader.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { setParams } from '../../navigation.ts';
+import { homeHref, parseReviewParams, reviewParamChanges } from '../../routes.ts';
 import { BrokersTable, CoalitionsSection, DivergencesTable, ExternalitiesTable, LoadTable, ProgressSection } from './ReviewSections.tsx';
-import { parseReviewParams } from './routes.ts';
 import { isOpenTension, TensionsTable } from './TensionsTable.tsx';
-import { AppLink, DateControl, Feedback, today } from './ui.tsx';
 
 /**
  * The DGS's monthly review of a territory: every project read together at a date, with the
@@ -19,7 +22,7 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
   const asOf = date;
   const day = date ?? today();
 
-  const milestonesQuery = useQuery<MilestonesData>(TERRITORY_MILESTONES, { id: territoryId, asOf });
+  const milestonesQuery = useTerritoryMilestones(territoryId, asOf);
   const territory = milestonesQuery.data?.territory.id === territoryId ? milestonesQuery.data.territory : null;
   const milestones = useMemo<MilestoneOption[]>(
     () =>
@@ -39,17 +42,10 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
     effective = chosen && chosen.date <= day ? chosen : latestMilestoneOnOrBefore(milestones, day);
   }
 
-  const review = useQuery<ReviewData>(TERRITORY_REVIEW, { id: territoryId, asOf, sinceMilestone: effective?.id ?? null }, !territory);
+  const review = useTerritoryReview(territoryId, asOf, effective?.id ?? null, territory !== null);
   const data = review.data?.territoryReview.territory.id === territoryId ? review.data.territoryReview : null;
   const name = territory?.name ?? data?.territory.label ?? territoryId;
   const dayLabel = formatDate(day);
-
-  useEffect(() => {
-    document.title = `${t.reviewTitle} — ${name} — ${dayLabel}`;
-    return () => {
-      document.title = 'Trame';
-    };
-  }, [t, name, dayLabel]);
 
   const fileName = (table: string) => [t.reviewFilePrefix, name, table, day];
   const analysis = data?.analysis;
@@ -60,7 +56,7 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
   const milestoneSelect = (
     <label className="milestone-select">
       {t.progressSince}{' '}
-      <select value={chosen && chosen.date <= day ? chosen.id : ''} onChange={(e) => setParams({ depuis: e.target.value || null })} disabled={!territory}>
+      <select value={chosen && chosen.date <= day ? chosen.id : ''} onChange={(e) => setParams(reviewParamChanges({ since: e.target.value || null }))} disabled={!territory}>
         <option value="">{t.milestoneAuto}</option>
         {(territory?.projects ?? []).map((p) => (
           <optgroup key={p.id} label={p.name}>
@@ -79,33 +75,30 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
 
   return (
     <main className="page review-page" lang={lang}>
-      <header className="review-header">
-        <nav aria-label={t.breadcrumb} className="breadcrumb no-print">
-          <AppLink href="/">{t.territories}</AppLink> › {name}
-        </nav>
-        <div className="review-title">
-          <h1>
-            {t.reviewTitle} <span className="review-place">{name}</span>
-          </h1>
-          <p className="review-dateline">
+      <ReviewHeader
+        title={t.reviewTitle}
+        place={name}
+        dayLabel={dayLabel}
+        breadcrumb={
+          <>
+            <AppLink href={homeHref()}>{t.territories}</AppLink> › {name}
+          </>
+        }
+        dateline={
+          <>
             {t.reviewAsOf(dayLabel)}
             {sinceLabel && <> · {t.progressSinceShort(sinceLabel)}</>}
             {analysis && <> · {t.projectCount(analysis.projects.length)}</>}
-          </p>
-        </div>
-        <div className="review-controls no-print" role="toolbar" aria-label={t.reviewControls}>
-          <DateControl date={date} onChange={(next) => setParams({ date: next })} />
-          <button type="button" className="primary" onClick={() => window.print()}>
-            {t.printReview}
-          </button>
-        </div>
-      </header>
+          </>
+        }
+        controls={<DateControl date={date} onChange={(next) => setParams(reviewParamChanges({ date: next }))} />}
+      />
 
-      <Feedback loading={milestonesQuery.loading && !territory} error={milestonesQuery.error} hasData={false} onRetry={milestonesQuery.reload} />
-      {territory && <Feedback loading={review.loading} error={review.error} hasData={Boolean(data)} onRetry={review.reload} />}
+      <Feedback loading={milestonesQuery.isFetching && !territory} error={milestonesQuery.error} hasData={false} onRetry={() => void milestonesQuery.refetch()} />
+      {territory && <Feedback loading={review.isFetching} error={review.error} hasData={Boolean(data)} onRetry={() => void review.refetch()} />}
 
       {analysis && data && (
-        <div className={`review-body${review.loading ? ' is-refreshing' : ''}`}>
+        <div className={`review-body${review.isFetching ? ' is-refreshing' : ''}`}>
           <ul className="key-figures" aria-label={t.keyFigures}>
             <li className={openTensions > 0 ? 'alert' : ''}>
               <a href="#tensions-title">

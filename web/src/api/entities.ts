@@ -1,0 +1,27 @@
+import type { EntityType } from '@trame/graph/model';
+import { request } from './client.ts';
+import { createMutation, endMutation, updateMutation } from './entityDocuments.ts';
+
+/** An entity as the API returns it: meta fields plus its values. */
+export type EntityData = Record<string, unknown> & {
+  id: string;
+  version: number;
+  validFrom: string;
+  validTo: string | null;
+  __typename: EntityType;
+};
+
+/** The entity commands as plain requests; pages call them through useEntityMutations (mutations.ts). */
+export async function createEntity(type: EntityType, input: Record<string, unknown>, validFrom: string | null): Promise<EntityData> {
+  const data = await request<Record<string, EntityData>>(createMutation(type), { input, validFrom });
+  return data[`create${type}`]!;
+}
+
+export async function updateEntity(type: EntityType, id: string, version: number, patch: Record<string, unknown>, validFrom: string | null): Promise<EntityData> {
+  const data = await request<Record<string, EntityData>>(updateMutation(type), { id, version, patch, validFrom });
+  return data[`update${type}`]!;
+}
+
+export async function endEntity(type: EntityType, id: string, version: number, validFrom: string | null): Promise<void> {
+  await request(endMutation(type), { id, version, validFrom });
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import type { Action, ActionContext } from './actions.ts';
+
+/** An action's label in the UI language. */
+export function useActionLabel(): (action: Action) => string {
+  const { t, entity } = useI18n();
+  return (action) => (typeof action.label === 'string' ? t[action.label] : entity(action.label.entity));
+}
+
+/** A registry action as a button; `hint` shows its shortcut as the tooltip. */
+export function ActionButton({ action, context, hint, pressed, prefix }: { action: Action; context: ActionContext; hint?: boolean; pressed?: boolean; prefix?: ReactNode }) {
+  const label = useActionLabel();
+  return (
+    <button type="button" aria-pressed={pressed} title={hint ? action.shortcut?.[0]?.toUpperCase() : undefined} onClick={() => action.run(context)}>
+      {prefix}
+      {label(action)}
+    </button>
+  );
+}

@@ -1,0 +1,185 @@
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEntityMutations } from '../../api/mutations.ts';
+import { AppLink } from '../../components/AppLink.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { entityIdOf, NO_FILTERS, type Grouping, type MapFilters } from '../../map/elements.ts';
+import { Legend } from '../../map/Legend.tsx';
+import { MapCanvas, type MapCanvasHandle } from '../../map/MapCanvas.tsx';
+import { relationChoices } from '../../map/relations.ts';
+import { SidePanel, type PanelMode, type SavedFocus, type SidePanelHandle } from '../../panels/SidePanel.tsx';
+import { setParams } from '../../navigation.ts';
+import { analysisHref, editorParamChanges, homeHref, parseEditorParams } from '../../routes.ts';
+import { TimelineBar } from '../../time/TimelineBar.tsx';
+import { ActionButton } from './ActionButton.tsx';
+import { CREATE_ACTIONS, type ActionContext } from './actions.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { useEditorCommands } from './useEditorCommands.ts';
+import { useLayoutSave } from './useLayoutSave.ts';
+import { useMapElements } from './useMapElements.ts';
+import { useProjectData } from './useProjectData.ts';
+import { useShortcuts } from './useShortcuts.ts';
+
+// The import dialog and its spreadsheet readers load when a pilot opens it, not with the map.
+const ImportDialog = lazy(() => import('../../import/ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
+
+/** The map editor: the page's layout; reading is useProjectData's, acting the action registry's. */
+export function ProjectPage({ projectId, params }: { projectId: string; params: URLSearchParams }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const editor = useMemo(() => parseEditorParams(params), [params]);
+  const { date, compare, workshop, leapsView } = editor;
+  const [grouping, setGrouping] = useState<Grouping>('perimeter');
+  const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
+  const [panel, setPanel] = useState<PanelMode>({ kind: 'idle' });
+  const [drawMode, setDrawMode] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [focus, setFocus] = useState<SavedFocus | null>(null);
+  const canvas = useRef<MapCanvasHandle>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const sidePanel = useRef<SidePanelHandle>(null);
+
+  const project = useProjectData(projectId, editor);
+  const { data, asOf, readOnly, byId } = project;
+  const territoryId = data?.project.territory.id ?? null;
+  const mutations = useEntityMutations(projectId, territoryId);
+  const elements = useMapElements(data?.projectMap ?? null, grouping, filters, project.comparison, leapsView);
+  const onArranged = useLayoutSave(projectId, readOnly, useCallback(() => setStatus(t.layoutSaved), [t.layoutSaved]));
+  const toggleDrawMode = useCallback(() => setDrawMode((on) => !on), []);
+  const commands = useEditorCommands(projectId, asOf, { canvas, searchBox, sidePanel }, { panel: setPanel, toggleDrawMode, importing: setImporting });
+  const context: ActionContext = { ...commands, readOnly, panel, drawMode };
+  useShortcuts(context, importing);
+
+  // After a save, show the saved entity once the project, read again (map, then lists), holds its new version.
+  useEffect(() => {
+    const entity = focus ? byId.get(focus.id) : undefined;
+    if (!focus || !entity || project.loading || (Number.isFinite(focus.version) && entity.version < focus.version)) return;
+    setPanel({ kind: 'view', entity });
+    // Bring what was just saved into view (a new actor may have landed off screen).
+    requestAnimationFrame(() => canvas.current?.focus(focus.id));
+    setFocus(null);
+  }, [focus, byId, project.loading]);
+
+  useEffect(() => {
+    canvas.current?.setDrawMode(drawMode && !readOnly);
+  }, [drawMode, readOnly]);
+
+  if (project.error && !data) {
+    return (
+      <main className="page">
+        <p role="alert" className="error">
+          {t.loadError} : {project.error.message}
+        </p>
+        <button type="button" onClick={project.refetch}>
+          {t.retry}
+        </button>
+      </main>
+    );
+  }
+  if (!data) return <p className="loading" aria-busy="true">{t.loading}</p>;
+
+  const map = data.projectMap;
+  const empty = map.nodes.filter((n) => n.kind !== 'PERIMETER').length === 0;
+  const summary = project.diff ? t.compareSummary(project.diff.summary.added ?? 0, project.diff.summary.ended ?? 0, project.diff.summary.changed ?? 0) : null;
+  const onSaved = (saved: SavedFocus | null) => {
+    if (saved) setFocus(saved);
+    else setPanel({ kind: 'idle' });
+    setStatus(t.saved);
+  };
+
+  return (
+    <div className={`project-page${workshop ? ' workshop' : ''}`}>
+      <header className="project-header">
+        <nav aria-label="fil d’Ariane">
+          <AppLink href={homeHref()}>{t.territories}</AppLink> › {data.project.territory.name} › <h1>{data.project.name}</h1>{' '}
+          <AppLink className="nav-link" href={analysisHref(projectId, { date })}>
+            {t.analysisLink}
+          </AppLink>
+        </nav>
+        <Toolbar
+          map={map}
+          perimeters={data.project.perimeters as { id: string; name: unknown }[]}
+          grouping={grouping}
+          onGrouping={setGrouping}
+          filters={filters}
+          onFilters={setFilters}
+          leapsView={leapsView}
+          workshop={workshop}
+          context={context}
+          canvas={canvas}
+          searchBox={searchBox}
+          onStatus={setStatus}
+        />
+      </header>
+      {asOf && !compare && <p className="banner" role="status">{t.readOnlyBanner(i18n.formatDate(asOf))}</p>}
+      {status && (
+        <p className="toast" role="status" onAnimationEnd={() => setStatus(null)}>
+          {status}
+        </p>
+      )}
+      <div className="workspace">
+        <div className="map-area" aria-busy={project.loading}>
+          {empty && !readOnly && <p className="empty-project">{t.emptyProject}</p>}
+          <MapCanvas
+            ref={canvas}
+            elements={elements}
+            savedPositions={data.projectLayout}
+            ecosystems={map.ecosystems}
+            perimeterOrder={map.perimeterOrder}
+            layoutMode={leapsView ? 'leaps' : 'free'}
+            projection={workshop}
+            editable={!readOnly}
+            onSelect={(element) => {
+              const entity = element && element.kind !== 'GROUP' ? byId.get(entityIdOf(element)) : undefined;
+              setPanel(entity ? { kind: 'view', entity } : { kind: 'idle' });
+            }}
+            onConnect={(source, target) => {
+              const choices = relationChoices(source, target);
+              if (choices.length === 1) setPanel({ kind: 'create', type: choices[0]!.type, preset: choices[0]!.preset });
+              else if (choices.length > 1) setPanel({ kind: 'relation', choices });
+            }}
+            onArranged={onArranged}
+          />
+          {workshop && <Legend ecosystems={map.ecosystems} />}
+        </div>
+        {!workshop && (
+          <SidePanel
+            ref={sidePanel}
+            mode={panel}
+            readOnly={readOnly}
+            projectId={projectId}
+            territoryId={data.project.territory.id}
+            refOptions={project.refOptions}
+            titleOf={project.titleOf}
+            createMenu={CREATE_ACTIONS.filter((action) => action.enabled(context)).map((action) => (
+              <ActionButton key={action.id} action={action} context={context} />
+            ))}
+            legend={<Legend ecosystems={map.ecosystems} />}
+            mutations={mutations}
+            onMode={setPanel}
+            onSaved={onSaved}
+          />
+        )}
+      </div>
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDialog
+            projectId={projectId}
+            territoryId={data.project.territory.id}
+            onClose={() => setImporting(false)}
+            onImported={(report) => setStatus(t.importDone(report.actorsCreated, report.actorsReused))}
+          />
+        </Suspense>
+      )}
+      <TimelineBar
+        start={data.project.validFrom.slice(0, 10)}
+        date={compare ? (project.compareDates?.to ?? null) : date}
+        milestones={project.milestones.map((m) => ({ id: m.id, name: String(m.name), date: String(m.date) }))}
+        compare={compare}
+        compareSummary={summary}
+        onDate={(next) => setParams(editorParamChanges({ date: next, compare: null }))}
+        onCompare={(next) => setParams(editorParamChanges({ compare: next, date: null }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState, type RefObject } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import { searchNodes, type Grouping, type MapFilters } from '../../map/elements.ts';
+import type { MapCanvasHandle } from '../../map/MapCanvas.tsx';
+import type { ProjectMapData } from '../../map/types.ts';
+import { setParams } from '../../navigation.ts';
+import { editorParamChanges } from '../../routes.ts';
+import { ActionButton } from './ActionButton.tsx';
+import { TOOLBAR_ACTIONS, type ActionContext } from './actions.ts';
+import { MapFiltersMenu } from './MapFiltersMenu.tsx';
+
+export interface ToolbarProps {
+  map: ProjectMapData;
+  perimeters: { id: string; name: unknown }[];
+  grouping: Grouping;
+  onGrouping(grouping: Grouping): void;
+  filters: MapFilters;
+  onFilters(filters: MapFilters): void;
+  leapsView: boolean;
+  workshop: boolean;
+  context: ActionContext;
+  canvas: RefObject<MapCanvasHandle | null>;
+  searchBox: RefObject<HTMLInputElement | null>;
+  /** A message for the toast (no match for the search). */
+  onStatus(message: string): void;
+}
+
+/** The editor's toolbar: grouping, views, filters, search, then the registry's buttons and the workshop switch. */
+export function Toolbar(props: ToolbarProps) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const { map, context } = props;
+  return (
+    <div className="toolbar" role="toolbar">
+      <label>
+        {t.grouping}{' '}
+        <select value={props.grouping} onChange={(e) => props.onGrouping(e.target.value as Grouping)} disabled={props.leapsView}>
+          <option value="perimeter">{t.groupPerimeter}</option>
+          <option value="ecosystem">{t.groupEcosystem}</option>
+          <option value="kind">{t.groupKind}</option>
+          <option value="none">{t.groupNone}</option>
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={props.leapsView} onChange={(e) => setParams(editorParamChanges({ leapsView: e.target.checked }))} /> {t.viewLeaps}
+      </label>
+      <MapFiltersMenu filters={props.filters} perimeters={props.perimeters} onChange={props.onFilters} />
+      <input
+        ref={props.searchBox}
+        type="search"
+        placeholder={t.search}
+        aria-label={t.search}
+        value={search}
+        list="map-search"
+        onChange={(e) => setSearch(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          const [first] = searchNodes(map, search);
+          if (first) props.canvas.current?.focus(first.id);
+          else props.onStatus(t.searchNoMatch);
+        }}
+      />
+      <datalist id="map-search">
+        {map.nodes
+          .filter((n) => n.kind !== 'PERIMETER')
+          .map((n) => (
+            <option key={n.id} value={n.label} />
+          ))}
+      </datalist>
+      {TOOLBAR_ACTIONS.filter((action) => action.enabled(context)).map((action) =>
+        action.id === 'relation.draw' ? (
+          <ActionButton key={action.id} action={action} context={context} hint pressed={context.drawMode} prefix={context.drawMode ? '✎ ' : ''} />
+        ) : (
+          <ActionButton key={action.id} action={action} context={context} />
+        ),
+      )}
+      <label title={t.workshopHint}>
+        <input type="checkbox" checked={props.workshop} onChange={(e) => setParams(editorParamChanges({ workshop: e.target.checked }))} /> {t.workshop}
+      </label>
+    </div>
+  );
+}

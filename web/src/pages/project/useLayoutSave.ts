@@ -1,0 +1,23 @@
+import { useCallback, useRef } from 'react';
+import { useSaveLayout } from '../../api/mutations.ts';
+import type { Positions } from '../../map/layout.ts';
+
+/** Quiet time after the last move before the arrangement is saved, in milliseconds. */
+const SAVE_DELAY_MS = 600;
+
+/**
+ * The map's arrangement, saved a moment after the pilot stops moving nodes (never when read-only).
+ * Returns the callback for MapCanvas's `onArranged`; `onSaved` runs after each save.
+ */
+export function useLayoutSave(projectId: string, readOnly: boolean, onSaved: () => void): (positions: Positions) => void {
+  const { mutate } = useSaveLayout(projectId);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  return useCallback(
+    (positions: Positions) => {
+      if (readOnly) return;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => mutate(positions, { onSuccess: onSaved }), SAVE_DELAY_MS);
+    },
+    [mutate, readOnly, onSaved],
+  );
+}

@@ -1,4 +1,5 @@
 import type { TypedDocumentString } from '../generated/graphql.ts';
+import { bookmarkHeaders, forgetBookmark, rememberBookmark } from './bookmark.ts';
 
 /** The one way the web app talks to the API: a POST to /graphql; errors keep their code. */
 export class ApiError extends Error {
@@ -15,17 +16,28 @@ export class ApiError extends Error {
  * Runs one GraphQL document: a typed one from `graphql()` (web/src/generated, the result and
  * variables typed from the SDL), or a string built from the model (api/entityDocuments.ts).
  * TanStack Query calls it as the queryFn and mutationFn. Throws ApiError (code NETWORK,
- * PAYLOAD_TOO_LARGE, BAD_RESPONSE, or the API's `extensions.code`).
+ * PAYLOAD_TOO_LARGE, BAD_RESPONSE, or the API's `extensions.code`). Sends the last write's
+ * bookmark and keeps the next (bookmark.ts); a bookmark the server refuses is dropped and the
+ * request sent once more without it.
  */
 export async function request<T, V>(document: TypedDocumentString<T, V>, variables: V): Promise<T>;
 export async function request<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
 export async function request<T>(document: string | TypedDocumentString<T, unknown>, variables: unknown = {}): Promise<T> {
-  const query = document.toString();
+  try {
+    return await send<T>(document.toString(), variables);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'INVALID_BOOKMARK') throw error;
+    forgetBookmark();
+    return send<T>(document.toString(), variables);
+  }
+}
+
+async function send<T>(query: string, variables: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...bookmarkHeaders() },
       body: JSON.stringify({ query, variables }),
     });
   } catch {
@@ -35,6 +47,7 @@ export async function request<T>(document: string | TypedDocumentString<T, unkno
     // fastify's body limit (2 MiB): only a very large import gets there.
     throw new ApiError('La demande est trop volumineuse pour le serveur (plus de 2 Mo) : découpez le fichier en plusieurs.', 'PAYLOAD_TOO_LARGE');
   }
+  rememberBookmark(response);
   let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   try {
     body = (await response.json()) as typeof body;

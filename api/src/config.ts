@@ -27,7 +27,6 @@ interface VariableSpec {
   expected: string;
   /** Never echoed in an error message. */
   secret?: boolean;
-  meaning: string;
   schema: z.ZodType;
 }
 
@@ -42,82 +41,72 @@ const text = z.string().min(1);
 
 /** Every variable, in the README's order. */
 export const CONFIG_VARIABLES = [
-  { name: 'PORT', default: '4000', expected: 'un entier de 1 à 65535', meaning: 'the port the app listens on', schema: integer(1, 65535) },
-  { name: 'HOST', default: '127.0.0.1', expected: 'une adresse ou un nom d’hôte non vide', meaning: 'the address the app listens on (`0.0.0.0` for every interface)', schema: text },
+  { name: 'PORT', default: '4000', expected: 'un entier de 1 à 65535', schema: integer(1, 65535) },
+  { name: 'HOST', default: '127.0.0.1', expected: 'une adresse ou un nom d’hôte non vide', schema: text },
   {
     name: 'LOG_LEVEL',
     default: 'warn',
     expected: LOG_LEVELS.join(', '),
-    meaning: 'fastify/pino log level',
     schema: z.enum(LOG_LEVELS),
   },
-  { name: 'TRAME_GRAPHIQL', default: 'true', expected: 'true ou false', meaning: 'serve GraphiQL at `/graphql`', schema: flag },
+  { name: 'TRAME_GRAPHIQL', default: 'true', expected: 'true ou false', schema: flag },
   {
     name: 'TRAME_SEED_DEMO',
     unsetMeans: '`true` with the embedded Neo4j, else `false`',
     expected: 'true ou false',
-    meaning: 'load the demo map once (a marker in the graph remembers it)',
     schema: flag,
   },
   {
     name: 'TRAME_SKIP_WEB_BUILD',
     default: 'false',
     expected: 'true ou false',
-    meaning: '`npm start` serves `web/dist` as it is, without rebuilding it when `web/src` is newer (a deployment that built it already, a machine without the build tools)',
     schema: flag,
   },
   {
     name: 'NEO4J_URI',
     unsetMeans: '*(unset: embedded Neo4j)*',
     expected: 'une adresse bolt://, bolt+s://, neo4j:// ou neo4j+s:// (avec +ssc accepté)',
-    meaning: '`bolt://host:7687`, `neo4j://…` (cluster, routing) or `neo4j+s://….databases.neo4j.io` (Aura)',
     schema: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/),
   },
-  { name: 'NEO4J_USER', default: 'neo4j', expected: 'un nom d’utilisateur non vide', meaning: '', schema: text },
+  { name: 'NEO4J_USER', default: 'neo4j', expected: 'un nom d’utilisateur non vide', schema: text },
   {
     name: 'NEO4J_PASSWORD',
     default: DEFAULT_NEO4J_PASSWORD,
     expected: 'un mot de passe non vide',
     secret: true,
-    meaning: `for the embedded Neo4j too (at least ${MIN_PASSWORD_LENGTH} characters)`,
     schema: text,
   },
-  { name: 'NEO4J_DATABASE', default: 'neo4j', expected: 'un nom de base non vide', meaning: 'always named, so a cluster or Aura routes correctly', schema: text },
+  { name: 'NEO4J_DATABASE', default: 'neo4j', expected: 'un nom de base non vide', schema: text },
   {
     name: 'NEO4J_CONNECTION_TIMEOUT_MS',
     default: '1000',
     expected: 'un entier de 100 à 60000 (millisecondes)',
-    meaning: 'how long opening a Bolt connection may take; a request fails with `SERVICE_UNAVAILABLE` within about twice this when Neo4j does not answer',
     schema: integer(100, 60_000),
   },
-  { name: 'TRAME_DATA_DIR', default: '.data/neo4j', expected: 'un chemin de dossier non vide', meaning: 'the embedded Neo4j\'s data folder', schema: text },
-  { name: 'TRAME_NEO4J_PORT', default: '7687', expected: 'un entier de 1 à 65535', meaning: 'the embedded Neo4j\'s Bolt port', schema: integer(1, 65535) },
+  { name: 'TRAME_DATA_DIR', default: '.data/neo4j', expected: 'un chemin de dossier non vide', schema: text },
+  { name: 'TRAME_NEO4J_PORT', default: '7687', expected: 'un entier de 1 à 65535', schema: integer(1, 65535) },
   {
     name: 'TRAME_NEO4J_HEAP',
     default: DEFAULT_NEO4J_HEAP,
     expected: 'une taille comme 512m ou 1g',
-    meaning: 'the embedded Neo4j\'s Java heap',
     schema: z.string().regex(/^[1-9]\d*[kKmMgG]$/),
   },
   {
     name: 'TRAME_NEO4J_RESTARTS',
     default: '5',
     expected: 'un entier de 1 à 100',
-    meaning: '`npm start` restarts the embedded Neo4j when it dies, and gives up after this many quick failures in a row (each within a minute of the last start)',
     schema: integer(1, 100),
   },
   {
     name: 'TRAME_NEO4J_LAUNCHER_DIR',
     unsetMeans: '`neo4j-embedded/launcher`',
     expected: 'un chemin de dossier non vide',
-    meaning: 'the Maven project of the embedded Neo4j\'s launcher',
     schema: text,
   },
   {
     name: 'JAVA_HOME',
     unsetMeans: '*(unset: `java` on the PATH)*',
     expected: 'un chemin de dossier non vide',
-    meaning: 'the JDK that runs the embedded Neo4j (Java 17 or 21)',
     schema: text,
   },
 ] as const satisfies readonly VariableSpec[];

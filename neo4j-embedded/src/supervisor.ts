@@ -117,7 +117,9 @@ export async function superviseEmbeddedNeo4j(options: EmbeddedNeo4jOptions & Sup
     void db.exited.then(({ code, signal, expected }) => {
       if (current === db) current = null;
       if (expected || stopping) return;
-      restarting = restart(`(pid ${db.pid}) exited unexpectedly (${signal ?? `code ${code}`})`).finally(() => {
+      // startEmbeddedNeo4j has logged the exit and its cause already.
+      void code, signal;
+      restarting = restart('is down').finally(() => {
         restarting = null;
       });
     });

@@ -28,6 +28,9 @@ export function createDriver(config: Neo4jConfig): Driver {
     maxConnectionPoolSize: 50,
     connectionTimeout,
     connectionAcquisitionTimeout: connectionTimeout + 500,
+    // A connection idle for over a second is checked before use, within the acquisition timeout:
+    // a database that stopped answering (frozen, not dead) then fails fast too.
+    connectionLivenessCheckTimeout: 1_000,
     maxTransactionRetryTime: 0,
   });
 }

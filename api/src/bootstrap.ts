@@ -88,8 +88,8 @@ export async function openGraph(options: { config: TrameConfig; log: (line: stri
     config,
     embedded,
     close: async () => {
-      await graph.close();
-      await embedded?.stop();
+      // Side by side: closing the driver must not hold the JVM's stop (a frozen Neo4j).
+      await Promise.all([graph.close(), embedded?.stop()]);
     },
   };
 }

@@ -4,7 +4,7 @@ import { openGraph } from './bootstrap.ts';
 import type { TrameConfig } from './config.ts';
 
 /** How long `stop()` waits for in-flight requests before stopping the database under them. */
-const CLOSE_GRACE_MS = 2_500;
+const CLOSE_GRACE_MS = 2_000;
 
 export interface RunningServer {
   /** http://host:port */

@@ -17,7 +17,7 @@ export interface SupervisorOptions {
   initialBackoffMs?: number;
   /** Longest restart delay (ms), default 30 000. */
   maxBackoffMs?: number;
-  /** `stop()` waits this long (ms) for a clean shutdown before SIGKILL, default 7 000 (so Ctrl-C ends within 10 s). */
+  /** `stop()` waits this long (ms) for a clean shutdown before SIGKILL, default 6 000 (so Ctrl-C ends within 10 s). */
   killAfterMs?: number;
 }
 
@@ -48,7 +48,7 @@ export async function superviseEmbeddedNeo4j(options: EmbeddedNeo4jOptions & Sup
   const stableAfterMs = options.stableAfterMs ?? 60_000;
   const initialBackoffMs = options.initialBackoffMs ?? 1_000;
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
-  const killAfterMs = options.killAfterMs ?? 7_000;
+  const killAfterMs = options.killAfterMs ?? 6_000;
 
   let current: EmbeddedNeo4j | null = await startEmbeddedNeo4j(options);
   const { uri, password } = current;

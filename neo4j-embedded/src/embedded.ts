@@ -36,7 +36,7 @@ export interface EmbeddedNeo4jOptions {
   pageCache?: string;
   /** Receives one line per event (build progress, launcher output). Default: stderr with a `[neo4j]` prefix. */
   log?: (line: string) => void;
-  /** How long to wait for Bolt, default 120 000 ms. */
+  /** How long to wait for Bolt, default 180 000 ms (a loaded machine). */
   startTimeoutMs?: number;
   /** The Maven project of the launcher, default neo4j-embedded/launcher beside this file. */
   launcherDir?: string;
@@ -73,7 +73,7 @@ const DEFAULT_PORT = 7687;
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_HEAP = '512m';
 const DEFAULT_PAGE_CACHE = '128m';
-const DEFAULT_START_TIMEOUT_MS = 120_000;
+const DEFAULT_START_TIMEOUT_MS = 180_000;
 const STOP_KILL_AFTER_MS = 30_000;
 const MIN_PASSWORD_LENGTH = 8;
 const MAIN_CLASS = 'org.trame.neo4j.Launcher';

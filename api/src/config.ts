@@ -7,12 +7,11 @@
  * `CONFIG_VARIABLES` by `config.test.ts`.
  */
 import { resolve } from 'node:path';
+import { DEFAULT_NEO4J_HEAP, DEFAULT_NEO4J_PASSWORD } from '@trame/neo4j-embedded';
 import { z } from 'zod';
 
-/** Password of user `neo4j` when NEO4J_PASSWORD is unset (embedded Neo4j, docker-compose). */
-export const DEFAULT_NEO4J_PASSWORD = 'trame-local-password';
-/** The embedded Neo4j's Java heap when TRAME_NEO4J_HEAP is unset. */
-export const DEFAULT_NEO4J_HEAP = '512m';
+// Written once, beside the embedded Neo4j that needs them even without this configuration.
+export { DEFAULT_NEO4J_HEAP, DEFAULT_NEO4J_PASSWORD };
 /** Neo4j refuses shorter passwords. */
 const MIN_PASSWORD_LENGTH = 8;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

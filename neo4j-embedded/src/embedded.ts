@@ -68,10 +68,12 @@ export class MissingToolError extends Error {
   }
 }
 
+/** Password of user `neo4j` when none is given (NEO4J_PASSWORD's default). */
 export const DEFAULT_NEO4J_PASSWORD = 'trame-local-password';
 const DEFAULT_PORT = 7687;
 const DEFAULT_HOST = '127.0.0.1';
-const DEFAULT_HEAP = '512m';
+/** The JVM heap when none is given (TRAME_NEO4J_HEAP's default). */
+export const DEFAULT_NEO4J_HEAP = '512m';
 const DEFAULT_PAGE_CACHE = '128m';
 const DEFAULT_START_TIMEOUT_MS = 180_000;
 const STOP_KILL_AFTER_MS = 30_000;
@@ -470,7 +472,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   const host = opts.host ?? DEFAULT_HOST;
   const port = opts.port ?? DEFAULT_PORT;
   const password = opts.password ?? DEFAULT_NEO4J_PASSWORD;
-  const heap = opts.heap ?? DEFAULT_HEAP;
+  const heap = opts.heap ?? DEFAULT_NEO4J_HEAP;
   const initialHeap = opts.initialHeap ?? heap;
   const pageCache = opts.pageCache ?? DEFAULT_PAGE_CACHE;
   const startTimeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;

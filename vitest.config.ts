@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['graph/src/**/*.test.ts', 'api/src/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['graph/src/**/*.test.ts', 'neo4j-embedded/src/**/*.test.ts', 'api/src/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },
@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           sequence: { groupOrder: 1 },
-          include: ['tests/**/*.int.test.ts', 'graph/src/**/*.int.test.ts'],
+          include: ['tests/**/*.int.test.ts', 'graph/src/**/*.int.test.ts', 'neo4j-embedded/src/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 60_000,

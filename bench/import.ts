@@ -11,7 +11,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@trame/api';
 import { Graph, createDriver, createEntity, importActors, type ActorImportRow } from '@trame/graph';
-import { startDisposableNeo4j } from '@trame/graph/disposable';
+import { startDisposableNeo4j } from '@trame/neo4j-embedded/disposable';
 import { migrate } from '@trame/migrations';
 import { stat, type Stat } from './lib.ts';
 

@@ -36,7 +36,7 @@ import {
   updateEntity,
   type ReadMoment,
 } from '@trame/graph';
-import { freePort, startDisposableNeo4j } from '@trame/graph/disposable';
+import { freePort, startDisposableNeo4j } from '@trame/neo4j-embedded/disposable';
 import { migrate } from '@trame/migrations';
 import { bulkLoad, loadThroughCommands } from '../graph/src/store/bulk.ts';
 import { rawImportActors, rawProjectMap, rawUpdateValue, type ImportRow } from './baselines/raw.ts';

@@ -1,8 +1,9 @@
-import { resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { Graph, createDriver, neo4jConfigFromEnv, type Neo4jConfig } from '@trame/graph';
-// The one file of the command line that knows the embedded Neo4j (it may move to its own workspace).
-import { DEFAULT_NEO4J_PASSWORD, startEmbeddedNeo4j, type EmbeddedNeo4j } from '@trame/graph/embedded';
+import { connectGraph, embeddedOptions } from '@trame/api/bootstrap';
+import type { TrameConfig } from '@trame/api/config';
+import type { Graph, Neo4jConfig } from '@trame/graph';
+// The one file of the command line that knows the embedded Neo4j.
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '@trame/neo4j-embedded';
 
 export interface CliGraph {
   graph: Graph;
@@ -12,25 +13,24 @@ export interface CliGraph {
 }
 
 /**
- * Connects to the same Neo4j as the server (README, « Configuration »): NEO4J_URI, NEO4J_USER,
- * NEO4J_PASSWORD, NEO4J_DATABASE when NEO4J_URI is set. Otherwise the embedded Neo4j: the one a
- * running `npm start` serves on TRAME_NEO4J_PORT (default 7687) if it answers, or else one started
- * on the data folder (TRAME_DATA_DIR, default .data/neo4j) for the length of the command.
- * Migrations are not applied: commands read what is there.
+ * Connects to the same Neo4j as the server, from the same configuration (api/src/config.ts,
+ * README « Configuration »): NEO4J_URI… when set. Otherwise the embedded Neo4j: the one a running
+ * `npm start` serves on TRAME_NEO4J_PORT if it answers, or else one started on the data folder
+ * (TRAME_DATA_DIR) for the length of the command. Migrations are not applied: commands read what
+ * is there.
  */
-export async function connect(options: { log: (line: string) => void; env?: NodeJS.ProcessEnv }): Promise<CliGraph> {
-  const env = options.env ?? process.env;
-  const fromEnv = neo4jConfigFromEnv(env);
-  if (fromEnv) return open(fromEnv, fromEnv.uri, null);
-
-  const password = env.NEO4J_PASSWORD ?? DEFAULT_NEO4J_PASSWORD;
-  const port = Number(env.TRAME_NEO4J_PORT ?? 7687);
-  const local: Neo4jConfig = { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password, database: 'neo4j' };
+export async function connect(options: { log: (line: string) => void; config: TrameConfig }): Promise<CliGraph> {
+  const { config, log } = options;
+  const timeouts = { connectionTimeoutMs: config.neo4j.connectionTimeoutMs };
+  if (config.neo4j.uri) {
+    const remote: Neo4jConfig = { uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database, ...timeouts };
+    return open(remote, remote.uri, null);
+  }
+  const local: Neo4jConfig = { uri: `bolt://127.0.0.1:${config.embedded.port}`, user: 'neo4j', password: config.neo4j.password, database: 'neo4j', ...timeouts };
   if (await answers(local)) return open(local, `${local.uri} (Neo4j intégré déjà démarré)`, null);
 
-  const home = resolve(env.TRAME_DATA_DIR ?? '.data/neo4j');
-  options.log(`Démarrage du Neo4j intégré (données dans ${home})…`);
-  const embedded = await startEmbeddedNeo4j({ home, port, password, heap: env.TRAME_NEO4J_HEAP ?? '512m', log: () => {} });
+  log(`Démarrage du Neo4j intégré (données dans ${config.embedded.home})…`);
+  const embedded = await startEmbeddedNeo4j(embeddedOptions(config, () => {}));
   return open({ ...local, uri: embedded.uri }, `${embedded.uri} (Neo4j intégré, démarré pour la commande)`, embedded);
 }
 
@@ -47,21 +47,12 @@ async function answers(config: Neo4jConfig): Promise<boolean> {
 }
 
 async function open(config: Neo4jConfig, where: string, embedded: EmbeddedNeo4j | null): Promise<CliGraph> {
-  const driver = createDriver(config);
-  try {
-    await driver.verifyConnectivity({ database: config.database });
-  } catch (error) {
-    await driver.close();
-    await embedded?.stop();
-    throw error;
-  }
-  const graph = new Graph(driver, config.database);
+  const graph = await connectGraph(config, { embedded });
   return {
     graph,
     where,
     close: async () => {
-      await graph.close();
-      await embedded?.stop();
+      await Promise.all([graph.close(), embedded?.stop()]);
     },
   };
 }

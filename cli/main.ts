@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CliCommand, CliContext } from './command.ts';
 import { checkCommand } from './commands/check.ts';
+import { ConfigError, loadConfig } from '@trame/api/config';
 import { connect, type CliGraph } from './connection.ts';
 
 /** The commands, one module each (user, token, import, export, backup, restore will join). */
@@ -13,7 +14,7 @@ const COMMANDS: readonly CliCommand[] = [checkCommand];
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let opened: CliGraph | null = null;
   const ctx: CliContext = {
-    graph: async () => (opened ??= await connect({ env, log: (line) => process.stderr.write(`${line}\n`) })),
+    graph: async () => (opened ??= await connect({ config: loadConfig(env), log: (line) => process.stderr.write(`${line}\n`) })),
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     exitCode: 0,
@@ -30,6 +31,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return ctx.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ConfigError) {
+      ctx.err(`trame : ${error.message}`);
+      return error.exitCode;
+    }
     ctx.err(`trame : échec — ${(error as Error).message}`);
     return 2;
   } finally {

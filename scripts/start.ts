@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfigOrExit } from '../api/src/config.ts';
 import { startServer } from '../api/src/server.ts';
 
 function newestMtime(dir: string): number {
@@ -20,28 +21,55 @@ function webIsStale(): boolean {
   return newestMtime('web/src') > builtAt || statSync('web/index.html').mtimeMs > builtAt;
 }
 
-if (process.env.TRAME_SKIP_WEB_BUILD !== 'true' && webIsStale()) {
+const config = loadConfigOrExit('[trame]');
+
+if (!config.server.skipWebBuild && webIsStale()) {
   console.log('[trame] building the web app…');
   // The root build: code generation first (its outputs are not committed), then the web app.
   execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 }
 
+/** Ctrl-C ends the process within this, whatever state Neo4j is in. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
 try {
-  const stop = await startServer();
+  const server = await startServer(config);
   let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
+  const forceExit = (why: string) => {
+    const pid = server.neo4jPid();
+    console.error(`[trame] ${why}: killing${pid ? ` the embedded Neo4j (pid ${pid}) and` : ''} the app now.`);
+    if (pid) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(1);
+  };
+  const shutdown = (reason: string, code: number) => {
+    if (stopping) return forceExit(`${reason} again`);
     stopping = true;
-    console.log(`[trame] ${signal}: stopping…`);
-    stop()
-      .then(() => process.exit(0))
+    const started = Date.now();
+    console.log(`[trame] ${reason}: stopping…`);
+    setTimeout(() => forceExit(`not stopped within ${SHUTDOWN_DEADLINE_MS / 1000} s`), SHUTDOWN_DEADLINE_MS).unref();
+    server
+      .stop()
+      .then(() => {
+        console.log(`[trame] stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        process.exit(code);
+      })
       .catch((error: unknown) => {
         console.error(error);
         process.exit(1);
       });
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => shutdown('SIGTERM', 0));
+  void server.neo4jGaveUp.then((error) => {
+    console.error(`[trame] ${error.message}`);
+    shutdown('the embedded Neo4j could not be kept running', 1);
+  });
 } catch (error) {
   const name = (error as Error).name;
   if (name === 'MissingToolError' || name === 'MigrationChecksumError') {

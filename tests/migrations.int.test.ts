@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Graph, createDriver, loadDemoMap, readProjectState } from '@trame/graph';
-import { startDisposableNeo4j, type DisposableNeo4j } from '@trame/graph/disposable';
+import { startDisposableNeo4j, type DisposableNeo4j } from '@trame/neo4j-embedded/disposable';
 import { MIGRATIONS_DIR, MigrationChecksumError, loadMigrations, migrate, splitStatements } from '@trame/migrations';
 
 // Migrations need a database of their own (Neo4j Community has one user database): this file

@@ -10,6 +10,7 @@ import { registerGraph } from './plugins/graph.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 export const LOCAL_USER: User = { id: 'pilote-local', name: 'Pilote (utilisateur local)' };
+const READY_TIMEOUT_MS = 1_500;
 
 export interface AppOptions {
   graph: Graph;
@@ -33,13 +34,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerBookmarks(app);
   registerGraphQL(app, { user: options.user ?? LOCAL_USER, graphiql: options.graphiql ?? true });
 
-  app.get('/health', async (_req, reply) => {
-    try {
-      await app.graph.read((tx) => tx.run('RETURN 1'));
-      return { status: 'ok' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
-    }
+  // Liveness: the process answers, whatever the database does (an orchestrator restarts a dead
+  // process, not one waiting for its database).
+  app.get('/health', async () => ({ status: 'ok' }));
+  // Readiness: whether Neo4j answers `RETURN 1` within 1.5 s (an orchestrator routes traffic elsewhere meanwhile).
+  app.get('/ready', async (_req, reply) => {
+    if (await app.graph.ping(READY_TIMEOUT_MS)) return { status: 'ready' };
+    return reply.code(503).header('retry-after', '2').send({ status: 'unavailable' });
   });
 
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;

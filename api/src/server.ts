@@ -1,33 +1,58 @@
 import { loadDemoMap } from '@trame/graph';
 import { buildApp } from './app.ts';
 import { openGraph } from './bootstrap.ts';
+import type { TrameConfig } from './config.ts';
+
+/** How long `stop()` waits for in-flight requests before stopping the database under them. */
+const CLOSE_GRACE_MS = 2_000;
+
+export interface RunningServer {
+  /** http://host:port */
+  url: string;
+  /** The embedded Neo4j's JVM pid while one runs; null with NEO4J_URI or while it restarts. */
+  neo4jPid(): number | null;
+  /** Resolves if the embedded Neo4j's supervisor gives up; pending otherwise. */
+  neo4jGaveUp: Promise<Error>;
+  /** Closes the app (in-flight requests end), the driver, then stops the embedded Neo4j. */
+  stop(): Promise<void>;
+}
 
 /**
- * Starts Trame: the graph (embedded Neo4j unless NEO4J_URI is set), migrations, the demo map
- * on the first start of the embedded default (or with TRAME_SEED_DEMO=true), then listens.
+ * Starts Trame: the graph (the supervised embedded Neo4j unless NEO4J_URI is set), migrations,
+ * the demo map on the first start of the embedded default (or with TRAME_SEED_DEMO=true), then
+ * listens on HOST:PORT.
  */
-export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<() => Promise<void>> {
+export async function startServer(config: TrameConfig, options: { log?: (line: string) => void } = {}): Promise<RunningServer> {
   const started = Date.now();
-  const log = (line: string) => console.log(`[trame] ${line}`);
-  const opened = await openGraph({ log, env });
+  const log = options.log ?? ((line: string) => console.log(`[trame] ${line}`));
+  const opened = await openGraph({ config, log, supervise: true });
   try {
-    const seedDemo = env.TRAME_SEED_DEMO ? env.TRAME_SEED_DEMO === 'true' : opened.embedded !== null;
+    const seedDemo = config.server.seedDemo ?? opened.embedded !== null;
     if (seedDemo) {
       const steps = await loadDemoMap(opened.graph);
       if (steps > 0) log(`demo map loaded (${steps} dated changes)`);
     }
     const app = await buildApp({
       graph: opened.graph,
-      graphiql: env.TRAME_GRAPHIQL !== 'false',
-      logger: { level: env.LOG_LEVEL ?? 'warn' },
+      graphiql: config.server.graphiql,
+      logger: { level: config.server.logLevel },
     });
-    const port = Number(env.PORT ?? 4000);
-    const host = env.HOST ?? '127.0.0.1';
+    const { port, host } = config.server;
     await app.listen({ port, host });
-    log(`ready at http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (GraphQL at /graphql) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return async () => {
-      await app.close();
-      await opened.close();
+    const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+    log(`ready at ${url} (GraphQL at /graphql) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return {
+      url,
+      neo4jPid: () => opened.embedded?.pid ?? null,
+      neo4jGaveUp: opened.embedded?.gaveUp ?? new Promise<Error>(() => {}),
+      stop: async () => {
+        // In-flight requests get a moment to finish (they fail within ~2 s if Neo4j is down),
+        // but never hold the shutdown: Ctrl-C must end within 10 s in every state.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([app.close(), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS)))]);
+        clearTimeout(timer);
+        await opened.close();
+      },
     };
   } catch (error) {
     await opened.close();

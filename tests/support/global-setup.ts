@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { Graph, createDriver, loadDemoMap } from '@trame/graph';
-import { startDisposableNeo4j, type DisposableNeo4j } from '@trame/graph/disposable';
+import { startDisposableNeo4j, type DisposableNeo4j } from '@trame/neo4j-embedded/disposable';
 import { migrate } from '@trame/migrations';
 
 declare module 'vitest' {

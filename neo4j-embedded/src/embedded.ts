@@ -2,14 +2,15 @@
  * Embedded Neo4j for local runs and tests, without Docker.
  *
  * A real Neo4j Community engine (5.26 LTS, from Maven Central) runs inside a small Java launcher
- * (graph/neo4j-launcher) started with `java -cp`, with Bolt on 127.0.0.1. The app connects with
+ * (neo4j-embedded/launcher) started with `java -cp`, with Bolt on 127.0.0.1. The app connects with
  * neo4j-driver exactly as to a Neo4j server (`bolt://127.0.0.1:<port>`, user `neo4j`).
  *
  * Needs Java 17 or 21 (`java` on PATH or JAVA_HOME) and, for the first build, Maven (`mvn`).
  * The first build downloads ~125 MB of jars into ~/.m2; later builds are skipped while
- * graph/neo4j-launcher/target is up to date.
+ * neo4j-embedded/launcher/target is up to date.
  *
- * Standard library only.
+ * Standard library only, and no environment variable read here: the caller passes every option
+ * (Trame's are parsed once in api/src/config.ts).
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { promises as fs, type Dirent } from 'node:fs';
@@ -35,17 +36,28 @@ export interface EmbeddedNeo4jOptions {
   pageCache?: string;
   /** Receives one line per event (build progress, launcher output). Default: stderr with a `[neo4j]` prefix. */
   log?: (line: string) => void;
-  /** How long to wait for Bolt, default 120 000 ms. */
+  /** How long to wait for Bolt, default 180 000 ms (a loaded machine). */
   startTimeoutMs?: number;
+  /** The Maven project of the launcher, default neo4j-embedded/launcher beside this file. */
+  launcherDir?: string;
+  /** A JDK to prefer over `java` on PATH (its bin/java). */
+  javaHome?: string;
+  /** Aborting stops a start in progress: the JVM is killed and the promise rejects with an AbortError. */
+  signal?: AbortSignal;
 }
 
 export interface EmbeddedNeo4j {
   uri: string;
   user: 'neo4j';
   password: string;
-  /** SIGTERM, wait for a clean shutdown (SIGKILL after 30 s). Idempotent. */
-  stop(): Promise<void>;
+  /**
+   * SIGTERM, wait for a clean shutdown, SIGKILL after `killAfterMs` (default 30 000 ms).
+   * Idempotent: a second call returns the first call's promise.
+   */
+  stop(options?: { killAfterMs?: number }): Promise<void>;
   pid: number;
+  /** Resolves when the JVM has exited, whatever the reason; `expected` is true after `stop()`. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; expected: boolean }>;
 }
 
 /** A required program (Java, Maven) is missing or too old. The message is one actionable line. */
@@ -56,12 +68,14 @@ export class MissingToolError extends Error {
   }
 }
 
+/** Password of user `neo4j` when none is given (NEO4J_PASSWORD's default). */
 export const DEFAULT_NEO4J_PASSWORD = 'trame-local-password';
 const DEFAULT_PORT = 7687;
 const DEFAULT_HOST = '127.0.0.1';
-const DEFAULT_HEAP = '512m';
+/** The JVM heap when none is given (TRAME_NEO4J_HEAP's default). */
+export const DEFAULT_NEO4J_HEAP = '512m';
 const DEFAULT_PAGE_CACHE = '128m';
-const DEFAULT_START_TIMEOUT_MS = 120_000;
+const DEFAULT_START_TIMEOUT_MS = 180_000;
 const STOP_KILL_AFTER_MS = 30_000;
 const MIN_PASSWORD_LENGTH = 8;
 const MAIN_CLASS = 'org.trame.neo4j.Launcher';
@@ -97,11 +111,10 @@ function defaultLog(line: string): void {
   process.stderr.write(`[neo4j] ${line}\n`);
 }
 
-/** graph/neo4j-launcher/, next to graph/src/ (override with TRAME_NEO4J_LAUNCHER_DIR). */
-function launcherDir(): string {
-  const override = process.env.TRAME_NEO4J_LAUNCHER_DIR;
+/** neo4j-embedded/launcher/, next to src/, unless the caller names another folder. */
+function launcherDir(override?: string): string {
   if (override) return path.resolve(override);
-  return fileURLToPath(new URL('../../neo4j-launcher/', import.meta.url));
+  return fileURLToPath(new URL('../launcher/', import.meta.url));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,7 +125,7 @@ interface JavaInfo {
   major: number;
 }
 
-let javaInfoPromise: Promise<JavaInfo> | undefined;
+const javaInfoPromises = new Map<string, Promise<JavaInfo>>();
 
 function run(
   command: string,
@@ -140,8 +153,7 @@ function run(
   });
 }
 
-async function findJava(): Promise<JavaInfo> {
-  const javaHome = process.env.JAVA_HOME;
+async function findJava(javaHome: string | undefined): Promise<JavaInfo> {
   const candidates: string[] = [];
   if (javaHome) {
     const fromHome = path.join(javaHome, 'bin', process.platform === 'win32' ? 'java.exe' : 'java');
@@ -168,12 +180,17 @@ async function findJava(): Promise<JavaInfo> {
   );
 }
 
-function checkJava(): Promise<JavaInfo> {
-  javaInfoPromise ??= findJava().catch((error: unknown) => {
-    javaInfoPromise = undefined;
-    throw error;
-  });
-  return javaInfoPromise;
+function checkJava(javaHome?: string): Promise<JavaInfo> {
+  const key = javaHome ?? '';
+  let found = javaInfoPromises.get(key);
+  if (!found) {
+    found = findJava(javaHome).catch((error: unknown) => {
+      javaInfoPromises.delete(key);
+      throw error;
+    });
+    javaInfoPromises.set(key, found);
+  }
+  return found;
 }
 
 async function checkMaven(): Promise<string> {
@@ -368,16 +385,18 @@ async function neo4jVersionInPom(dir: string): Promise<string | undefined> {
 }
 
 /**
- * Builds graph/neo4j-launcher with Maven when target/ is missing or older than pom.xml or the
+ * Builds neo4j-embedded/launcher (or `launcherDir`) with Maven when target/ is missing or older than pom.xml or the
  * Java sources (or `force`), and returns the full classpath for `java -cp`.
  */
-export async function buildLauncher(opts: { log?: (l: string) => void; force?: boolean } = {}): Promise<{ classpath: string }> {
+export async function buildLauncher(
+  opts: { log?: (l: string) => void; force?: boolean; launcherDir?: string; javaHome?: string } = {},
+): Promise<{ classpath: string }> {
   const log = opts.log ?? defaultLog;
-  const dir = launcherDir();
+  const dir = launcherDir(opts.launcherDir);
   if (!(await exists(path.join(dir, 'pom.xml')))) {
     throw new Error(`Neo4j launcher project not found: ${path.join(dir, 'pom.xml')} is missing.`);
   }
-  await checkJava();
+  await checkJava(opts.javaHome);
   if (!opts.force) {
     const classpath = await upToDateClasspath(dir);
     if (classpath) return { classpath };
@@ -453,7 +472,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   const host = opts.host ?? DEFAULT_HOST;
   const port = opts.port ?? DEFAULT_PORT;
   const password = opts.password ?? DEFAULT_NEO4J_PASSWORD;
-  const heap = opts.heap ?? DEFAULT_HEAP;
+  const heap = opts.heap ?? DEFAULT_NEO4J_HEAP;
   const initialHeap = opts.initialHeap ?? heap;
   const pageCache = opts.pageCache ?? DEFAULT_PAGE_CACHE;
   const startTimeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
@@ -471,12 +490,13 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
 
   const home = path.resolve(opts.home);
   await fs.mkdir(home, { recursive: true });
-  const java = await checkJava();
+  const java = await checkJava(opts.javaHome);
   if (java.major > 21) {
     log(`Java ${java.major} is not supported by Neo4j 5.26 (Java 17 or 21 are); trying anyway.`);
   }
-  const { classpath } = await buildLauncher({ log });
+  const { classpath } = await buildLauncher({ log, launcherDir: opts.launcherDir, javaHome: opts.javaHome });
   await assertPortFree(host, port);
+  opts.signal?.throwIfAborted();
 
   const args = [
     `-Xms${initialHeap}`,
@@ -489,6 +509,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   const child: ChildProcess = spawn(java.command, args, {
     cwd: home,
     env: {
+      // Inherited as any child process's (PATH, locale); the launcher reads only the TRAME_NEO4J_* below.
       ...process.env,
       TRAME_NEO4J_HOME: home,
       TRAME_NEO4J_PORT: String(port),
@@ -536,6 +557,10 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
     log(line);
   });
 
+  const abort = (): void => {
+    child.kill('SIGKILL');
+  };
+  opts.signal?.addEventListener('abort', abort, { once: true });
   const uri = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -547,6 +572,14 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
         ),
       );
     }, startTimeoutMs);
+    opts.signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(opts.signal?.reason ?? new DOMException('The start was aborted.', 'AbortError'));
+      },
+      { once: true },
+    );
     onReady = (readyUri) => {
       clearTimeout(timer);
       resolve(readyUri || `bolt://${uriHost(host)}:${port}`);
@@ -566,10 +599,12 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
     });
   });
   onReady = undefined;
+  opts.signal?.removeEventListener('abort', abort);
 
   const pid = child.pid ?? -1;
-  void exitPromise.then(({ code, signal }) => {
+  const exitedPromise = exitPromise.then(({ code, signal }) => {
     if (!stopping) log(`Embedded Neo4j (pid ${pid}) exited unexpectedly (${signal ?? `code ${code}`}).`);
+    return { code, signal, expected: stopping };
   });
   // Do not keep the Node process alive just for the database: on exit it gets SIGTERM.
   child.unref();
@@ -577,16 +612,17 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   unrefStream(child.stderr);
 
   let stopPromise: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
+  const stop = (options: { killAfterMs?: number } = {}): Promise<void> => {
     stopPromise ??= (async () => {
       stopping = true;
       if (exited) return;
+      const killAfterMs = options.killAfterMs ?? STOP_KILL_AFTER_MS;
       child.ref();
       child.kill('SIGTERM');
       const killer = setTimeout(() => {
-        log(`Embedded Neo4j (pid ${pid}) did not stop within ${STOP_KILL_AFTER_MS / 1000} s; killing it.`);
+        log(`Embedded Neo4j (pid ${pid}) did not stop within ${killAfterMs / 1000} s; killing it.`);
         child.kill('SIGKILL');
-      }, STOP_KILL_AFTER_MS);
+      }, killAfterMs);
       try {
         await exitPromise;
       } finally {
@@ -596,7 +632,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
     return stopPromise;
   };
 
-  return { uri, user: 'neo4j', password, stop, pid };
+  return { uri, user: 'neo4j', password, stop, pid, exited: exitedPromise };
 }
 
 function forEachLine(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {

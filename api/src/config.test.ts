@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, ConfigError, DEFAULT_NEO4J_HEAP, DEFAULT_NEO4J_PASSWORD, loadConfig, readmeDefault } from './config.ts';
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives every default with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.server).toEqual({ port: 4000, host: '127.0.0.1', logLevel: 'warn', graphiql: true, seedDemo: null, skipWebBuild: false });
+    expect(config.neo4j).toEqual({ uri: null, user: 'neo4j', password: DEFAULT_NEO4J_PASSWORD, database: 'neo4j', connectionTimeoutMs: 1000 });
+    expect(config.embedded).toMatchObject({ home: resolve('.data/neo4j'), port: 7687, heap: DEFAULT_NEO4J_HEAP, restartLimit: 5 });
+  });
+
+  it('parses types: numbers, booleans, an external Neo4j', () => {
+    const config = loadConfig({
+      PORT: '4100',
+      TRAME_GRAPHIQL: 'false',
+      TRAME_SEED_DEMO: 'true',
+      TRAME_SKIP_WEB_BUILD: 'true',
+      NEO4J_URI: 'neo4j+s://abcd.databases.neo4j.io',
+      NEO4J_PASSWORD: 'short',
+      TRAME_DATA_DIR: '/tmp/trame-x',
+      TRAME_NEO4J_HEAP: '1g',
+    });
+    expect(config.server).toMatchObject({ port: 4100, graphiql: false, seedDemo: true, skipWebBuild: true });
+    expect(config.neo4j).toMatchObject({ uri: 'neo4j+s://abcd.databases.neo4j.io', password: 'short' });
+    expect(config.embedded).toMatchObject({ home: '/tmp/trame-x', heap: '1g' });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', TRAME_GRAPHIQL: ' ' }).server).toMatchObject({ port: 4000, graphiql: true });
+  });
+
+  it.each([
+    ['PORT', 'abc', 'un entier de 1 à 65535'],
+    ['PORT', '0', 'un entier de 1 à 65535'],
+    ['PORT', '70000', 'un entier de 1 à 65535'],
+    ['PORT', '40.5', 'un entier de 1 à 65535'],
+    ['TRAME_NEO4J_PORT', '-1', 'un entier de 1 à 65535'],
+    ['TRAME_GRAPHIQL', 'oui', 'true ou false'],
+    ['LOG_LEVEL', 'verbose', 'fatal, error, warn, info, debug, trace, silent'],
+    ['TRAME_NEO4J_HEAP', 'beaucoup', 'une taille comme 512m ou 1g'],
+    ['NEO4J_URI', 'http://localhost:7474', 'une adresse bolt://'],
+    ['NEO4J_CONNECTION_TIMEOUT_MS', '10', 'un entier de 100 à 60000'],
+    ['TRAME_NEO4J_RESTARTS', '0', 'un entier de 1 à 100'],
+  ])('refuses %s=%s in French, naming the variable and the value', (name, value, expected) => {
+    const error = configError({ [name]: value });
+    expect(error.exitCode).toBe(2);
+    expect(error.variables).toEqual([name]);
+    expect(error.message).toContain(`la variable d’environnement ${name} est invalide : « ${value} »`);
+    expect(error.message).toContain(`(attendu : ${expected}`);
+  });
+
+  it('names every invalid variable at once', () => {
+    const error = configError({ PORT: 'x', TRAME_NEO4J_HEAP: 'y' });
+    expect(error.variables).toEqual(['PORT', 'TRAME_NEO4J_HEAP']);
+    expect(error.message.startsWith('Configuration invalide : ')).toBe(true);
+  });
+
+  it('never echoes a password', () => {
+    const error = configError({ NEO4J_PASSWORD: 'secret7' });
+    expect(error.variables).toEqual(['NEO4J_PASSWORD']);
+    expect(error.message).toContain('NEO4J_PASSWORD est trop courte pour le Neo4j embarqué (au moins 8 caractères)');
+    expect(error.message).not.toContain('secret7');
+  });
+
+  it('refuses the same port for the app and the embedded Neo4j', () => {
+    expect(configError({ PORT: '7687' }).variables).toEqual(['PORT', 'TRAME_NEO4J_PORT']);
+    expect(loadConfig({ PORT: '7687', NEO4J_URI: 'bolt://db:7687' }).server.port).toBe(7687);
+  });
+});
+
+describe("the README's variable table", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf('| variable | default | meaning |');
+  const rows = readme
+    .slice(start)
+    .split('\n')
+    .slice(2)
+    .filter((_, index, lines) => lines.slice(0, index + 1).every((line) => line.startsWith('|')))
+    .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| ?| ?\|$/g, '')));
+
+  it('lists every variable of the configuration, in its order, and nothing else', () => {
+    expect(start).toBeGreaterThan(0);
+    expect(rows.map(([name]) => name)).toEqual(CONFIG_VARIABLES.map((spec) => `\`${spec.name}\``));
+  });
+
+  it('gives the same defaults as the configuration', () => {
+    for (const spec of CONFIG_VARIABLES) {
+      const row = rows.find(([name]) => name === `\`${spec.name}\``);
+      expect(row?.[1], spec.name).toBe(readmeDefault(spec));
+    }
+  });
+});

@@ -1,0 +1,239 @@
+/**
+ * Trame's configuration: every environment variable the app reads, parsed once at start-up.
+ *
+ * The server, the bootstrap, the start/migrate/seed scripts and the embedded Neo4j's options all
+ * take a `TrameConfig`; nothing else reads `process.env` (the tests' TRAME_TEST_* and the bench's
+ * BENCH_* variables belong to them). The README's variable table is checked against
+ * `CONFIG_VARIABLES` by `config.test.ts`.
+ */
+import { resolve } from 'node:path';
+import { DEFAULT_NEO4J_HEAP, DEFAULT_NEO4J_PASSWORD } from '@trame/neo4j-embedded';
+import { z } from 'zod';
+
+// Written once, beside the embedded Neo4j that needs them even without this configuration.
+export { DEFAULT_NEO4J_HEAP, DEFAULT_NEO4J_PASSWORD };
+/** Neo4j refuses shorter passwords. */
+const MIN_PASSWORD_LENGTH = 8;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+interface VariableSpec {
+  name: string;
+  /** The value used when the variable is unset, as it would be written in the environment. */
+  default?: string;
+  /** The README's default column when there is no single default value. */
+  unsetMeans?: string;
+  /** What a valid value looks like, in French, for the error message. */
+  expected: string;
+  /** Never echoed in an error message. */
+  secret?: boolean;
+  schema: z.ZodType;
+}
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const text = z.string().min(1);
+
+/** Every variable, in the README's order. */
+export const CONFIG_VARIABLES = [
+  { name: 'PORT', default: '4000', expected: 'un entier de 1 à 65535', schema: integer(1, 65535) },
+  { name: 'HOST', default: '127.0.0.1', expected: 'une adresse ou un nom d’hôte non vide', schema: text },
+  {
+    name: 'LOG_LEVEL',
+    default: 'warn',
+    expected: LOG_LEVELS.join(', '),
+    schema: z.enum(LOG_LEVELS),
+  },
+  { name: 'TRAME_GRAPHIQL', default: 'true', expected: 'true ou false', schema: flag },
+  {
+    name: 'TRAME_SEED_DEMO',
+    unsetMeans: '`true` with the embedded Neo4j, else `false`',
+    expected: 'true ou false',
+    schema: flag,
+  },
+  {
+    name: 'TRAME_SKIP_WEB_BUILD',
+    default: 'false',
+    expected: 'true ou false',
+    schema: flag,
+  },
+  {
+    name: 'NEO4J_URI',
+    unsetMeans: '*(unset: embedded Neo4j)*',
+    expected: 'une adresse bolt://, bolt+s://, neo4j:// ou neo4j+s:// (avec +ssc accepté)',
+    schema: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/),
+  },
+  { name: 'NEO4J_USER', default: 'neo4j', expected: 'un nom d’utilisateur non vide', schema: text },
+  {
+    name: 'NEO4J_PASSWORD',
+    default: DEFAULT_NEO4J_PASSWORD,
+    expected: 'un mot de passe non vide',
+    secret: true,
+    schema: text,
+  },
+  { name: 'NEO4J_DATABASE', default: 'neo4j', expected: 'un nom de base non vide', schema: text },
+  {
+    name: 'NEO4J_CONNECTION_TIMEOUT_MS',
+    default: '1000',
+    expected: 'un entier de 100 à 60000 (millisecondes)',
+    schema: integer(100, 60_000),
+  },
+  { name: 'TRAME_DATA_DIR', default: '.data/neo4j', expected: 'un chemin de dossier non vide', schema: text },
+  { name: 'TRAME_NEO4J_PORT', default: '7687', expected: 'un entier de 1 à 65535', schema: integer(1, 65535) },
+  {
+    name: 'TRAME_NEO4J_HEAP',
+    default: DEFAULT_NEO4J_HEAP,
+    expected: 'une taille comme 512m ou 1g',
+    schema: z.string().regex(/^[1-9]\d*[kKmMgG]$/),
+  },
+  {
+    name: 'TRAME_NEO4J_RESTARTS',
+    default: '5',
+    expected: 'un entier de 1 à 100',
+    schema: integer(1, 100),
+  },
+  {
+    name: 'TRAME_NEO4J_LAUNCHER_DIR',
+    unsetMeans: '`neo4j-embedded/launcher`',
+    expected: 'un chemin de dossier non vide',
+    schema: text,
+  },
+  {
+    name: 'JAVA_HOME',
+    unsetMeans: '*(unset: `java` on the PATH)*',
+    expected: 'un chemin de dossier non vide',
+    schema: text,
+  },
+] as const satisfies readonly VariableSpec[];
+
+export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]['name'];
+
+export interface TrameConfig {
+  server: {
+    port: number;
+    host: string;
+    logLevel: (typeof LOG_LEVELS)[number];
+    graphiql: boolean;
+    /** null: seed when the embedded Neo4j is used. */
+    seedDemo: boolean | null;
+    skipWebBuild: boolean;
+  };
+  neo4j: {
+    /** null: start the embedded Neo4j. */
+    uri: string | null;
+    user: string;
+    password: string;
+    database: string;
+    connectionTimeoutMs: number;
+  };
+  embedded: {
+    /** Absolute path of the data folder. */
+    home: string;
+    port: number;
+    heap: string;
+    /** Quick failures in a row after which the supervisor gives up. */
+    restartLimit: number;
+    launcherDir: string | undefined;
+    javaHome: string | undefined;
+  };
+}
+
+/** A variable holds a value Trame cannot use. `npm start` prints the message and exits with code 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly variables: string[],
+  ) {
+    super(message);
+  }
+}
+
+function describe(spec: VariableSpec, raw: string): string {
+  const value = spec.secret ? '' : ` : « ${raw} »`;
+  return `la variable d’environnement ${spec.name} est invalide${value} (attendu : ${spec.expected})`;
+}
+
+/**
+ * Parses the environment once. An empty variable counts as unset.
+ * @throws ConfigError naming every invalid variable and its value (French, one line each).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TrameConfig {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  const invalid: string[] = [];
+  for (const spec of CONFIG_VARIABLES as readonly VariableSpec[]) {
+    const raw = env[spec.name];
+    const given = raw === undefined || raw.trim() === '' ? spec.default : raw.trim();
+    if (given === undefined) {
+      values[spec.name] = undefined;
+      continue;
+    }
+    const parsed = spec.schema.safeParse(given);
+    if (parsed.success) {
+      values[spec.name] = parsed.data;
+    } else {
+      problems.push(describe(spec, given));
+      invalid.push(spec.name);
+    }
+  }
+  const uri = values.NEO4J_URI as string | undefined;
+  const password = values.NEO4J_PASSWORD as string;
+  if (!uri && password.length < MIN_PASSWORD_LENGTH && !invalid.includes('NEO4J_PASSWORD')) {
+    problems.push(`la variable d’environnement NEO4J_PASSWORD est trop courte pour le Neo4j embarqué (au moins ${MIN_PASSWORD_LENGTH} caractères)`);
+    invalid.push('NEO4J_PASSWORD');
+  }
+  if (!uri && values.PORT === values.TRAME_NEO4J_PORT && !invalid.includes('PORT') && !invalid.includes('TRAME_NEO4J_PORT')) {
+    problems.push(`les variables d’environnement PORT et TRAME_NEO4J_PORT valent toutes deux « ${String(values.PORT)} » : l’application et le Neo4j embarqué ont besoin de deux ports`);
+    invalid.push('PORT', 'TRAME_NEO4J_PORT');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Configuration invalide : ${problems.join(' ; ')}.`, invalid);
+  }
+  return {
+    server: {
+      port: values.PORT as number,
+      host: values.HOST as string,
+      logLevel: values.LOG_LEVEL as TrameConfig['server']['logLevel'],
+      graphiql: values.TRAME_GRAPHIQL as boolean,
+      seedDemo: (values.TRAME_SEED_DEMO as boolean | undefined) ?? null,
+      skipWebBuild: values.TRAME_SKIP_WEB_BUILD as boolean,
+    },
+    neo4j: {
+      uri: uri ?? null,
+      user: values.NEO4J_USER as string,
+      password,
+      database: values.NEO4J_DATABASE as string,
+      connectionTimeoutMs: values.NEO4J_CONNECTION_TIMEOUT_MS as number,
+    },
+    embedded: {
+      home: resolve(values.TRAME_DATA_DIR as string),
+      port: values.TRAME_NEO4J_PORT as number,
+      heap: values.TRAME_NEO4J_HEAP as string,
+      restartLimit: values.TRAME_NEO4J_RESTARTS as number,
+      launcherDir: values.TRAME_NEO4J_LAUNCHER_DIR as string | undefined,
+      javaHome: values.JAVA_HOME as string | undefined,
+    },
+  };
+}
+
+/** The README's default column for a variable: its default in backquotes, or what unset means. */
+export function readmeDefault(spec: (typeof CONFIG_VARIABLES)[number]): string {
+  return 'default' in spec ? `\`${spec.default}\`` : spec.unsetMeans;
+}
+
+/** For the scripts: the configuration, or its French message on stderr and exit code 2. */
+export function loadConfigOrExit(prefix: string, env: NodeJS.ProcessEnv = process.env): TrameConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${prefix} ${error.message}`);
+    process.exit(error.exitCode);
+  }
+}

@@ -12,7 +12,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['graph/src/**/*.test.ts', 'neo4j-embedded/src/**/*.test.ts', 'api/src/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: [
+            'graph/src/**/*.test.ts',
+            'neo4j-embedded/src/**/*.test.ts',
+            'api/src/**/*.test.ts',
+            'web/src/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },

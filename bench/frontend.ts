@@ -24,7 +24,6 @@ import { log, stat, type Stat } from './lib.ts';
 import { PAGE_HOOKS, type BenchMarks } from './frontend/marks.ts';
 import { CHROMIUM_FLAGS, launchChromium } from '../tests/support/chromium.ts';
 
-
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const VIEWPORT = { width: 1600, height: 900 };
 
@@ -114,7 +113,15 @@ export async function runFrontEnd(
   projects: FrontEndProject[],
   options: { runs: Record<number, number>; warmups: Record<number, number>; projectionUpTo: number; buildWeb: boolean },
 ): Promise<FrontEndResult> {
-  const result: FrontEndResult = { chromium: '', flags: CHROMIUM_FLAGS, viewport: VIEWPORT, runs: options.runs, cases: [], webglAvailable: false, webglRenderer: '' };
+  const result: FrontEndResult = {
+    chromium: '',
+    flags: CHROMIUM_FLAGS,
+    viewport: VIEWPORT,
+    runs: options.runs,
+    cases: [],
+    webglAvailable: false,
+    webglRenderer: '',
+  };
   if (options.buildWeb) {
     log('front end: building the web app (npm run build -w web)');
     try {
@@ -134,7 +141,11 @@ export async function runFrontEnd(
     sets.set(`${project.target}-projection`, await editorElements(graph, project.projectId, true));
   }
 
-  const app: FastifyInstance = await buildApp({ graph, webDir: fileURLToPath(new URL('../web/dist/', import.meta.url)), graphiql: false });
+  const app: FastifyInstance = await buildApp({
+    graph,
+    webDir: fileURLToPath(new URL('../web/dist/', import.meta.url)),
+    graphiql: false,
+  });
   app.get('/bench/bare.html', (_req, reply) => reply.type('text/html; charset=utf-8').send(bareHtml));
   app.get('/bench/bare.js', (_req, reply) => reply.type('text/javascript; charset=utf-8').send(bareJs));
   app.get<{ Params: { name: string } }>('/bench/elements/:name', (req, reply) => {
@@ -182,16 +193,19 @@ export async function runFrontEnd(
         await page.goto(url, { waitUntil: 'commit' });
         try {
           await page.waitForFunction(
-          `window.__bench != null && window.__bench.drawn != null${interact ? ' && window.__bench.frameMs != null' : ''}`,
-          undefined,
-          { timeout: timeoutMs, polling: 50 },
-        );
+            `window.__bench != null && window.__bench.drawn != null${interact ? ' && window.__bench.frameMs != null' : ''}`,
+            undefined,
+            { timeout: timeoutMs, polling: 50 },
+          );
         } catch (error) {
           // What the page showed, for the log: an error message, a spinner, an empty map.
           const shot = join(tmpdir(), `trame-bench-timeout-${Date.now()}.png`);
           await page.screenshot({ path: shot }).catch(() => undefined);
           const text = String(await page.evaluate('document.body ? document.body.innerText.slice(0, 300) : ""').catch(() => ''));
-          throw new Error(`${url}: no drawn map after ${timeoutMs} ms (screenshot ${shot}; page: ${text.replace(/\s+/g, ' ')}) ${errors.join(' | ')}`, { cause: error });
+          throw new Error(
+            `${url}: no drawn map after ${timeoutMs} ms (screenshot ${shot}; page: ${text.replace(/\s+/g, ' ')}) ${errors.join(' | ')}`,
+            { cause: error },
+          );
         }
         const marks = (await page.evaluate('window.__bench')) as Marks;
         marks.requests = (await page.evaluate(
@@ -202,7 +216,8 @@ export async function runFrontEnd(
         await context.close();
       }
     };
-    const deleteLayout = (projectId: string) => graph.write((tx) => tx.run('MATCH (l:Layout {projectId: $id}) DETACH DELETE l', { id: projectId }));
+    const deleteLayout = (projectId: string) =>
+      graph.write((tx) => tx.run('MATCH (l:Layout {projectId: $id}) DETACH DELETE l', { id: projectId }));
 
     // The app's map area (editor and projection view) is smaller than the window: the bare page
     // gets the same container size, as fcose packs components to the container's aspect ratio.
@@ -227,7 +242,14 @@ export async function runFrontEnd(
         editor: { url: `${base}/projets/${project.projectId}`, app: true },
         ...(withProjection ? { projection: { url: `${base}/projets/${project.projectId}?atelier=1`, app: true } } : {}),
         bare: { url: `${base}/bench/bare.html?set=${project.target}&interact=1${sizes.editor}`, app: false },
-        ...(withProjection ? { 'bare-projection': { url: `${base}/bench/bare.html?set=${project.target}-projection&projection=1${sizes.projection}`, app: false } } : {}),
+        ...(withProjection
+          ? {
+              'bare-projection': {
+                url: `${base}/bench/bare.html?set=${project.target}-projection&projection=1${sizes.projection}`,
+                app: false,
+              },
+            }
+          : {}),
         'bare-webgl': { url: `${base}/bench/bare.html?set=${project.target}&webgl=1&interact=1${sizes.editor}`, app: false },
       };
       const names = Object.keys(candidates);
@@ -258,16 +280,37 @@ export async function runFrontEnd(
           target: project.target,
           elements: elementSet.length,
           nodes: list[0]?.nodes ?? 0,
-          drawn: stat(name, list.map((m) => m.drawn!)),
-          added: stat(`${name} added`, list.map((m) => m.added!)),
-          layout: stat(`${name} layout`, list.map((m) => m.layoutStop! - m.added!)),
-          draw: stat(`${name} draw`, list.map((m) => m.drawn! - m.layoutStop!)),
-          frame: list.every((m) => m.frameMs !== null) ? stat(`${name} frame`, list.map((m) => m.frameMs!)) : null,
+          drawn: stat(
+            name,
+            list.map((m) => m.drawn!),
+          ),
+          added: stat(
+            `${name} added`,
+            list.map((m) => m.added!),
+          ),
+          layout: stat(
+            `${name} layout`,
+            list.map((m) => m.layoutStop! - m.added!),
+          ),
+          draw: stat(
+            `${name} draw`,
+            list.map((m) => m.drawn! - m.layoutStop!),
+          ),
+          frame: list.every((m) => m.frameMs !== null)
+            ? stat(
+                `${name} frame`,
+                list.map((m) => m.frameMs!),
+              )
+            : null,
           webgl: list[0]?.webgl ?? null,
           marks: list,
         });
       }
-      const line = names.map((n) => `${n} ${Math.round(result.cases.find((c) => c.name === n && c.target === project.target)!.drawn.medianMs)} ms`).join(', ');
+      const line = names
+        .map(
+          (n) => `${n} ${Math.round(result.cases.find((c) => c.name === n && c.target === project.target)!.drawn.medianMs)} ms`,
+        )
+        .join(', ');
       log(`front end ${project.target} elements (${elementSet.length}): ${line}`);
       await deleteLayout(project.projectId);
     }

@@ -51,7 +51,16 @@ const EIGHT_YEARS = { from: D('2018-01-01'), to: D('2026-01-01') };
 export const SIZES: Record<'S' | 'M' | 'L', SizeSpec> = {
   S: { name: 'S', territories: 1, projects: 1, actors: 50, objectives: 80, relations: 400, changes: 2_000, ...EIGHT_YEARS },
   M: { name: 'M', territories: 2, projects: 10, actors: 500, objectives: 800, relations: 5_000, changes: 20_000, ...EIGHT_YEARS },
-  L: { name: 'L', territories: 4, projects: 40, actors: 2_000, objectives: 3_000, relations: 20_000, changes: 100_000, ...EIGHT_YEARS },
+  L: {
+    name: 'L',
+    territories: 4,
+    projects: 40,
+    actors: 2_000,
+    objectives: 3_000,
+    relations: 20_000,
+    changes: 100_000,
+    ...EIGHT_YEARS,
+  },
 };
 
 export interface MilestoneInfo {
@@ -88,7 +97,20 @@ export interface Dataset {
 const LEVELS = ['CONCERNE', 'INFORME', 'PARTICIPANT', 'COOPERANT', 'MOTEUR'] as const;
 const ACTOR_KINDS = ['ELU', 'SERVICE', 'ENTREPRISE', 'ASSOCIATION', 'HABITANT', 'INSTITUTION', 'TIERS', 'FINANCEUR'] as const;
 const DIMENSIONS = ['SOCIAL', 'ECOLOGIQUE', 'ECONOMIQUE'] as const;
-const PLACES = ['Malaunay', 'Barentin', 'Pavilly', 'Houppeville', 'Montville', 'Déville', 'Maromme', 'Notre-Dame', 'Canteleu', 'Bapeaume', 'Eslettes', 'Fontaine'];
+const PLACES = [
+  'Malaunay',
+  'Barentin',
+  'Pavilly',
+  'Houppeville',
+  'Montville',
+  'Déville',
+  'Maromme',
+  'Notre-Dame',
+  'Canteleu',
+  'Bapeaume',
+  'Eslettes',
+  'Fontaine',
+];
 const ACTOR_NAMES: Record<(typeof ACTOR_KINDS)[number], string[]> = {
   ELU: ['Maire de', 'Adjointe à la transition de', 'Conseiller communautaire de'],
   SERVICE: ['Service urbanisme de', 'Direction des services techniques de', 'CCAS de'],
@@ -160,7 +182,8 @@ export function generateDataset(spec: SizeSpec, seed: number, prefix: string, op
   const rng = mulberry32(seed);
   const author = options.author ?? 'bench';
   const span = spec.to.getTime() - spec.from.getTime();
-  const at = (ms: number) => new Date(Math.min(spec.to.getTime() - DAY, Math.max(spec.from.getTime(), Math.floor(ms / 60_000) * 60_000)));
+  const at = (ms: number) =>
+    new Date(Math.min(spec.to.getTime() - DAY, Math.max(spec.from.getTime(), Math.floor(ms / 60_000) * 60_000)));
   const drafts: Draft[] = [];
   let seq = 0;
   const counters = new Map<string, number>();
@@ -169,7 +192,14 @@ export function generateDataset(spec: SizeSpec, seed: number, prefix: string, op
     counters.set(kind, n);
     return `${prefix}-${kind}-${n}`;
   };
-  const draft = (type: EntityType, kind: string, date: Date, territoryIndex: number, projectIndex: number | null, input: Record<string, unknown>) => {
+  const draft = (
+    type: EntityType,
+    kind: string,
+    date: Date,
+    territoryIndex: number,
+    projectIndex: number | null,
+    input: Record<string, unknown>,
+  ) => {
     const d: Draft = { seq: seq++, date, type, id: idOf(kind), projectIndex, territoryIndex, input };
     drafts.push(d);
     return d;
@@ -192,7 +222,9 @@ export function generateDataset(spec: SizeSpec, seed: number, prefix: string, op
     assigned[best]! += 1;
     return best;
   });
-  const territoryShare = Array.from({ length: spec.territories }, (_, t) => shares.reduce((sum, s, p) => sum + (projectTerritory[p] === t ? s : 0), 0));
+  const territoryShare = Array.from({ length: spec.territories }, (_, t) =>
+    shares.reduce((sum, s, p) => sum + (projectTerritory[p] === t ? s : 0), 0),
+  );
 
   // Territories and their actors.
   const territories: TerritoryInfo[] = [];
@@ -239,14 +271,32 @@ export function generateDataset(spec: SizeSpec, seed: number, prefix: string, op
     });
     territory.projectIds.push(project.id);
     const share = shares[p]!;
-    const info: ProjectInfo = { id: project.id, territoryId: territory.id, start, share, milestones: [], actorIds: [], objectiveIds: [], positionIds: [], engagementIds: [] };
+    const info: ProjectInfo = {
+      id: project.id,
+      territoryId: territory.id,
+      start,
+      share,
+      milestones: [],
+      actorIds: [],
+      objectiveIds: [],
+      positionIds: [],
+      engagementIds: [],
+    };
     projects.push(info);
 
     // Milestones: a steering committee about every year.
-    for (let m = 0, date = start.getTime() + 120 * DAY; date < spec.to.getTime() - 30 * DAY; m += 1, date += (300 + rng() * 130) * DAY) {
+    for (
+      let m = 0, date = start.getTime() + 120 * DAY;
+      date < spec.to.getTime() - 30 * DAY;
+      m += 1, date += (300 + rng() * 130) * DAY
+    ) {
       const d = at(date);
       const midnight = new Date(`${day(d)}T00:00:00Z`);
-      const milestone = draft('Milestone', 'mil', midnight, t, p, { projectId: project.id, name: `Comité de pilotage ${m + 1}`, date: day(d) });
+      const milestone = draft('Milestone', 'mil', midnight, t, p, {
+        projectId: project.id,
+        name: `Comité de pilotage ${m + 1}`,
+        date: day(d),
+      });
       info.milestones.push({ id: milestone.id, date: day(d) });
     }
 
@@ -256,14 +306,24 @@ export function generateDataset(spec: SizeSpec, seed: number, prefix: string, op
     const perimeters: Draft[] = [];
     for (let i = 0; i < perimeterCount; i += 1) {
       const date = i === 0 ? start : when((i / perimeterCount) * 0.8);
-      const perimeter = draft('Perimeter', 'per', date, t, p, { projectId: project.id, name: `Périmètre ${i + 1}`, description: `Enjeux ouverts au ${day(date)}` });
+      const perimeter = draft('Perimeter', 'per', date, t, p, {
+        projectId: project.id,
+        name: `Périmètre ${i + 1}`,
+        description: `Enjeux ouverts au ${day(date)}`,
+      });
       perimeters.push(perimeter);
       if (i > 0) {
         draft('SystemicLeap', 'leap', date, t, p, {
           projectId: project.id,
           fromPerimeterId: perimeters[i - 1]!.id,
           toPerimeterId: perimeter.id,
-          trigger: pick(rng, ['Appel à projets', 'Élections municipales', 'Crise énergétique', 'Fermeture d’usine', 'Nouvelle loi']),
+          trigger: pick(rng, [
+            'Appel à projets',
+            'Élections municipales',
+            'Crise énergétique',
+            'Fermeture d’usine',
+            'Nouvelle loi',
+          ]),
         });
       }
     }
@@ -273,7 +333,13 @@ export function generateDataset(spec: SizeSpec, seed: number, prefix: string, op
     };
 
     // Engaged actors: a share of the territory's actors, shared with its other projects.
-    const engagedCount = Math.min(territory.actorIds.length, Math.max(Math.min(8, territory.actorIds.length), Math.round((1.8 * territory.actorIds.length * share) / territoryShare[t]!)));
+    const engagedCount = Math.min(
+      territory.actorIds.length,
+      Math.max(
+        Math.min(8, territory.actorIds.length),
+        Math.round((1.8 * territory.actorIds.length * share) / territoryShare[t]!),
+      ),
+    );
     const engaged: { actorId: string; date: Date }[] = [];
     for (const actorId of sample(rng, territory.actorIds, engagedCount)) {
       const earliest = Math.max(actorDates.get(actorId)!.getTime(), start.getTime());
@@ -321,7 +387,11 @@ export function generateDataset(spec: SizeSpec, seed: number, prefix: string, op
       return at(from + rng() ** 2 * 0.3 * (spec.to.getTime() - from));
     };
     const pairs = new Set<string>();
-    const fresh = (key: string) => (pairs.has(key) ? false : (pairs.add(key), true));
+    const fresh = (key: string) => {
+      if (pairs.has(key)) return false;
+      pairs.add(key);
+      return true;
+    };
     const tries = (n: number, make: () => boolean) => {
       for (let made = 0, attempt = 0; made < n && attempt < n * 20; attempt += 1) if (make()) made += 1;
     };
@@ -330,14 +400,24 @@ export function generateDataset(spec: SizeSpec, seed: number, prefix: string, op
       const o = pick(rng, objectives);
       if (!fresh(`pos|${a.actorId}|${o.id}`)) return false;
       const value = pick(rng, [-4, -3, -2, -1, 0, 1, 1, 2, 2, 3, 3, 4]);
-      const position = draft('Position', 'pos', after(a.date, o.date), t, p, { actorId: a.actorId, objectiveId: o.id, value, note: rng() < 0.2 ? 'Dit en réunion' : null });
+      const position = draft('Position', 'pos', after(a.date, o.date), t, p, {
+        actorId: a.actorId,
+        objectiveId: o.id,
+        value,
+        note: rng() < 0.2 ? 'Dit en réunion' : null,
+      });
       info.positionIds.push(position.id);
       return true;
     });
     tries(Math.round(relations * 0.2), () => {
       const [a, b] = sample(rng, engaged, 2);
       if (!a || !b || !fresh(`inf|${a.actorId}|${b.actorId}`)) return false;
-      draft('Influence', 'inf', after(a.date, b.date), t, p, { projectId: project.id, fromActorId: a.actorId, toActorId: b.actorId, value: 1 + Math.floor(rng() * 4) });
+      draft('Influence', 'inf', after(a.date, b.date), t, p, {
+        projectId: project.id,
+        fromActorId: a.actorId,
+        toActorId: b.actorId,
+        value: 1 + Math.floor(rng() * 4),
+      });
       return true;
     });
     tries(Math.round(relations * 0.1), () => {
@@ -355,7 +435,11 @@ export function generateDataset(spec: SizeSpec, seed: number, prefix: string, op
     tries(Math.round(relations * 0.08), () => {
       const [a, b] = sample(rng, objectives, 2);
       if (!a || !b || !fresh(`cvg|${a.id}|${b.id}`)) return false;
-      draft('Convergence', 'cvg', after(a.date, b.date), t, p, { objectiveAId: a.id, objectiveBId: b.id, note: rng() < 0.3 ? 'Synergie repérée' : null });
+      draft('Convergence', 'cvg', after(a.date, b.date), t, p, {
+        objectiveAId: a.id,
+        objectiveBId: b.id,
+        note: rng() < 0.3 ? 'Synergie repérée' : null,
+      });
       return true;
     });
     tries(Math.round(relations * 0.07), () => {
@@ -419,11 +503,28 @@ function walkHistory(
   const ops: BulkOp[] = [];
   let changeNo = 0;
   const recorded = (validFrom: Date) => new Date(validFrom.getTime() + (2 * 3600_000 + Math.floor(rng() * 10 * DAY)));
-  const base = (validFrom: Date) => ({ validFrom, recordedAt: recorded(validFrom), author, changeId: `chg-${prefix}-${(changeNo += 1)}` });
+  const base = (validFrom: Date) => ({
+    validFrom,
+    recordedAt: recorded(validFrom),
+    author,
+    changeId: `chg-${prefix}-${(changeNo += 1)}`,
+  });
   const byType: Partial<Record<EntityType, number>> = {};
 
   // Live entities per project and kind, for choosing what a change touches.
-  const UPDATABLE: EntityType[] = ['Position', 'Engagement', 'Influence', 'Conflict', 'Objective', 'Cooperation', 'Externality', 'Ecosystem', 'Perimeter', 'Milestone', 'Convergence'];
+  const UPDATABLE: EntityType[] = [
+    'Position',
+    'Engagement',
+    'Influence',
+    'Conflict',
+    'Objective',
+    'Cooperation',
+    'Externality',
+    'Ecosystem',
+    'Perimeter',
+    'Milestone',
+    'Convergence',
+  ];
   const pools = projects.map(() => new Map<EntityType, Live[]>(UPDATABLE.map((type) => [type, []])));
   const actorPools = territories.map(() => [] as Live[]);
   const perimetersOf = projects.map(() => [] as string[]);
@@ -445,7 +546,10 @@ function walkHistory(
   };
 
   // Dates of the updates: spread over the whole period, each in a project already started.
-  const slots = Array.from({ length: updateCount }, () => spec.from.getTime() + rng() * (spec.to.getTime() - spec.from.getTime() - DAY)).sort((a, b) => a - b);
+  const slots = Array.from(
+    { length: updateCount },
+    () => spec.from.getTime() + rng() * (spec.to.getTime() - spec.from.getTime() - DAY),
+  ).sort((a, b) => a - b);
   let next = 0;
   let ends = 0;
   const activate = (until: number) => {
@@ -453,7 +557,16 @@ function walkHistory(
       const d = drafts[next++]!;
       ops.push({ op: 'CREATE', type: d.type, id: d.id, input: d.input, ...base(d.date) });
       byType[d.type] = (byType[d.type] ?? 0) + 1;
-      const entity: Live = { id: d.id, type: d.type, projectIndex: d.projectIndex, territoryIndex: d.territoryIndex, values: { ...d.input }, created: d.date, pool: null, poolIndex: -1 };
+      const entity: Live = {
+        id: d.id,
+        type: d.type,
+        projectIndex: d.projectIndex,
+        territoryIndex: d.territoryIndex,
+        values: { ...d.input },
+        created: d.date,
+        pool: null,
+        poolIndex: -1,
+      };
       live.set(d.id, entity);
       if (d.type === 'Actor') add(entity, actorPools[d.territoryIndex]!);
       else if (d.projectIndex !== null && UPDATABLE.includes(d.type)) add(entity, pools[d.projectIndex]!.get(d.type)!);
@@ -505,7 +618,9 @@ function walkHistory(
       case 'Engagement': {
         const rank = LEVELS.indexOf(v.level as (typeof LEVELS)[number]);
         if (rng() < 0.15) {
-          const perimeters = perimetersOf[entity.projectIndex!]!.filter((id) => live.get(id)!.created.getTime() <= date.getTime());
+          const perimeters = perimetersOf[entity.projectIndex!]!.filter(
+            (id) => live.get(id)!.created.getTime() <= date.getTime(),
+          );
           const perimeterId = perimeters.length > 0 ? pick(rng, perimeters) : null;
           if (perimeterId !== (v.perimeterId ?? null)) return { perimeterId };
         }
@@ -521,7 +636,11 @@ function walkHistory(
           case 'IDENTIFIE':
             return { status: 'MIS_AU_TRAVAIL', note: note(date) };
           case 'MIS_AU_TRAVAIL':
-            return rng() < 0.5 ? { status: 'ARBITRE', arbitration: `Arbitrage du ${day(date)}` } : rng() < 0.5 ? { status: 'PERSISTANT' } : { intensity: 1 + ((Number(v.intensity) % 4) as number) };
+            return rng() < 0.5
+              ? { status: 'ARBITRE', arbitration: `Arbitrage du ${day(date)}` }
+              : rng() < 0.5
+                ? { status: 'PERSISTANT' }
+                : { intensity: 1 + ((Number(v.intensity) % 4) as number) };
           case 'PERSISTANT':
             return { status: 'MIS_AU_TRAVAIL' };
           case 'ARBITRE':
@@ -532,7 +651,9 @@ function walkHistory(
       }
       case 'Objective': {
         if (rng() < 0.2) {
-          const perimeters = perimetersOf[entity.projectIndex!]!.filter((id) => live.get(id)!.created.getTime() <= date.getTime());
+          const perimeters = perimetersOf[entity.projectIndex!]!.filter(
+            (id) => live.get(id)!.created.getTime() <= date.getTime(),
+          );
           const perimeterId = perimeters.length > 0 && rng() < 0.8 ? pick(rng, perimeters) : null;
           if (perimeterId !== (v.perimeterId ?? null)) return { perimeterId };
         }
@@ -543,7 +664,9 @@ function walkHistory(
       case 'Cooperation':
         return { commitments: `Engagements revus le ${day(date)} (${Math.floor(rng() * 1e6)})` };
       case 'Externality':
-        return v.status === 'IDENTIFIEE' ? { status: 'INTERNALISEE', internalisation: `Compensée le ${day(date)}` } : { description: note(date) };
+        return v.status === 'IDENTIFIEE'
+          ? { status: 'INTERNALISEE', internalisation: `Compensée le ${day(date)}` }
+          : { description: note(date) };
       case 'Ecosystem': {
         const members = (v.memberIds as string[]).slice();
         const project = projects[entity.projectIndex!]!;
@@ -637,5 +760,15 @@ export function frontEndSpec(elements: number): SizeSpec {
   const relations = Math.round(elements * 0.62);
   const objectives = Math.round(elements * 0.14);
   const actors = Math.round(elements * 0.11);
-  return { name: `fe${elements}`, territories: 1, projects: 1, actors, objectives, relations, changes: 0, updates: Math.round(elements * 0.3), ...EIGHT_YEARS };
+  return {
+    name: `fe${elements}`,
+    territories: 1,
+    projects: 1,
+    actors,
+    objectives,
+    relations,
+    changes: 0,
+    updates: Math.round(elements * 0.3),
+    ...EIGHT_YEARS,
+  };
 }

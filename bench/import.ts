@@ -49,7 +49,12 @@ async function main(): Promise<void> {
   const password = 'trame-bench-password';
   const external = process.env.BENCH_NEO4J_URI;
   const neo = external ? null : await startDisposableNeo4j({ password, heap: '1g' });
-  const config = { uri: external ?? neo!.uri, user: 'neo4j', password: process.env.BENCH_NEO4J_PASSWORD ?? password, database: 'neo4j' };
+  const config = {
+    uri: external ?? neo!.uri,
+    user: 'neo4j',
+    password: process.env.BENCH_NEO4J_PASSWORD ?? password,
+    database: 'neo4j',
+  };
   const driver = createDriver(config);
   const graph = new Graph(driver, config.database);
   const app = await buildApp({ graph, webDir: null, graphiql: false, user: { id: AUTHOR, name: 'Bench' } });
@@ -58,14 +63,32 @@ async function main(): Promise<void> {
     let n = 0;
     const fresh = async () => {
       n += 1;
-      const territory = await graph.write((tx) => createEntity(tx, { author: AUTHOR }, 'Territory', { name: `Import ${n}`, code: '62', kind: 'COMMUNE' }, { validFrom: new Date('2020-01-01') }));
-      const project = await graph.write((tx) => createEntity(tx, { author: AUTHOR }, 'Project', { territoryId: territory.id, name: `Projet ${n}` }, { validFrom: new Date('2020-01-01') }));
+      const territory = await graph.write((tx) =>
+        createEntity(
+          tx,
+          { author: AUTHOR },
+          'Territory',
+          { name: `Import ${n}`, code: '62', kind: 'COMMUNE' },
+          { validFrom: new Date('2020-01-01') },
+        ),
+      );
+      const project = await graph.write((tx) =>
+        createEntity(
+          tx,
+          { author: AUTHOR },
+          'Project',
+          { territoryId: territory.id, name: `Projet ${n}` },
+          { validFrom: new Date('2020-01-01') },
+        ),
+      );
       return { territoryId: territory.id, projectId: project.id, tag: String(n) };
     };
     type Target = Awaited<ReturnType<typeof fresh>>;
     const cases: Record<string, (t: Target) => Promise<void>> = {
       'importActors mutation (HTTP, one request)': async (t) => {
-        const data = (await gql(app, IMPORT, { p: t.projectId, rows: rows(t.tag), v: VALID_FROM })) as { importActors: { engagementsCreated: number } };
+        const data = (await gql(app, IMPORT, { p: t.projectId, rows: rows(t.tag), v: VALID_FROM })) as {
+          importActors: { engagementsCreated: number };
+        };
         if (data.importActors.engagementsCreated !== ROWS) throw new Error('import: wrong count');
       },
       'importActors dry run (HTTP)': async (t) => {
@@ -73,22 +96,42 @@ async function main(): Promise<void> {
       },
       [`${ROWS} × (createActor + createEngagement) mutations (HTTP, ${2 * ROWS} requests)`]: async (t) => {
         for (const row of rows(t.tag)) {
-          const actor = (await gql(app, CREATE_ACTOR, { input: { territoryId: t.territoryId, name: row.name, kind: row.kind, description: row.description }, v: VALID_FROM })) as {
+          const actor = (await gql(app, CREATE_ACTOR, {
+            input: { territoryId: t.territoryId, name: row.name, kind: row.kind, description: row.description },
+            v: VALID_FROM,
+          })) as {
             createActor: { id: string };
           };
-          await gql(app, CREATE_ENGAGEMENT, { input: { actorId: actor.createActor.id, projectId: t.projectId, level: row.level, role: row.role }, v: VALID_FROM });
+          await gql(app, CREATE_ENGAGEMENT, {
+            input: { actorId: actor.createActor.id, projectId: t.projectId, level: row.level, role: row.role },
+            v: VALID_FROM,
+          });
         }
       },
       'importActors (server, one transaction)': async (t) => {
-        await graph.write((tx) => importActors(tx, { author: AUTHOR }, t.projectId, rows(t.tag), { validFrom: new Date(VALID_FROM) }));
+        await graph.write((tx) =>
+          importActors(tx, { author: AUTHOR }, t.projectId, rows(t.tag), { validFrom: new Date(VALID_FROM) }),
+        );
       },
       [`${2 * ROWS} createEntity commands (server, one transaction)`]: async (t) => {
         await graph.write(async (tx) => {
           for (const row of rows(t.tag)) {
             const ctx = { author: AUTHOR };
             const options = { validFrom: new Date(VALID_FROM) };
-            const actor = await createEntity(tx, ctx, 'Actor', { territoryId: t.territoryId, name: row.name, kind: row.kind, description: row.description }, options);
-            await createEntity(tx, ctx, 'Engagement', { actorId: actor.id, projectId: t.projectId, level: row.level, role: row.role }, options);
+            const actor = await createEntity(
+              tx,
+              ctx,
+              'Actor',
+              { territoryId: t.territoryId, name: row.name, kind: row.kind, description: row.description },
+              options,
+            );
+            await createEntity(
+              tx,
+              ctx,
+              'Engagement',
+              { actorId: actor.id, projectId: t.projectId, level: row.level, role: row.role },
+              options,
+            );
           }
         });
       },
@@ -111,7 +154,10 @@ async function main(): Promise<void> {
     console.log(`\n${ROWS}-row actor import, median of ${RUNS} runs after ${WARMUP} warm-up\n`);
     console.log('| candidate | median | p95 | ÷ importActors |');
     console.log('|---|---|---|---|');
-    for (const s of stats) console.log(`| ${s.name} | ${(s.medianMs / 1000).toFixed(2)} s | ${(s.p95Ms / 1000).toFixed(2)} s | ${(s.medianMs / base).toFixed(1)} |`);
+    for (const s of stats)
+      console.log(
+        `| ${s.name} | ${(s.medianMs / 1000).toFixed(2)} s | ${(s.p95Ms / 1000).toFixed(2)} s | ${(s.medianMs / base).toFixed(1)} |`,
+      );
   } finally {
     await app.close();
     await graph.close();

@@ -18,8 +18,18 @@ export function quantile(sorted: number[], q: number): number {
 
 export function stat(name: string, samples: number[]): Stat {
   const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  return { name, runs: sorted.length, medianMs: mid, p95Ms: quantile(sorted, 0.95), minMs: sorted[0] ?? Number.NaN, maxMs: sorted[sorted.length - 1] ?? Number.NaN };
+  const mid =
+    sorted.length % 2 === 1
+      ? sorted[(sorted.length - 1) / 2]!
+      : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  return {
+    name,
+    runs: sorted.length,
+    medianMs: mid,
+    p95Ms: quantile(sorted, 0.95),
+    minMs: sorted[0] ?? Number.NaN,
+    maxMs: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }
 
 export interface MeasureOptions {
@@ -33,7 +43,10 @@ export interface MeasureOptions {
  * Runs every candidate once per run, in an order that rotates from run to run, so that noise on
  * a shared machine (another job, a GC, the JVM compiling) hits them alike.
  */
-export async function measureTogether(cases: Record<string, () => Promise<unknown>>, options: MeasureOptions): Promise<Record<string, Stat>> {
+export async function measureTogether(
+  cases: Record<string, () => Promise<unknown>>,
+  options: MeasureOptions,
+): Promise<Record<string, Stat>> {
   const names = Object.keys(cases);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let run = 0; run < options.warmup + options.runs; run += 1) {

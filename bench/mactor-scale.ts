@@ -42,7 +42,19 @@ const LEVELS = ['CONCERNE', 'INFORME', 'PARTICIPANT', 'COOPERANT', 'MOTEUR'];
 const POSITIONS = [-4, -3, -2, -1, 0, 1, 1, 2, 2, 3, 3, 4];
 
 function record(type: EntityType, id: string, projectId: string | null, values: FieldValues): EntityRecord {
-  return { id, type, version: 1, projectId, territoryId: 'ter', validFrom: SINCE, validTo: new Date('9999-12-31T00:00:00Z'), versionFrom: SINCE, versionTo: AT, recordedAt: SINCE, values };
+  return {
+    id,
+    type,
+    version: 1,
+    projectId,
+    territoryId: 'ter',
+    validFrom: SINCE,
+    validTo: new Date('9999-12-31T00:00:00Z'),
+    versionFrom: SINCE,
+    versionTo: AT,
+    recordedAt: SINCE,
+    values,
+  };
 }
 
 /**
@@ -67,33 +79,64 @@ export function syntheticStates(shape: Shape, seed = 1): ProjectState[] {
     const members = [...engaged];
     const pickActor = () => members[int(members.length)]!;
     const entities: EntityRecord[] = members.map((id) => record('Actor', id, null, { name: `Acteur ${id}` }));
-    members.forEach((actorId, i) => entities.push(record('Engagement', `eng-${p}-${i}`, projectId, { actorId, projectId, level: LEVELS[int(5)]! })));
+    members.forEach((actorId, i) =>
+      entities.push(record('Engagement', `eng-${p}-${i}`, projectId, { actorId, projectId, level: LEVELS[int(5)]! })),
+    );
     const objectives = Array.from({ length: share(shape.objectives) }, () => `obj-${pad(objectiveNo++)}`);
-    for (const id of objectives) entities.push(record('Objective', id, projectId, { title: `Objectif ${id}`, actorId: rng() < 0.8 ? pickActor() : null }));
+    for (const id of objectives)
+      entities.push(record('Objective', id, projectId, { title: `Objectif ${id}`, actorId: rng() < 0.8 ? pickActor() : null }));
     const seen = new Set<string>();
-    const fresh = (key: string) => !seen.has(key) && (seen.add(key), true);
+    const fresh = (key: string) => {
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
     for (let made = 0, tries = 0; made < share(shape.positions) && tries < 20 * shape.positions; tries++) {
       const actorId = pickActor();
       const objectiveId = objectives[int(objectives.length)]!;
-      if (fresh(`pos|${actorId}|${objectiveId}`)) entities.push(record('Position', `pos-${p}-${made++}`, projectId, { actorId, objectiveId, value: POSITIONS[int(12)]! }));
+      if (fresh(`pos|${actorId}|${objectiveId}`))
+        entities.push(record('Position', `pos-${p}-${made++}`, projectId, { actorId, objectiveId, value: POSITIONS[int(12)]! }));
     }
     for (let made = 0, tries = 0; made < share(shape.influences) && tries < 20 * shape.influences; tries++) {
       const [fromActorId, toActorId] = [pickActor(), pickActor()];
       if (fromActorId !== toActorId && fresh(`inf|${fromActorId}|${toActorId}`)) {
-        entities.push(record('Influence', `inf-${p}-${made++}`, projectId, { projectId, fromActorId, toActorId, value: 1 + int(4) }));
+        entities.push(
+          record('Influence', `inf-${p}-${made++}`, projectId, { projectId, fromActorId, toActorId, value: 1 + int(4) }),
+        );
       }
     }
     for (let i = 0; i < share(shape.influences / 2); i++) {
       const [actorAId, actorBId] = [pickActor(), pickActor()];
-      if (actorAId !== actorBId) entities.push(record('Cooperation', `coo-${p}-${i}`, projectId, { projectId, actorAId, actorBId }));
+      if (actorAId !== actorBId)
+        entities.push(record('Cooperation', `coo-${p}-${i}`, projectId, { projectId, actorAId, actorBId }));
     }
     for (let i = 0; i < share(0.07 * (shape.positions + shape.influences) * 0.8); i++) {
       const [objectiveAId, objectiveBId] = [objectives[int(objectives.length)]!, objectives[int(objectives.length)]!];
-      if (objectiveAId !== objectiveBId) entities.push(record('Conflict', `cfl-${p}-${i}`, projectId, { objectiveAId, objectiveBId, intensity: 1 + int(4), status: 'IDENTIFIE' }));
+      if (objectiveAId !== objectiveBId)
+        entities.push(
+          record('Conflict', `cfl-${p}-${i}`, projectId, {
+            objectiveAId,
+            objectiveBId,
+            intensity: 1 + int(4),
+            status: 'IDENTIFIE',
+          }),
+        );
     }
     for (let i = 0; i < 4; i++) {
-      entities.push(record('Ecosystem', `eco-${p}-${i}`, projectId, { name: `Écosystème ${i}`, memberIds: Array.from({ length: 3 + int(6) }, pickActor) }));
-      entities.push(record('Externality', `ext-${p}-${i}`, projectId, { description: `Effet ${i}`, sign: 'NEGATIVE', status: 'IDENTIFIEE', affectedActorIds: [pickActor(), pickActor()] }));
+      entities.push(
+        record('Ecosystem', `eco-${p}-${i}`, projectId, {
+          name: `Écosystème ${i}`,
+          memberIds: Array.from({ length: 3 + int(6) }, pickActor),
+        }),
+      );
+      entities.push(
+        record('Externality', `ext-${p}-${i}`, projectId, {
+          description: `Effet ${i}`,
+          sign: 'NEGATIVE',
+          status: 'IDENTIFIEE',
+          affectedActorIds: [pickActor(), pickActor()],
+        }),
+      );
     }
     const byId = new Map<string, EntityRecord>([project, territory, ...entities].map((e) => [e.id, e]));
     return { at: AT, project, territory, entities, byId };
@@ -105,21 +148,32 @@ function mactorInput(states: ProjectState[]) {
   const all = states.flatMap((s) => s.entities);
   const actors = [...new Set(all.filter((e) => e.type === 'Engagement').map((e) => String(e.values.actorId)))].sort();
   const actorIndex = new Map(actors.map((id, i) => [id, i]));
-  const objectives = all.filter((e) => e.type === 'Objective').map((e) => e.id).sort();
+  const objectives = all
+    .filter((e) => e.type === 'Objective')
+    .map((e) => e.id)
+    .sort();
   const objectiveIndex = new Map(objectives.map((id, j) => [id, j]));
-  const cell = (e: EntityRecord, row: string, rows: Map<string, number>, column: string, columns: Map<string, number>): MatrixCell => [
-    rows.get(String(e.values[row]))!,
-    columns.get(String(e.values[column]))!,
-    Number(e.values.value),
-  ];
-  const influences = all.filter((e) => e.type === 'Influence').map((e) => cell(e, 'fromActorId', actorIndex, 'toActorId', actorIndex));
-  const positions = all.filter((e) => e.type === 'Position').map((e) => cell(e, 'actorId', actorIndex, 'objectiveId', objectiveIndex));
+  const cell = (
+    e: EntityRecord,
+    row: string,
+    rows: Map<string, number>,
+    column: string,
+    columns: Map<string, number>,
+  ): MatrixCell => [rows.get(String(e.values[row]))!, columns.get(String(e.values[column]))!, Number(e.values.value)];
+  const influences = all
+    .filter((e) => e.type === 'Influence')
+    .map((e) => cell(e, 'fromActorId', actorIndex, 'toActorId', actorIndex));
+  const positions = all
+    .filter((e) => e.type === 'Position')
+    .map((e) => cell(e, 'actorId', actorIndex, 'objectiveId', objectiveIndex));
   return {
     actors,
     objectives,
     mid: sparseMatrix(actors.length, actors.length, influences, Math.max),
     mao2: sparseMatrix(actors.length, objectives.length, positions),
-    cooperations: all.filter((e) => e.type === 'Cooperation').map((e) => [String(e.values.actorAId), String(e.values.actorBId)] as [string, string]),
+    cooperations: all
+      .filter((e) => e.type === 'Cooperation')
+      .map((e) => [String(e.values.actorAId), String(e.values.actorBId)] as [string, string]),
   };
 }
 
@@ -134,8 +188,16 @@ function step<T>(name: string, run: () => T): T {
 }
 
 function main(): void {
-  const [actors, objectives, positions, influences, projects] = Object.entries(L_SHAPE).map(([, fallback], i) => Number(process.argv[2 + i] ?? fallback));
-  const shape: Shape = { actors: actors!, objectives: objectives!, positions: positions!, influences: influences!, projects: projects! };
+  const [actors, objectives, positions, influences, projects] = Object.entries(L_SHAPE).map(([, fallback], i) =>
+    Number(process.argv[2 + i] ?? fallback),
+  );
+  const shape: Shape = {
+    actors: actors!,
+    objectives: objectives!,
+    positions: positions!,
+    influences: influences!,
+    projects: projects!,
+  };
   const states = syntheticStates(shape);
   const count = (type: EntityType) => states.reduce((n, s) => n + s.entities.filter((e) => e.type === type).length, 0);
   const input = mactorInput(states);
@@ -154,7 +216,9 @@ function main(): void {
   const analysis = steps.has('analyse') ? step('analyse (whole review)', () => analyse(states, new Map())) : null;
   console.log(
     `peak resident ${mib(process.resourceUsage().maxRSS * 1024)} MiB` +
-      (analysis ? `; ${analysis.unworkedDivergences.length} unworked divergences, ${analysis.coalitions.communities.length} coalitions` : ''),
+      (analysis
+        ? `; ${analysis.unworkedDivergences.length} unworked divergences, ${analysis.coalitions.communities.length} coalitions`
+        : ''),
   );
 }
 

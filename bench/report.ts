@@ -20,7 +20,16 @@ export interface BenchResult {
     name: string;
     spec: Record<string, unknown>;
     counts: { creates: number; updates: number; ends: number; ops: number };
-    load: { seconds: number; generateSeconds: number; planSeconds: number; writeSeconds: number; entities: number; versions: number; changes: number; refs: number };
+    load: {
+      seconds: number;
+      generateSeconds: number;
+      planSeconds: number;
+      writeSeconds: number;
+      entities: number;
+      versions: number;
+      changes: number;
+      refs: number;
+    };
     largestProject: string;
     largestTerritory: { id: string; projects: number };
   }[];
@@ -54,7 +63,8 @@ export interface BenchResult {
 
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
 const f1 = (n: number | null | undefined) => (n !== null && n !== undefined && Number.isFinite(n) ? n.toFixed(1) : '—');
-const f0 = (n: number | null | undefined) => (n !== null && n !== undefined && Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
+const f0 = (n: number | null | undefined) =>
+  n !== null && n !== undefined && Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—';
 
 function met(ratio: Ratio): string {
   if (ratio.target === null) return '—';
@@ -82,7 +92,9 @@ export function renderMarkdown(result: BenchResult): string {
     `Machine: ${result.machine.cpus} cores (${result.machine.cpuModel}), ${result.machine.memoryGiB} GiB, ${result.machine.platform}. ` +
       `Run took ${Math.round(result.durationSeconds / 6) / 10} min. These machines are shared and noisy: the ratios are judged, the absolute times are for reference.`,
     '',
-    `Versions: ${Object.entries(result.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Versions: ${Object.entries(result.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     '',
     `Method: every figure is the median of ${String(result.settings.runs)} runs after ${String(result.settings.warmup)} warm-ups (territory review: ${String(result.settings.reviewRuns)} runs, import: ${String(result.settings.importRuns)}), ` +
       'candidates interleaved run by run in a rotating order, warm, on the same data in the same Neo4j (embedded, heap ' +
@@ -96,7 +108,9 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     '| target | measured | bound | met |',
     '|---|---|---|---|',
-    ...result.ratios.filter((r) => r.target !== null).map((r) => `| ${r.group}: ${r.name} | ${r.unit ? f0(r.value) : f2(r.value)} | ≤ ${r.target} | ${met(r)} |`),
+    ...result.ratios
+      .filter((r) => r.target !== null)
+      .map((r) => `| ${r.group}: ${r.name} | ${r.unit ? f0(r.value) : f2(r.value)} | ≤ ${r.target} | ${met(r)} |`),
     '',
     '## Other ratios',
     '',
@@ -131,8 +145,14 @@ export function renderMarkdown(result: BenchResult): string {
       '',
     );
   }
-  push('## State query profile (PROFILE of readProjectState\'s Cypher)', '', '| read | versions from the index | db hits | ms | index |', '|---|---|---|---|---|');
-  for (const [name, p] of Object.entries(result.profiles)) push(`| ${name} | ${f0(p.versionsScanned)} | ${f0(p.dbHits)} | ${f0(p.timeMs)} | \`${p.index}\` |`);
+  push(
+    "## State query profile (PROFILE of readProjectState's Cypher)",
+    '',
+    '| read | versions from the index | db hits | ms | index |',
+    '|---|---|---|---|---|',
+  );
+  for (const [name, p] of Object.entries(result.profiles))
+    push(`| ${name} | ${f0(p.versionsScanned)} | ${f0(p.dbHits)} | ${f0(p.timeMs)} | \`${p.index}\` |`);
   push('');
   const mem = result.memory;
   push(
@@ -151,8 +171,8 @@ export function renderMarkdown(result: BenchResult): string {
     } else {
       push(
         `Headless ${fe.chromium} (${fe.flags.join(' ')}), viewport ${fe.viewport.width}×${fe.viewport.height}; WebGL2 ${fe.webglAvailable ? `through ${fe.webglRenderer}` : 'unavailable'}. ` +
-          'Time from navigation to the first frame drawn after the fcose layout stopped; a fresh browser context per navigation; the saved layout is deleted before each app navigation and the editor\'s save of its first layout is answered by the bench (first opening of a map). ' +
-          'The bare page gets the editor\'s own elements (projectMap → toElements, in the editor\'s order), stylesheet, fcose options, container size and the aspect stretch it applies after fcose (web/src/map/arrange.ts), so both pages draw the same positions; Math.random is seeded when the elements are added, in both pages. ' +
+          "Time from navigation to the first frame drawn after the fcose layout stopped; a fresh browser context per navigation; the saved layout is deleted before each app navigation and the editor's save of its first layout is answered by the bench (first opening of a map). " +
+          "The bare page gets the editor's own elements (projectMap → toElements, in the editor's order), stylesheet, fcose options, container size and the aspect stretch it applies after fcose (web/src/map/arrange.ts), so both pages draw the same positions; Math.random is seeded when the elements are added, in both pages. " +
           'Phases: "data" = navigation → elements added (page, scripts, for the app its GraphQL request and React); "layout" = elements added → layout stopped (fcose); "draw" = layout stopped → frame drawn; "pan" = ms per frame while panning (bare pages).',
         '',
         '| elements | page | nodes | median ms | p95 ms | data | layout | draw | pan ms/frame | renderer | runs |',
@@ -199,7 +219,9 @@ function diagnosis(result: BenchResult): string[] {
       out.push(
         `- **Front end at 2,000 elements.** Editor vs bare page: data ${f0(editor.added.medianMs)} vs ${f0(bare.added.medianMs)} ms (the editor's ProjectView request carries the project's every list and its map, built from one project state read once per request), ` +
           `fcose ${f0(editor.layout.medianMs)} vs ${f0(bare.layout.medianMs)} ms, draw ${f0(editor.draw.medianMs)} vs ${f0(bare.draw.medianMs)} ms (ecosystem bubbles, fit).` +
-          (webgl ? ` WebGL (${fe.webglRenderer}): draw ${f0(webgl.draw.medianMs)} ms and ${f0(webgl.frame?.medianMs)} ms per panned frame vs ${f0(bare.draw.medianMs)} and ${f0(bare.frame?.medianMs)} ms on canvas.` : ''),
+          (webgl
+            ? ` WebGL (${fe.webglRenderer}): draw ${f0(webgl.draw.medianMs)} ms and ${f0(webgl.frame?.medianMs)} ms per panned frame vs ${f0(bare.draw.medianMs)} and ${f0(bare.frame?.medianMs)} ms on canvas.`
+            : ''),
       );
     }
   }

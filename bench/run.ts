@@ -50,7 +50,10 @@ import { log, measureTogether, peakRssMiB, rssMiB, seconds, type Stat } from './
 import { renderMarkdown, type BenchResult, type Ratio } from './report.ts';
 
 const env = process.env;
-const SIZE_NAMES = (env.BENCH_SIZES ?? 'S,M,L').split(',').map((s) => s.trim().toUpperCase()).filter((s): s is 'S' | 'M' | 'L' => s === 'S' || s === 'M' || s === 'L');
+const SIZE_NAMES = (env.BENCH_SIZES ?? 'S,M,L')
+  .split(',')
+  .map((s) => s.trim().toUpperCase())
+  .filter((s): s is 'S' | 'M' | 'L' => s === 'S' || s === 'M' || s === 'L');
 const RUNS = Number(env.BENCH_RUNS ?? 25);
 const WARMUP = Number(env.BENCH_WARMUP ?? 5);
 const REVIEW_RUNS = Number(env.BENCH_REVIEW_RUNS ?? 3);
@@ -94,13 +97,19 @@ type Json = Record<string, unknown>;
 async function injectGraphQL(app: FastifyInstance, query: string, variables: Json): Promise<Json> {
   const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
   const body = JSON.parse(response.body) as { data?: Json; errors?: unknown[] };
-  if (response.statusCode !== 200 || body.errors) throw new Error(`GraphQL ${response.statusCode}: ${response.body.slice(0, 400)}`);
+  if (response.statusCode !== 200 || body.errors)
+    throw new Error(`GraphQL ${response.statusCode}: ${response.body.slice(0, 400)}`);
   return body.data!;
 }
 async function fetchGraphQL(url: string, query: string, variables: Json): Promise<Json> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: Json; errors?: unknown[] };
-  if (response.status !== 200 || body.errors) throw new Error(`GraphQL ${response.status}: ${JSON.stringify(body).slice(0, 400)}`);
+  if (response.status !== 200 || body.errors)
+    throw new Error(`GraphQL ${response.status}: ${JSON.stringify(body).slice(0, 400)}`);
   return body.data!;
 }
 async function listen(app: FastifyInstance): Promise<string> {
@@ -120,7 +129,16 @@ interface Loaded {
   positionIds: string[];
   start: Date;
   counts: Dataset['counts'] & { ops: number };
-  load: { seconds: number; generateSeconds: number; planSeconds: number; writeSeconds: number; entities: number; versions: number; changes: number; refs: number };
+  load: {
+    seconds: number;
+    generateSeconds: number;
+    planSeconds: number;
+    writeSeconds: number;
+    entities: number;
+    versions: number;
+    changes: number;
+    refs: number;
+  };
 }
 
 function summarise(ds: Dataset, name: string, load: Loaded['load']): Loaded {
@@ -138,7 +156,9 @@ function summarise(ds: Dataset, name: string, load: Loaded['load']): Loaded {
   };
 }
 
-log(`sizes ${SIZE_NAMES.join(', ')}; ${RUNS} runs after ${WARMUP} warm-ups; front end ${FRONTEND ? 'on' : 'off'}; Neo4j heap ${HEAP}`);
+log(
+  `sizes ${SIZE_NAMES.join(', ')}; ${RUNS} runs after ${WARMUP} warm-ups; front end ${FRONTEND ? 'on' : 'off'}; Neo4j heap ${HEAP}`,
+);
 const neo4j = await startDisposableNeo4j({ password: PASSWORD, heap: HEAP, log: () => {} });
 const config = { uri: neo4j.uri, user: 'neo4j', password: neo4j.password, database: 'neo4j' };
 const driver = createDriver(config);
@@ -147,7 +167,9 @@ const apps: FastifyInstance[] = [];
 try {
   await migrate(driver, { database: config.database });
   const neo4jVersion = await graph.read(async (tx) => {
-    const result = await tx.run('CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition');
+    const result = await tx.run(
+      'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
+    );
     const row = result.records[0];
     return row ? `${String(row.get('name'))} ${String(row.get('version'))} ${String(row.get('edition'))}` : 'unknown';
   });
@@ -169,7 +191,9 @@ try {
       changes: stats.changes,
       refs: stats.refs,
     };
-    log(`${name}: ${ds.ops.length} operations (${stats.entities} entities, ${stats.versions} versions, ${stats.changes} changes, ${stats.refs} references) loaded in bulk in ${load.seconds} s`);
+    log(
+      `${name}: ${ds.ops.length} operations (${stats.entities} entities, ${stats.versions} versions, ${stats.changes} changes, ${stats.refs} references) loaded in bulk in ${load.seconds} s`,
+    );
     return summarise(ds, name, load);
   };
   for (const [i, name] of SIZE_NAMES.entries()) {
@@ -180,14 +204,18 @@ try {
   // The same operations through the domain commands, on a sample: the rate the API would load at.
   const sample = generateDataset({ ...SIZES.S, name: 'domain-sample', updates: 150 }, 99, 'dom');
   const sampleOps = sample.ops.slice(0, Number(env.BENCH_DOMAIN_SAMPLE ?? 400));
-  let started = performance.now();
+  const started = performance.now();
   await loadThroughCommands(graph, sampleOps, { batch: 100 });
   const domainMsPerOp = (performance.now() - started) / sampleOps.length;
   log(`domain commands: ${domainMsPerOp.toFixed(1)} ms per operation on a ${sampleOps.length}-operation sample`);
 
   const [twin1, twin10] = generateHistoryTwins(7, 'tw', TWIN_UPDATES);
   const twins = [await loadOne(twin1, 'history 1×', 0), await loadOne(twin10, 'history 10×', 0)];
-  const importDs = generateDataset({ ...SIZES.S, name: 'import', actors: 30, objectives: 5, relations: 10, updates: 0, projects: 1 }, 5, 'imp');
+  const importDs = generateDataset(
+    { ...SIZES.S, name: 'import', actors: 30, objectives: 5, relations: 10, updates: 0, projects: 1 },
+    5,
+    'imp',
+  );
   const importTarget = await loadOne(importDs, 'import target', 0);
   const frontEndProjects: { target: number; projectId: string }[] = [];
   if (FRONTEND) {
@@ -218,9 +246,12 @@ try {
   apps.push(peerApp);
   const peerUrl = await listen(peerApp);
 
-  const trameMap = (projectId: string, at: ReadMoment) => () => graph.read(async (tx) => buildProjectMap(await readProjectState(tx, projectId, at)));
-  const trameMapInject = (projectId: string, at: Date | null) => () => injectGraphQL(app, MAP_QUERY, { id: projectId, asOf: at?.toISOString() ?? null });
-  const trameMapHttp = (projectId: string, at: Date | null) => () => fetchGraphQL(trameUrl, MAP_QUERY, { id: projectId, asOf: at?.toISOString() ?? null });
+  const trameMap = (projectId: string, at: ReadMoment) => () =>
+    graph.read(async (tx) => buildProjectMap(await readProjectState(tx, projectId, at)));
+  const trameMapInject = (projectId: string, at: Date | null) => () =>
+    injectGraphQL(app, MAP_QUERY, { id: projectId, asOf: at?.toISOString() ?? null });
+  const trameMapHttp = (projectId: string, at: Date | null) => () =>
+    fetchGraphQL(trameUrl, MAP_QUERY, { id: projectId, asOf: at?.toISOString() ?? null });
   const END_ISO = END_OF_TIME.toISOString();
 
   // Same content? Trame's map, the raw Cypher's and the peer's, compared node by node and edge by edge.
@@ -238,8 +269,17 @@ try {
     }
     return value;
   };
-  const sameContent = (a: { nodes: { id: string }[]; edges: { id: string }[] }, b: { nodes: { id: string }[]; edges: { id: string }[] }) => {
-    const key = (m: typeof a) => JSON.stringify(canonical({ nodes: [...m.nodes].sort((x, y) => x.id.localeCompare(y.id)), edges: [...m.edges].sort((x, y) => x.id.localeCompare(y.id)) }));
+  const sameContent = (
+    a: { nodes: { id: string }[]; edges: { id: string }[] },
+    b: { nodes: { id: string }[]; edges: { id: string }[] },
+  ) => {
+    const key = (m: typeof a) =>
+      JSON.stringify(
+        canonical({
+          nodes: [...m.nodes].sort((x, y) => x.id.localeCompare(y.id)),
+          edges: [...m.edges].sort((x, y) => x.id.localeCompare(y.id)),
+        }),
+      );
     return key(a) === key(b);
   };
   const reference = await trameMap(top.projectId, null)();
@@ -249,7 +289,9 @@ try {
     raw: sameContent(reference, await rawProjectMap(driver, config.database, top.projectId)),
     peer: sameContent(reference, await peerMapServer(peerSchema, top.projectId, top.territoryId, config.database)),
   };
-  log(`map of ${top.projectId}: ${contentCheck.nodes} nodes, ${contentCheck.edges} edges; same content — raw ${contentCheck.raw}, peer ${contentCheck.peer}`);
+  log(
+    `map of ${top.projectId}: ${contentCheck.nodes} nodes, ${contentCheck.edges} edges; same content — raw ${contentCheck.raw}, peer ${contentCheck.peer}`,
+  );
   const measures: Record<string, Record<string, Stat>> = {};
   const progress = (section: string) => ({ onRun: (run: number) => (run + 1) % 10 === 0 && log(`${section}: run ${run + 1}`) });
 
@@ -264,7 +306,14 @@ try {
       'peer server': () => peerMapServer(peerSchema, top.projectId, top.territoryId, config.database),
       'peer inject': () => peerMapHttp(peerApp, top.projectId, top.territoryId),
       'peer http': async () =>
-        peerDataToMap((await fetchGraphQL(peerUrl, PEER_MAP_QUERY, { projectId: top.projectId, territoryId: top.territoryId, end: END_ISO })) as never, top.projectId),
+        peerDataToMap(
+          (await fetchGraphQL(peerUrl, PEER_MAP_QUERY, {
+            projectId: top.projectId,
+            territoryId: top.territoryId,
+            end: END_ISO,
+          })) as never,
+          top.projectId,
+        ),
     },
     { runs: RUNS, warmup: WARMUP, ...progress('map read') },
   );
@@ -275,9 +324,14 @@ try {
   measures.mapReadParts = await measureTogether(
     {
       'trame server': trameMap(top.projectId, null),
-      'state query only (rows decoded, no JS)': () => graph.read(async (tx) => (await tx.run(stateQuery.cypher, stateQuery.params)).records.length),
+      'state query only (rows decoded, no JS)': () =>
+        graph.read(async (tx) => (await tx.run(stateQuery.cypher, stateQuery.params)).records.length),
       'state query, counted in the database': () =>
-        graph.read(async (tx) => (await tx.run(`CALL () { ${stateQuery.cypher} } RETURN size(items) + size(actors) AS n`, stateQuery.params)).records.length),
+        graph.read(
+          async (tx) =>
+            (await tx.run(`CALL () { ${stateQuery.cypher} } RETURN size(items) + size(actors) AS n`, stateQuery.params)).records
+              .length,
+        ),
       'trame server, asOf latest milestone': trameMap(top.projectId, late),
       raw: () => rawProjectMap(driver, config.database, top.projectId),
     },
@@ -325,7 +379,11 @@ try {
       `UNWIND $ids AS id MATCH (e:Position {id: id})-[:LATEST]->(v) WHERE e.validTo = $end RETURN e.id AS id, e.version AS version, v.value AS value LIMIT 3`,
       { ids: top.positionIds, end: toNeoDateTime(END_OF_TIME) },
     );
-    return result.records.map((r) => ({ id: r.get('id') as string, version: Number(r.get('version')), value: Number(r.get('value')) }));
+    return result.records.map((r) => ({
+      id: r.get('id') as string,
+      version: Number(r.get('version')),
+      value: Number(r.get('value')),
+    }));
   });
   if (open.length < 3) throw new Error('not enough open positions to edit');
   const nextValue = (value: number) => (value >= 4 ? -4 : value + 1);
@@ -334,7 +392,9 @@ try {
     {
       'trame server': async () => {
         const value = nextValue(editServer.value);
-        const record = await graph.write((tx) => updateEntity(tx, { author: AUTHOR }, 'Position', editServer.id, { value }, { expectedVersion: editServer.version }));
+        const record = await graph.write((tx) =>
+          updateEntity(tx, { author: AUTHOR }, 'Position', editServer.id, { value }, { expectedVersion: editServer.version }),
+        );
         Object.assign(editServer, { version: record.version, value });
       },
       'trame inject': async () => {
@@ -391,12 +451,25 @@ try {
         const rows = importRows();
         await graph.write(async (tx) => {
           for (const row of rows) {
-            const actor = await createEntity(tx, { author: AUTHOR }, 'Actor', { territoryId: importTarget.territoryId, name: row.name, kind: row.kind, description: row.description });
-            await createEntity(tx, { author: AUTHOR }, 'Engagement', { actorId: actor.id, projectId: importTarget.projectId, level: row.level, role: row.role });
+            const actor = await createEntity(tx, { author: AUTHOR }, 'Actor', {
+              territoryId: importTarget.territoryId,
+              name: row.name,
+              kind: row.kind,
+              description: row.description,
+            });
+            await createEntity(tx, { author: AUTHOR }, 'Engagement', {
+              actorId: actor.id,
+              projectId: importTarget.projectId,
+              level: row.level,
+              role: row.role,
+            });
           }
         });
       },
-      'raw (one UNWIND statement)': async () => imported(await rawImportActors(driver, config.database, importTarget.projectId, importTarget.territoryId, importRows(), AUTHOR)),
+      'raw (one UNWIND statement)': async () =>
+        imported(
+          await rawImportActors(driver, config.database, importTarget.projectId, importTarget.territoryId, importRows(), AUTHOR),
+        ),
     },
     { runs: IMPORT_RUNS, warmup: 1 },
   );
@@ -411,7 +484,8 @@ try {
         const review = await graph.read((tx) => readTerritoryReview(tx, top.territoryId, null, sinceInstant));
         reviewSize = { actors: review.actors.length, objectives: review.objectives.length, projects: review.projects.length };
       },
-      'review inject': () => injectGraphQL(app, TERRITORY_REVIEW.toString(), { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id }),
+      'review inject': () =>
+        injectGraphQL(app, TERRITORY_REVIEW.toString(), { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id }),
       'maps of its projects (server)': () =>
         graph.read(async (tx) => {
           for (const project of await listTerritoryEntities(tx, top.territoryId, ['Project'], new Date())) {
@@ -422,7 +496,8 @@ try {
         graph.read(async (tx) => {
           for (const project of await listTerritoryEntities(tx, top.territoryId, ['Project'], new Date())) {
             buildProjectMap(await readProjectState(tx, project.id, null));
-            if (project.validFrom.getTime() <= sinceInstant.getTime()) buildProjectMap(await readProjectState(tx, project.id, sinceInstant));
+            if (project.validFrom.getTime() <= sinceInstant.getTime())
+              buildProjectMap(await readProjectState(tx, project.id, sinceInstant));
           }
         }),
     },
@@ -434,7 +509,8 @@ try {
   let t0 = performance.now();
   const reviewStates = await graph.read(async (tx) => {
     const states = [];
-    for (const project of await listTerritoryEntities(tx, top.territoryId, ['Project'], new Date())) states.push(await readProjectState(tx, project.id, null));
+    for (const project of await listTerritoryEntities(tx, top.territoryId, ['Project'], new Date()))
+      states.push(await readProjectState(tx, project.id, null));
     return states;
   });
   const readMs = performance.now() - t0;
@@ -443,10 +519,17 @@ try {
   const analyseMs = performance.now() - t0;
   // MACTOR again on the inputs the analysis built (its MID and 2MAO), alone.
   t0 = performance.now();
-  analyseMactor({ actors: analysis.mactor.actors, objectives: analysis.mactor.objectives, mid: analysis.mactor.mid, mao2: analysis.mactor.orders[2].mao });
+  analyseMactor({
+    actors: analysis.mactor.actors,
+    objectives: analysis.mactor.objectives,
+    mid: analysis.mactor.mid,
+    mao2: analysis.mactor.orders[2].mao,
+  });
   const mactorMs = performance.now() - t0;
   const reviewDiagnostics = { readStatesMs: readMs, analyseMs, mactorMs };
-  log(`review diagnostics: reads ${Math.round(readMs)} ms, analyse ${Math.round(analyseMs)} ms, of which MACTOR ${Math.round(mactorMs)} ms`);
+  log(
+    `review diagnostics: reads ${Math.round(readMs)} ms, analyse ${Math.round(analyseMs)} ms, of which MACTOR ${Math.round(mactorMs)} ms`,
+  );
 
   // 7. PROFILE of readProjectState at the largest size: index use and rows scanned by date.
   log('profiling the state query');
@@ -459,7 +542,13 @@ try {
       let dbHits = 0;
       let versionsScanned = 0;
       let index = '';
-      const walk = (plan: { operatorType: string; dbHits: number; rows: number; arguments: Record<string, unknown>; children: unknown[] }) => {
+      const walk = (plan: {
+        operatorType: string;
+        dbHits: number;
+        rows: number;
+        arguments: Record<string, unknown>;
+        children: unknown[];
+      }) => {
         dbHits += plan.dbHits;
         const details = String(plan.arguments.Details ?? '');
         if (plan.operatorType.startsWith('NodeIndexSeek') && details.includes('v:Version')) {
@@ -491,7 +580,15 @@ try {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./api-process.ts', import.meta.url))], {
       cwd: fileURLToPath(new URL('../', import.meta.url)),
-      env: { ...env, NEO4J_URI: config.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: PASSWORD, NEO4J_DATABASE: 'neo4j', PORT: String(port), HOST: '127.0.0.1' },
+      env: {
+        ...env,
+        NEO4J_URI: config.uri,
+        NEO4J_USER: 'neo4j',
+        NEO4J_PASSWORD: PASSWORD,
+        NEO4J_DATABASE: 'neo4j',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -514,15 +611,27 @@ try {
         await fetchGraphQL(url, MAP_QUERY, { id: top.projectId, asOf: null });
         mapRuns.push(performance.now() - t0);
       }
-      for (let i = 0; i < 5; i += 1) await fetchGraphQL(url, PROJECT_DIFF.toString(), { id: top.projectId, from: diffFrom.id, to: diffTo.id });
-      await fetchGraphQL(url, TERRITORY_REVIEW.toString(), { id: top.territoryId, asOf: null, sinceMilestone: sinceMilestone.id });
+      for (let i = 0; i < 5; i += 1)
+        await fetchGraphQL(url, PROJECT_DIFF.toString(), { id: top.projectId, from: diffFrom.id, to: diffTo.id });
+      await fetchGraphQL(url, TERRITORY_REVIEW.toString(), {
+        id: top.territoryId,
+        asOf: null,
+        sinceMilestone: sinceMilestone.id,
+      });
       for (let i = 0; i < 5; i += 1) await fetchGraphQL(url, MAP_QUERY, { id: top.projectId, asOf: early.toISOString() });
-      return { afterStartMiB: afterStart, afterWorkMiB: rssMiB(child.pid!), peakMiB: peakRssMiB(child.pid!), mapHttpMs: mapRuns.slice(5).sort((a, b) => a - b)[7] ?? null };
+      return {
+        afterStartMiB: afterStart,
+        afterWorkMiB: rssMiB(child.pid!),
+        peakMiB: peakRssMiB(child.pid!),
+        mapHttpMs: mapRuns.slice(5).sort((a, b) => a - b)[7] ?? null,
+      };
     } finally {
       child.kill('SIGTERM');
     }
   })();
-  log(`API process: ${Math.round(apiProcess.afterStartMiB ?? 0)} MiB after start, ${Math.round(apiProcess.afterWorkMiB ?? 0)} MiB after the L requests, peak ${Math.round(apiProcess.peakMiB ?? 0)} MiB`);
+  log(
+    `API process: ${Math.round(apiProcess.afterStartMiB ?? 0)} MiB after start, ${Math.round(apiProcess.afterWorkMiB ?? 0)} MiB after the L requests, peak ${Math.round(apiProcess.peakMiB ?? 0)} MiB`,
+  );
   const neo4jRss = rssMiB(neo4j.embedded.pid);
 
   // 9. Front end.
@@ -532,7 +641,11 @@ try {
     frontEnd = await runFrontEnd(graph, frontEndProjects, {
       warmups: { 500: 1, 2000: 1, 5000: 0 },
       projectionUpTo: Number(env.BENCH_FE_PROJECTION_UP_TO ?? 2000),
-      runs: { 500: Number(env.BENCH_FE_RUNS_500 ?? 5), 2000: Number(env.BENCH_FE_RUNS_2000 ?? 5), 5000: Number(env.BENCH_FE_RUNS_5000 ?? 3) },
+      runs: {
+        500: Number(env.BENCH_FE_RUNS_500 ?? 5),
+        2000: Number(env.BENCH_FE_RUNS_2000 ?? 5),
+        5000: Number(env.BENCH_FE_RUNS_5000 ?? 3),
+      },
       buildWeb: env.BENCH_SKIP_WEB_BUILD !== '1',
     });
   }
@@ -543,63 +656,209 @@ try {
   const r = (a: Stat | undefined, b: Stat | undefined) => (a && b ? a.medianMs / b.medianMs : Number.NaN);
   const growth = m.growth!;
   const ratios: Ratio[] = [
-    { group: 'map read', name: 'Trame ÷ raw Cypher (server side)', value: r(m.mapRead!['trame server'], m.mapRead!.raw), target: 1.3 },
-    { group: 'map read', name: 'Trame ÷ raw Cypher (HTTP, inject)', value: r(m.mapRead!['trame inject'], m.mapRead!.raw), target: 1.3 },
-    { group: 'map read', name: 'Trame ÷ raw Cypher (HTTP, listening port)', value: r(m.mapRead!['trame http'], m.mapRead!.raw), target: 1.3 },
-    { group: 'map read', name: 'Trame ÷ @neo4j/graphql (server side)', value: r(m.mapRead!['trame server'], m.mapRead!['peer server']), target: 0.8 },
-    { group: 'map read', name: 'Trame ÷ @neo4j/graphql (HTTP, inject)', value: r(m.mapRead!['trame inject'], m.mapRead!['peer inject']), target: 0.8 },
-    { group: 'map read', name: 'Trame ÷ @neo4j/graphql (HTTP, listening port)', value: r(m.mapRead!['trame http'], m.mapRead!['peer http']), target: 0.8 },
-    { group: 'asOf', name: 'asOf early date ÷ current (server side)', value: r(m.history!['early server'], m.history!['current server']), target: 1.5 },
-    { group: 'asOf', name: 'asOf early date ÷ current (HTTP)', value: r(m.history!['early inject'], m.history!['current inject']), target: 1.5 },
-    { group: 'asOf', name: 'asOf mid-history ÷ current (server side)', value: r(m.history!['mid server'], m.history!['current server']), target: null },
-    { group: 'asOf', name: 'asOf latest milestone ÷ current (server side)', value: r(m.history!['late server'], m.history!['current server']), target: null },
-    { group: 'history', name: 'asOf early date, 10× history ÷ 1×', value: r(growth['history 10× early'], growth['history 1× early']), target: 1.3 },
-    { group: 'history', name: 'asOf mid-history, 10× history ÷ 1×', value: r(growth['history 10× mid'], growth['history 1× mid']), target: 1.3 },
-    { group: 'history', name: 'asOf latest milestone, 10× history ÷ 1×', value: r(growth['history 10× late'], growth['history 1× late']), target: 1.3 },
-    { group: 'history', name: 'current map, 10× history ÷ 1×', value: r(growth['history 10× current'], growth['history 1× current']), target: null },
-    { group: 'diff', name: 'diff of two milestones ÷ map read (server side)', value: r(m.history!['diff server'], m.history!['current server']), target: 2 },
-    { group: 'diff', name: 'diff of two milestones ÷ map read (HTTP)', value: r(m.history!['diff inject'], m.history!['current inject']), target: 2 },
-    { group: 'edit', name: 'edit mutation ÷ raw Cypher write (server side)', value: r(m.edit!['trame server'], m.edit!.raw), target: 2 },
+    {
+      group: 'map read',
+      name: 'Trame ÷ raw Cypher (server side)',
+      value: r(m.mapRead!['trame server'], m.mapRead!.raw),
+      target: 1.3,
+    },
+    {
+      group: 'map read',
+      name: 'Trame ÷ raw Cypher (HTTP, inject)',
+      value: r(m.mapRead!['trame inject'], m.mapRead!.raw),
+      target: 1.3,
+    },
+    {
+      group: 'map read',
+      name: 'Trame ÷ raw Cypher (HTTP, listening port)',
+      value: r(m.mapRead!['trame http'], m.mapRead!.raw),
+      target: 1.3,
+    },
+    {
+      group: 'map read',
+      name: 'Trame ÷ @neo4j/graphql (server side)',
+      value: r(m.mapRead!['trame server'], m.mapRead!['peer server']),
+      target: 0.8,
+    },
+    {
+      group: 'map read',
+      name: 'Trame ÷ @neo4j/graphql (HTTP, inject)',
+      value: r(m.mapRead!['trame inject'], m.mapRead!['peer inject']),
+      target: 0.8,
+    },
+    {
+      group: 'map read',
+      name: 'Trame ÷ @neo4j/graphql (HTTP, listening port)',
+      value: r(m.mapRead!['trame http'], m.mapRead!['peer http']),
+      target: 0.8,
+    },
+    {
+      group: 'asOf',
+      name: 'asOf early date ÷ current (server side)',
+      value: r(m.history!['early server'], m.history!['current server']),
+      target: 1.5,
+    },
+    {
+      group: 'asOf',
+      name: 'asOf early date ÷ current (HTTP)',
+      value: r(m.history!['early inject'], m.history!['current inject']),
+      target: 1.5,
+    },
+    {
+      group: 'asOf',
+      name: 'asOf mid-history ÷ current (server side)',
+      value: r(m.history!['mid server'], m.history!['current server']),
+      target: null,
+    },
+    {
+      group: 'asOf',
+      name: 'asOf latest milestone ÷ current (server side)',
+      value: r(m.history!['late server'], m.history!['current server']),
+      target: null,
+    },
+    {
+      group: 'history',
+      name: 'asOf early date, 10× history ÷ 1×',
+      value: r(growth['history 10× early'], growth['history 1× early']),
+      target: 1.3,
+    },
+    {
+      group: 'history',
+      name: 'asOf mid-history, 10× history ÷ 1×',
+      value: r(growth['history 10× mid'], growth['history 1× mid']),
+      target: 1.3,
+    },
+    {
+      group: 'history',
+      name: 'asOf latest milestone, 10× history ÷ 1×',
+      value: r(growth['history 10× late'], growth['history 1× late']),
+      target: 1.3,
+    },
+    {
+      group: 'history',
+      name: 'current map, 10× history ÷ 1×',
+      value: r(growth['history 10× current'], growth['history 1× current']),
+      target: null,
+    },
+    {
+      group: 'diff',
+      name: 'diff of two milestones ÷ map read (server side)',
+      value: r(m.history!['diff server'], m.history!['current server']),
+      target: 2,
+    },
+    {
+      group: 'diff',
+      name: 'diff of two milestones ÷ map read (HTTP)',
+      value: r(m.history!['diff inject'], m.history!['current inject']),
+      target: 2,
+    },
+    {
+      group: 'edit',
+      name: 'edit mutation ÷ raw Cypher write (server side)',
+      value: r(m.edit!['trame server'], m.edit!.raw),
+      target: 2,
+    },
     { group: 'edit', name: 'edit mutation ÷ raw Cypher write (HTTP)', value: r(m.edit!['trame inject'], m.edit!.raw), target: 2 },
-    { group: 'import', name: '500-row actor import ÷ one raw statement (server side)', value: r(m.import!['trame server (importActors)'], m.import!['raw (one UNWIND statement)']), target: null },
-    { group: 'import', name: '500-row actor import ÷ one raw statement (HTTP)', value: r(m.import!['trame inject (importActors mutation)'], m.import!['raw (one UNWIND statement)']), target: null },
+    {
+      group: 'import',
+      name: '500-row actor import ÷ one raw statement (server side)',
+      value: r(m.import!['trame server (importActors)'], m.import!['raw (one UNWIND statement)']),
+      target: null,
+    },
+    {
+      group: 'import',
+      name: '500-row actor import ÷ one raw statement (HTTP)',
+      value: r(m.import!['trame inject (importActors mutation)'], m.import!['raw (one UNWIND statement)']),
+      target: null,
+    },
     {
       group: 'import',
       name: 'the same 1,000 creations through the domain commands ÷ importActors',
       value: r(m.import!['domain commands (1,000 createEntity, one transaction)'], m.import!['trame server (importActors)']),
       target: null,
     },
-    { group: 'review', name: 'territory review ÷ map reads of its projects (server side)', value: r(m.review!['review server'], m.review!['maps of its projects (server)']), target: null },
+    {
+      group: 'review',
+      name: 'territory review ÷ map reads of its projects (server side)',
+      value: r(m.review!['review server'], m.review!['maps of its projects (server)']),
+      target: null,
+    },
     {
       group: 'review',
       name: 'territory review ÷ map reads of its projects now and at the milestone',
       value: r(m.review!['review server'], m.review!['maps of its projects, now and at the milestone (server)']),
       target: null,
     },
-    { group: 'review', name: 'territory review over HTTP ÷ server side', value: r(m.review!['review inject'], m.review!['review server']), target: null },
+    {
+      group: 'review',
+      name: 'territory review over HTTP ÷ server side',
+      value: r(m.review!['review inject'], m.review!['review server']),
+      target: null,
+    },
   ];
   for (let i = 1; i < loaded.length; i += 1) {
     const [a, b] = [loaded[i]!, loaded[i - 1]!];
-    ratios.push({ group: 'growth', name: `current map ${a.name} ÷ ${b.name}`, value: r(growth[`${a.name} current`], growth[`${b.name} current`]), target: null });
-    ratios.push({ group: 'growth', name: `asOf early ${a.name} ÷ ${b.name}`, value: r(growth[`${a.name} early`], growth[`${b.name} early`]), target: null });
-    ratios.push({ group: 'growth', name: `asOf latest milestone ${a.name} ÷ ${b.name}`, value: r(growth[`${a.name} late`], growth[`${b.name} late`]), target: null });
+    ratios.push({
+      group: 'growth',
+      name: `current map ${a.name} ÷ ${b.name}`,
+      value: r(growth[`${a.name} current`], growth[`${b.name} current`]),
+      target: null,
+    });
+    ratios.push({
+      group: 'growth',
+      name: `asOf early ${a.name} ÷ ${b.name}`,
+      value: r(growth[`${a.name} early`], growth[`${b.name} early`]),
+      target: null,
+    });
+    ratios.push({
+      group: 'growth',
+      name: `asOf latest milestone ${a.name} ÷ ${b.name}`,
+      value: r(growth[`${a.name} late`], growth[`${b.name} late`]),
+      target: null,
+    });
   }
   if (frontEnd && !frontEnd.skipped) {
     for (const target of FRONTEND_SIZES) {
       const find = (name: string) => frontEnd!.cases.find((c) => c.name === name && c.target === target)?.drawn;
       const t = target === 2_000 ? 1.2 : null;
-      ratios.push({ group: 'front end', name: `editor ÷ bare Cytoscape, ${target} elements`, value: r(find('editor'), find('bare')), target: t });
-      ratios.push({ group: 'front end', name: `projection view ÷ bare Cytoscape, ${target} elements`, value: r(find('projection'), find('bare-projection')), target: t });
-      ratios.push({ group: 'front end', name: `bare WebGL ÷ bare canvas, ${target} elements`, value: r(find('bare-webgl'), find('bare')), target: null });
+      ratios.push({
+        group: 'front end',
+        name: `editor ÷ bare Cytoscape, ${target} elements`,
+        value: r(find('editor'), find('bare')),
+        target: t,
+      });
+      ratios.push({
+        group: 'front end',
+        name: `projection view ÷ bare Cytoscape, ${target} elements`,
+        value: r(find('projection'), find('bare-projection')),
+        target: t,
+      });
+      ratios.push({
+        group: 'front end',
+        name: `bare WebGL ÷ bare canvas, ${target} elements`,
+        value: r(find('bare-webgl'), find('bare')),
+        target: null,
+      });
     }
   }
   const apiRss = apiProcess.peakMiB ?? apiProcess.afterWorkMiB ?? Number.NaN;
-  ratios.push({ group: 'memory', name: `API process peak resident memory after the ${top.name} requests (MiB)`, value: apiRss, target: 400, unit: 'MiB' });
+  ratios.push({
+    group: 'memory',
+    name: `API process peak resident memory after the ${top.name} requests (MiB)`,
+    value: apiRss,
+    target: 400,
+    unit: 'MiB',
+  });
 
   const result: BenchResult = {
     date: new Date().toISOString(),
     durationSeconds: seconds(performance.now() - runStarted),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), platform: `${process.platform} ${process.arch}` },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      platform: `${process.platform} ${process.arch}`,
+    },
     versions: {
       node: process.version,
       neo4j: neo4jVersion,
@@ -613,23 +872,51 @@ try {
       'playwright-core': versionOf('playwright-core'),
       chromium: frontEnd?.chromium ?? 'not run',
     },
-    settings: { runs: RUNS, warmup: WARMUP, reviewRuns: REVIEW_RUNS, importRuns: IMPORT_RUNS, neo4jHeap: HEAP, neo4jPageCache: '128m (startDisposableNeo4j default)' },
+    settings: {
+      runs: RUNS,
+      warmup: WARMUP,
+      reviewRuns: REVIEW_RUNS,
+      importRuns: IMPORT_RUNS,
+      neo4jHeap: HEAP,
+      neo4jPageCache: '128m (startDisposableNeo4j default)',
+    },
     sizes: [...loaded, ...twins, importTarget].map((l) => ({
       name: l.name,
-      spec: { territories: l.spec.territories, projects: l.spec.projects, actors: l.spec.actors, objectives: l.spec.objectives, relations: l.spec.relations, changes: l.spec.changes, updates: l.spec.updates ?? null, from: isoDay(l.spec.from), to: isoDay(l.spec.to) },
+      spec: {
+        territories: l.spec.territories,
+        projects: l.spec.projects,
+        actors: l.spec.actors,
+        objectives: l.spec.objectives,
+        relations: l.spec.relations,
+        changes: l.spec.changes,
+        updates: l.spec.updates ?? null,
+        from: isoDay(l.spec.from),
+        to: isoDay(l.spec.to),
+      },
       counts: l.counts,
       load: l.load,
       largestProject: l.projectId,
       largestTerritory: { id: l.territoryId, projects: l.territoryProjects },
     })),
-    domainLoad: { msPerOperation: domainMsPerOp, sampleOperations: sampleOps.length, estimatedSecondsForL: seconds(domainMsPerOp * SIZES.L.changes) },
+    domainLoad: {
+      msPerOperation: domainMsPerOp,
+      sampleOperations: sampleOps.length,
+      estimatedSecondsForL: seconds(domainMsPerOp * SIZES.L.changes),
+    },
     top: {
       size: top.name,
       projectId: top.projectId,
       territoryId: top.territoryId,
       mapNodes: contentCheck.nodes,
       mapEdges: contentCheck.edges,
-      dates: { early: early.toISOString(), mid: mid.toISOString(), late: late.toISOString(), diffFrom: diffFrom.date, diffTo: diffTo.date, since: sinceMilestone.date },
+      dates: {
+        early: early.toISOString(),
+        mid: mid.toISOString(),
+        late: late.toISOString(),
+        diffFrom: diffFrom.date,
+        diffTo: diffTo.date,
+        since: sinceMilestone.date,
+      },
       review: reviewSize,
     },
     contentCheck,

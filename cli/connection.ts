@@ -23,10 +23,22 @@ export async function connect(options: { log: (line: string) => void; config: Tr
   const { config, log } = options;
   const timeouts = { connectionTimeoutMs: config.neo4j.connectionTimeoutMs };
   if (config.neo4j.uri) {
-    const remote: Neo4jConfig = { uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database, ...timeouts };
+    const remote: Neo4jConfig = {
+      uri: config.neo4j.uri,
+      user: config.neo4j.user,
+      password: config.neo4j.password,
+      database: config.neo4j.database,
+      ...timeouts,
+    };
     return open(remote, remote.uri, null);
   }
-  const local: Neo4jConfig = { uri: `bolt://127.0.0.1:${config.embedded.port}`, user: 'neo4j', password: config.neo4j.password, database: 'neo4j', ...timeouts };
+  const local: Neo4jConfig = {
+    uri: `bolt://127.0.0.1:${config.embedded.port}`,
+    user: 'neo4j',
+    password: config.neo4j.password,
+    database: 'neo4j',
+    ...timeouts,
+  };
   if (await answers(local)) return open(local, `${local.uri} (Neo4j intégré déjà démarré)`, null);
 
   log(`Démarrage du Neo4j intégré (données dans ${config.embedded.home})…`);
@@ -35,7 +47,10 @@ export async function connect(options: { log: (line: string) => void; config: Tr
 }
 
 async function answers(config: Neo4jConfig): Promise<boolean> {
-  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), { connectionTimeout: 2_000, maxConnectionLifetime: 5_000 });
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    connectionTimeout: 2_000,
+    maxConnectionLifetime: 5_000,
+  });
   try {
     await driver.verifyConnectivity({ database: config.database });
     return true;

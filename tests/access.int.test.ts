@@ -70,8 +70,16 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 /** Every property value of the nodes with this label whose `key` is `value`, as one string. */
-async function propsOf(label: 'User' | 'Password' | 'Session' | 'ApiToken' | 'WallLink' | 'SignInLink', key: string, value: string): Promise<string> {
-  const { records } = await graph.driver.executeQuery(`MATCH (n:${label}) WHERE n[$key] = $value RETURN properties(n) AS p`, { key, value }, { database: graph.database });
+async function propsOf(
+  label: 'User' | 'Password' | 'Session' | 'ApiToken' | 'WallLink' | 'SignInLink',
+  key: string,
+  value: string,
+): Promise<string> {
+  const { records } = await graph.driver.executeQuery(
+    `MATCH (n:${label}) WHERE n[$key] = $value RETURN properties(n) AS p`,
+    { key, value },
+    { database: graph.database },
+  );
   return JSON.stringify(records.map((r) => r.get('p')));
 }
 
@@ -135,8 +143,14 @@ describe('users and passwords', () => {
       await run().catch(() => {});
       return performance.now() - started;
     };
-    const unknown = Math.min(await time(() => verifyPassword(graph, email('inconnu'), PASSWORD)), await time(() => verifyPassword(graph, email('inconnu'), PASSWORD)));
-    const wrong = Math.min(await time(() => verifyPassword(graph, address, 'mauvais mot de passe')), await time(() => verifyPassword(graph, address, 'mauvais mot de passe')));
+    const unknown = Math.min(
+      await time(() => verifyPassword(graph, email('inconnu'), PASSWORD)),
+      await time(() => verifyPassword(graph, email('inconnu'), PASSWORD)),
+    );
+    const wrong = Math.min(
+      await time(() => verifyPassword(graph, address, 'mauvais mot de passe')),
+      await time(() => verifyPassword(graph, address, 'mauvais mot de passe')),
+    );
     // A read alone takes a few ms; 19 MiB × 2 passes of argon2id take tens of ms.
     expect(unknown).toBeGreaterThan(wrong * 0.4);
   });
@@ -230,7 +244,9 @@ describe('sessions', () => {
     const rejected = race.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect((rejected.reason as DomainError).code).toBe('SIGN_IN_LINK_INVALID');
     const late = await createSignInLink(graph, admin.id, { now: t0 });
-    expect(await codeOf(consumeSignInLink(graph, late.token, { now: new Date(t0.getTime() + 24 * 3_600_000) }))).toBe('SIGN_IN_LINK_INVALID');
+    expect(await codeOf(consumeSignInLink(graph, late.token, { now: new Date(t0.getTime() + 24 * 3_600_000) }))).toBe(
+      'SIGN_IN_LINK_INVALID',
+    );
     expect(await codeOf(consumeSignInLink(graph, 'trame_lien_inconnu'))).toBe('SIGN_IN_LINK_INVALID');
   });
 });
@@ -246,8 +262,16 @@ describe('roles, tokens and wall links', () => {
   it('grants roles with their scope, idempotently, and ends them without erasing them', async () => {
     const projectRes = { kind: 'project' as const, projectId: small.project.id, territoryId: small.territory.id };
     const grant = await grantRole(graph, { userId: pilot.id, role: 'PILOTE', projectId: small.project.id, by: 'system' });
-    expect(grant).toMatchObject({ role: 'PILOTE', projectId: small.project.id, territoryId: small.territory.id, grantedBy: 'system', revokedAt: null });
-    expect((await grantRole(graph, { userId: pilot.id, role: 'PILOTE', projectId: small.project.id, by: 'system' })).id).toBe(grant.id);
+    expect(grant).toMatchObject({
+      role: 'PILOTE',
+      projectId: small.project.id,
+      territoryId: small.territory.id,
+      grantedBy: 'system',
+      revokedAt: null,
+    });
+    expect((await grantRole(graph, { userId: pilot.id, role: 'PILOTE', projectId: small.project.id, by: 'system' })).id).toBe(
+      grant.id,
+    );
     const session = await createSession(graph, pilot.id);
     const resolved = await resolvePrincipal(graph, { sessionToken: session.token });
     expect(resolved.principal).toMatchObject({ kind: 'user', via: 'session', grants: [{ id: grant.id }] });
@@ -266,12 +290,22 @@ describe('roles, tokens and wall links', () => {
 
   it('checks role scopes and targets', async () => {
     const by = 'system';
-    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'PILOTE', territoryId: small.territory.id, by }))).toBe('INVALID_ROLE');
-    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'RELECTEUR', projectId: small.project.id, by }))).toBe('INVALID_ROLE');
-    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'ADMINISTRATEUR', territoryId: small.territory.id, by }))).toBe('INVALID_ROLE');
-    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'ATELIER' as 'PILOTE', projectId: small.project.id, by }))).toBe('INVALID_ROLE');
+    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'PILOTE', territoryId: small.territory.id, by }))).toBe(
+      'INVALID_ROLE',
+    );
+    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'RELECTEUR', projectId: small.project.id, by }))).toBe(
+      'INVALID_ROLE',
+    );
+    expect(
+      await codeOf(grantRole(graph, { userId: pilot.id, role: 'ADMINISTRATEUR', territoryId: small.territory.id, by })),
+    ).toBe('INVALID_ROLE');
+    expect(
+      await codeOf(grantRole(graph, { userId: pilot.id, role: 'ATELIER' as 'PILOTE', projectId: small.project.id, by })),
+    ).toBe('INVALID_ROLE');
     expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'PILOTE', projectId: 'prj-nowhere', by }))).toBe('NOT_FOUND');
-    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'RELECTEUR', territoryId: small.project.id, by }))).toBe('NOT_FOUND');
+    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'RELECTEUR', territoryId: small.project.id, by }))).toBe(
+      'NOT_FOUND',
+    );
     expect(await codeOf(grantRole(graph, { userId: 'usr-nobody', role: 'ADMINISTRATEUR', by }))).toBe('USER_NOT_FOUND');
     expect(await codeOf(revokeGrant(graph, 'grt-nothing', { by }))).toBe('GRANT_NOT_FOUND');
     const reviewer = await createUser(graph, { email: email('dgs'), name: 'DGS' });
@@ -300,18 +334,37 @@ describe('roles, tokens and wall links', () => {
     const soon = new Date(Date.now() + 60_000);
     const expiring = await createApiToken(graph, { userId: pilot.id, name: 'Court', expiresAt: soon });
     expect((await resolvePrincipal(graph, { authorization: `Bearer ${expiring.token}` })).principal.kind).toBe('user');
-    expect(await codeOf(resolvePrincipal(graph, { authorization: `Bearer ${expiring.token}` }, { now: soon }))).toBe('UNAUTHENTICATED');
-    expect(await codeOf(createApiToken(graph, { userId: pilot.id, name: 'Passé', expiresAt: new Date(Date.now() - 1000) }))).toBe('INVALID_EXPIRY');
+    expect(await codeOf(resolvePrincipal(graph, { authorization: `Bearer ${expiring.token}` }, { now: soon }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(await codeOf(createApiToken(graph, { userId: pilot.id, name: 'Passé', expiresAt: new Date(Date.now() - 1000) }))).toBe(
+      'INVALID_EXPIRY',
+    );
     expect(await codeOf(createApiToken(graph, { userId: pilot.id, name: ' ' }))).toBe('REQUIRED_FIELD');
     expect(await codeOf(resolvePrincipal(graph, { authorization: 'Bearer nimportequoi' }))).toBe('UNAUTHENTICATED');
     expect(await codeOf(resolvePrincipal(graph, { authorization: 'Basic dXNlcjpwYXNz' }))).toBe('UNAUTHENTICATED');
   });
 
   it('wall links read their project only, and revoking cuts access at the next request', async () => {
-    const { token, info } = await createWallLink(graph, { projectId: small.project.id, name: 'Salle du conseil', createdBy: pilot.id });
-    expect(info).toMatchObject({ projectId: small.project.id, territoryId: small.territory.id, name: 'Salle du conseil', revokedAt: null });
+    const { token, info } = await createWallLink(graph, {
+      projectId: small.project.id,
+      name: 'Salle du conseil',
+      createdBy: pilot.id,
+    });
+    expect(info).toMatchObject({
+      projectId: small.project.id,
+      territoryId: small.territory.id,
+      name: 'Salle du conseil',
+      revokedAt: null,
+    });
     const { principal } = await resolvePrincipal(graph, { authorization: `Bearer ${token}` });
-    expect(principal).toEqual({ kind: 'wallLink', linkId: info.id, projectId: small.project.id, territoryId: small.territory.id, name: 'Salle du conseil' });
+    expect(principal).toEqual({
+      kind: 'wallLink',
+      linkId: info.id,
+      projectId: small.project.id,
+      territoryId: small.territory.id,
+      name: 'Salle du conseil',
+    });
     const projectRes = { kind: 'project' as const, projectId: small.project.id, territoryId: small.territory.id };
     expect(() => authorize(principal, 'project:read', projectRes)).not.toThrow();
     expect(() => authorize(principal, 'project:write', projectRes)).toThrow(DomainError);
@@ -325,16 +378,30 @@ describe('roles, tokens and wall links', () => {
     expect(await codeOf(resolvePrincipal(graph, { authorization: `Bearer ${token}` }))).toBe('UNAUTHENTICATED');
 
     const until = new Date(Date.now() + 3_600_000);
-    const timed = await createWallLink(graph, { projectId: small.project.id, name: 'Atelier du soir', createdBy: pilot.id, expiresAt: until });
+    const timed = await createWallLink(graph, {
+      projectId: small.project.id,
+      name: 'Atelier du soir',
+      createdBy: pilot.id,
+      expiresAt: until,
+    });
     expect((await resolvePrincipal(graph, { authorization: `Bearer ${timed.token}` })).principal.kind).toBe('wallLink');
-    expect(await codeOf(resolvePrincipal(graph, { authorization: `Bearer ${timed.token}` }, { now: until }))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(resolvePrincipal(graph, { authorization: `Bearer ${timed.token}` }, { now: until }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(await codeOf(createWallLink(graph, { projectId: 'prj-nowhere', name: 'X', createdBy: pilot.id }))).toBe('NOT_FOUND');
-    expect(await codeOf(createWallLink(graph, { projectId: small.project.id, name: 'X', createdBy: pilot.id, expiresAt: new Date(0) }))).toBe('INVALID_EXPIRY');
+    expect(
+      await codeOf(
+        createWallLink(graph, { projectId: small.project.id, name: 'X', createdBy: pilot.id, expiresAt: new Date(0) }),
+      ),
+    ).toBe('INVALID_EXPIRY');
   });
 
   it('an unknown or expired session cookie resolves to anonymous and asks to clear the cookie', async () => {
     expect(await resolvePrincipal(graph, {})).toEqual({ principal: { kind: 'anonymous' }, clearSessionCookie: false });
-    expect(await resolvePrincipal(graph, { sessionToken: 'trame_ses_inconnu' })).toEqual({ principal: { kind: 'anonymous' }, clearSessionCookie: true });
+    expect(await resolvePrincipal(graph, { sessionToken: 'trame_ses_inconnu' })).toEqual({
+      principal: { kind: 'anonymous' },
+      clearSessionCookie: true,
+    });
   });
 });
 
@@ -352,7 +419,9 @@ describe('single sign-on domains', () => {
     expect(await removeAllowedDomain(graph, domain)).toBe(true);
     // An existing user keeps signing in; a new one of that domain no longer can.
     expect((await userForSingleSignOn(graph, { email: address, name: 'Agent' })).id).toBe(created.id);
-    expect(await codeOf(userForSingleSignOn(graph, { email: `autre@${domain}`, name: 'Autre' }))).toBe('EMAIL_DOMAIN_NOT_ALLOWED');
+    expect(await codeOf(userForSingleSignOn(graph, { email: `autre@${domain}`, name: 'Autre' }))).toBe(
+      'EMAIL_DOMAIN_NOT_ALLOWED',
+    );
     expect(await codeOf(addAllowedDomain(graph, 'pas un domaine', { by: 'system' }))).toBe('INVALID_EMAIL_DOMAIN');
   });
 });
@@ -361,17 +430,73 @@ describe('confidentiality against the real change log', () => {
   it('hides confidential items, what refers to them, and ended ones from states and timelines', async () => {
     const small = await buildSmallProject(graph, 2, 1);
     const from = { validFrom: at('2019-01-01') };
-    const secret = await build(graph, 'Objective', { projectId: small.project.id, title: 'OBJECTIF-CONFIDENTIEL', description: 'DESCRIPTION-CONFIDENTIELLE', dimensions: ['ECONOMIQUE'], nature: 'MATERIEL', confidential: true }, from);
-    const position = await build(graph, 'Position', { actorId: small.actors[0]!.id, objectiveId: secret.id, value: 3, note: 'NOTE-SUR-SECRET' }, from);
-    const tension = await build(graph, 'Conflict', { objectiveAId: small.objectives[0]!.id, objectiveBId: secret.id, intensity: 3, status: 'IDENTIFIE', note: 'NOTE-DE-CONFLIT' }, from);
-    const other = await build(graph, 'Objective', { projectId: small.project.id, title: 'Objectif public', dimensions: ['SOCIAL'], nature: 'MATERIEL', confidential: false }, from);
-    const closed = await build(graph, 'Conflict', { objectiveAId: small.objectives[0]!.id, objectiveBId: other.id, intensity: 1, status: 'IDENTIFIE', confidential: true, note: 'NOTE-CONFLIT-CLOS' }, from);
-    await graph.write((tx) => endEntity(tx, { author: TEST_AUTHOR }, 'Conflict', closed.id, { expectedVersion: closed.version, validFrom: at('2020-01-01') }));
+    const secret = await build(
+      graph,
+      'Objective',
+      {
+        projectId: small.project.id,
+        title: 'OBJECTIF-CONFIDENTIEL',
+        description: 'DESCRIPTION-CONFIDENTIELLE',
+        dimensions: ['ECONOMIQUE'],
+        nature: 'MATERIEL',
+        confidential: true,
+      },
+      from,
+    );
+    const position = await build(
+      graph,
+      'Position',
+      { actorId: small.actors[0]!.id, objectiveId: secret.id, value: 3, note: 'NOTE-SUR-SECRET' },
+      from,
+    );
+    const tension = await build(
+      graph,
+      'Conflict',
+      {
+        objectiveAId: small.objectives[0]!.id,
+        objectiveBId: secret.id,
+        intensity: 3,
+        status: 'IDENTIFIE',
+        note: 'NOTE-DE-CONFLIT',
+      },
+      from,
+    );
+    const other = await build(
+      graph,
+      'Objective',
+      { projectId: small.project.id, title: 'Objectif public', dimensions: ['SOCIAL'], nature: 'MATERIEL', confidential: false },
+      from,
+    );
+    const closed = await build(
+      graph,
+      'Conflict',
+      {
+        objectiveAId: small.objectives[0]!.id,
+        objectiveBId: other.id,
+        intensity: 1,
+        status: 'IDENTIFIE',
+        confidential: true,
+        note: 'NOTE-CONFLIT-CLOS',
+      },
+      from,
+    );
+    await graph.write((tx) =>
+      endEntity(tx, { author: TEST_AUTHOR }, 'Conflict', closed.id, {
+        expectedVersion: closed.version,
+        validFrom: at('2020-01-01'),
+      }),
+    );
 
     const hidden = await graph.read((tx) => readHiddenEntityIds(tx, small.project.id));
     expect([...hidden].sort()).toEqual([secret.id, position.id, tension.id, closed.id].sort());
 
-    const texts = ['OBJECTIF-CONFIDENTIEL', 'DESCRIPTION-CONFIDENTIELLE', 'NOTE-SUR-SECRET', 'NOTE-DE-CONFLIT', 'NOTE-CONFLIT-CLOS'];
+    const texts = [
+      'OBJECTIF-CONFIDENTIEL',
+      'DESCRIPTION-CONFIDENTIELLE',
+      'NOTE-SUR-SECRET',
+      'NOTE-DE-CONFLIT',
+      'NOTE-CONFLIT-CLOS',
+    ];
     const page = await graph.read((tx) => readTimeline(tx, small.project.id, { first: 200 }));
     const full = JSON.stringify(page.changes);
     for (const text of texts) expect(full).toContain(text);
@@ -400,12 +525,30 @@ describe('confidentiality against the real change log', () => {
 
 describe('migration 0005', () => {
   it('created the access constraints and indexes', async () => {
-    const { records } = await graph.driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', {}, { database: graph.database });
+    const { records } = await graph.driver.executeQuery(
+      'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names',
+      {},
+      { database: graph.database },
+    );
     const names = records[0]!.get('names') as string[];
-    for (const name of ['user_id', 'user_email', 'password_user', 'session_hash', 'sign_in_link_hash', 'api_token_hash', 'wall_link_hash', 'role_grant_id', 'allowed_domain']) {
+    for (const name of [
+      'user_id',
+      'user_email',
+      'password_user',
+      'session_hash',
+      'sign_in_link_hash',
+      'api_token_hash',
+      'wall_link_hash',
+      'role_grant_id',
+      'allowed_domain',
+    ]) {
       expect(names, name).toContain(name);
     }
-    const { records: indexes } = await graph.driver.executeQuery("SHOW INDEXES YIELD name, state WHERE name STARTS WITH 'role_grant' OR name STARTS WITH 'session_' RETURN collect(state) AS states", {}, { database: graph.database });
+    const { records: indexes } = await graph.driver.executeQuery(
+      "SHOW INDEXES YIELD name, state WHERE name STARTS WITH 'role_grant' OR name STARTS WITH 'session_' RETURN collect(state) AS states",
+      {},
+      { database: graph.database },
+    );
     expect(new Set(indexes[0]!.get('states') as string[])).toEqual(new Set(['ONLINE']));
   });
 });

@@ -1,7 +1,6 @@
-
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueId } from './support/graph.ts';
-import { gql, } from './support/http.ts';
+import { gql } from './support/http.ts';
 import { useTestApp } from './support/app.ts';
 
 /**
@@ -25,31 +24,74 @@ async function ok<T>(query: string, variables: Record<string, unknown> = {}): Pr
 const t = useTestApp();
 beforeAll(async () => {
   const at = '2020-01-01';
-  await ok(`mutation($id: ID) { createTerritory(input: { name: "Commune MACTOR", code: "76", kind: COMMUNE }, validFrom: "${at}", id: $id) { id } }`, { id: id('ter') });
+  await ok(
+    `mutation($id: ID) { createTerritory(input: { name: "Commune MACTOR", code: "76", kind: COMMUNE }, validFrom: "${at}", id: $id) { id } }`,
+    { id: id('ter') },
+  );
   for (const p of ['p1', 'p2']) {
-    await ok(`mutation($id: ID, $t: ID!) { createProject(input: { territoryId: $t, name: "Projet ${p}" }, validFrom: "${at}", id: $id) { id } }`, { id: id(p), t: id('ter') });
+    await ok(
+      `mutation($id: ID, $t: ID!) { createProject(input: { territoryId: $t, name: "Projet ${p}" }, validFrom: "${at}", id: $id) { id } }`,
+      { id: id(p), t: id('ter') },
+    );
   }
   for (const a of ['a', 'b', 'c']) {
-    await ok(`mutation($id: ID, $t: ID!) { createActor(input: { territoryId: $t, name: "Acteur ${a.toUpperCase()}", kind: ASSOCIATION }, validFrom: "${at}", id: $id) { id } }`, { id: id(a), t: id('ter') });
-    await ok(`mutation($a: ID!, $p: ID!) { createEngagement(input: { actorId: $a, projectId: $p, level: COOPERANT }, validFrom: "${at}") { id } }`, { a: id(a), p: id('p1') });
+    await ok(
+      `mutation($id: ID, $t: ID!) { createActor(input: { territoryId: $t, name: "Acteur ${a.toUpperCase()}", kind: ASSOCIATION }, validFrom: "${at}", id: $id) { id } }`,
+      { id: id(a), t: id('ter') },
+    );
+    await ok(
+      `mutation($a: ID!, $p: ID!) { createEngagement(input: { actorId: $a, projectId: $p, level: COOPERANT }, validFrom: "${at}") { id } }`,
+      { a: id(a), p: id('p1') },
+    );
   }
   // A and B are also coopérant in the second project: two demanding engagements each.
   for (const a of ['a', 'b']) {
-    await ok(`mutation($a: ID!, $p: ID!) { createEngagement(input: { actorId: $a, projectId: $p, level: MOTEUR }, validFrom: "${at}") { id } }`, { a: id(a), p: id('p2') });
+    await ok(
+      `mutation($a: ID!, $p: ID!) { createEngagement(input: { actorId: $a, projectId: $p, level: MOTEUR }, validFrom: "${at}") { id } }`,
+      { a: id(a), p: id('p2') },
+    );
   }
   for (const o of ['o1', 'o2']) {
-    await ok(`mutation($id: ID, $p: ID!) { createObjective(input: { projectId: $p, title: "Objectif ${o}", dimensions: [SOCIAL], nature: MATERIEL, confidential: false }, validFrom: "${at}", id: $id) { id } }`, { id: id(o), p: id('p1') });
+    await ok(
+      `mutation($id: ID, $p: ID!) { createObjective(input: { projectId: $p, title: "Objectif ${o}", dimensions: [SOCIAL], nature: MATERIEL, confidential: false }, validFrom: "${at}", id: $id) { id } }`,
+      { id: id(o), p: id('p1') },
+    );
   }
-  const mid: [string, string, number][] = [['a', 'b', 3], ['a', 'c', 1], ['b', 'a', 2], ['b', 'c', 2], ['c', 'b', 1]];
+  const mid: [string, string, number][] = [
+    ['a', 'b', 3],
+    ['a', 'c', 1],
+    ['b', 'a', 2],
+    ['b', 'c', 2],
+    ['c', 'b', 1],
+  ];
   for (const [from, to, value] of mid) {
-    await ok(`mutation($f: ID!, $t: ID!, $p: ID!, $v: Int!) { createInfluence(input: { projectId: $p, fromActorId: $f, toActorId: $t, value: $v }, validFrom: "2020-02-01") { id } }`, { f: id(from), t: id(to), p: id('p1'), v: value });
+    await ok(
+      `mutation($f: ID!, $t: ID!, $p: ID!, $v: Int!) { createInfluence(input: { projectId: $p, fromActorId: $f, toActorId: $t, value: $v }, validFrom: "2020-02-01") { id } }`,
+      { f: id(from), t: id(to), p: id('p1'), v: value },
+    );
   }
-  const mao: [string, string, number][] = [['a', 'o1', 3], ['a', 'o2', -2], ['b', 'o1', 2], ['b', 'o2', 1], ['c', 'o1', -1], ['c', 'o2', 4]];
+  const mao: [string, string, number][] = [
+    ['a', 'o1', 3],
+    ['a', 'o2', -2],
+    ['b', 'o1', 2],
+    ['b', 'o2', 1],
+    ['c', 'o1', -1],
+    ['c', 'o2', 4],
+  ];
   for (const [actor, objective, value] of mao) {
-    await ok(`mutation($a: ID!, $o: ID!, $v: Int!) { createPosition(input: { actorId: $a, objectiveId: $o, value: $v }, validFrom: "2020-02-01") { id } }`, { a: id(actor), o: id(objective), v: value });
+    await ok(
+      `mutation($a: ID!, $o: ID!, $v: Int!) { createPosition(input: { actorId: $a, objectiveId: $o, value: $v }, validFrom: "2020-02-01") { id } }`,
+      { a: id(actor), o: id(objective), v: value },
+    );
   }
-  await ok(`mutation($a: ID!, $b: ID!) { createConflict(input: { objectiveAId: $a, objectiveBId: $b, intensity: 3, status: IDENTIFIE, confidential: false }, validFrom: "2020-03-01") { id } }`, { a: id('o1'), b: id('o2') });
-  await ok(`mutation($p: ID!, $o: ID!, $c: ID!) { createExternality(input: { projectId: $p, objectiveId: $o, description: "Bruit", sign: NEGATIVE, affectedActorIds: [$c], status: IDENTIFIEE }, validFrom: "2020-03-01") { id } }`, { p: id('p1'), o: id('o1'), c: id('c') });
+  await ok(
+    `mutation($a: ID!, $b: ID!) { createConflict(input: { objectiveAId: $a, objectiveBId: $b, intensity: 3, status: IDENTIFIE, confidential: false }, validFrom: "2020-03-01") { id } }`,
+    { a: id('o1'), b: id('o2') },
+  );
+  await ok(
+    `mutation($p: ID!, $o: ID!, $c: ID!) { createExternality(input: { projectId: $p, objectiveId: $o, description: "Bruit", sign: NEGATIVE, affectedActorIds: [$c], status: IDENTIFIEE }, validFrom: "2020-03-01") { id } }`,
+    { p: id('p1'), o: id('o1'), c: id('c') },
+  );
 }, 120_000);
 
 const ANALYSIS = `
@@ -78,10 +120,23 @@ interface Result {
       dependence: number[];
       normalisedBalanceOfPower: number[];
       powerStatus: string;
-      orders: { order: number; caa: { values: number[][] }; daa: { values: number[][] }; degreeOfConvergence: number | null; agreement: number[]; disagreement: number[] }[];
+      orders: {
+        order: number;
+        caa: { values: number[][] };
+        daa: { values: number[][] };
+        degreeOfConvergence: number | null;
+        agreement: number[];
+        disagreement: number[];
+      }[];
       notes: { code: string; actors: string[] }[];
     };
-    tensions: { conflict: { label: string }; intensity: number; status: string; daysSinceIdentified: number; actors: { label: string }[] }[];
+    tensions: {
+      conflict: { label: string };
+      intensity: number;
+      status: string;
+      daysSinceIdentified: number;
+      actors: { label: string }[];
+    }[];
     externalities: { externality: { label: string }; notInvolved: { id: string }[] }[];
     unworkedDivergences: { a: { id: string }; b: { id: string } }[];
   };

@@ -47,9 +47,13 @@ async function snapshot(projectId: string) {
 
 describe('GraphQL over HTTP', () => {
   it('reads a project with all its content, references followed', async () => {
-    const result = await gql<{ project: { engagements: { actor: { name: string } }[]; territory: { id: string } } }>(app, PROJECT, {
-      id: small.project.id,
-    });
+    const result = await gql<{ project: { engagements: { actor: { name: string } }[]; territory: { id: string } } }>(
+      app,
+      PROJECT,
+      {
+        id: small.project.id,
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.project.territory.id).toBe(small.territory.id);
     expect(result.data?.project.engagements.map((e) => e.actor.name).sort()).toEqual(['Acteur 1', 'Acteur 2']);
@@ -134,10 +138,14 @@ describe('one project state per query operation', () => {
         return counting.reads;
       };
       const mapOnly = await reads(`query($id: ID!) { projectMap(projectId: $id) { nodes { id } } }`);
-      const both = await reads(`query($id: ID!) { project(id: $id) { id objectives { id } } projectMap(projectId: $id) { nodes { id } } }`);
+      const both = await reads(
+        `query($id: ID!) { project(id: $id) { id objectives { id } } projectMap(projectId: $id) { nodes { id } } }`,
+      );
       expect(mapOnly).toBe(1);
       expect(both).toBe(1);
-      const twoDates = await reads(`query($id: ID!) { project(id: $id) { id } projectMap(projectId: $id, asOf: "2019-01-01") { nodes { id } } }`);
+      const twoDates = await reads(
+        `query($id: ID!) { project(id: $id) { id } projectMap(projectId: $id, asOf: "2019-01-01") { nodes { id } } }`,
+      );
       expect(twoDates).toBe(2);
     } finally {
       await countingApp.close();
@@ -207,7 +215,9 @@ describe('re-pointing and reverting through the API', () => {
     );
     expect(reverted.errors).toBeUndefined();
     expect(reverted.data!.revertChange).toMatchObject({ __typename: 'Position', objectiveId: o3 });
-    const again = await gql(app, `mutation($c: ID!) { revertChange(changeId: $c) { id } }`, { c: log.data!.projectTimeline.changes[0]!.id });
+    const again = await gql(app, `mutation($c: ID!) { revertChange(changeId: $c) { id } }`, {
+      c: log.data!.projectTimeline.changes[0]!.id,
+    });
     expect(codeOf(again)).toBe('REVERT_NOT_APPLICABLE');
   });
 });
@@ -225,11 +235,9 @@ describe('bad input: a stable code, a message a pilot can act on, nothing change
 
   it('refuses a position out of range, in French, and stores nothing', async () => {
     const before = await snapshot(small.project.id);
-    const result = await gql(
-      app,
-      `mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`,
-      { input: { actorId: small.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: 7 } },
-    );
+    const result = await gql(app, `mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, {
+      input: { actorId: small.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: 7 },
+    });
     expect(codeOf(result)).toBe('INVALID_POSITION');
     expect(result.errors?.[0]?.message).toBe('la position doit être comprise entre -4 et 4');
     expect(await snapshot(small.project.id)).toEqual(before);
@@ -237,11 +245,9 @@ describe('bad input: a stable code, a message a pilot can act on, nothing change
 
   it('refuses a conflict between an objective and itself', async () => {
     const objectiveId = small.objectives[0]!.id;
-    const result = await gql(
-      app,
-      `mutation($input: CreateConflictInput!) { createConflict(input: $input) { id } }`,
-      { input: { objectiveAId: objectiveId, objectiveBId: objectiveId, intensity: 2, status: 'IDENTIFIE', confidential: false } },
-    );
+    const result = await gql(app, `mutation($input: CreateConflictInput!) { createConflict(input: $input) { id } }`, {
+      input: { objectiveAId: objectiveId, objectiveBId: objectiveId, intensity: 2, status: 'IDENTIFIE', confidential: false },
+    });
     expect(codeOf(result)).toBe('SAME_OBJECTIVE');
   });
 
@@ -278,9 +284,13 @@ describe('bad input: a stable code, a message a pilot can act on, nothing change
   });
 
   it('refuses a comparison whose start follows its end', async () => {
-    const result = await gql(app, `query($id: ID!) { projectDiff(projectId: $id, from: "2022-01-01", to: "2020-01-01") { summary { added } } }`, {
-      id: small.project.id,
-    });
+    const result = await gql(
+      app,
+      `query($id: ID!) { projectDiff(projectId: $id, from: "2022-01-01", to: "2020-01-01") { summary { added } } }`,
+      {
+        id: small.project.id,
+      },
+    );
     expect(codeOf(result)).toBe('INVALID_RANGE');
   });
 

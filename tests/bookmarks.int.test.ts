@@ -54,7 +54,11 @@ async function post<T>(app: FastifyInstance, query: string, variables: Record<st
     headers: bookmark === undefined ? {} : { 'Trame-Bookmark': bookmark },
     payload: { query, variables },
   });
-  return { status: response.statusCode, bookmark: response.headers[HEADER] as string | undefined, body: response.json() as GqlResult<T> };
+  return {
+    status: response.statusCode,
+    bookmark: response.headers[HEADER] as string | undefined,
+    body: response.json() as GqlResult<T>,
+  };
 }
 
 const CREATE_ACTOR = /* GraphQL */ `
@@ -75,7 +79,12 @@ describe('bookmarks across two API processes', () => {
     const actorId = written.body.data!.createActor.id;
 
     const before = waitedForByB.length;
-    const read = await post<{ territory: { actors: { id: string; name: string }[] } }>(appB, TERRITORY_ACTORS, { id: small.territory.id }, written.bookmark);
+    const read = await post<{ territory: { actors: { id: string; name: string }[] } }>(
+      appB,
+      TERRITORY_ACTORS,
+      { id: small.territory.id },
+      written.bookmark,
+    );
     expect(read.status).toBe(200);
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data!.territory.actors.map((a) => a.id)).toContain(actorId);
@@ -100,7 +109,12 @@ describe('bookmarks across two API processes', () => {
     expect(second.body.errors).toBeUndefined();
     expect(second.bookmark).toBeDefined();
     expect(second.bookmark).not.toBe(first.bookmark);
-    const read = await post<{ territory: { actors: { id: string }[] } }>(appA, TERRITORY_ACTORS, { id: small.territory.id }, second.bookmark);
+    const read = await post<{ territory: { actors: { id: string }[] } }>(
+      appA,
+      TERRITORY_ACTORS,
+      { id: small.territory.id },
+      second.bookmark,
+    );
     const ids = read.body.data!.territory.actors.map((a) => a.id);
     expect(ids).toEqual(expect.arrayContaining([first.body.data!.createActor.id, second.body.data!.createActor.id]));
   });
@@ -108,7 +122,12 @@ describe('bookmarks across two API processes', () => {
   it('answers 400 INVALID_BOOKMARK to a malformed header, before anything runs', async () => {
     const name = `Jamais écrit ${Date.now()}`;
     for (const bad of ['pas un signet', 'FB:abc;DROP', 'FB:a,,FB:b', Array.from({ length: 17 }, (_, i) => `FB:${i}`).join(',')]) {
-      const answer = await post(appA, CREATE_ACTOR, { input: { territoryId: small.territory.id, name, kind: 'ASSOCIATION' } }, bad);
+      const answer = await post(
+        appA,
+        CREATE_ACTOR,
+        { input: { territoryId: small.territory.id, name, kind: 'ASSOCIATION' } },
+        bad,
+      );
       expect(answer.status, bad).toBe(400);
       expect(answer.body.errors?.[0]?.extensions?.code, bad).toBe('INVALID_BOOKMARK');
       expect(answer.body.errors?.[0]?.message).toMatch(/Trame-Bookmark/);
@@ -133,4 +152,3 @@ describe('bookmarks across two API processes', () => {
     expect(read.bookmark).toBeUndefined();
   });
 });
-

@@ -30,14 +30,29 @@ const SPEC: SizeSpec = {
 function extraOps(ds: Dataset): BulkOp[] {
   const p = ds.projects[0]!;
   const author = 'bench';
-  const base = (iso: string, n: number) => ({ validFrom: new Date(iso), recordedAt: new Date(new Date(iso).getTime() + 3_600_000), author, changeId: `chg-${ds.prefix}-x${n}` });
+  const base = (iso: string, n: number) => ({
+    validFrom: new Date(iso),
+    recordedAt: new Date(new Date(iso).getTime() + 3_600_000),
+    author,
+    changeId: `chg-${ds.prefix}-x${n}`,
+  });
   const objective = p.objectiveIds[0]!;
   return [
     { op: 'UPDATE', id: objective, patch: { description: 'Avant effacement' }, ...base('2026-02-01T00:00:00Z', 1) },
     { op: 'UPDATE', id: objective, patch: { description: '' }, ...base('2026-02-01T00:00:00Z', 2) },
-    { op: 'UPDATE', id: objective, patch: { description: null, title: '  Titre avec espaces  ' }, ...base('2026-02-02T00:00:00Z', 3) },
+    {
+      op: 'UPDATE',
+      id: objective,
+      patch: { description: null, title: '  Titre avec espaces  ' },
+      ...base('2026-02-02T00:00:00Z', 3),
+    },
     { op: 'UPDATE', id: objective, patch: { title: 'Titre avec espaces' }, ...base('2026-02-03T00:00:00Z', 4) },
-    { op: 'UPDATE', id: objective, patch: { dimensions: ['SOCIAL', 'SOCIAL', 'ECONOMIQUE'], confidential: true }, ...base('2026-02-04T00:00:00Z', 5) },
+    {
+      op: 'UPDATE',
+      id: objective,
+      patch: { dimensions: ['SOCIAL', 'SOCIAL', 'ECONOMIQUE'], confidential: true },
+      ...base('2026-02-04T00:00:00Z', 5),
+    },
   ];
 }
 
@@ -94,7 +109,8 @@ async function snapshot(loaded: Loaded) {
     );
     // Change ids are random on the domain path: name them by entity and version instead.
     const changeKeys = new Map<string, string>();
-    for (const r of changes.records) changeKeys.set(r.get('id') as string, `change:${String(r.get('entityId'))}#${String(r.get('version'))}`);
+    for (const r of changes.records)
+      changeKeys.set(r.get('id') as string, `change:${String(r.get('entityId'))}#${String(r.get('version'))}`);
     const fix = normaliser(loaded.prefix, changeKeys);
     const entities = await tx.run(
       `MATCH (e:Entity {territoryId: $t})
@@ -161,7 +177,8 @@ describe('bulk loading', () => {
     expect(a.changes.length).toBe(domain.ds.ops.length - 1);
     expect(b.counts).toEqual(a.counts);
     expect(b.changes).toEqual(a.changes);
-    for (let i = 0; i < a.entities.length; i += 1) expect(b.entities[i], String((a.entities[i] as { id: string }).id)).toEqual(a.entities[i]);
+    for (let i = 0; i < a.entities.length; i += 1)
+      expect(b.entities[i], String((a.entities[i] as { id: string }).id)).toEqual(a.entities[i]);
   });
 
   it('reads the same project states at several dates', async () => {
@@ -169,21 +186,27 @@ describe('bulk loading', () => {
       const fix = normaliser(prefix, new Map());
       return (records: EntityRecord[]) => [...records].sort((x, y) => x.id.localeCompare(y.id)).map((r) => fix(r));
     };
-    const dates = ['2018-03-01', '2019-07-14', '2021-01-01', '2023-06-30', '2025-12-31', '2026-02-01', '2026-03-01'].map((d) => new Date(`${d}T12:00:00Z`));
+    const dates = ['2018-03-01', '2019-07-14', '2021-01-01', '2023-06-30', '2025-12-31', '2026-02-01', '2026-03-01'].map(
+      (d) => new Date(`${d}T12:00:00Z`),
+    );
     for (let p = 0; p < domain.ds.projects.length; p += 1) {
       for (const moment of [...dates, null]) {
         const read = (loaded: Loaded) =>
-          graph.read((tx) => readProjectState(tx, loaded.ds.projects[p]!.id, moment)).catch((error: unknown) => {
-            if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
-            throw error;
-          });
+          graph
+            .read((tx) => readProjectState(tx, loaded.ds.projects[p]!.id, moment))
+            .catch((error: unknown) => {
+              if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
+              throw error;
+            });
         const [sa, sb] = [await read(domain), await read(bulk)];
         const label = `project ${p} at ${moment?.toISOString() ?? 'now'}`;
         if (sa === null || sb === null) {
           expect(sb, label).toBe(sa);
           continue;
         }
-        expect(normalise(bulk.prefix)([sb.project, sb.territory, ...sb.entities]), label).toEqual(normalise(domain.prefix)([sa.project, sa.territory, ...sa.entities]));
+        expect(normalise(bulk.prefix)([sb.project, sb.territory, ...sb.entities]), label).toEqual(
+          normalise(domain.prefix)([sa.project, sa.territory, ...sa.entities]),
+        );
       }
     }
   });
@@ -196,7 +219,13 @@ describe('bulk loading', () => {
     const early = { ...position, id: `${position.id}-early`, changeId: undefined, validFrom: new Date('2010-01-01T00:00:00Z') };
     expect(() => planBulk([...ds.ops, early])).toThrow(DomainError);
     const project = ds.ops.find((o) => o.op === 'CREATE' && o.type === 'Project')!;
-    const end = { op: 'END' as const, id: project.id, validFrom: new Date('2026-01-02T00:00:00Z'), recordedAt: new Date('2026-01-02T00:00:00Z'), author: 'x' };
+    const end = {
+      op: 'END' as const,
+      id: project.id,
+      validFrom: new Date('2026-01-02T00:00:00Z'),
+      recordedAt: new Date('2026-01-02T00:00:00Z'),
+      author: 'x',
+    };
     expect(() => planBulk([...ds.ops, end])).toThrow(/cascade/);
   });
 });

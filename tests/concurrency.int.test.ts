@@ -23,7 +23,9 @@ describe('no lost update', () => {
   it('many concurrent writers: every acknowledged write is kept, every stale one refused cleanly', async () => {
     const small = await buildSmallProject(graph, 3, 2);
     const positions = await Promise.all(
-      small.actors.slice(0, 2).map((actor, i) => build(graph, 'Position', { actorId: actor.id, objectiveId: small.objectives[i]!.id, value: 0 })),
+      small.actors
+        .slice(0, 2)
+        .map((actor, i) => build(graph, 'Position', { actorId: actor.id, objectiveId: small.objectives[i]!.id, value: 0 })),
     );
     const acknowledged = new Map<string, { version: number; value: number }[]>(positions.map((p) => [p.id, []]));
     let refused = 0;

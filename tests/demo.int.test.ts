@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSteps } from '../graph/src/demo/demo-map.ts';
-import { diffProjectStates, loadDemoMap, matrixCell, ofType, readProjectAnalysis, readProjectState, readTerritoryReview, type Graph } from '@trame/graph';
+import {
+  diffProjectStates,
+  loadDemoMap,
+  matrixCell,
+  ofType,
+  readProjectAnalysis,
+  readProjectState,
+  readTerritoryReview,
+  type Graph,
+} from '@trame/graph';
 import { at } from './support/factories.ts';
 import { testGraph } from './support/graph.ts';
 import { gql, testApp } from './support/http.ts';
@@ -64,7 +73,12 @@ describe('comparing two milestones through the API', () => {
   it('counts the leaps, arrivals and engagement gained between the first milestone and the trames vertes council', async () => {
     const app = await testApp(graph);
     const result = await gql<{
-      projectDiff: { from: string; to: string; summary: Record<string, number>; leaps: { trigger: string; toPerimeter: { name: string } }[] };
+      projectDiff: {
+        from: string;
+        to: string;
+        summary: Record<string, number>;
+        leaps: { trigger: string; toPerimeter: { name: string } }[];
+      };
     }>(
       app,
       `query { projectDiff(projectId: "prj-archipel", fromMilestone: "mil-archipel-bilan-bio", toMilestone: "mil-archipel-conseil-trames") {
@@ -84,7 +98,11 @@ describe('comparing two milestones through the API', () => {
 describe('the analysis of the demo map', () => {
   it('shows the Malaunay AMAP conflict among the territory tensions', async () => {
     const review = await graph.read((tx) => readTerritoryReview(tx, 'ter-malaunay', null, null));
-    const amap = review.tensions.find((t) => t.objectives.some((o) => o.id === 'obj-marche-gamme-amap') && t.objectives.some((o) => o.id === 'obj-marche-attractivite'));
+    const amap = review.tensions.find(
+      (t) =>
+        t.objectives.some((o) => o.id === 'obj-marche-gamme-amap') &&
+        t.objectives.some((o) => o.id === 'obj-marche-attractivite'),
+    );
     expect(amap).toBeDefined();
     expect(amap!.status).toBe('ARBITRE');
     expect(amap!.actors.map((a) => a.id)).toEqual(expect.arrayContaining(['act-malaunay-amap', 'act-malaunay-maire']));

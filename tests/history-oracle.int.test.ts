@@ -1,8 +1,7 @@
-
 import { describe, expect, it } from 'vitest';
-import { seededRandom, } from '@trame/graph';
+import { seededRandom } from '@trame/graph';
 import { uniqueId } from './support/graph.ts';
-import { gql, } from './support/http.ts';
+import { gql } from './support/http.ts';
 import { useTestApp } from './support/app.ts';
 
 /**
@@ -11,7 +10,6 @@ import { useTestApp } from './support/app.ts';
  * here. The generator only ends leaves (engagements, positions, conflicts), so the replay needs
  * no cascade rules: it checks the store, not a copy of its logic.
  */
-
 
 type Values = Record<string, unknown>;
 interface Modelled {
@@ -67,7 +65,8 @@ interface ReadResult {
 
 function normaliseRead(read: ReadResult): Map<string, { type: string; values: Values }> {
   const out = new Map<string, { type: string; values: Values }>();
-  for (const e of read.project.engagements) out.set(e.id, { type: 'Engagement', values: { actorId: e.actor.id, level: e.level } });
+  for (const e of read.project.engagements)
+    out.set(e.id, { type: 'Engagement', values: { actorId: e.actor.id, level: e.level } });
   for (const o of read.project.objectives) out.set(o.id, { type: 'Objective', values: { title: o.title } });
   for (const p of read.project.positions) {
     out.set(p.id, { type: 'Position', values: { actorId: p.actor.id, objectiveId: p.objective.id, value: p.value } });
@@ -84,7 +83,7 @@ function normaliseRead(read: ReadResult): Map<string, { type: string; values: Va
 describe('asOf reads against an independent replay', () => {
   it.each([20251125, 7, 4242])('seed %i: every sampled date reads exactly the replayed state', async (seed) => {
     const random = seededRandom(seed);
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     let clock = Date.UTC(2016, 0, 1);
     const tick = () => (clock += Math.floor(1 + random() * 40) * DAY);
 
@@ -169,7 +168,9 @@ describe('asOf reads against an independent replay', () => {
         record(createObjective.id, 'Objective', { title }, createObjective.version);
       } else if (roll < 0.75) {
         const taken = new Set(positions.map((p) => `${latest(p).actorId}|${latest(p).objectiveId}`));
-        const pairs = engagedActors.flatMap((a) => objectives.map((o) => [a, o] as const)).filter(([a, o]) => !taken.has(`${a}|${o}`));
+        const pairs = engagedActors
+          .flatMap((a) => objectives.map((o) => [a, o] as const))
+          .filter(([a, o]) => !taken.has(`${a}|${o}`));
         if (pairs.length === 0) continue;
         const [actorId, objectiveId] = pick(pairs);
         const value = Math.floor(random() * 9) - 4;
@@ -184,7 +185,7 @@ describe('asOf reads against an independent replay', () => {
           await end('Position', id);
           continue;
         }
-        const value = ((latest(id).value as number) + 5) % 9 - 4;
+        const value = (((latest(id).value as number) + 5) % 9) - 4;
         const { updatePosition } = await mutate<{ updatePosition: { version: number } }>(
           `mutation($id: ID!, $v: Int!, $value: Int, $at: DateTime) { updatePosition(id: $id, version: $v, patch: { value: $value }, validFrom: $at) { version } }`,
           { id, v: model.get(id)!.version, value, at: iso(clock) },
@@ -198,7 +199,12 @@ describe('asOf reads against an independent replay', () => {
           `mutation($a: ID!, $b: ID!, $i: Int!, $at: DateTime) { createConflict(input: { objectiveAId: $a, objectiveBId: $b, intensity: $i, status: IDENTIFIE, confidential: false }, validFrom: $at) { id version } }`,
           { a, b, i: intensity, at: iso(clock) },
         );
-        record(createConflict.id, 'Conflict', { objectiveAId: a, objectiveBId: b, status: 'IDENTIFIE', intensity }, createConflict.version);
+        record(
+          createConflict.id,
+          'Conflict',
+          { objectiveAId: a, objectiveBId: b, status: 'IDENTIFIE', intensity },
+          createConflict.version,
+        );
       } else {
         const id = pick(conflicts);
         const status = pick(STATUSES.filter((s) => s !== latest(id).status));
@@ -215,7 +221,10 @@ describe('asOf reads against an independent replay', () => {
     const samples = [
       ...changeDates.filter(() => random() < 0.5),
       ...changeDates.filter(() => random() < 0.3).map((t) => t - 1),
-      ...Array.from({ length: 10 }, () => Date.UTC(2016, 0, 1) + Math.floor(random() * (clock - Date.UTC(2016, 0, 1) + 30 * DAY))),
+      ...Array.from(
+        { length: 10 },
+        () => Date.UTC(2016, 0, 1) + Math.floor(random() * (clock - Date.UTC(2016, 0, 1) + 30 * DAY)),
+      ),
     ];
     expect(samples.length).toBeGreaterThan(20);
     for (const t of samples) {

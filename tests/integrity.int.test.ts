@@ -37,23 +37,42 @@ beforeAll(async () => {
 
 describe('a dangling reference in the data', () => {
   it('does not fail the project read: the broken position is left out, with a warning', async () => {
-    const read = await t.gql<{ project: { positions: { id: string; objective: { id: string } }[]; objectives: { id: string }[] } }>(
-        `query($id: ID!) { project(id: $id) { positions { id objective { id } actor { id } } objectives { id } } }`,
-        { id: broken.project.id },
-      );
-      expect(read.errors).toBeUndefined();
-      expect(read.data!.project.positions.map((p) => p.id)).toEqual([kept.id]);
-      expect(read.data!.project.objectives.map((o) => o.id)).toEqual([broken.objectives[1]!.id]);
-      const warning = logLines.map((line) => JSON.parse(line) as { msg: string; broken?: { entityId: string; field: string; targetId: string; action: string }[] }).find((entry) => entry.broken);
-      expect(warning?.msg).toContain('trame check');
-      expect(warning?.broken).toContainEqual(expect.objectContaining({ entityId: orphan.id, field: 'objectiveId', targetId: broken.objectives[0]!.id, action: 'skipped' }));
+    const read = await t.gql<{
+      project: { positions: { id: string; objective: { id: string } }[]; objectives: { id: string }[] };
+    }>(`query($id: ID!) { project(id: $id) { positions { id objective { id } actor { id } } objectives { id } } }`, {
+      id: broken.project.id,
+    });
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.project.positions.map((p) => p.id)).toEqual([kept.id]);
+    expect(read.data!.project.objectives.map((o) => o.id)).toEqual([broken.objectives[1]!.id]);
+    const warning = logLines
+      .map(
+        (line) =>
+          JSON.parse(line) as { msg: string; broken?: { entityId: string; field: string; targetId: string; action: string }[] },
+      )
+      .find((entry) => entry.broken);
+    expect(warning?.msg).toContain('trame check');
+    expect(warning?.broken).toContainEqual(
+      expect.objectContaining({
+        entityId: orphan.id,
+        field: 'objectiveId',
+        targetId: broken.objectives[0]!.id,
+        action: 'skipped',
+      }),
+    );
   });
 
   it('is named by the consistency check', async () => {
     const report = await t.graph.read((tx) => checkIntegrity(tx, { territoryId: broken.territory.id }));
     expect(report.ok).toBe(false);
     expect(report.danglingReferences).toEqual([
-      expect.objectContaining({ entityId: orphan.id, entityType: 'Position', field: 'objectiveId', targetId: broken.objectives[0]!.id, validTo: null }),
+      expect.objectContaining({
+        entityId: orphan.id,
+        entityType: 'Position',
+        field: 'objectiveId',
+        targetId: broken.objectives[0]!.id,
+        validTo: null,
+      }),
     ]);
     expect(report.overlappingVersions).toEqual([]);
     expect(report.identityMismatches).toEqual([]);
@@ -68,7 +87,13 @@ describe('trame check', () => {
   const run = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       const config = inject('neo4j');
-      const env = { ...process.env, NEO4J_URI: config.uri, NEO4J_USER: config.user, NEO4J_PASSWORD: config.password, NEO4J_DATABASE: config.database };
+      const env = {
+        ...process.env,
+        NEO4J_URI: config.uri,
+        NEO4J_USER: config.user,
+        NEO4J_PASSWORD: config.password,
+        NEO4J_DATABASE: config.database,
+      };
       execFile(process.execPath, [bin, ...args], { env, timeout: 120_000 }, (error, stdout, stderr) => {
         resolve({ code: error ? Number((error as { code?: number }).code ?? 2) : 0, stdout, stderr });
       });
@@ -89,7 +114,10 @@ describe('trame check', () => {
     expect(result.stdout).toContain(`l'objectif → « ${broken.objectives[0]!.id} »`);
     const json = await run(['check', '--json', '--territory', broken.territory.id]);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, danglingReferences: [{ entityId: orphan.id, targetId: broken.objectives[0]!.id }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      danglingReferences: [{ entityId: orphan.id, targetId: broken.objectives[0]!.id }],
+    });
   });
 
   it('refuses an unknown option with exit 2', async () => {

@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 async function ledger(): Promise<{ id: string; checksum: string }[]> {
-  const { records } = await driver.executeQuery('MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum ORDER BY id', {}, { database });
+  const { records } = await driver.executeQuery(
+    'MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum ORDER BY id',
+    {},
+    { database },
+  );
   return records.map((r) => ({ id: r.get('id') as string, checksum: r.get('checksum') as string }));
 }
 
@@ -72,13 +76,20 @@ describe('migrations', () => {
         { at: at.toISOString() },
         { database },
       );
-      const read = state.entities.filter((e) => e.projectId === 'prj-marche').map((e) => e.id).sort();
+      const read = state.entities
+        .filter((e) => e.projectId === 'prj-marche')
+        .map((e) => e.id)
+        .sort();
       expect(read, date).toEqual(plain.map((r) => r.get('id') as string));
     }
 
     expect((await migrate(driver, { database })).applied).toEqual(files.slice(target + 1).map((f) => f.id));
     expect((await ledger()).map((m) => m.id)).toEqual(files.map((f) => f.id));
-    const { records } = await driver.executeQuery("SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN name", {}, { database });
+    const { records } = await driver.executeQuery(
+      "SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN name",
+      {},
+      { database },
+    );
     expect(records).toHaveLength(0);
     expect((await migrate(driver, { database })).applied).toEqual([]);
   }, 240_000); // loads the whole demo map into a second Neo4j
@@ -87,7 +98,10 @@ describe('migrations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trame-migrations-'));
     cpSync(MIGRATIONS_DIR, dir, { recursive: true });
     const name = readdirSync(dir).sort()[0]!;
-    writeFileSync(join(dir, name), `// edited after it was applied\nCREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;\n`);
+    writeFileSync(
+      join(dir, name),
+      `// edited after it was applied\nCREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;\n`,
+    );
     await expect(migrate(driver, { database, dir })).rejects.toThrow(MigrationChecksumError);
     await expect(migrate(driver, { database, dir })).rejects.toThrow(/was changed after it was applied/);
   });

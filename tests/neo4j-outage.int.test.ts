@@ -59,11 +59,13 @@ describe('the embedded Neo4j killed under load', () => {
     const writers = [writer(), writer(), writer()];
 
     const codes = () => [...new Set(outcomes.map((o) => o.code ?? 'ok'))].join(', ');
-    await waitFor('acknowledged writes before the kill', () => (outcomes.filter((o) => o.id).length >= 20 ? true : undefined), 30_000).catch(
-      (error: Error) => {
-        throw new Error(`${error.message} (outcomes: ${codes()})`);
-      },
-    );
+    await waitFor(
+      'acknowledged writes before the kill',
+      () => (outcomes.filter((o) => o.id).length >= 20 ? true : undefined),
+      30_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message} (outcomes: ${codes()})`);
+    });
     const killed = app.neo4jPid()!;
     const killedAt = Date.now();
     process.kill(killed, 'SIGKILL');
@@ -78,14 +80,27 @@ describe('the embedded Neo4j killed under load', () => {
     expect(ready.retryAfter).toBe('2');
     expect(ready.ms).toBeLessThan(2_000);
 
-    const restartedPid = await waitFor('the restart', () => {
-      const pid = app.neo4jPid();
-      return pid !== null && pid !== killed ? pid : undefined;
-    }, 180_000);
+    const restartedPid = await waitFor(
+      'the restart',
+      () => {
+        const pid = app.neo4jPid();
+        return pid !== null && pid !== killed ? pid : undefined;
+      },
+      180_000,
+    );
     const restartedAt = Date.now();
-    await waitFor('readiness after the restart', async () => ((await timedGet(`${app.url}/ready`)).status === 200 ? true : undefined), 60_000, 500);
+    await waitFor(
+      'readiness after the restart',
+      async () => ((await timedGet(`${app.url}/ready`)).status === 200 ? true : undefined),
+      60_000,
+      500,
+    );
     const acknowledgedBefore = outcomes.filter((o) => o.id).length;
-    await waitFor('acknowledged writes after the restart', () => (outcomes.filter((o) => o.id).length >= acknowledgedBefore + 20 ? true : undefined), 60_000);
+    await waitFor(
+      'acknowledged writes after the restart',
+      () => (outcomes.filter((o) => o.id).length >= acknowledgedBefore + 20 ? true : undefined),
+      60_000,
+    );
     writing = false;
     await Promise.all(writers);
 
@@ -108,9 +123,18 @@ describe('the embedded Neo4j killed under load', () => {
 
     // Every acknowledged write survived the SIGKILL.
     const acknowledged = outcomes.flatMap((o) => (o.id ? [o.id] : []));
-    const driver = createDriver({ uri: `bolt://127.0.0.1:${config.embedded.port}`, user: 'neo4j', password: PASSWORD, database: 'neo4j' });
+    const driver = createDriver({
+      uri: `bolt://127.0.0.1:${config.embedded.port}`,
+      user: 'neo4j',
+      password: PASSWORD,
+      database: 'neo4j',
+    });
     try {
-      const { records } = await driver.executeQuery('MATCH (t:Entity:Territory) WHERE t.id IN $ids RETURN count(t) AS n', { ids: acknowledged }, { database: 'neo4j' });
+      const { records } = await driver.executeQuery(
+        'MATCH (t:Entity:Territory) WHERE t.id IN $ids RETURN count(t) AS n',
+        { ids: acknowledged },
+        { database: 'neo4j' },
+      );
       expect(records[0]?.get('n')).toBe(acknowledged.length);
     } finally {
       await driver.close();
@@ -143,6 +167,8 @@ describe('the embedded Neo4j killed under load', () => {
     expect(took).toBeLessThan(10_000);
     expect(isAlive(pid)).toBe(false);
     expect(processesIn(home)).toEqual([]);
-    console.log(`frozen Neo4j: requests failed in ≤ ${Math.max(...outcomes.map((o) => o.ended - o.started))} ms, /ready ${ready.ms} ms, stop took ${took} ms`);
+    console.log(
+      `frozen Neo4j: requests failed in ≤ ${Math.max(...outcomes.map((o) => o.ended - o.started))} ms, /ready ${ready.ms} ms, stop took ${took} ms`,
+    );
   }, 60_000);
 });

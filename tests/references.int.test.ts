@@ -73,9 +73,13 @@ describe('a position created while its objective ends', () => {
       ),
     );
     const bad = Number(result.records[0]!.get('bad'));
-    console.info(`[race] ${ROUNDS} rounds: ${created} positions created (then ended with their objective), ${refused} refused, ${bad} left open on an ended objective`);
+    console.info(
+      `[race] ${ROUNDS} rounds: ${created} positions created (then ended with their objective), ${refused} refused, ${bad} left open on an ended objective`,
+    );
     expect(bad).toBe(0);
-    const read = await gql(app, `query($id: ID!) { project(id: $id) { positions { id objective { id } } } }`, { id: small.project.id });
+    const read = await gql(app, `query($id: ID!) { project(id: $id) { positions { id objective { id } } } }`, {
+      id: small.project.id,
+    });
     expect(read.errors).toBeUndefined();
     const report = await graph.read((tx) => checkIntegrity(tx, { territoryId: small.territory.id }));
     expect(report.danglingReferences).toEqual([]);
@@ -96,8 +100,24 @@ type Op =
 
 const pickArb = fc.nat({ max: 1000 });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('create' as const), type: fc.constantFrom(...TYPES), picks: fc.array(pickArb, { minLength: 4, maxLength: 4 }), variant: fc.nat({ max: 7 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('update' as const), pick: pickArb, picks: fc.array(pickArb, { minLength: 4, maxLength: 4 }), variant: fc.nat({ max: 7 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      type: fc.constantFrom(...TYPES),
+      picks: fc.array(pickArb, { minLength: 4, maxLength: 4 }),
+      variant: fc.nat({ max: 7 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('update' as const),
+      pick: pickArb,
+      picks: fc.array(pickArb, { minLength: 4, maxLength: 4 }),
+      variant: fc.nat({ max: 7 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('end' as const), pick: pickArb }) },
 );
 
@@ -128,7 +148,6 @@ function valuesFor(world: World, type: EntityType, picks: number[], variant: num
       const pool = world.ids.get(field.target) ?? [];
       values[name] = [...new Set([pickOf(pool, n), pickOf(pool, n + 1), pickOf(pool, n + 2)].filter(Boolean))];
     } else if (only === 'refs' || field.fixed) {
-      continue;
     } else if (field.kind === 'text') values[name] = `Texte ${variant}`;
     else if (field.kind === 'int') values[name] = field.min + (n % (field.max - field.min + 1));
     else if (field.kind === 'bool') values[name] = n % 2 === 0;
@@ -179,23 +198,26 @@ describe('property: concurrent writes across all entity types', () => {
   it('leave no version referring to an entity that did not exist during its validity', async () => {
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(opArb, { minLength: 4, maxLength: 6 }), { minLength: 4, maxLength: 6 }), async (waves) => {
-        runs += 1;
-        const world = await buildWorld();
-        for (const wave of waves) {
-          // One wave's operations run at the same time, each in its own transaction.
-          const created = await Promise.all(wave.map((op) => runOp(world, op)));
-          for (const entity of created) {
-            if (!entity) continue;
-            world.types.set(entity.id, entity.type);
-            world.ids.set(entity.type, [...(world.ids.get(entity.type) ?? []), entity.id]);
+      fc.asyncProperty(
+        fc.array(fc.array(opArb, { minLength: 4, maxLength: 6 }), { minLength: 4, maxLength: 6 }),
+        async (waves) => {
+          runs += 1;
+          const world = await buildWorld();
+          for (const wave of waves) {
+            // One wave's operations run at the same time, each in its own transaction.
+            const created = await Promise.all(wave.map((op) => runOp(world, op)));
+            for (const entity of created) {
+              if (!entity) continue;
+              world.types.set(entity.id, entity.type);
+              world.ids.set(entity.type, [...(world.ids.get(entity.type) ?? []), entity.id]);
+            }
           }
-        }
-        const report = await graph.read((tx) => checkIntegrity(tx, { territoryId: world.territoryId }));
-        expect(report.danglingReferences).toEqual([]);
-        expect(report.overlappingVersions).toEqual([]);
-        expect(report.identityMismatches).toEqual([]);
-      }),
+          const report = await graph.read((tx) => checkIntegrity(tx, { territoryId: world.territoryId }));
+          expect(report.danglingReferences).toEqual([]);
+          expect(report.overlappingVersions).toEqual([]);
+          expect(report.identityMismatches).toEqual([]);
+        },
+      ),
       { numRuns: 12, seed: 20261130, endOnFailure: true },
     );
     expect(runs).toBe(12);

@@ -41,7 +41,9 @@ describe('npm start stopped while Neo4j restarts', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const exited = new Promise<{ code: number | null; at: number }>((resolve) => child!.once('exit', (code) => resolve({ code, at: Date.now() })));
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      child!.once('exit', (code) => resolve({ code, at: Date.now() })),
+    );
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => lines.push(...chunk.split('\n').filter(Boolean)));
@@ -68,6 +70,8 @@ describe('npm start stopped while Neo4j restarts', () => {
     expect(took).toBeLessThan(10_000);
     expect(isAlive(pid)).toBe(false);
     await waitFor('no JVM left', () => (processesIn(home).length === 0 ? true : undefined), 1_000, 100);
-    console.log(`SIGINT during the restart: exited in ${took} ms (code ${code}); the starting JVM (${starting.join(', ')}) is gone`);
+    console.log(
+      `SIGINT during the restart: exited in ${took} ms (code ${code}); the starting JVM (${starting.join(', ')}) is gone`,
+    );
   }, 240_000);
 });

@@ -50,7 +50,12 @@ describe('creating entities', () => {
       { actorId: small.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: 3 },
       { validFrom: at('2019-01-01') },
     );
-    expect(position).toMatchObject({ type: 'Position', version: 1, projectId: small.project.id, territoryId: small.territory.id });
+    expect(position).toMatchObject({
+      type: 'Position',
+      version: 1,
+      projectId: small.project.id,
+      territoryId: small.territory.id,
+    });
     expect(position.values).toMatchObject({ value: 3, note: null });
   });
 
@@ -59,7 +64,9 @@ describe('creating entities', () => {
     expect(await codeOf(build(graph, 'Position', { actorId: 'act-nobody', objectiveId, value: 1 }))).toBe('DANGLING_REFERENCE');
     expect(await codeOf(build(graph, 'Position', { actorId: objectiveId, objectiveId, value: 1 }))).toBe('WRONG_REFERENCE_TYPE');
     expect(
-      await codeOf(build(graph, 'Position', { actorId: small.actors[1]!.id, objectiveId, value: 1 }, { validFrom: at('2010-01-01') })),
+      await codeOf(
+        build(graph, 'Position', { actorId: small.actors[1]!.id, objectiveId, value: 1 }, { validFrom: at('2010-01-01') }),
+      ),
     ).toBe('DANGLING_REFERENCE');
   });
 
@@ -75,14 +82,14 @@ describe('creating entities', () => {
       await codeOf(build(graph, 'Position', { actorId: other.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: 1 })),
     ).toBe('CROSS_TERRITORY_REFERENCE');
     expect(
-      await codeOf(
-        build(graph, 'Convergence', { objectiveAId: small.objectives[0]!.id, objectiveBId: other.objectives[0]!.id }),
-      ),
+      await codeOf(build(graph, 'Convergence', { objectiveAId: small.objectives[0]!.id, objectiveBId: other.objectives[0]!.id })),
     ).toBe('CROSS_TERRITORY_REFERENCE');
   });
 
   it('refuses a client id already taken', async () => {
-    expect(await codeOf(build(graph, 'Perimeter', { projectId: small.project.id, name: 'P' }, { id: small.project.id }))).toBe('ID_TAKEN');
+    expect(await codeOf(build(graph, 'Perimeter', { projectId: small.project.id, name: 'P' }, { id: small.project.id }))).toBe(
+      'ID_TAKEN',
+    );
   });
 });
 
@@ -98,11 +105,25 @@ describe('updating with versions and dates', () => {
   it('keeps every version readable at its date', async () => {
     const first = await graph.read((tx) => getEntity(tx, engagementId));
     const second = await graph.write((tx) =>
-      updateEntity(tx, ctx, 'Engagement', engagementId, { level: 'PARTICIPANT' }, { expectedVersion: first!.version, validFrom: at('2019-03-01') }),
+      updateEntity(
+        tx,
+        ctx,
+        'Engagement',
+        engagementId,
+        { level: 'PARTICIPANT' },
+        { expectedVersion: first!.version, validFrom: at('2019-03-01') },
+      ),
     );
     expect(second.version).toBe(first!.version + 1);
     await graph.write((tx) =>
-      updateEntity(tx, ctx, 'Engagement', engagementId, { level: 'MOTEUR' }, { expectedVersion: second.version, validFrom: at('2021-09-01') }),
+      updateEntity(
+        tx,
+        ctx,
+        'Engagement',
+        engagementId,
+        { level: 'MOTEUR' },
+        { expectedVersion: second.version, validFrom: at('2021-09-01') },
+      ),
     );
     const level = async (date: string) =>
       (await stateAt(small.project.id, date)).entities.find((e) => e.id === engagementId)?.values.level;
@@ -113,7 +134,11 @@ describe('updating with versions and dates', () => {
     expect(await level('2024-01-01')).toBe('MOTEUR');
     // Span levels (graph/src/store/span.ts): 424 days → 2^9, 915 days → 2^10, the open one none.
     const levels = await graph.read(async (tx) =>
-      (await tx.run('MATCH (:Entity {id: $id})-[:HAS_VERSION]->(v) RETURN v.spanLevel AS level ORDER BY v.validFrom', { id: engagementId })).records.map((r) => r.get('level')),
+      (
+        await tx.run('MATCH (:Entity {id: $id})-[:HAS_VERSION]->(v) RETURN v.spanLevel AS level ORDER BY v.validFrom', {
+          id: engagementId,
+        })
+      ).records.map((r) => r.get('level')),
     );
     expect(levels).toEqual([9, 10, null]);
   });
@@ -122,7 +147,9 @@ describe('updating with versions and dates', () => {
     const before = await graph.read((tx) => getEntity(tx, engagementId));
     expect(
       await codeOf(
-        graph.write((tx) => updateEntity(tx, ctx, 'Engagement', engagementId, { role: 'x' }, { expectedVersion: before!.version - 1 })),
+        graph.write((tx) =>
+          updateEntity(tx, ctx, 'Engagement', engagementId, { role: 'x' }, { expectedVersion: before!.version - 1 }),
+        ),
       ),
     ).toBe('VERSION_CONFLICT');
     const after = await graph.read((tx) => getEntity(tx, engagementId));
@@ -134,14 +161,28 @@ describe('updating with versions and dates', () => {
     expect(
       await codeOf(
         graph.write((tx) =>
-          updateEntity(tx, ctx, 'Engagement', engagementId, { role: 'x' }, { expectedVersion: current!.version, validFrom: at('2020-01-01') }),
+          updateEntity(
+            tx,
+            ctx,
+            'Engagement',
+            engagementId,
+            { role: 'x' },
+            { expectedVersion: current!.version, validFrom: at('2020-01-01') },
+          ),
         ),
       ),
     ).toBe('DATE_BEFORE_LAST_CHANGE');
     expect(
       await codeOf(
         graph.write((tx) =>
-          updateEntity(tx, ctx, 'Engagement', engagementId, { projectId: 'prj-elsewhere' }, { expectedVersion: current!.version }),
+          updateEntity(
+            tx,
+            ctx,
+            'Engagement',
+            engagementId,
+            { projectId: 'prj-elsewhere' },
+            { expectedVersion: current!.version },
+          ),
         ),
       ),
     ).toBe('FIXED_FIELD');
@@ -151,7 +192,12 @@ describe('updating with versions and dates', () => {
     const page = await graph.read((tx) => readTimeline(tx, small.project.id, { entityId: engagementId }));
     expect(page.changes.map((c) => c.op)).toEqual(['UPDATE', 'UPDATE', 'CREATE']);
     const [latest] = page.changes;
-    expect(latest).toMatchObject({ author: TEST_AUTHOR, fields: ['level'], before: { level: 'PARTICIPANT' }, after: { level: 'MOTEUR' } });
+    expect(latest).toMatchObject({
+      author: TEST_AUTHOR,
+      fields: ['level'],
+      before: { level: 'PARTICIPANT' },
+      after: { level: 'MOTEUR' },
+    });
     expect(latest!.validFrom.toISOString()).toBe('2021-09-01T00:00:00.000Z');
   });
 });
@@ -161,9 +207,14 @@ describe('ending and reverting', () => {
   let position: EntityRecord;
   beforeAll(async () => {
     small = await buildSmallProject(graph, 2, 2);
-    position = await build(graph, 'Position', { actorId: small.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: -2 }, {
-      validFrom: at('2019-01-01'),
-    });
+    position = await build(
+      graph,
+      'Position',
+      { actorId: small.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: -2 },
+      {
+        validFrom: at('2019-01-01'),
+      },
+    );
   });
 
   it('ending an objective ends its positions too, at the same date, as caused changes', async () => {
@@ -181,7 +232,9 @@ describe('ending and reverting', () => {
   it('an ended entity cannot be updated', async () => {
     const current = await graph.read((tx) => getEntity(tx, position.id));
     expect(
-      await codeOf(graph.write((tx) => updateEntity(tx, ctx, 'Position', position.id, { value: 1 }, { expectedVersion: current!.version }))),
+      await codeOf(
+        graph.write((tx) => updateEntity(tx, ctx, 'Position', position.id, { value: 1 }, { expectedVersion: current!.version })),
+      ),
     ).toBe('ENTITY_ENDED');
   });
 
@@ -194,7 +247,9 @@ describe('ending and reverting', () => {
     expect(now.byId.has(objective.id)).toBe(true);
     expect(now.byId.has(position.id)).toBe(true);
     const reopened = await graph.read(async (tx) =>
-      (await tx.run('MATCH (:Entity {id: $id})-[:LATEST]->(v) RETURN v.spanLevel AS level', { id: objective.id })).records[0]?.get('level'),
+      (
+        await tx.run('MATCH (:Entity {id: $id})-[:LATEST]->(v) RETURN v.spanLevel AS level', { id: objective.id })
+      ).records[0]?.get('level'),
     );
     expect(reopened).toBeNull(); // open again: found by the open-version seek, not by a span level
     expect(await codeOf(graph.write((tx) => revertChange(tx, ctx, end.id)))).toBe('REVERT_NOT_APPLICABLE');
@@ -203,7 +258,14 @@ describe('ending and reverting', () => {
   it('reverting an update restores the values where the update took effect', async () => {
     const current = (await graph.read((tx) => getEntity(tx, position.id)))!;
     const updated = await graph.write((tx) =>
-      updateEntity(tx, ctx, 'Position', position.id, { value: 4 }, { expectedVersion: current.version, validFrom: at('2023-01-01') }),
+      updateEntity(
+        tx,
+        ctx,
+        'Position',
+        position.id,
+        { value: 4 },
+        { expectedVersion: current.version, validFrom: at('2023-01-01') },
+      ),
     );
     const page = await graph.read((tx) => readTimeline(tx, small.project.id, { entityId: position.id, first: 1 }));
     const reverted = await graph.write((tx) => revertChange(tx, ctx, page.changes[0]!.id));

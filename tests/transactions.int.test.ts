@@ -24,7 +24,11 @@ afterAll(async () => {
 const exists = async (id: string) => (await graph.read((tx) => getEntity(tx, id))) !== null;
 
 async function positionCount(projectId: string): Promise<number> {
-  const result = await gql<{ project: { positions: unknown[] } }>(app, `query($id: ID!) { project(id: $id) { positions { id } } }`, { id: projectId });
+  const result = await gql<{ project: { positions: unknown[] } }>(
+    app,
+    `query($id: ID!) { project(id: $id) { positions { id } } }`,
+    { id: projectId },
+  );
   expect(result.errors).toBeUndefined();
   return result.data!.project.positions.length;
 }
@@ -115,7 +119,8 @@ describe('a mutation operation runs in one transaction', () => {
   });
 
   it('allows 100 aliases in a mutation but not 101, and 20 in a query', async () => {
-    const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${i}: revertChange(changeId: "chg-absent-${i}") { id }`).join(' ');
+    const ids = (n: number) =>
+      Array.from({ length: n }, (_, i) => `c${i}: revertChange(changeId: "chg-absent-${i}") { id }`).join(' ');
     const hundred = await gql(app, `mutation { ${ids(100)} }`);
     expect(codeOf(hundred)).toBe('CHANGE_NOT_FOUND');
     const tooMany = await gql(app, `mutation { ${ids(101)} }`);
@@ -132,7 +137,10 @@ describe('a mutation operation runs in one transaction', () => {
     const results = await Promise.all(
       projects.flatMap((p) =>
         [0, 1].map((i) =>
-          gql(app, `mutation { ${positionField('a', p.actors[i]!.id, p.objectives[0]!.id, 2)} ${positionField('b', p.actors[i]!.id, p.objectives[1]!.id, -2)} }`),
+          gql(
+            app,
+            `mutation { ${positionField('a', p.actors[i]!.id, p.objectives[0]!.id, 2)} ${positionField('b', p.actors[i]!.id, p.objectives[1]!.id, -2)} }`,
+          ),
         ),
       ),
     );

@@ -58,7 +58,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.get('/', (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><html lang="fr"><meta charset="utf-8"><title>Trame</title><p>Trame : l’interface web n’est pas construite (<code>npm run build</code>). L’API GraphQL répond sur <a href="/graphql">/graphql</a>.</p></html>'),
+        .send(
+          '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Trame</title><p>Trame : l’interface web n’est pas construite (<code>npm run build</code>). L’API GraphQL répond sur <a href="/graphql">/graphql</a>.</p></html>',
+        ),
     );
   }
   return app;

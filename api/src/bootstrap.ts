@@ -41,7 +41,11 @@ export function embeddedOptions(config: TrameConfig, log: (line: string) => void
  * it when `supervise` is set (`npm start`), plainly otherwise (migrate, seed). Either way the app
  * then talks Bolt through neo4j-driver, and the migrations are applied.
  */
-export async function openGraph(options: { config: TrameConfig; log: (line: string) => void; supervise?: boolean }): Promise<OpenedGraph> {
+export async function openGraph(options: {
+  config: TrameConfig;
+  log: (line: string) => void;
+  supervise?: boolean;
+}): Promise<OpenedGraph> {
   const { config: trame, log } = options;
   let config: Neo4jConfig;
   let embedded: EmbeddedHandle | null = null;
@@ -74,7 +78,10 @@ export async function openGraph(options: { config: TrameConfig; log: (line: stri
       connectionTimeoutMs: trame.neo4j.connectionTimeoutMs,
     };
   }
-  const graph = await connectGraph(config, { prepare: (driver) => migrate(driver, { database: config.database, log }), embedded });
+  const graph = await connectGraph(config, {
+    prepare: (driver) => migrate(driver, { database: config.database, log }),
+    embedded,
+  });
   return {
     graph,
     config,

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, DEFAULT_NEO4J_HEAP, DEFAULT_NEO4J_PASSWORD, loadConfig, readmeDefault } from './config.ts';
+import {
+  CONFIG_VARIABLES,
+  ConfigError,
+  DEFAULT_NEO4J_HEAP,
+  DEFAULT_NEO4J_PASSWORD,
+  loadConfig,
+  readmeDefault,
+} from './config.ts';
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -16,9 +23,27 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 describe('loadConfig', () => {
   it('gives every default with an empty environment', () => {
     const config = loadConfig({});
-    expect(config.server).toEqual({ port: 4000, host: '127.0.0.1', logLevel: 'warn', graphiql: true, seedDemo: null, skipWebBuild: false });
-    expect(config.neo4j).toEqual({ uri: null, user: 'neo4j', password: DEFAULT_NEO4J_PASSWORD, database: 'neo4j', connectionTimeoutMs: 1000 });
-    expect(config.embedded).toMatchObject({ home: resolve('.data/neo4j'), port: 7687, heap: DEFAULT_NEO4J_HEAP, restartLimit: 5 });
+    expect(config.server).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      logLevel: 'warn',
+      graphiql: true,
+      seedDemo: null,
+      skipWebBuild: false,
+    });
+    expect(config.neo4j).toEqual({
+      uri: null,
+      user: 'neo4j',
+      password: DEFAULT_NEO4J_PASSWORD,
+      database: 'neo4j',
+      connectionTimeoutMs: 1000,
+    });
+    expect(config.embedded).toMatchObject({
+      home: resolve('.data/neo4j'),
+      port: 7687,
+      heap: DEFAULT_NEO4J_HEAP,
+      restartLimit: 5,
+    });
   });
 
   it('parses types: numbers, booleans, an external Neo4j', () => {

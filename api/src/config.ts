@@ -30,11 +30,7 @@ interface VariableSpec {
 }
 
 const integer = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/)
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+  z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const text = z.string().min(1);
 
@@ -185,11 +181,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TrameConfig {
   const uri = values.NEO4J_URI as string | undefined;
   const password = values.NEO4J_PASSWORD as string;
   if (!uri && password.length < MIN_PASSWORD_LENGTH && !invalid.includes('NEO4J_PASSWORD')) {
-    problems.push(`la variable d’environnement NEO4J_PASSWORD est trop courte pour le Neo4j embarqué (au moins ${MIN_PASSWORD_LENGTH} caractères)`);
+    problems.push(
+      `la variable d’environnement NEO4J_PASSWORD est trop courte pour le Neo4j embarqué (au moins ${MIN_PASSWORD_LENGTH} caractères)`,
+    );
     invalid.push('NEO4J_PASSWORD');
   }
   if (!uri && values.PORT === values.TRAME_NEO4J_PORT && !invalid.includes('PORT') && !invalid.includes('TRAME_NEO4J_PORT')) {
-    problems.push(`les variables d’environnement PORT et TRAME_NEO4J_PORT valent toutes deux « ${String(values.PORT)} » : l’application et le Neo4j embarqué ont besoin de deux ports`);
+    problems.push(
+      `les variables d’environnement PORT et TRAME_NEO4J_PORT valent toutes deux « ${String(values.PORT)} » : l’application et le Neo4j embarqué ont besoin de deux ports`,
+    );
     invalid.push('PORT', 'TRAME_NEO4J_PORT');
   }
   if (problems.length > 0) {

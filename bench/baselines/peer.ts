@@ -28,7 +28,13 @@ const FIELD_TYPES = (() => {
   for (const spec of Object.values(ENTITIES)) {
     for (const [name, field] of Object.entries(spec.fields)) {
       const gql =
-        field.kind === 'int' ? 'Float' : field.kind === 'bool' ? 'Boolean' : field.kind === 'enumList' || field.kind === 'refList' ? '[String!]' : 'String';
+        field.kind === 'int'
+          ? 'Float'
+          : field.kind === 'bool'
+            ? 'Boolean'
+            : field.kind === 'enumList' || field.kind === 'refList'
+              ? '[String!]'
+              : 'String';
       types.set(name, gql);
     }
   }
@@ -141,7 +147,13 @@ export function peerDataToMap(data: PeerData, projectId: string): ProjectMap {
   const territoryEntity = data.territory[0]!;
   const territory = toRecord(territoryEntity, territoryEntity.versions[0]!);
   const entities = [...latestPerEntity(items).filter((r) => r !== project), ...actors.values()];
-  const state: ProjectState = { at: new Date(), project, territory, entities, byId: new Map([project, territory, ...entities].map((e) => [e.id, e])) };
+  const state: ProjectState = {
+    at: new Date(),
+    project,
+    territory,
+    entities,
+    byId: new Map([project, territory, ...entities].map((e) => [e.id, e])),
+  };
   return buildProjectMap(state);
 }
 
@@ -149,7 +161,12 @@ const END_ISO = END_OF_TIME.toISOString();
 const parsedQuery = parse(PEER_MAP_QUERY);
 
 /** Server side: the generated schema executed in-process, then the presenter. */
-export async function peerMapServer(schema: GraphQLSchema, projectId: string, territoryId: string, database: string): Promise<ProjectMap> {
+export async function peerMapServer(
+  schema: GraphQLSchema,
+  projectId: string,
+  territoryId: string,
+  database: string,
+): Promise<ProjectMap> {
   const result = await execute({
     schema,
     document: parsedQuery,
@@ -163,7 +180,13 @@ export async function peerMapServer(schema: GraphQLSchema, projectId: string, te
 /** The peer served like Trame: fastify, one yoga route. */
 export async function buildPeerApp(schema: GraphQLSchema, database: string): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
-  const yoga = createYoga<{ req: unknown; reply: unknown }>({ schema, graphqlEndpoint: '/graphql', graphiql: false, landingPage: false, context: () => ({ sessionConfig: { database } }) });
+  const yoga = createYoga<{ req: unknown; reply: unknown }>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: false,
+    landingPage: false,
+    context: () => ({ sessionConfig: { database } }),
+  });
   app.route({
     url: yoga.graphqlEndpoint,
     method: ['GET', 'POST', 'OPTIONS'],
@@ -174,7 +197,11 @@ export async function buildPeerApp(schema: GraphQLSchema, database: string): Pro
 
 /** Over HTTP (fastify inject): the request, then the client builds the map from the answer. */
 export async function peerMapHttp(app: FastifyInstance, projectId: string, territoryId: string): Promise<ProjectMap> {
-  const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query: PEER_MAP_QUERY, variables: { projectId, territoryId, end: END_ISO } } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    payload: { query: PEER_MAP_QUERY, variables: { projectId, territoryId, end: END_ISO } },
+  });
   const body = JSON.parse(response.body) as { data?: PeerData; errors?: { message: string }[] };
   if (response.statusCode !== 200 || body.errors?.length) throw new Error(response.body.slice(0, 500));
   return peerDataToMap(body.data!, projectId);

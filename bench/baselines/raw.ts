@@ -79,8 +79,23 @@ export const RAW_MAP_CYPHER = `
     [x IN ecosystems | {id: x.id, name: x.v.name, memberIds: x.v.memberIds, perimeterId: x.v.perimeterId}] AS ecosystems`;
 
 export interface RawMap {
-  nodes: { id: string; kind: string; label: string; parent: string | null; entityVersion: number; data: Record<string, unknown> }[];
-  edges: { id: string; kind: string; source: string; target: string; label: string | null; entityVersion: number; data: Record<string, unknown> }[];
+  nodes: {
+    id: string;
+    kind: string;
+    label: string;
+    parent: string | null;
+    entityVersion: number;
+    data: Record<string, unknown>;
+  }[];
+  edges: {
+    id: string;
+    kind: string;
+    source: string;
+    target: string;
+    label: string | null;
+    entityVersion: number;
+    data: Record<string, unknown>;
+  }[];
   ecosystems: { id: string; name: string; memberIds: string[]; perimeterId: string | null }[];
 }
 
@@ -90,7 +105,9 @@ const END = toNeoDateTime(END_OF_TIME);
 export async function rawProjectMap(driver: Driver, database: string, projectId: string): Promise<RawMap> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.executeRead((tx) => tx.run(RAW_MAP_CYPHER, { projectId, end: END, levels: [...ENGAGEMENT_LEVELS] }));
+    const result = await session.executeRead((tx) =>
+      tx.run(RAW_MAP_CYPHER, { projectId, end: END, levels: [...ENGAGEMENT_LEVELS] }),
+    );
     const row = result.records[0];
     if (!row) return { nodes: [], edges: [], ecosystems: [] };
     return { nodes: row.get('nodes'), edges: row.get('edges'), ecosystems: row.get('ecosystems') };
@@ -206,7 +223,14 @@ export interface ImportRow {
 const present = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
 
 /** Creates each row's actor and its engagement in the project, in one statement. */
-export async function rawImportActors(driver: Driver, database: string, projectId: string, territoryId: string, rows: ImportRow[], author: string): Promise<number> {
+export async function rawImportActors(
+  driver: Driver,
+  database: string,
+  projectId: string,
+  territoryId: string,
+  rows: ImportRow[],
+  author: string,
+): Promise<number> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
     const now = toNeoDateTime(new Date());

@@ -23,7 +23,13 @@ const params = new URLSearchParams(location.search);
 const webgl = params.get('webgl') === '1';
 // The size of the app's map area (the layout packs components to the container's aspect ratio).
 const container = document.getElementById('cy');
-if (params.get('w') && params.get('h')) Object.assign(container.style, { width: `${params.get('w')}px`, height: `${params.get('h')}px`, right: 'auto', bottom: 'auto' });
+if (params.get('w') && params.get('h'))
+  Object.assign(container.style, {
+    width: `${params.get('w')}px`,
+    height: `${params.get('h')}px`,
+    right: 'auto',
+    bottom: 'auto',
+  });
 const response = await fetch(`/bench/elements/${encodeURIComponent(params.get('set') ?? '')}.json`);
 const elements = (await response.json()) as (cytoscape.ElementDefinition & { group: 'nodes' | 'edges' })[];
 const cy = cytoscape({
@@ -37,9 +43,12 @@ const cy = cytoscape({
 } as cytoscape.CytoscapeOptions);
 window.__benchWatch(cy);
 // The editor's syncElements order: nodes before edges, parents before children.
-const ordered = [...elements].sort((a, b) => (a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1));
+const ordered = [...elements].sort((a, b) =>
+  a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1,
+);
 cy.batch(() => {
-  for (const def of ordered) cy.add({ group: def.group, data: def.data, classes: def.classes ?? '' } as cytoscape.ElementDefinition);
+  for (const def of ordered)
+    cy.add({ group: def.group, data: def.data, classes: def.classes ?? '' } as cytoscape.ElementDefinition);
 });
 const layout = cy.layout({ ...FCOSE, randomize: true } as never);
 layout.one('layoutstop', () => {

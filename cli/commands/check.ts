@@ -45,16 +45,28 @@ export function summary(report: IntegrityReport, where: string): string {
   lines.push(`${plural(report.entities, 'entité', 'entités')}, ${plural(report.versions, 'version', 'versions')} examinées.`);
 
   const dangling = report.danglingReferences;
-  lines.push('', dangling.length === 0 ? '✔ Aucune référence pendante.' : `✘ ${plural(dangling.length, 'référence pendante', 'références pendantes')} :`);
+  lines.push(
+    '',
+    dangling.length === 0
+      ? '✔ Aucune référence pendante.'
+      : `✘ ${plural(dangling.length, 'référence pendante', 'références pendantes')} :`,
+  );
   for (const d of dangling) {
     const target = d.targetType
       ? `« ${d.targetId} », valide du ${day(d.targetValidFrom)} au ${day(d.targetValidTo)}`
       : `« ${d.targetId} », qui n'existe pas`;
-    lines.push(`  - ${label(d.entityType)} « ${d.entityId} »${inProject(d.projectId)}, du ${day(d.validFrom)} au ${day(d.validTo)} : ${fieldLabel(d.entityType, d.field)} → ${target}`);
+    lines.push(
+      `  - ${label(d.entityType)} « ${d.entityId} »${inProject(d.projectId)}, du ${day(d.validFrom)} au ${day(d.validTo)} : ${fieldLabel(d.entityType, d.field)} → ${target}`,
+    );
   }
 
   const overlapping = report.overlappingVersions;
-  lines.push('', overlapping.length === 0 ? '✔ Aucune version qui en chevauche une autre.' : `✘ ${plural(overlapping.length, 'chevauchement de versions', 'chevauchements de versions')} :`);
+  lines.push(
+    '',
+    overlapping.length === 0
+      ? '✔ Aucune version qui en chevauche une autre.'
+      : `✘ ${plural(overlapping.length, 'chevauchement de versions', 'chevauchements de versions')} :`,
+  );
   for (const o of overlapping) {
     lines.push(
       `  - ${label(o.entityType)} « ${o.entityId} »${inProject(o.projectId)} : version du ${day(o.first.validFrom)} au ${day(o.first.validTo)} et version du ${day(o.second.validFrom)} au ${day(o.second.validTo)}`,
@@ -62,12 +74,20 @@ export function summary(report: IntegrityReport, where: string): string {
   }
 
   const mismatches = report.identityMismatches;
-  lines.push('', mismatches.length === 0 ? '✔ Chaque entité a une dernière version cohérente.' : `✘ ${plural(mismatches.length, 'entité incohérente', 'entités incohérentes')} :`);
+  lines.push(
+    '',
+    mismatches.length === 0
+      ? '✔ Chaque entité a une dernière version cohérente.'
+      : `✘ ${plural(mismatches.length, 'entité incohérente', 'entités incohérentes')} :`,
+  );
   for (const m of mismatches) lines.push(`  - ${label(m.entityType)} « ${m.entityId} »${inProject(m.projectId)} : ${m.problem}`);
 
   const problems = dangling.length + overlapping.length + mismatches.length;
   lines.push('');
   if (problems === 0) lines.push('Résultat : aucun problème.');
-  else lines.push(`Résultat : ${plural(problems, 'problème trouvé', 'problèmes trouvés')}${report.truncated ? ' (liste tronquée : voir --limit)' : ''}.`);
+  else
+    lines.push(
+      `Résultat : ${plural(problems, 'problème trouvé', 'problèmes trouvés')}${report.truncated ? ' (liste tronquée : voir --limit)' : ''}.`,
+    );
   return lines.join('\n');
 }

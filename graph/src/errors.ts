@@ -15,8 +15,10 @@ export const ERROR_CODES = {
   INVALID_INFLUENCE: 'Une influence doit être un entier entre 0 et 4.',
   INVALID_INTENSITY: "L'intensité d'un conflit doit être un entier entre 1 et 4.",
   INVALID_ENUM: "Une valeur n'appartient pas à la liste permise.",
-  INVALID_DATE: "Une date n'est pas valide : format AAAA-MM-JJ ou ISO 8601, jour qui existe au calendrier (jamais décalé), année entre 1900 et 9998.",
-  INVALID_TEXT: 'Un texte contient un caractère de contrôle (NUL…) ; seuls la tabulation et le retour à la ligne sont permis, et seulement dans les textes longs.',
+  INVALID_DATE:
+    "Une date n'est pas valide : format AAAA-MM-JJ ou ISO 8601, jour qui existe au calendrier (jamais décalé), année entre 1900 et 9998.",
+  INVALID_TEXT:
+    'Un texte contient un caractère de contrôle (NUL…) ; seuls la tabulation et le retour à la ligne sont permis, et seulement dans les textes longs.',
   INVALID_FIELD: "Un champ n'existe pas pour ce type d'entité ou n'a pas le bon type.",
   FIXED_FIELD: 'Ce champ est fixé à la création et ne peut plus changer.',
   SAME_OBJECTIVE: 'Une convergence ou un conflit relie deux objectifs différents.',
@@ -28,7 +30,8 @@ export const ERROR_CODES = {
   CROSS_TERRITORY_REFERENCE: "Une référence désigne une entité d'un autre territoire.",
   DUPLICATE_MEMBER: 'Une liste de membres nomme deux fois le même acteur.',
   TOO_FEW_ITEMS: "Une liste compte moins d'éléments que le minimum permis (un écosystème réunit au moins deux acteurs).",
-  DUPLICATE_ENTITY: 'Une entité équivalente existe déjà à cette date (un seul engagement par acteur et projet, une seule position par acteur et objectif, une seule influence par paire).',
+  DUPLICATE_ENTITY:
+    'Une entité équivalente existe déjà à cette date (un seul engagement par acteur et projet, une seule position par acteur et objectif, une seule influence par paire).',
   ARBITRATION_REQUIRED: 'Un conflit arbitré doit décrire son arbitrage.',
   VERSION_CONFLICT: "L'entité a été modifiée depuis sa lecture : relisez-la et réappliquez le changement.",
   ENTITY_ENDED: "L'entité a pris fin : elle ne peut plus être modifiée.",
@@ -38,12 +41,14 @@ export const ERROR_CODES = {
   REVERT_NOT_APPLICABLE: "Le changement ne peut plus être annulé : l'entité a changé depuis.",
   INVALID_CURSOR: "Le curseur de pagination n'est pas valide.",
   INVALID_RANGE: 'La date de début doit précéder la date de fin.',
-  INVALID_BOOKMARK: "L'en-tête Trame-Bookmark n'est pas valide ou désigne une transaction que la base ne connaît pas : renvoyez celui de la dernière réponse, ou aucun.",
+  INVALID_BOOKMARK:
+    "L'en-tête Trame-Bookmark n'est pas valide ou désigne une transaction que la base ne connaît pas : renvoyez celui de la dernière réponse, ou aucun.",
   FORBIDDEN: "Cette action n'est pas permise à l'utilisateur.",
   AMBIGUOUS_NAME: 'Plusieurs entités portent ce nom : impossible de savoir laquelle est désignée.',
-  IMPORT_INVALID_ROWS: "Des lignes du fichier importé ne sont pas valides : rien n'a été importé. Le détail par ligne est dans extensions.rows.",
-  IMPORT_TOO_MANY_ROWS: "Le fichier importé dépasse le nombre de lignes permis en une fois.",
-  IMPORT_NO_ROWS: "Le fichier importé ne contient aucune ligne.",
+  IMPORT_INVALID_ROWS:
+    "Des lignes du fichier importé ne sont pas valides : rien n'a été importé. Le détail par ligne est dans extensions.rows.",
+  IMPORT_TOO_MANY_ROWS: 'Le fichier importé dépasse le nombre de lignes permis en une fois.',
+  IMPORT_NO_ROWS: 'Le fichier importé ne contient aucune ligne.',
   // Access control (graph/src/access/, docs/API.md « Accès et comptes »).
   UNAUTHENTICATED: 'Connectez-vous pour accéder à cette ressource.',
   INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
@@ -51,15 +56,17 @@ export const ERROR_CODES = {
   EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
   PASSWORD_TOO_SHORT: 'Le mot de passe doit compter au moins 12 caractères.',
   PASSWORD_TOO_LONG: 'Le mot de passe dépasse la longueur permise (256 caractères).',
-  USER_NOT_FOUND: "Aucun compte ne correspond à cet identifiant ou à cette adresse.",
-  INVALID_ROLE: "Le rôle ou sa portée n'est pas valide (administrateur : aucune portée ; pilote : un projet ; relecteur : un territoire).",
+  USER_NOT_FOUND: 'Aucun compte ne correspond à cet identifiant ou à cette adresse.',
+  INVALID_ROLE:
+    "Le rôle ou sa portée n'est pas valide (administrateur : aucune portée ; pilote : un projet ; relecteur : un territoire).",
   GRANT_NOT_FOUND: "L'attribution de rôle demandée n'existe pas.",
   ACCESS_TOKEN_NOT_FOUND: "Le jeton d'accès demandé n'existe pas.",
   WALL_LINK_NOT_FOUND: "Le lien d'affichage mural demandé n'existe pas.",
   INVALID_EXPIRY: "La date d'expiration doit être dans le futur.",
   SIGN_IN_LINK_INVALID: 'Le lien de connexion est inconnu, expiré ou déjà utilisé.',
   INVALID_EMAIL_DOMAIN: "Le domaine de messagerie n'est pas valide (par exemple : ville-malaunay.fr).",
-  EMAIL_DOMAIN_NOT_ALLOWED: "Le domaine de cette adresse n'est pas autorisé : un administrateur doit l'ajouter avant la première connexion.",
+  EMAIL_DOMAIN_NOT_ALLOWED:
+    "Le domaine de cette adresse n'est pas autorisé : un administrateur doit l'ajouter avant la première connexion.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -78,6 +85,9 @@ export class DomainError extends Error {
 export function isDomainError(error: unknown): error is DomainError {
   return (
     error instanceof DomainError ||
-    (error instanceof Error && error.name === 'DomainError' && typeof (error as DomainError).code === 'string' && (error as DomainError).code in ERROR_CODES)
+    (error instanceof Error &&
+      error.name === 'DomainError' &&
+      typeof (error as DomainError).code === 'string' &&
+      (error as DomainError).code in ERROR_CODES)
   );
 }

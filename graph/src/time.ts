@@ -40,7 +40,10 @@ export function parseInstant(value: string, label = 'la date'): Date {
   const date = new Date(utc.getTime() - sign * (offsetHours * 60 + offsetMinutes) * 60_000);
   const utcYear = date.getUTCFullYear();
   if (utcYear < YEAR_RANGE.min || utcYear > YEAR_RANGE.max) {
-    throw new DomainError('INVALID_DATE', `${label} « ${value} » sort des dates permises (${YEAR_RANGE.min} à ${YEAR_RANGE.max})`);
+    throw new DomainError(
+      'INVALID_DATE',
+      `${label} « ${value} » sort des dates permises (${YEAR_RANGE.min} à ${YEAR_RANGE.max})`,
+    );
   }
   return date;
 }

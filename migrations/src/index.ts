@@ -14,9 +14,7 @@ export interface MigrationFile {
   statements: string[];
 }
 
-export interface MigrationLog {
-  (line: string): void;
-}
+export type MigrationLog = (line: string) => void;
 
 export class MigrationChecksumError extends Error {
   override name = 'MigrationChecksumError';

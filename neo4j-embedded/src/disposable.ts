@@ -25,7 +25,11 @@ export interface DisposableNeo4j {
 }
 
 /** An embedded Neo4j on a free port with a temporary data folder: for tests and benchmarks. */
-export async function startDisposableNeo4j(options: { password: string; heap?: string; log?: (line: string) => void }): Promise<DisposableNeo4j> {
+export async function startDisposableNeo4j(options: {
+  password: string;
+  heap?: string;
+  log?: (line: string) => void;
+}): Promise<DisposableNeo4j> {
   const home = mkdtempSync(join(tmpdir(), 'trame-neo4j-'));
   try {
     const embedded = await startEmbeddedNeo4j({

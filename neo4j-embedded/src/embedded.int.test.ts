@@ -87,68 +87,76 @@ describe('embedded Neo4j', () => {
     if (home) await fs.rm(home, { recursive: true, force: true });
   }, 60_000);
 
-  it('serves Bolt, stores data, refuses a wrong password', async () => {
-    const db = await start();
-    expect(db.uri).toBe(`bolt://127.0.0.1:${port}`);
-    expect(db.user).toBe('neo4j');
-    expect(isAlive(db.pid)).toBe(true);
+  it(
+    'serves Bolt, stores data, refuses a wrong password',
+    async () => {
+      const db = await start();
+      expect(db.uri).toBe(`bolt://127.0.0.1:${port}`);
+      expect(db.user).toBe('neo4j');
+      expect(isAlive(db.pid)).toBe(true);
 
-    const driver = connect(db);
-    const info = await driver.getServerInfo();
-    expect(info.agent).toMatch(/^Neo4j\/5\.26\./);
-    await driver.executeQuery(
-      'CREATE (:TrameProbe {key: $key, at: datetime()})',
-      { key: 'persisted' },
-      { database: 'neo4j' },
-    );
-    await close(driver);
+      const driver = connect(db);
+      const info = await driver.getServerInfo();
+      expect(info.agent).toMatch(/^Neo4j\/5\.26\./);
+      await driver.executeQuery('CREATE (:TrameProbe {key: $key, at: datetime()})', { key: 'persisted' }, { database: 'neo4j' });
+      await close(driver);
 
-    const wrong = connect(db, 'not-the-password');
-    await expect(wrong.executeQuery('RETURN 1', {}, { database: 'neo4j' })).rejects.toMatchObject({
-      code: 'Neo.ClientError.Security.Unauthorized',
-    });
-    await close(wrong);
+      const wrong = connect(db, 'not-the-password');
+      await expect(wrong.executeQuery('RETURN 1', {}, { database: 'neo4j' })).rejects.toMatchObject({
+        code: 'Neo.ClientError.Security.Unauthorized',
+      });
+      await close(wrong);
 
-    await stop(db);
-    expect(isAlive(db.pid)).toBe(false);
-    expect(lines.some((line) => line.startsWith('TRAME_NEO4J_STOPPED'))).toBe(true);
-  }, START_TIMEOUT_MS + 60_000);
+      await stop(db);
+      expect(isAlive(db.pid)).toBe(false);
+      expect(lines.some((line) => line.startsWith('TRAME_NEO4J_STOPPED'))).toBe(true);
+    },
+    START_TIMEOUT_MS + 60_000,
+  );
 
-  it('restarts on the same folder with the data and without recovery', async () => {
-    const debugLog = path.join(home, 'logs', 'debug.log');
-    const before = await fileSize(debugLog);
-    expect(before).toBeGreaterThan(0);
+  it(
+    'restarts on the same folder with the data and without recovery',
+    async () => {
+      const debugLog = path.join(home, 'logs', 'debug.log');
+      const before = await fileSize(debugLog);
+      expect(before).toBeGreaterThan(0);
 
-    const db = await start();
-    const driver = connect(db);
-    const { records } = await driver.executeQuery(
-      'MATCH (p:TrameProbe {key: $key}) RETURN count(p) AS n',
-      { key: 'persisted' },
-      { database: 'neo4j' },
-    );
-    expect(records[0]?.get('n').toNumber()).toBe(1);
-    await close(driver);
-    await stop(db);
+      const db = await start();
+      const driver = connect(db);
+      const { records } = await driver.executeQuery(
+        'MATCH (p:TrameProbe {key: $key}) RETURN count(p) AS n',
+        { key: 'persisted' },
+        { database: 'neo4j' },
+      );
+      expect(records[0]?.get('n').toNumber()).toBe(1);
+      await close(driver);
+      await stop(db);
 
-    const text = await fs.readFile(debugLog, 'utf8');
-    const secondRun = text.slice(before);
-    expect(secondRun).toContain('Shutdown started');
-    expect(secondRun).not.toMatch(RECOVERY);
-  }, START_TIMEOUT_MS + 60_000);
+      const text = await fs.readFile(debugLog, 'utf8');
+      const secondRun = text.slice(before);
+      expect(secondRun).toContain('Shutdown started');
+      expect(secondRun).not.toMatch(RECOVERY);
+    },
+    START_TIMEOUT_MS + 60_000,
+  );
 
-  it('applies a changed password on the next start', async () => {
-    const db = await start('another-password-123');
-    const fresh = connect(db);
-    await expect(fresh.executeQuery('RETURN 1 AS one', {}, { database: 'neo4j' })).resolves.toBeDefined();
-    await close(fresh);
+  it(
+    'applies a changed password on the next start',
+    async () => {
+      const db = await start('another-password-123');
+      const fresh = connect(db);
+      await expect(fresh.executeQuery('RETURN 1 AS one', {}, { database: 'neo4j' })).resolves.toBeDefined();
+      await close(fresh);
 
-    const old = connect(db, 'trame-local-password');
-    await expect(old.executeQuery('RETURN 1', {}, { database: 'neo4j' })).rejects.toMatchObject({
-      code: 'Neo.ClientError.Security.Unauthorized',
-    });
-    await close(old);
-    await stop(db);
-  }, START_TIMEOUT_MS + 60_000);
+      const old = connect(db, 'trame-local-password');
+      await expect(old.executeQuery('RETURN 1', {}, { database: 'neo4j' })).rejects.toMatchObject({
+        code: 'Neo.ClientError.Security.Unauthorized',
+      });
+      await close(old);
+      await stop(db);
+    },
+    START_TIMEOUT_MS + 60_000,
+  );
 
   it('fails clearly when the port is taken', async () => {
     const blocker = net.createServer();

@@ -266,7 +266,7 @@ async function readClasspath(dir: string): Promise<string[] | undefined> {
 async function upToDateClasspath(dir: string): Promise<string | undefined> {
   const stamp = await mtimeMs(path.join(dir, 'target', BUILD_STAMP));
   if (stamp === undefined) return undefined;
-  const mainClass = path.join(dir, 'target', 'classes', ...MAIN_CLASS.split('.')) + '.class';
+  const mainClass = `${path.join(dir, 'target', 'classes', ...MAIN_CLASS.split('.'))}.class`;
   if (!(await exists(mainClass))) return undefined;
   const sources = Math.max((await mtimeMs(path.join(dir, 'pom.xml'))) ?? 0, await newestMtime(path.join(dir, 'src')));
   if (sources > stamp) return undefined;
@@ -363,7 +363,7 @@ async function withBuildLock<T>(dir: string, log: (line: string) => void, work: 
 }
 
 function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC.
   return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 }
 
@@ -428,7 +428,8 @@ export async function buildLauncher(
     }
     await fs.writeFile(path.join(dir, 'target', BUILD_STAMP), `${new Date().toISOString()}\n`);
     const classpath = await upToDateClasspath(dir);
-    if (!classpath) throw new Error(`Maven build of the Neo4j launcher did not produce ${path.join(dir, 'target', 'classpath.txt')}.`);
+    if (!classpath)
+      throw new Error(`Maven build of the Neo4j launcher did not produce ${path.join(dir, 'target', 'classpath.txt')}.`);
     log(`Neo4j launcher built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return { classpath };
   });
@@ -484,7 +485,10 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new Error(`The Neo4j password must be at least ${MIN_PASSWORD_LENGTH} characters long (Neo4j refuses shorter ones).`);
   }
-  for (const [name, value] of [['heap', heap], ['initialHeap', initialHeap]] as const) {
+  for (const [name, value] of [
+    ['heap', heap],
+    ['initialHeap', initialHeap],
+  ] as const) {
     if (!/^\d+[kKmMgG]?$/.test(value)) throw new Error(`startEmbeddedNeo4j: invalid ${name} '${value}' (e.g. '512m', '1g').`);
   }
 
@@ -498,14 +502,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   await assertPortFree(host, port);
   opts.signal?.throwIfAborted();
 
-  const args = [
-    `-Xms${initialHeap}`,
-    `-Xmx${heap}`,
-    ...javaFlagsFor(java.major),
-    '-cp',
-    classpath,
-    MAIN_CLASS,
-  ];
+  const args = [`-Xms${initialHeap}`, `-Xmx${heap}`, ...javaFlagsFor(java.major), '-cp', classpath, MAIN_CLASS];
   const child: ChildProcess = spawn(java.command, args, {
     cwd: home,
     env: {
@@ -588,13 +585,16 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
       clearTimeout(timer);
       reject(
         error.code === 'ENOENT'
-          ? new MissingToolError(`Java 17+ is required to run the embedded Neo4j: install it (apt-get install openjdk-17-jdk-headless) ${INSTALL_HINT}`)
+          ? new MissingToolError(
+              `Java 17+ is required to run the embedded Neo4j: install it (apt-get install openjdk-17-jdk-headless) ${INSTALL_HINT}`,
+            )
           : error,
       );
     });
     void exitPromise.then(({ code, signal }) => {
       clearTimeout(timer);
-      const detail = errorLine ?? (stderrTail.length ? `\n${stderrTail.join('\n')}` : `see ${path.join(home, 'logs', 'debug.log')}`);
+      const detail =
+        errorLine ?? (stderrTail.length ? `\n${stderrTail.join('\n')}` : `see ${path.join(home, 'logs', 'debug.log')}`);
       reject(new Error(`Embedded Neo4j exited before it was ready (${signal ?? `code ${code}`}): ${detail}`));
     });
   });

@@ -91,7 +91,9 @@ export async function superviseEmbeddedNeo4j(options: EmbeddedNeo4jOptions & Sup
       }
       const delay = Math.min(initialBackoffMs * 2 ** (quickFailures - 1), maxBackoffMs);
       state = 'restarting';
-      log(`Embedded Neo4j ${reason}; restarting it in ${(delay / 1000).toFixed(1)} s (quick failure ${quickFailures} of ${maxQuickFailures}).`);
+      log(
+        `Embedded Neo4j ${reason}; restarting it in ${(delay / 1000).toFixed(1)} s (quick failure ${quickFailures} of ${maxQuickFailures}).`,
+      );
       await wait(delay);
       if (stopping) return;
       startedAt = Date.now();
@@ -114,11 +116,10 @@ export async function superviseEmbeddedNeo4j(options: EmbeddedNeo4jOptions & Sup
   };
 
   const watch = (db: EmbeddedNeo4j): void => {
-    void db.exited.then(({ code, signal, expected }) => {
+    void db.exited.then(({ expected }) => {
       if (current === db) current = null;
       if (expected || stopping) return;
       // startEmbeddedNeo4j has logged the exit and its cause already.
-      void code, signal;
       restarting = restart('is down').finally(() => {
         restarting = null;
       });

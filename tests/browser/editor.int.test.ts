@@ -19,7 +19,9 @@ interface CyElement {
 /** What Cytoscape has drawn, read from the page. */
 async function drawn(page: Page): Promise<CyElement[]> {
   return page.evaluate(() => {
-    const cy = (window as unknown as { __trameCy: { elements(): { map<T>(f: (e: { data(): Record<string, unknown> }) => T): T[] } } }).__trameCy;
+    const cy = (
+      window as unknown as { __trameCy: { elements(): { map<T>(f: (e: { data(): Record<string, unknown> }) => T): T[] } } }
+    ).__trameCy;
     return cy.elements().map((e) => {
       const data = e.data();
       return { id: String(data.id), kind: String(data.kind), label: String(data.label ?? ''), data };
@@ -29,7 +31,11 @@ async function drawn(page: Page): Promise<CyElement[]> {
 
 async function nodeScreenPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((nodeId) => {
-    const cy = (window as unknown as { __trameCy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } }; container(): HTMLElement } }).__trameCy;
+    const cy = (
+      window as unknown as {
+        __trameCy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } }; container(): HTMLElement };
+      }
+    ).__trameCy;
     const rect = cy.container().getBoundingClientRect();
     const p = cy.getElementById(nodeId).renderedPosition();
     return { x: rect.left + p.x, y: rect.top + p.y };
@@ -106,7 +112,14 @@ describe('the map editor', () => {
     await dragLink(page, actor.id, objective.id);
     await panel.getByRole('spinbutton', { name: /^Position/ }).fill('3');
     await panel.getByRole('button', { name: 'Créer' }).click();
-    await waitForDrawn(page, (els) => els.some((e) => e.kind === 'POSITION' && e.data.source === actor.id && e.data.target === objective.id && e.data.value === 3), 'the position');
+    await waitForDrawn(
+      page,
+      (els) =>
+        els.some(
+          (e) => e.kind === 'POSITION' && e.data.source === actor.id && e.data.target === objective.id && e.data.value === 3,
+        ),
+      'the position',
+    );
 
     // A conflict, dragged between the new objective and the town hall's attractiveness.
     const other = 'obj-marche-attractivite';
@@ -114,7 +127,11 @@ describe('the map editor', () => {
     await panel.getByRole('button', { name: 'Conflit' }).click();
     await panel.getByLabel('Intensité').fill('3');
     await panel.getByRole('button', { name: 'Créer' }).click();
-    const withConflict = await waitForDrawn(page, (els) => els.some((e) => e.kind === 'CONFLICT' && [e.data.source, e.data.target].includes(objective.id)), 'the conflict');
+    const withConflict = await waitForDrawn(
+      page,
+      (els) => els.some((e) => e.kind === 'CONFLICT' && [e.data.source, e.data.target].includes(objective.id)),
+      'the conflict',
+    );
     const conflict = withConflict.find((e) => e.kind === 'CONFLICT' && [e.data.source, e.data.target].includes(objective.id))!;
     expect(conflict.data.status).toBe('IDENTIFIE');
     await page.getByRole('button', { name: 'Nouvelle relation' }).click(); // draw mode off
@@ -127,10 +144,16 @@ describe('the map editor', () => {
     await panel.getByRole('button', { name: 'Modifier' }).click();
     await panel.getByLabel('Statut').selectOption('ARBITRE');
     await panel.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(() => panel.getByRole('alert').first().textContent()).toContain("un conflit arbitré doit décrire son arbitrage");
+    await expect
+      .poll(() => panel.getByRole('alert').first().textContent())
+      .toContain('un conflit arbitré doit décrire son arbitrage');
     await panel.getByLabel('Arbitrage').fill('Le jardin est ouvert les jours sans marché ; la mairie fournit le matériel.');
     await panel.getByRole('button', { name: 'Enregistrer' }).click();
-    await waitForDrawn(page, (els) => els.some((e) => e.id === conflict.id && e.data.status === 'ARBITRE'), 'the arbitrated conflict');
+    await waitForDrawn(
+      page,
+      (els) => els.some((e) => e.id === conflict.id && e.data.status === 'ARBITRE'),
+      'the arbitrated conflict',
+    );
     await page.screenshot({ path: screenshotPath('editor-malaunay') });
 
     // Stale edit: someone else changed the conflict; the pilot sees it and reapplies.
@@ -148,7 +171,11 @@ describe('the map editor', () => {
     await panel.getByRole('button', { name: 'Enregistrer' }).click();
     await panel.getByText('Quelqu’un a modifié cet élément').waitFor();
     await panel.getByRole('button', { name: 'Réappliquer mes modifications' }).click();
-    await waitForDrawn(page, (els) => els.some((e) => e.id === conflict.id && e.data.intensity === 2 && e.data.note === 'Noté par un autre pilote'), 'both edits kept');
+    await waitForDrawn(
+      page,
+      (els) => els.some((e) => e.id === conflict.id && e.data.intensity === 2 && e.data.note === 'Noté par un autre pilote'),
+      'both edits kept',
+    );
     await page.close();
   });
 
@@ -158,7 +185,12 @@ describe('the map editor', () => {
     const elements = await drawn(page);
     const leaps = elements.filter((e) => e.kind === 'LEAP');
     expect(leaps).toHaveLength(2);
-    expect(elements.filter((e) => e.kind === 'PERIMETER').map((e) => e.label).sort()).toEqual(['Bien-vivre alimentaire', 'Biodiversité', 'Cantine bio']);
+    expect(
+      elements
+        .filter((e) => e.kind === 'PERIMETER')
+        .map((e) => e.label)
+        .sort(),
+    ).toEqual(['Bien-vivre alimentaire', 'Biodiversité', 'Cantine bio']);
     expect(await page.locator('.map-canvas svg path[class^="ecosystem-"]').count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: screenshotPath('archipel-today') });
 
@@ -168,7 +200,9 @@ describe('the map editor', () => {
     await page.waitForTimeout(500);
     const xs = await page.evaluate(() => {
       const cy = (window as unknown as { __trameCy: { getElementById(id: string): { position(): { x: number } } } }).__trameCy;
-      return ['per-archipel-cantine', 'per-archipel-bien-vivre', 'per-archipel-biodiversite'].map((id) => cy.getElementById(id).position().x);
+      return ['per-archipel-cantine', 'per-archipel-bien-vivre', 'per-archipel-biodiversite'].map(
+        (id) => cy.getElementById(id).position().x,
+      );
     });
     expect(xs[0]!).toBeLessThan(xs[1]!);
     expect(xs[1]!).toBeLessThan(xs[2]!);

@@ -1,4 +1,3 @@
-
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/browser.ts';
 import { buildSmallProject, type SmallProject } from '../support/factories.ts';

@@ -11,8 +11,16 @@ const t = useBrowserApp();
 
 async function actorLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const cy = (window as unknown as { __trameCy?: { nodes(): { map<T>(f: (n: { data(): Record<string, unknown> }) => T): T[] } } }).__trameCy;
-    return cy ? cy.nodes().map((n) => n.data()).filter((d) => d.kind === 'ACTOR').map((d) => String(d.label)) : [];
+    const cy = (
+      window as unknown as { __trameCy?: { nodes(): { map<T>(f: (n: { data(): Record<string, unknown> }) => T): T[] } } }
+    ).__trameCy;
+    return cy
+      ? cy
+          .nodes()
+          .map((n) => n.data())
+          .filter((d) => d.kind === 'ACTOR')
+          .map((d) => String(d.label))
+      : [];
   });
 }
 
@@ -34,22 +42,41 @@ describe('importing actors from a spreadsheet', () => {
     await dialog.waitFor();
 
     // The template, for pilots who start from nothing.
-    const [template] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Télécharger le modèle CSV' }).click()]);
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Télécharger le modèle CSV' }).click(),
+    ]);
     expect(readFileSync((await template.path())!, 'utf8')).toMatch(/^\uFEFFNom;Type;Description;Engagement;Rôle;Périmètre\r\n/);
 
     // A first file with a level nobody knows: the row is shown in error, nothing can be imported.
     const header = 'Nom;Type;Engagement;Rôle;Périmètre';
-    const rows = ['Collectif des Glycines;Habitants;Participant;Riverains du marché;Cantine bio', 'Les Anges Gardins;Association;Coopérant;;', 'acteur 1;Association;Moteur;;'];
+    const rows = [
+      'Collectif des Glycines;Habitants;Participant;Riverains du marché;Cantine bio',
+      'Les Anges Gardins;Association;Coopérant;;',
+      'acteur 1;Association;Moteur;;',
+    ];
     const fileInput = dialog.locator('input[type="file"]');
-    await fileInput.setInputFiles({ name: 'acteurs.csv', mimeType: 'text/csv', buffer: csv([header, ...rows, 'Club ELEMIAH;Association;Très motivé;;']) });
+    await fileInput.setInputFiles({
+      name: 'acteurs.csv',
+      mimeType: 'text/csv',
+      buffer: csv([header, ...rows, 'Club ELEMIAH;Association;Très motivé;;']),
+    });
     await dialog.locator('tr.invalid[data-line="5"]').waitFor();
-    await expect.poll(() => dialog.getByRole('alert').first().textContent()).toContain("Niveau d'engagement : « Très motivé » n’est pas reconnu (valeurs possibles : Concerné non impliqué, Informé, Participant, Coopérant, Moteur)");
+    await expect
+      .poll(() => dialog.getByRole('alert').first().textContent())
+      .toContain(
+        "Niveau d'engagement : « Très motivé » n’est pas reconnu (valeurs possibles : Concerné non impliqué, Informé, Participant, Coopérant, Moteur)",
+      );
     expect(await dialog.locator('tr.invalid').count()).toBe(1);
     expect(await dialog.getByRole('button', { name: /^Importer \d+ acteurs?$/ }).isDisabled()).toBe(true);
     await page.screenshot({ path: screenshotPath('import-preview-error') });
 
     // The corrected file: three to import, one already engaged (skipped).
-    await fileInput.setInputFiles({ name: 'acteurs.csv', mimeType: 'text/csv', buffer: csv([header, ...rows, 'Club ELEMIAH;Association;Informé;;']) });
+    await fileInput.setInputFiles({
+      name: 'acteurs.csv',
+      mimeType: 'text/csv',
+      buffer: csv([header, ...rows, 'Club ELEMIAH;Association;Informé;;']),
+    });
     await dialog.getByText('3 nouveaux acteurs, 0 acteur déjà connu du territoire, 1 ligne ignorée').waitFor();
     expect(await dialog.locator('tr.invalid').count()).toBe(0);
     await expect.poll(() => dialog.locator('tr[data-line="4"]').textContent()).toContain('déjà engagé');

@@ -9,7 +9,6 @@ import { useBrowserApp } from '../support/app.ts';
 
 const t = useBrowserApp();
 
-
 async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
   const body = response.json() as { data: T; errors?: unknown[] };
@@ -17,7 +16,10 @@ async function api<T>(query: string, variables: Record<string, unknown> = {}): P
   return body.data;
 }
 
-const AMAP_CONFLICT = ['Renforcer l’attractivité commerciale du centre-ville', 'Offrir une gamme diversifiée à ses adhérents'] as const;
+const AMAP_CONFLICT = [
+  'Renforcer l’attractivité commerciale du centre-ville',
+  'Offrir une gamme diversifiée à ses adhérents',
+] as const;
 
 describe('the DGS review of a territory', () => {
   it('Malaunay: the AMAP conflict among the tensions, sorted by intensity, exported as CSV', async () => {
@@ -58,12 +60,17 @@ describe('the DGS review of a territory', () => {
     expect(await intensity.getAttribute('aria-sort')).toBe('none');
 
     // The CSV French Excel opens: BOM, semicolons, the AMAP conflict with its project.
-    const [download] = await Promise.all([page.waitForEvent('download'), tensions.getByRole('button', { name: 'Exporter CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      tensions.getByRole('button', { name: 'Exporter CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^revue-malaunay-tensions-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('Conflit (objectifs);Projet;Intensité;Statut;Identifié le;Depuis l’identification;Statut depuis le;Dans le statut actuel;Acteurs');
+    expect(lines[0]).toBe(
+      'Conflit (objectifs);Projet;Intensité;Statut;Identifié le;Depuis l’identification;Statut depuis le;Dans le statut actuel;Acteurs',
+    );
     const row = lines.find((line) => line.startsWith(`${AMAP_CONFLICT[0]} ↔ ${AMAP_CONFLICT[1]};`));
     expect(row).toBeDefined();
     expect(row!.split(';')[1]).toBe('Marché de producteurs et AMAP');
@@ -84,7 +91,9 @@ describe('the DGS review of a territory', () => {
   });
 
   it('Loos-en-Gohelle: each declared ecosystem of the Archipel nourricier has a matching coalition (Jaccard ≥ 0.5)', async () => {
-    const { project } = await api<{ project: { ecosystems: { id: string; name: string }[] } }>('{ project(id: "prj-archipel") { ecosystems { id name } } }');
+    const { project } = await api<{ project: { ecosystems: { id: string; name: string }[] } }>(
+      '{ project(id: "prj-archipel") { ecosystems { id name } } }',
+    );
     expect(project.ecosystems.length).toBeGreaterThanOrEqual(2);
     const page = await t.newPage();
     await page.goto(`${t.base}/territoires/ter-loos-en-gohelle/revue`);
@@ -114,7 +123,11 @@ describe('the analysis of a project', () => {
     expect(await heatmap.locator('caption').textContent()).toBe('Divergences entre acteurs (2DAA)');
 
     const cells = await heatmap.locator('td[data-value]').evaluateAll((tds) =>
-      tds.map((td) => ({ row: (td as HTMLElement).dataset.row ?? '', col: (td as HTMLElement).dataset.col ?? '', value: Number((td as HTMLElement).dataset.value) })),
+      tds.map((td) => ({
+        row: (td as HTMLElement).dataset.row ?? '',
+        col: (td as HTMLElement).dataset.col ?? '',
+        value: Number((td as HTMLElement).dataset.value),
+      })),
     );
     const max = Math.max(...cells.map((c) => c.value));
     expect(max).toBeGreaterThan(0);
@@ -130,7 +143,9 @@ describe('the analysis of a project', () => {
     // The divergence graph (Cytoscape) draws the edge; at the top threshold it is the only one left.
     const edges = () =>
       page.evaluate(() => {
-        const cy = (window as unknown as { __trameAnalysisCy?: Record<string, { edges(): { map<T>(f: (e: { id(): string }) => T): T[] } }> }).__trameAnalysisCy?.divergence;
+        const cy = (
+          window as unknown as { __trameAnalysisCy?: Record<string, { edges(): { map<T>(f: (e: { id(): string }) => T): T[] } }> }
+        ).__trameAnalysisCy?.divergence;
         return cy ? cy.edges().map((e) => e.id()) : [];
       });
     await expect.poll(edges, { timeout: 10_000 }).toContain('act-malaunay-amap~act-malaunay-maire');

@@ -25,11 +25,21 @@ export interface SmallProject {
 /** A territory with one project, `actorCount` engaged actors and `objectiveCount` objectives, from 2018-01-01. */
 export async function buildSmallProject(graph: Graph, actorCount = 3, objectiveCount = 2): Promise<SmallProject> {
   const from = at('2018-01-01');
-  const territory = await build(graph, 'Territory', { name: `Commune ${uniqueId('t')}`, code: '62', kind: 'COMMUNE' }, { validFrom: from });
+  const territory = await build(
+    graph,
+    'Territory',
+    { name: `Commune ${uniqueId('t')}`, code: '62', kind: 'COMMUNE' },
+    { validFrom: from },
+  );
   const project = await build(graph, 'Project', { territoryId: territory.id, name: 'Projet de test' }, { validFrom: from });
   const actors: EntityRecord[] = [];
   for (let i = 0; i < actorCount; i += 1) {
-    const actor = await build(graph, 'Actor', { territoryId: territory.id, name: `Acteur ${i + 1}`, kind: 'ASSOCIATION' }, { validFrom: from });
+    const actor = await build(
+      graph,
+      'Actor',
+      { territoryId: territory.id, name: `Acteur ${i + 1}`, kind: 'ASSOCIATION' },
+      { validFrom: from },
+    );
     await build(graph, 'Engagement', { actorId: actor.id, projectId: project.id, level: 'INFORME' }, { validFrom: from });
     actors.push(actor);
   }

@@ -22,7 +22,10 @@ export async function createTerritory(url: string, name: string): Promise<Outcom
       body: JSON.stringify({ query: CREATE, variables: { input: { name, code: '59', kind: 'COMMUNE' } } }),
       signal: AbortSignal.timeout(60_000),
     });
-    const body = (await response.json()) as { data?: { createTerritory?: { id: string } } | null; errors?: { extensions?: { code?: string } }[] };
+    const body = (await response.json()) as {
+      data?: { createTerritory?: { id: string } } | null;
+      errors?: { extensions?: { code?: string } }[];
+    };
     const id = body.data?.createTerritory?.id;
     const code = body.errors?.[0]?.extensions?.code;
     return { started, ended: Date.now(), status: response.status, ...(id ? { id } : {}), ...(code ? { code } : {}) };
@@ -62,7 +65,12 @@ export function processesIn(dir: string): number[] {
   return pids;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, everyMs = 200): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

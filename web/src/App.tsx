@@ -9,8 +9,12 @@ import { ProjectPage } from './pages/project/ProjectPage.tsx';
 import { homeHref } from './routes.ts';
 
 // The analysis pages load on first visit: the map editor, the page pilots open most, does not wait for them.
-const ProjectAnalysisPage = lazy(() => import('./pages/project-analysis/ProjectAnalysisPage.tsx').then((m) => ({ default: m.ProjectAnalysisPage })));
-const TerritoryReviewPage = lazy(() => import('./pages/territory-review/TerritoryReviewPage.tsx').then((m) => ({ default: m.TerritoryReviewPage })));
+const ProjectAnalysisPage = lazy(() =>
+  import('./pages/project-analysis/ProjectAnalysisPage.tsx').then((m) => ({ default: m.ProjectAnalysisPage })),
+);
+const TerritoryReviewPage = lazy(() =>
+  import('./pages/territory-review/TerritoryReviewPage.tsx').then((m) => ({ default: m.TerritoryReviewPage })),
+);
 
 function Shell() {
   const route = useRoute();
@@ -35,12 +39,18 @@ function Shell() {
       {route.page === 'home' && <HomePage />}
       {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} params={route.params} />}
       <Suspense fallback={<main className="page" aria-busy="true" />}>
-        {route.page === 'territoryReview' && <TerritoryReviewPage key={route.territoryId} territoryId={route.territoryId} params={route.params} />}
-        {route.page === 'projectAnalysis' && <ProjectAnalysisPage key={route.projectId} projectId={route.projectId} params={route.params} />}
+        {route.page === 'territoryReview' && (
+          <TerritoryReviewPage key={route.territoryId} territoryId={route.territoryId} params={route.params} />
+        )}
+        {route.page === 'projectAnalysis' && (
+          <ProjectAnalysisPage key={route.projectId} projectId={route.projectId} params={route.params} />
+        )}
       </Suspense>
       {route.page === 'notFound' && (
         <main className="page">
-          <p>Page introuvable. <a href={homeHref()}>{t.territories}</a></p>
+          <p>
+            Page introuvable. <a href={homeHref()}>{t.territories}</a>
+          </p>
         </main>
       )}
     </>

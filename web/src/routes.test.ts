@@ -75,8 +75,18 @@ describe('the editor routes', () => {
     const route = parseRoute('/projets/prj-marche/', '?compare=mil-a..mil-b&atelier=1&vue=sauts');
     expect(route).toMatchObject({ page: 'project', projectId: 'prj-marche' });
     if (route.page !== 'project') return;
-    expect(parseEditorParams(route.params)).toEqual({ date: null, compare: { from: 'mil-a', to: 'mil-b' }, workshop: true, leapsView: true });
-    expect(parseEditorParams(new URLSearchParams('date=2019-03-01&compare=mil-a'))).toEqual({ date: '2019-03-01', compare: null, workshop: false, leapsView: false });
+    expect(parseEditorParams(route.params)).toEqual({
+      date: null,
+      compare: { from: 'mil-a', to: 'mil-b' },
+      workshop: true,
+      leapsView: true,
+    });
+    expect(parseEditorParams(new URLSearchParams('date=2019-03-01&compare=mil-a'))).toEqual({
+      date: '2019-03-01',
+      compare: null,
+      workshop: false,
+      leapsView: false,
+    });
   });
 
   it('turn parameter changes into URL entries that parse back', () => {
@@ -85,7 +95,12 @@ describe('the editor routes', () => {
     const href = withParams('/projets/prj-marche', '?date=2019-03-01&vue=sauts', changes);
     expect(href).toBe('/projets/prj-marche?vue=sauts&compare=mil-a..mil-b&atelier=1');
     const url = new URL(href, 'http://trame');
-    expect(parseEditorParams(url.searchParams)).toEqual({ date: null, compare: { from: 'mil-a', to: 'mil-b' }, workshop: true, leapsView: true });
+    expect(parseEditorParams(url.searchParams)).toEqual({
+      date: null,
+      compare: { from: 'mil-a', to: 'mil-b' },
+      workshop: true,
+      leapsView: true,
+    });
     expect(editorParamChanges({ leapsView: false, workshop: false })).toEqual({ vue: null, atelier: null });
     expect(withParams('/projets/prj-marche', '?vue=sauts', { vue: null })).toBe('/projets/prj-marche');
   });

@@ -40,7 +40,11 @@ const EMITTED = [
 
 function emittedCodes(): Map<string, string[]> {
   const emitted = new Map<string, string[]>();
-  const files = [...sources(join(ROOT, 'graph/src')), ...sources(join(ROOT, 'api/src')), ...sources(join(ROOT, 'migrations/src'))];
+  const files = [
+    ...sources(join(ROOT, 'graph/src')),
+    ...sources(join(ROOT, 'api/src')),
+    ...sources(join(ROOT, 'migrations/src')),
+  ];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     for (const pattern of EMITTED) {
@@ -66,7 +70,10 @@ describe('the error catalogue', () => {
   it('knows every code the code base emits', () => {
     expect(emitted.size).toBeGreaterThan(30);
     const unknown = [...emitted.keys()].filter((code) => !(code in ALL_ERROR_CODES));
-    expect(unknown, `emitted but not in the catalogue: ${unknown.map((c) => `${c} (${emitted.get(c)?.join(', ')})`).join('; ')}`).toEqual([]);
+    expect(
+      unknown,
+      `emitted but not in the catalogue: ${unknown.map((c) => `${c} (${emitted.get(c)?.join(', ')})`).join('; ')}`,
+    ).toEqual([]);
   });
 
   it('has no code that nothing emits', () => {

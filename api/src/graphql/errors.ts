@@ -8,17 +8,22 @@ import { isTransientGraphError } from './transaction.ts';
 /** Codes the transport adds to the domain's catalogue (graph/src/errors.ts). */
 export const API_ERROR_CODES = {
   GRAPHQL_PARSE_FAILED: "La requête GraphQL n'est pas syntaxiquement valide.",
-  GRAPHQL_VALIDATION_FAILED: 'La requête ne respecte pas le schéma (champ inconnu, valeur d’énumération inconnue, argument ou variable manquant ou du mauvais type…).',
-  QUERY_TOO_COMPLEX: 'La requête dépasse une limite (profondeur, alias, jetons, coût ou directives) : le message nomme la limite et sa valeur (`extensions.limit`, `extensions.max`).',
-  NOT_EXECUTED: "Ce champ de mutation n'a pas été exécuté : un champ précédent de la même opération a échoué (`extensions.failedField`) et rien n'a été enregistré.",
+  GRAPHQL_VALIDATION_FAILED:
+    'La requête ne respecte pas le schéma (champ inconnu, valeur d’énumération inconnue, argument ou variable manquant ou du mauvais type…).',
+  QUERY_TOO_COMPLEX:
+    'La requête dépasse une limite (profondeur, alias, jetons, coût ou directives) : le message nomme la limite et sa valeur (`extensions.limit`, `extensions.max`).',
+  NOT_EXECUTED:
+    "Ce champ de mutation n'a pas été exécuté : un champ précédent de la même opération a échoué (`extensions.failedField`) et rien n'a été enregistré.",
   TRANSIENT_FAILURE: "Une écriture concurrente a interrompu la mutation, même rejouée : rien n'a été enregistré, renvoyez-la.",
-  BAD_REQUEST: 'La requête HTTP est mal formée (corps JSON illisible, champ query absent, paramètre variables ou extensions illisible) ; HTTP 400.',
+  BAD_REQUEST:
+    'La requête HTTP est mal formée (corps JSON illisible, champ query absent, paramètre variables ou extensions illisible) ; HTTP 400.',
   INVALID_ENCODING: "Le corps de la requête n'est pas de l'UTF-8 valide ; HTTP 400.",
   METHOD_NOT_ALLOWED: 'Méthode HTTP non permise : GET (requêtes seulement), POST ou OPTIONS ; HTTP 405 avec l’en-tête Allow.',
   PAYLOAD_TOO_LARGE: 'Le corps de la requête dépasse 2 Mio ; HTTP 413.',
   UNSUPPORTED_MEDIA_TYPE: 'Le corps doit être du JSON (Content-Type: application/json) ; HTTP 415.',
   INTERNAL_SERVER_ERROR: 'Erreur interne : rien n’a été modifié ; le journal du serveur la décrit sous son requestId.',
-  SERVICE_UNAVAILABLE: 'La base de données est momentanément injoignable : rien n’a été modifié, réessayez (HTTP 503 avec Retry-After).',
+  SERVICE_UNAVAILABLE:
+    'La base de données est momentanément injoignable : rien n’a été modifié, réessayez (HTTP 503 avec Retry-After).',
 } as const;
 
 export const ALL_ERROR_CODES = { ...ERROR_CODES, ...API_ERROR_CODES };
@@ -116,17 +121,23 @@ export function createErrorMask(fallbackLog: () => FastifyBaseLogger) {
     }
     if (original instanceof GraphUnavailableError) {
       log.error({ err: original.cause, path: at.path, requestId }, 'graph database unavailable');
-      return new GraphQLError('La base de données est momentanément injoignable : rien n’a été modifié, réessayez dans un instant.', {
-        path: at.path,
-        extensions: {
-          code: 'SERVICE_UNAVAILABLE',
-          ...(outer.rolledBack ? { rolledBack: true } : {}),
-          http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+      return new GraphQLError(
+        'La base de données est momentanément injoignable : rien n’a été modifié, réessayez dans un instant.',
+        {
+          path: at.path,
+          extensions: {
+            code: 'SERVICE_UNAVAILABLE',
+            ...(outer.rolledBack ? { rolledBack: true } : {}),
+            http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+          },
         },
-      });
+      );
     }
     if (isTransientGraphError(original)) {
-      log.warn({ neo4jCode: (original as { code?: string }).code, path: at.path, requestId }, 'transient Neo4j error after every attempt');
+      log.warn(
+        { neo4jCode: (original as { code?: string }).code, path: at.path, requestId },
+        'transient Neo4j error after every attempt',
+      );
       return new GraphQLError('Une écriture concurrente a interrompu la mutation : rien n’a été enregistré, renvoyez-la.', {
         path: at.path,
         extensions: { code: 'TRANSIENT_FAILURE', ...(outer.rolledBack ? { rolledBack: true } : {}) },

@@ -10,7 +10,9 @@ import { buildSchema } from './schema.ts';
 const schema = buildSchema() as unknown as GraphQLSchema;
 type Fields = Record<string, { type: { toString(): string } }>;
 const fieldsOf = (type: unknown): Fields | null =>
-  type && typeof (type as { getFields?: unknown }).getFields === 'function' ? (type as { getFields(): Fields }).getFields() : null;
+  type && typeof (type as { getFields?: unknown }).getFields === 'function'
+    ? (type as { getFields(): Fields }).getFields()
+    : null;
 const isNonNull = (field: { type: { toString(): string } }) => field.type.toString().endsWith('!');
 
 describe.each(ENTITY_TYPES)('%s', (type) => {
@@ -22,7 +24,8 @@ describe.each(ENTITY_TYPES)('%s', (type) => {
   it('has an object type with every field and reference', () => {
     const fields = fieldsOf(object)!;
     expect(fields).not.toBeNull();
-    for (const meta of ['id', 'version', 'validFrom', 'validTo', 'versionFrom', 'recordedAt']) expect(fields[meta], meta).toBeDefined();
+    for (const meta of ['id', 'version', 'validFrom', 'validTo', 'versionFrom', 'recordedAt'])
+      expect(fields[meta], meta).toBeDefined();
     for (const [name, field] of Object.entries(spec.fields)) {
       expect(fields[name], name).toBeDefined();
       if (field.kind === 'ref' || field.kind === 'refList') expect(fields[referenceFieldName(name)], name).toBeDefined();
@@ -41,7 +44,9 @@ describe.each(ENTITY_TYPES)('%s', (type) => {
   it('has a patch with every field that may change, all optional', () => {
     const fields = fieldsOf(patch)!;
     expect(fields).not.toBeNull();
-    const editable = Object.entries(spec.fields).filter(([, f]) => !f.fixed).map(([n]) => n);
+    const editable = Object.entries(spec.fields)
+      .filter(([, f]) => !f.fixed)
+      .map(([n]) => n);
     expect(Object.keys(fields).sort()).toEqual(editable.sort());
     for (const field of Object.values(fields)) expect(isNonNull(field)).toBe(false);
   });

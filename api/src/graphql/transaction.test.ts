@@ -46,7 +46,10 @@ describe('useMutationTransaction', () => {
 
   it('gives each attempt its own transaction and replays the operation on a transient error', async () => {
     const failing = () => ({ data: null, errors: [new GraphQLError('x', { path: ['a'], originalError: transient() })] });
-    const { executeFn, seen, args } = await run('mutation { a: revertChange(changeId: "c") { id } }', [failing, () => ({ data: { a: { id: 'x' } } })]);
+    const { executeFn, seen, args } = await run('mutation { a: revertChange(changeId: "c") { id } }', [
+      failing,
+      () => ({ data: { a: { id: 'x' } } }),
+    ]);
     const result = await executeFn!(args);
     expect(result).toEqual({ data: { a: { id: 'x' } } });
     expect(seen).toHaveLength(2);
@@ -56,7 +59,10 @@ describe('useMutationTransaction', () => {
 
   it(`gives up after ${MUTATION_ATTEMPTS} attempts, every error marked rolled back`, async () => {
     const failing = () => ({ data: null, errors: [new GraphQLError('x', { path: ['a'], originalError: transient() })] });
-    const { executeFn, seen, args } = await run('mutation { a: revertChange(changeId: "c") { id } b: revertChange(changeId: "d") { id } }', Array(5).fill(failing));
+    const { executeFn, seen, args } = await run(
+      'mutation { a: revertChange(changeId: "c") { id } b: revertChange(changeId: "d") { id } }',
+      Array(5).fill(failing),
+    );
     const result = await executeFn!(args);
     expect(seen).toHaveLength(MUTATION_ATTEMPTS);
     expect(result.data).toBeNull();
@@ -67,7 +73,10 @@ describe('useMutationTransaction', () => {
   });
 
   it('does not replay a user error', async () => {
-    const refused = () => ({ data: null, errors: [new GraphQLError('x', { path: ['a'], extensions: { code: 'INVALID_POSITION' } })] });
+    const refused = () => ({
+      data: null,
+      errors: [new GraphQLError('x', { path: ['a'], extensions: { code: 'INVALID_POSITION' } })],
+    });
     const { executeFn, seen, args } = await run('mutation { a: revertChange(changeId: "c") { id } }', [refused, refused]);
     const result = await executeFn!(args);
     expect(seen).toHaveLength(1);
@@ -78,7 +87,9 @@ describe('useMutationTransaction', () => {
 describe('isTransientGraphError', () => {
   it('knows Neo4j transient errors from the rest', () => {
     expect(isTransientGraphError(transient())).toBe(true);
-    expect(isTransientGraphError(Object.assign(new Error('x'), { code: 'Neo.ClientError.Schema.ConstraintValidationFailed' }))).toBe(false);
+    expect(
+      isTransientGraphError(Object.assign(new Error('x'), { code: 'Neo.ClientError.Schema.ConstraintValidationFailed' })),
+    ).toBe(false);
     expect(isTransientGraphError(new GraphUnavailableError('down'))).toBe(false);
     expect(isTransientGraphError(null)).toBe(false);
   });

@@ -211,7 +211,9 @@ export const useMutationTransaction: Plugin<GraphQLContext> = {
         // A failed non-null root field stops the operation: the fields after it never start.
         const failedField = mutation.failedField ?? (errors[0]?.path?.[0] as string | undefined) ?? null;
         const answered = new Set([...mutation.started, ...errors.map((error) => error.path?.[0])]);
-        const skipped = failedField ? rootFields.filter((name) => !answered.has(name)).map((name) => notExecuted(name, failedField)) : [];
+        const skipped = failedField
+          ? rootFields.filter((name) => !answered.has(name)).map((name) => notExecuted(name, failedField))
+          : [];
         return { data: null, errors: [...errors.map((error) => rolledBack(error, failedField)), ...skipped] };
       }
     });

@@ -4,7 +4,15 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { GraphQLError, type ASTVisitor, type OperationDefinitionNode, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Action, GraphQLContext, ServerContext, User } from './context.ts';
-import { ALL_ERROR_CODES, createErrorMask, isGraphQLError, loggedErrors, requestError, requestScope, type ApiErrorCode } from './errors.ts';
+import {
+  ALL_ERROR_CODES,
+  createErrorMask,
+  isGraphQLError,
+  loggedErrors,
+  requestError,
+  requestScope,
+  type ApiErrorCode,
+} from './errors.ts';
 import { useProjectStateCache } from './project-states.ts';
 import { buildSchema } from './schema.ts';
 import { allOrNothingMutations, useMutationTransaction } from './transaction.ts';
@@ -32,7 +40,9 @@ function tooComplex(limit: string, label: string, max: number) {
 /** Aliases per operation, the limit chosen by the operation's kind (armor has one limit for all). */
 function aliasLimitRule(context: ValidationContext): ASTVisitor {
   const visitor = (n: number, kind: string) =>
-    maxAliasesRule({ n, onReject: tooComplex('aliases', `alias par ${kind}`, n), propagateOnRejection: false })(context) as unknown as {
+    maxAliasesRule({ n, onReject: tooComplex('aliases', `alias par ${kind}`, n), propagateOnRejection: false })(
+      context,
+    ) as unknown as {
       OperationDefinition: { enter(node: OperationDefinitionNode): void };
     };
   const query = visitor(QUERY_LIMITS.aliasesPerQuery, 'requête');
@@ -105,8 +115,15 @@ const useErrorCodes: Plugin = {
       // status, not their English text, says what they are.
       const status = (error.extensions?.http as { status?: number } | undefined)?.status;
       const transport = status ? TRANSPORT_ERRORS[status] : undefined;
-      if (transport) return new GraphQLError(transport[1], { path: error.path, extensions: { http: error.extensions.http, code: transport[0] } });
-      return new GraphQLError('Erreur interne : rien n’a été modifié.', { path: error.path, extensions: { ...error.extensions, code: 'INTERNAL_SERVER_ERROR' } });
+      if (transport)
+        return new GraphQLError(transport[1], {
+          path: error.path,
+          extensions: { http: error.extensions.http, code: transport[0] },
+        });
+      return new GraphQLError('Erreur interne : rien n’a été modifié.', {
+        path: error.path,
+        extensions: { ...error.extensions, code: 'INTERNAL_SERVER_ERROR' },
+      });
     });
     setResult({ ...result, errors });
   },
@@ -128,7 +145,8 @@ function requestProblem(req: FastifyRequest): string | null {
   if (req.method === 'GET') {
     const params = req.query as Record<string, unknown>;
     if (params.query === undefined && req.headers.accept?.includes('text/html')) return null; // GraphiQL
-    if (typeof params.query !== 'string' || params.query.trim() === '') return 'le paramètre query (la requête GraphQL) est absent';
+    if (typeof params.query !== 'string' || params.query.trim() === '')
+      return 'le paramètre query (la requête GraphQL) est absent';
     for (const name of ['variables', 'extensions'] as const) {
       const raw = params[name];
       if (raw === undefined || raw === '') continue;
@@ -139,13 +157,15 @@ function requestProblem(req: FastifyRequest): string | null {
         return `le paramètre ${name} n'est pas du JSON valide`;
       }
     }
-    if (params.operationName !== undefined && typeof params.operationName !== 'string') return 'le paramètre operationName est donné plusieurs fois';
+    if (params.operationName !== undefined && typeof params.operationName !== 'string')
+      return 'le paramètre operationName est donné plusieurs fois';
     return null;
   }
   if (req.method === 'POST') {
     const body = req.body as Record<string, unknown> | null | undefined;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'le corps de la requête doit être un objet JSON';
-    if (typeof body.query !== 'string' || body.query.trim() === '') return 'le champ query (la requête GraphQL, un texte) est absent';
+    if (typeof body.query !== 'string' || body.query.trim() === '')
+      return 'le champ query (la requête GraphQL, un texte) est absent';
     if (!isObjectOrAbsent(body.variables)) return 'le champ variables doit être un objet JSON';
     if (!isObjectOrAbsent(body.extensions)) return 'le champ extensions doit être un objet JSON';
     if (body.operationName != null && typeof body.operationName !== 'string') return 'le champ operationName doit être un texte';
@@ -155,7 +175,10 @@ function requestProblem(req: FastifyRequest): string | null {
 
 /** A GraphQL-shaped error answer outside yoga (transport errors). */
 function sendError(reply: FastifyReply, status: number, code: ApiErrorCode, message: string): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code } }] });
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message, extensions: { code } }] });
 }
 
 class RequestBodyError extends Error {
@@ -186,15 +209,34 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
       info: (...args) => args.forEach((arg) => app.log.info(arg)),
       warn: (...args) => args.forEach((arg) => app.log.warn(arg)),
       // Yoga logs every error its mask replaced; the mask has logged it already, at its level.
-      error: (...args) => args.forEach((arg) => (typeof arg === 'object' && arg !== null && loggedErrors.has(arg) ? undefined : app.log.error(arg))),
+      error: (...args) =>
+        args.forEach((arg) =>
+          typeof arg === 'object' && arg !== null && loggedErrors.has(arg) ? undefined : app.log.error(arg),
+        ),
     },
     plugins: [
       EnvelopArmorPlugin({
-        maxDepth: { n: QUERY_LIMITS.depth, onReject: tooComplex('depth', 'profondeur', QUERY_LIMITS.depth), propagateOnRejection: false },
+        maxDepth: {
+          n: QUERY_LIMITS.depth,
+          onReject: tooComplex('depth', 'profondeur', QUERY_LIMITS.depth),
+          propagateOnRejection: false,
+        },
         maxAliases: { enabled: false },
-        maxDirectives: { n: QUERY_LIMITS.directives, onReject: tooComplex('directives', 'directives', QUERY_LIMITS.directives), propagateOnRejection: false },
-        maxTokens: { n: QUERY_LIMITS.tokens, onReject: tooComplex('tokens', 'jetons', QUERY_LIMITS.tokens), propagateOnRejection: false },
-        costLimit: { maxCost: QUERY_LIMITS.cost, onReject: tooComplex('cost', 'coût', QUERY_LIMITS.cost), propagateOnRejection: false },
+        maxDirectives: {
+          n: QUERY_LIMITS.directives,
+          onReject: tooComplex('directives', 'directives', QUERY_LIMITS.directives),
+          propagateOnRejection: false,
+        },
+        maxTokens: {
+          n: QUERY_LIMITS.tokens,
+          onReject: tooComplex('tokens', 'jetons', QUERY_LIMITS.tokens),
+          propagateOnRejection: false,
+        },
+        costLimit: {
+          maxCost: QUERY_LIMITS.cost,
+          onReject: tooComplex('cost', 'coût', QUERY_LIMITS.cost),
+          propagateOnRejection: false,
+        },
       }),
       useErrorCodes,
       useProjectStateCache,
@@ -241,7 +283,12 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
         return sendError(reply, status, known[0], known[1]);
       }
       req.log.error({ err: error }, 'unexpected error on the GraphQL route');
-      return sendError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Erreur interne : rien n’a été modifié. Le journal du serveur en garde la trace.');
+      return sendError(
+        reply,
+        500,
+        'INTERNAL_SERVER_ERROR',
+        'Erreur interne : rien n’a été modifié. Le journal du serveur en garde la trace.',
+      );
     });
 
     scope.route({
@@ -255,7 +302,9 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
           req.log.info({ code: 'BAD_REQUEST' }, problem);
           return sendError(reply, 400, 'BAD_REQUEST', problem);
         }
-        return requestScope.run({ log: req.log, requestId: req.id }, () => yoga.handleNodeRequestAndResponse(req, reply, { req, reply }));
+        return requestScope.run({ log: req.log, requestId: req.id }, () =>
+          yoga.handleNodeRequestAndResponse(req, reply, { req, reply }),
+        );
       },
     });
 
@@ -263,7 +312,12 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
       url: yoga.graphqlEndpoint,
       method: ['HEAD', 'PUT', 'PATCH', 'DELETE'],
       handler: (_req, reply) =>
-        sendError(reply.header('Allow', ALLOWED_METHODS), 405, 'METHOD_NOT_ALLOWED', `méthode HTTP non permise sur /graphql (${ALLOWED_METHODS})`),
+        sendError(
+          reply.header('Allow', ALLOWED_METHODS),
+          405,
+          'METHOD_NOT_ALLOWED',
+          `méthode HTTP non permise sur /graphql (${ALLOWED_METHODS})`,
+        ),
     });
   });
 }

@@ -71,7 +71,8 @@ export async function createApiToken(
     const row = result.records[0];
     return row ? toInfo(row.get('token') as Record<string, unknown>) : null;
   });
-  if (!info) throw new DomainError('USER_NOT_FOUND', `aucun compte actif n'a l'identifiant « ${input.userId} »`, { id: input.userId });
+  if (!info)
+    throw new DomainError('USER_NOT_FOUND', `aucun compte actif n'a l'identifiant « ${input.userId} »`, { id: input.userId });
   return { token, info };
 }
 
@@ -85,7 +86,11 @@ export interface TokenHolder {
  * The user behind a presented token, with their active grants; null when unknown, revoked,
  * expired or the user is disabled. Records the use (at most once a minute).
  */
-export async function authenticateApiToken(graph: Graph, token: string, options: { now?: Date } = {}): Promise<TokenHolder | null> {
+export async function authenticateApiToken(
+  graph: Graph,
+  token: string,
+  options: { now?: Date } = {},
+): Promise<TokenHolder | null> {
   const now = options.now ?? new Date();
   const hash = secretHash(token);
   const row = await graph.read(async (tx) => {
@@ -100,7 +105,9 @@ export async function authenticateApiToken(graph: Graph, token: string, options:
   if (!row) return null;
   const lastUsedAt = optionalDate(row.get('lastUsedAt'));
   if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() >= LAST_USE_EVERY_MS) {
-    await graph.write((tx) => tx.run('MATCH (t:ApiToken {hash: $hash}) SET t.lastUsedAt = $now', { hash, now: toNeoDateTime(now) }));
+    await graph.write((tx) =>
+      tx.run('MATCH (t:ApiToken {hash: $hash}) SET t.lastUsedAt = $now', { hash, now: toNeoDateTime(now) }),
+    );
   }
   return {
     tokenId: row.get('id') as string,
@@ -112,7 +119,10 @@ export async function authenticateApiToken(graph: Graph, token: string, options:
 /** The user's tokens, revoked ones included, newest first. Never the secret. */
 export async function listApiTokens(graph: Graph, userId: string): Promise<ApiTokenInfo[]> {
   return graph.read(async (tx) => {
-    const result = await tx.run(`MATCH (t:ApiToken {userId: $userId}) RETURN ${PROJECTION} AS token ORDER BY t.createdAt DESC, t.id`, { userId });
+    const result = await tx.run(
+      `MATCH (t:ApiToken {userId: $userId}) RETURN ${PROJECTION} AS token ORDER BY t.createdAt DESC, t.id`,
+      { userId },
+    );
     return result.records.map((r) => toInfo(r.get('token') as Record<string, unknown>));
   });
 }
@@ -122,7 +132,11 @@ export async function listApiTokens(graph: Graph, userId: string): Promise<ApiTo
  * user (a user revoking their own; administrators omit it). Idempotent. Throws
  * ACCESS_TOKEN_NOT_FOUND (also for another user's token, so ids cannot be probed).
  */
-export async function revokeApiToken(graph: Graph, tokenId: string, options: { ownerId?: string | null; now?: Date } = {}): Promise<ApiTokenInfo> {
+export async function revokeApiToken(
+  graph: Graph,
+  tokenId: string,
+  options: { ownerId?: string | null; now?: Date } = {},
+): Promise<ApiTokenInfo> {
   return graph.write(async (tx) => {
     const result = await tx.run(
       `MATCH (t:ApiToken {id: $id}) WHERE $ownerId IS NULL OR t.userId = $ownerId
@@ -131,7 +145,8 @@ export async function revokeApiToken(graph: Graph, tokenId: string, options: { o
       { id: tokenId, ownerId: options.ownerId ?? null, now: toNeoDateTime(options.now ?? new Date()) },
     );
     const row = result.records[0];
-    if (!row) throw new DomainError('ACCESS_TOKEN_NOT_FOUND', `aucun jeton d'accès n'a l'identifiant « ${tokenId} »`, { id: tokenId });
+    if (!row)
+      throw new DomainError('ACCESS_TOKEN_NOT_FOUND', `aucun jeton d'accès n'a l'identifiant « ${tokenId} »`, { id: tokenId });
     return toInfo(row.get('token') as Record<string, unknown>);
   });
 }

@@ -9,7 +9,10 @@ export function checkCredentialName(name: string, label: string): string {
   const value = name.trim();
   if (value === '') throw new DomainError('REQUIRED_FIELD', `${label} est obligatoire`, { field: 'name' });
   if (value.length > LIMITS.name) {
-    throw new DomainError('TEXT_TOO_LONG', `${label} ne doit pas dépasser ${LIMITS.name} caractères`, { field: 'name', max: LIMITS.name });
+    throw new DomainError('TEXT_TOO_LONG', `${label} ne doit pas dépasser ${LIMITS.name} caractères`, {
+      field: 'name',
+      max: LIMITS.name,
+    });
   }
   return value;
 }
@@ -18,9 +21,13 @@ export function checkCredentialName(name: string, label: string): string {
 export function checkExpiry(expiresAt: Date | null | undefined, now: Date): Date | null {
   if (expiresAt == null) return null;
   if (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now.getTime()) {
-    throw new DomainError('INVALID_EXPIRY', `la date d'expiration (${Number.isNaN(expiresAt.getTime()) ? 'invalide' : expiresAt.toISOString()}) doit être dans le futur`, {
-      field: 'expiresAt',
-    });
+    throw new DomainError(
+      'INVALID_EXPIRY',
+      `la date d'expiration (${Number.isNaN(expiresAt.getTime()) ? 'invalide' : expiresAt.toISOString()}) doit être dans le futur`,
+      {
+        field: 'expiresAt',
+      },
+    );
   }
   return expiresAt;
 }

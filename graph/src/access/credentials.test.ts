@@ -55,7 +55,11 @@ describe('names, e-mails, domains, expiries and role scopes', () => {
     expect(normaliseEmail('  Claire.Pilote@Ville-Malaunay.FR ')).toBe('claire.pilote@ville-malaunay.fr');
     expect(codeOf(() => normaliseEmail('claire@'))).toBe('INVALID_EMAIL');
     expect(normaliseDomain(' @Ville-Malaunay.FR')).toBe('ville-malaunay.fr');
-    for (const bad of ['localhost', 'ville..fr', '-ville.fr', 'ville malaunay.fr']) expect(codeOf(() => normaliseDomain(bad)), bad).toBe('INVALID_EMAIL_DOMAIN');
+    for (const bad of ['localhost', 'ville..fr', '-ville.fr', 'ville malaunay.fr'])
+      expect(
+        codeOf(() => normaliseDomain(bad)),
+        bad,
+      ).toBe('INVALID_EMAIL_DOMAIN');
     expect(checkCredentialName('  Salle du conseil ', 'le nom du lien mural')).toBe('Salle du conseil');
     expect(codeOf(() => checkCredentialName(' ', 'le nom'))).toBe('REQUIRED_FIELD');
     expect(codeOf(() => checkCredentialName('x'.repeat(201), 'le nom'))).toBe('TEXT_TOO_LONG');
@@ -77,7 +81,10 @@ describe('names, e-mails, domains, expiries and role scopes', () => {
       { role: 'RELECTEUR', projectId: 'p' },
       { role: 'ATELIER', projectId: 'p' },
     ] as const) {
-      expect(codeOf(() => checkGrantScope(bad as Parameters<typeof checkGrantScope>[0])), JSON.stringify(bad)).toBe('INVALID_ROLE');
+      expect(
+        codeOf(() => checkGrantScope(bad as Parameters<typeof checkGrantScope>[0])),
+        JSON.stringify(bad),
+      ).toBe('INVALID_ROLE');
     }
   });
 });

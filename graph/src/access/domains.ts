@@ -17,7 +17,11 @@ const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a
 export function normaliseDomain(domain: string): string {
   const value = domain.trim().toLowerCase().replace(/^@/, '');
   if (!DOMAIN.test(value)) {
-    throw new DomainError('INVALID_EMAIL_DOMAIN', `« ${domain.slice(0, 80)} » n'est pas un domaine de messagerie valide (par exemple : ville-malaunay.fr)`, { field: 'domain' });
+    throw new DomainError(
+      'INVALID_EMAIL_DOMAIN',
+      `« ${domain.slice(0, 80)} » n'est pas un domaine de messagerie valide (par exemple : ville-malaunay.fr)`,
+      { field: 'domain' },
+    );
   }
   return value;
 }
@@ -85,10 +89,15 @@ export async function userForSingleSignOn(graph: Graph, input: { email: string; 
     return toUser(created.records[0]!.get('user') as Record<string, unknown>);
   });
   if (!outcome) {
-    throw new DomainError('EMAIL_DOMAIN_NOT_ALLOWED', `le domaine « ${domain} » n'est pas autorisé : un administrateur doit l'ajouter avant votre première connexion`, {
-      domain,
-    });
+    throw new DomainError(
+      'EMAIL_DOMAIN_NOT_ALLOWED',
+      `le domaine « ${domain} » n'est pas autorisé : un administrateur doit l'ajouter avant votre première connexion`,
+      {
+        domain,
+      },
+    );
   }
-  if (outcome.disabledAt !== null) throw new DomainError('FORBIDDEN', 'ce compte est désactivé : adressez-vous à un administrateur');
+  if (outcome.disabledAt !== null)
+    throw new DomainError('FORBIDDEN', 'ce compte est désactivé : adressez-vous à un administrateur');
   return outcome;
 }

@@ -32,10 +32,14 @@ function invalidRole(message: string): DomainError {
 /** Pure: checks the role and the shape of its scope; throws INVALID_ROLE. */
 export function checkGrantScope(input: Pick<GrantInput, 'role' | 'projectId' | 'territoryId'>): void {
   if (!(GRANTABLE_ROLES as readonly string[]).includes(input.role)) {
-    throw invalidRole(`le rôle « ${String(input.role)} » ne s'attribue pas à un compte (administrateur, pilote ou relecteur ; l'atelier passe par un lien mural)`);
+    throw invalidRole(
+      `le rôle « ${String(input.role)} » ne s'attribue pas à un compte (administrateur, pilote ou relecteur ; l'atelier passe par un lien mural)`,
+    );
   }
   if (input.role === 'ADMINISTRATEUR' && (input.projectId || input.territoryId)) {
-    throw invalidRole("le rôle administrateur vaut pour toute l'instance : il ne se donne ni pour un projet ni pour un territoire");
+    throw invalidRole(
+      "le rôle administrateur vaut pour toute l'instance : il ne se donne ni pour un projet ni pour un territoire",
+    );
   }
   if (input.role === 'PILOTE' && (!input.projectId || input.territoryId)) {
     throw invalidRole('le rôle pilote se donne pour un projet (et un seul), pas pour un territoire');
@@ -54,20 +58,33 @@ export async function grantRole(graph: Graph, input: GrantInput): Promise<Grant>
   const now = toNeoDateTime(input.now ?? new Date());
   return graph.write(async (tx) => {
     // The user's write lock serialises concurrent grants to one user (no duplicates).
-    const user = await tx.run('MATCH (u:User {id: $userId}) SET u._lock = true REMOVE u._lock RETURN u.id AS id', { userId: input.userId });
+    const user = await tx.run('MATCH (u:User {id: $userId}) SET u._lock = true REMOVE u._lock RETURN u.id AS id', {
+      userId: input.userId,
+    });
     if (user.records.length === 0) {
       throw new DomainError('USER_NOT_FOUND', `aucun compte n'a l'identifiant « ${input.userId} »`, { id: input.userId });
     }
     let territoryId: string | null = null;
     if (input.role === 'PILOTE') {
-      const project = await tx.run("MATCH (p:Entity {id: $id, type: 'Project'}) RETURN p.territoryId AS territoryId", { id: input.projectId });
+      const project = await tx.run("MATCH (p:Entity {id: $id, type: 'Project'}) RETURN p.territoryId AS territoryId", {
+        id: input.projectId,
+      });
       const row = project.records[0];
-      if (!row) throw new DomainError('NOT_FOUND', `le projet « ${input.projectId} » n'existe pas`, { id: input.projectId, entityType: 'Project' });
+      if (!row)
+        throw new DomainError('NOT_FOUND', `le projet « ${input.projectId} » n'existe pas`, {
+          id: input.projectId,
+          entityType: 'Project',
+        });
       territoryId = row.get('territoryId') as string;
     } else if (input.role === 'RELECTEUR') {
-      const territory = await tx.run("MATCH (t:Entity {id: $id, type: 'Territory'}) RETURN t.id AS id", { id: input.territoryId });
+      const territory = await tx.run("MATCH (t:Entity {id: $id, type: 'Territory'}) RETURN t.id AS id", {
+        id: input.territoryId,
+      });
       if (territory.records.length === 0) {
-        throw new DomainError('NOT_FOUND', `le territoire « ${input.territoryId} » n'existe pas`, { id: input.territoryId, entityType: 'Territory' });
+        throw new DomainError('NOT_FOUND', `le territoire « ${input.territoryId} » n'existe pas`, {
+          id: input.territoryId,
+          entityType: 'Territory',
+        });
       }
       territoryId = input.territoryId ?? null;
     }
@@ -102,7 +119,8 @@ export async function revokeGrant(graph: Graph, grantId: string, options: { by: 
       { id: grantId, by: options.by, now: toNeoDateTime(options.now ?? new Date()) },
     );
     const row = result.records[0];
-    if (!row) throw new DomainError('GRANT_NOT_FOUND', `aucune attribution de rôle n'a l'identifiant « ${grantId} »`, { id: grantId });
+    if (!row)
+      throw new DomainError('GRANT_NOT_FOUND', `aucune attribution de rôle n'a l'identifiant « ${grantId} »`, { id: grantId });
     return toGrant(row.get('grant') as Record<string, unknown>);
   });
 }
@@ -125,7 +143,12 @@ export async function listGrants(graph: Graph, filter: GrantFilter = {}): Promis
          AND ($territoryId IS NULL OR g.territoryId = $territoryId)
          AND ($all OR g.revokedAt IS NULL)
        RETURN ${GRANT_PROJECTION} AS grant ORDER BY g.grantedAt, g.id`,
-      { userId: filter.userId ?? null, projectId: filter.projectId ?? null, territoryId: filter.territoryId ?? null, all: filter.includeRevoked ?? false },
+      {
+        userId: filter.userId ?? null,
+        projectId: filter.projectId ?? null,
+        territoryId: filter.territoryId ?? null,
+        all: filter.includeRevoked ?? false,
+      },
     );
     return result.records.map((r) => toGrant(r.get('grant') as Record<string, unknown>));
   });

@@ -28,6 +28,10 @@ export async function readHiddenEntityIds(tx: ManagedTransaction, projectId: str
   const { cypher, params } = hiddenEntitiesQuery(projectId);
   const result = await tx.run(cypher, params);
   return hiddenEntityIds(
-    result.records.map((r) => ({ id: r.get('id') as string, confidential: r.get('confidential') as boolean, refs: r.get('refs') as string[] })),
+    result.records.map((r) => ({
+      id: r.get('id') as string,
+      confidential: r.get('confidential') as boolean,
+      refs: r.get('refs') as string[],
+    })),
   );
 }

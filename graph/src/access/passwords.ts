@@ -22,12 +22,18 @@ export const ARGON2_PARAMS = {
 export function checkPasswordRules(password: string): void {
   const length = [...password].length;
   if (length < PASSWORD_RULES.minLength) {
-    throw new DomainError('PASSWORD_TOO_SHORT', `le mot de passe doit compter au moins ${PASSWORD_RULES.minLength} caractères (il en compte ${length})`, {
-      min: PASSWORD_RULES.minLength,
-    });
+    throw new DomainError(
+      'PASSWORD_TOO_SHORT',
+      `le mot de passe doit compter au moins ${PASSWORD_RULES.minLength} caractères (il en compte ${length})`,
+      {
+        min: PASSWORD_RULES.minLength,
+      },
+    );
   }
   if (length > PASSWORD_RULES.maxLength) {
-    throw new DomainError('PASSWORD_TOO_LONG', `le mot de passe ne doit pas dépasser ${PASSWORD_RULES.maxLength} caractères`, { max: PASSWORD_RULES.maxLength });
+    throw new DomainError('PASSWORD_TOO_LONG', `le mot de passe ne doit pas dépasser ${PASSWORD_RULES.maxLength} caractères`, {
+      max: PASSWORD_RULES.maxLength,
+    });
   }
 }
 
@@ -51,7 +57,9 @@ export function needsRehash(stored: string): boolean {
   const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(stored);
   if (!match) return true;
   return (
-    Number(match[1]) !== ARGON2_PARAMS.memoryCost || Number(match[2]) !== ARGON2_PARAMS.timeCost || Number(match[3]) !== ARGON2_PARAMS.parallelism
+    Number(match[1]) !== ARGON2_PARAMS.memoryCost ||
+    Number(match[2]) !== ARGON2_PARAMS.timeCost ||
+    Number(match[3]) !== ARGON2_PARAMS.parallelism
   );
 }
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
-import { ACTIONS, ACTION_RESOURCE, ANONYMOUS, GLOBAL, type Action, type Grant, type GrantableRole, type Principal, type Resource } from './principal.ts';
+import {
+  ACTIONS,
+  ACTION_RESOURCE,
+  ANONYMOUS,
+  GLOBAL,
+  type Action,
+  type Grant,
+  type GrantableRole,
+  type Principal,
+  type Resource,
+} from './principal.ts';
 import { authorize, canSeeConfidential, decide, isAllowed } from './policy.ts';
 
 // Two territories; P1 and P2 in T1, P3 in T2.
@@ -42,7 +52,10 @@ const PRINCIPALS: Record<string, Principal> = {
   'relecteur T1': user(grant('RELECTEUR', { territoryId: 't1' })),
   'pilote P2': user(grant('PILOTE', { projectId: 'p2', territoryId: 't1' })),
   'pilote P1': user(grant('PILOTE', { projectId: 'p1', territoryId: 't1' })),
-  'pilote P3 + relecteur T1': user(grant('PILOTE', { projectId: 'p3', territoryId: 't2' }), grant('RELECTEUR', { territoryId: 't1' })),
+  'pilote P3 + relecteur T1': user(
+    grant('PILOTE', { projectId: 'p3', territoryId: 't2' }),
+    grant('RELECTEUR', { territoryId: 't1' }),
+  ),
   administrateur: user(grant('ADMINISTRATEUR')),
 };
 
@@ -50,7 +63,15 @@ const PRINCIPALS: Record<string, Principal> = {
  * The policy table, written out by hand: every cell NOT listed for a principal is refused
  * (UNAUTHENTICATED for anonymous, FORBIDDEN otherwise). Cells are `action@resource`.
  */
-const T1_READS = ['project:read@P1', 'project:read@P2', 'territory:read@T1', 'territory:review@T1', 'export@P1', 'export@P2', 'export@T1'];
+const T1_READS = [
+  'project:read@P1',
+  'project:read@P2',
+  'territory:read@T1',
+  'territory:review@T1',
+  'export@P1',
+  'export@P2',
+  'export@T1',
+];
 const ALLOWED: Record<string, string[]> = {
   anonymous: [],
   'atelier P1': ['project:read@P1'],
@@ -62,8 +83,14 @@ const ALLOWED: Record<string, string[]> = {
   'pilote P3 + relecteur T1': [
     'account:self@G',
     ...T1_READS,
-    'project:read@P3', 'territory:read@T2', 'territory:review@T2', 'export@P3', 'export@T2',
-    'territory:write@T2', 'project:write@P3', 'project:share@P3',
+    'project:read@P3',
+    'territory:read@T2',
+    'territory:review@T2',
+    'export@P3',
+    'export@T2',
+    'territory:write@T2',
+    'project:write@P3',
+    'project:share@P3',
   ],
   administrateur: ACTIONS.flatMap((action) =>
     Object.entries(RESOURCES)
@@ -98,7 +125,11 @@ describe('the access policy', () => {
   }
 
   it('covers every action with at least one resource', () => {
-    for (const action of ACTIONS) expect(cells.some(([, a]) => a === action), action).toBe(true);
+    for (const action of ACTIONS)
+      expect(
+        cells.some(([, a]) => a === action),
+        action,
+      ).toBe(true);
     // 11 actions; export fits 5 resources, the 3 global actions 1, the 3 project actions 3, the 4 territory actions 2.
     expect(cells.length).toBe(Object.keys(PRINCIPALS).length * (5 + 3 + 3 * 3 + 4 * 2));
   });
@@ -137,9 +168,16 @@ describe('the access policy', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as DomainError).message).toBe('votre rôle ne vous permet pas de modifier le projet « Archipel nourricier »');
-      expect((error as DomainError).details).toEqual({ action: 'project:write', resourceKind: 'project', projectId: 'p1', territoryId: 't1' });
+      expect((error as DomainError).details).toEqual({
+        action: 'project:write',
+        resourceKind: 'project',
+        projectId: 'p1',
+        territoryId: 't1',
+      });
     }
-    expect(() => authorize(ANONYMOUS, 'territory:review', T1)).toThrow('connectez-vous pour consulter la revue du territoire « Loos-en-Gohelle »');
+    expect(() => authorize(ANONYMOUS, 'territory:review', T1)).toThrow(
+      'connectez-vous pour consulter la revue du territoire « Loos-en-Gohelle »',
+    );
     expect(() => authorize(PRINCIPALS['atelier P1']!, 'export', P1)).toThrow(/lien d'affichage mural/);
   });
 

@@ -14,9 +14,7 @@ import { ACTION_RESOURCE, type Action, type Grant, type Principal, type Resource
  * - ATELIER (a wall link of P): reads P, never a confidential item; nothing else (no export).
  * - Anonymous: nothing — UNAUTHENTICATED, so the client knows to sign in.
  */
-export type Decision =
-  | { allowed: true }
-  | { allowed: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string };
+export type Decision = { allowed: true } | { allowed: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string };
 
 const VERBS: Record<Action, string> = {
   'project:read': 'lire',
@@ -69,7 +67,8 @@ function standing(grants: readonly Grant[], territoryId: string | null, projectI
 
 function checkResourceKind(action: Action, resource: Resource): void {
   const expected = ACTION_RESOURCE[action];
-  const ok = expected === 'territory|project' ? resource.kind === 'territory' || resource.kind === 'project' : resource.kind === expected;
+  const ok =
+    expected === 'territory|project' ? resource.kind === 'territory' || resource.kind === 'project' : resource.kind === expected;
   // A mismatch is a bug in the caller, not something a user caused: not a DomainError.
   if (!ok) throw new TypeError(`action ${action} is about a ${expected} resource, got ${resource.kind}`);
 }
@@ -111,7 +110,11 @@ export function decide(principal: Principal, action: Action, resource: Resource)
       const own = action === 'project:read' && resource.kind === 'project' && resource.projectId === principal.projectId;
       return own
         ? { allowed: true }
-        : { allowed: false, code: 'FORBIDDEN', message: `un lien d'affichage mural permet seulement de lire son projet : il ne permet pas de ${what}` };
+        : {
+            allowed: false,
+            code: 'FORBIDDEN',
+            message: `un lien d'affichage mural permet seulement de lire son projet : il ne permet pas de ${what}`,
+          };
     }
     case 'user':
       return userMay(action, resource, principal.grants)

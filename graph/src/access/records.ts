@@ -34,6 +34,7 @@ export function toGrant(props: Props): Grant {
 
 /** Cypher projections matching the converters above. */
 export const USER_PROJECTION = 'u {.id, .email, .name, .createdAt, .disabledAt}';
-export const GRANT_PROJECTION = 'g {.id, .userId, .role, .territoryId, .projectId, .grantedAt, .grantedBy, .revokedAt, .revokedBy}';
+export const GRANT_PROJECTION =
+  'g {.id, .userId, .role, .territoryId, .projectId, .grantedAt, .grantedBy, .revokedAt, .revokedBy}';
 /** The user's active grants, as a list expression on `u`. */
 export const ACTIVE_GRANTS = `[(u)-[:HAS_GRANT]->(g:RoleGrant) WHERE g.revokedAt IS NULL | ${GRANT_PROJECTION}]`;

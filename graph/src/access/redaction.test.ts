@@ -8,38 +8,116 @@ import { hiddenEntityIds, redactChanges, redactProjectState, redactProjectStates
 
 // Every text that must not reach a reader without the confidential right is unique, so a
 // search of the serialised output finds any leak.
-const actor = (id: string, name: string) => fakeRecord('Actor', id, { territoryId: 'ter-1', name, kind: 'ASSOCIATION', description: 'Acteur du territoire' });
+const actor = (id: string, name: string) =>
+  fakeRecord('Actor', id, { territoryId: 'ter-1', name, kind: 'ASSOCIATION', description: 'Acteur du territoire' });
 const objective = (id: string, title: string, confidential: boolean, description: string | null, actorId: string | null = null) =>
-  fakeRecord('Objective', id, { projectId: 'prj-1', actorId, title, description, dimensions: ['SOCIAL'], nature: 'MATERIEL', confidential, perimeterId: null });
+  fakeRecord('Objective', id, {
+    projectId: 'prj-1',
+    actorId,
+    title,
+    description,
+    dimensions: ['SOCIAL'],
+    nature: 'MATERIEL',
+    confidential,
+    perimeterId: null,
+  });
 const conflict = (id: string, a: string, b: string, confidential: boolean, note: string, arbitration: string | null = null) =>
-  fakeRecord('Conflict', id, { objectiveAId: a, objectiveBId: b, intensity: 2, status: arbitration ? 'ARBITRE' : 'IDENTIFIE', arbitration, note, confidential });
+  fakeRecord('Conflict', id, {
+    objectiveAId: a,
+    objectiveBId: b,
+    intensity: 2,
+    status: arbitration ? 'ARBITRE' : 'IDENTIFIE',
+    arbitration,
+    note,
+    confidential,
+  });
 
 const ENTITIES = [
   actor('act-mairie', 'Mairie'),
   actor('act-amap', 'AMAP'),
   // Only in the project through the confidential objective it owns and its position on it.
   actor('act-prestataire', 'PRESTATAIRE-CACHE'),
-  fakeRecord('Engagement', 'eng-mairie', { actorId: 'act-mairie', projectId: 'prj-1', level: 'MOTEUR', role: null, perimeterId: null }),
-  fakeRecord('Engagement', 'eng-amap', { actorId: 'act-amap', projectId: 'prj-1', level: 'COOPERANT', role: 'Distribution', perimeterId: null }),
+  fakeRecord('Engagement', 'eng-mairie', {
+    actorId: 'act-mairie',
+    projectId: 'prj-1',
+    level: 'MOTEUR',
+    role: null,
+    perimeterId: null,
+  }),
+  fakeRecord('Engagement', 'eng-amap', {
+    actorId: 'act-amap',
+    projectId: 'prj-1',
+    level: 'COOPERANT',
+    role: 'Distribution',
+    perimeterId: null,
+  }),
   objective('obj-public', 'Attractivité du centre', false, 'DESCRIPTION-NOTE-PUBLIQUE', 'act-mairie'),
   objective('obj-public-2', 'Offre diversifiée', false, null, 'act-amap'),
   objective('obj-secret', 'TITRE-OBJECTIF-SECRET', true, 'DESCRIPTION-OBJECTIF-SECRET', 'act-prestataire'),
-  fakeRecord('Position', 'pos-secret', { actorId: 'act-prestataire', objectiveId: 'obj-secret', value: 4, note: 'NOTE-POSITION-SECRETE' }),
-  fakeRecord('Position', 'pos-public', { actorId: 'act-amap', objectiveId: 'obj-public', value: -2, note: 'NOTE-POSITION-PUBLIQUE' }),
+  fakeRecord('Position', 'pos-secret', {
+    actorId: 'act-prestataire',
+    objectiveId: 'obj-secret',
+    value: 4,
+    note: 'NOTE-POSITION-SECRETE',
+  }),
+  fakeRecord('Position', 'pos-public', {
+    actorId: 'act-amap',
+    objectiveId: 'obj-public',
+    value: -2,
+    note: 'NOTE-POSITION-PUBLIQUE',
+  }),
   fakeRecord('Position', 'pos-mairie', { actorId: 'act-mairie', objectiveId: 'obj-public-2', value: 1, note: null }),
-  fakeRecord('Convergence', 'cvg-secret', { objectiveAId: 'obj-public', objectiveBId: 'obj-secret', note: 'NOTE-CONVERGENCE-SECRETE' }),
-  fakeRecord('Convergence', 'cvg-public', { objectiveAId: 'obj-public', objectiveBId: 'obj-public-2', note: 'NOTE-CONVERGENCE-PUBLIQUE' }),
+  fakeRecord('Convergence', 'cvg-secret', {
+    objectiveAId: 'obj-public',
+    objectiveBId: 'obj-secret',
+    note: 'NOTE-CONVERGENCE-SECRETE',
+  }),
+  fakeRecord('Convergence', 'cvg-public', {
+    objectiveAId: 'obj-public',
+    objectiveBId: 'obj-public-2',
+    note: 'NOTE-CONVERGENCE-PUBLIQUE',
+  }),
   conflict('cfl-on-secret', 'obj-public', 'obj-secret', false, 'NOTE-CONFLIT-SUR-SECRET'),
   conflict('cfl-confidential', 'obj-public', 'obj-public-2', true, 'NOTE-CONFLIT-CONFIDENTIEL', 'ARBITRAGE-CONFIDENTIEL'),
   conflict('cfl-public', 'obj-public', 'obj-public-2', false, 'NOTE-CONFLIT-PUBLIC', 'ARBITRAGE-PUBLIC'),
-  fakeRecord('Externality', 'ext-secret', { projectId: 'prj-1', objectiveId: 'obj-secret', description: 'EFFET-DU-SECRET', sign: 'NEGATIVE', affectedActorIds: ['act-amap'], status: 'IDENTIFIEE', internalisation: null }),
-  fakeRecord('Externality', 'ext-public', { projectId: 'prj-1', objectiveId: 'obj-public', description: 'Moins de passage', sign: 'NEGATIVE', affectedActorIds: ['act-amap'], status: 'IDENTIFIEE', internalisation: null }),
-  fakeRecord('Ecosystem', 'eco-1', { projectId: 'prj-1', name: 'Alimentation', memberIds: ['act-mairie', 'act-amap'], perimeterId: null, description: null }),
+  fakeRecord('Externality', 'ext-secret', {
+    projectId: 'prj-1',
+    objectiveId: 'obj-secret',
+    description: 'EFFET-DU-SECRET',
+    sign: 'NEGATIVE',
+    affectedActorIds: ['act-amap'],
+    status: 'IDENTIFIEE',
+    internalisation: null,
+  }),
+  fakeRecord('Externality', 'ext-public', {
+    projectId: 'prj-1',
+    objectiveId: 'obj-public',
+    description: 'Moins de passage',
+    sign: 'NEGATIVE',
+    affectedActorIds: ['act-amap'],
+    status: 'IDENTIFIEE',
+    internalisation: null,
+  }),
+  fakeRecord('Ecosystem', 'eco-1', {
+    projectId: 'prj-1',
+    name: 'Alimentation',
+    memberIds: ['act-mairie', 'act-amap'],
+    perimeterId: null,
+    description: null,
+  }),
   fakeRecord('Influence', 'inf-1', { projectId: 'prj-1', fromActorId: 'act-mairie', toActorId: 'act-amap', value: 3 }),
 ];
 const FULL = fakeState('2022-01-01', ENTITIES);
 
-const HIDDEN_IDS = ['obj-secret', 'pos-secret', 'cvg-secret', 'cfl-on-secret', 'cfl-confidential', 'ext-secret', 'act-prestataire'];
+const HIDDEN_IDS = [
+  'obj-secret',
+  'pos-secret',
+  'cvg-secret',
+  'cfl-on-secret',
+  'cfl-confidential',
+  'ext-secret',
+  'act-prestataire',
+];
 const HIDDEN_TEXTS = [
   'PRESTATAIRE-CACHE',
   'TITRE-OBJECTIF-SECRET',
@@ -56,7 +134,19 @@ const HIDDEN_TEXTS = [
   'ARBITRAGE-PUBLIC',
   'EFFET-DU-SECRET',
 ];
-const VISIBLE_IDS = ['act-mairie', 'act-amap', 'obj-public', 'obj-public-2', 'pos-public', 'pos-mairie', 'cvg-public', 'cfl-public', 'ext-public', 'eco-1', 'inf-1'];
+const VISIBLE_IDS = [
+  'act-mairie',
+  'act-amap',
+  'obj-public',
+  'obj-public-2',
+  'pos-public',
+  'pos-mairie',
+  'cvg-public',
+  'cfl-public',
+  'ext-public',
+  'eco-1',
+  'inf-1',
+];
 
 /** JSON of anything, Maps and Dates included: what a presenter could send. */
 function serialise(value: unknown): string {
@@ -82,7 +172,12 @@ describe('redactProjectState', () => {
   it('removes confidential entities, what refers to them and orphaned actors, and nulls the notes', () => {
     expect(redacted.entities.map((e) => e.id).sort()).toEqual([...VISIBLE_IDS, 'eng-mairie', 'eng-amap'].sort());
     expect([...redacted.byId.keys()].sort()).toEqual([...VISIBLE_IDS, 'eng-mairie', 'eng-amap', 'prj-1', 'ter-1'].sort());
-    expect(redacted.byId.get('cfl-public')?.values).toMatchObject({ note: null, arbitration: null, status: 'ARBITRE', intensity: 2 });
+    expect(redacted.byId.get('cfl-public')?.values).toMatchObject({
+      note: null,
+      arbitration: null,
+      status: 'ARBITRE',
+      intensity: 2,
+    });
     expect(redacted.byId.get('obj-public')?.values).toMatchObject({ title: 'Attractivité du centre', description: null });
     expect(redacted.byId.get('pos-public')?.values).toMatchObject({ value: -2, note: null });
     expectNoLeak(redacted);
@@ -112,7 +207,13 @@ describe('redactProjectState', () => {
   it('hides at a past date what is confidential now (alsoHide), and in a diff what became confidential between the dates', () => {
     const past = fakeState('2021-01-01', [
       actor('act-mairie', 'Mairie'),
-      fakeRecord('Engagement', 'eng-mairie', { actorId: 'act-mairie', projectId: 'prj-1', level: 'MOTEUR', role: null, perimeterId: null }),
+      fakeRecord('Engagement', 'eng-mairie', {
+        actorId: 'act-mairie',
+        projectId: 'prj-1',
+        level: 'MOTEUR',
+        role: null,
+        perimeterId: null,
+      }),
       objective('obj-later-secret', 'TITRE-DEVENU-SECRET', false, null, 'act-mairie'),
       fakeRecord('Position', 'pos-later', { actorId: 'act-mairie', objectiveId: 'obj-later-secret', value: 2, note: null }),
     ]);
@@ -120,9 +221,19 @@ describe('redactProjectState', () => {
       ...past.entities.filter((e) => e.id !== 'obj-later-secret'),
       objective('obj-later-secret', 'TITRE-DEVENU-SECRET', true, null, 'act-mairie'),
     ]);
-    const latestHidden = hiddenEntityIds(later.entities.map((e) => ({ id: e.id, confidential: e.values.confidential === true, refs: e.type === 'Position' ? [String(e.values.objectiveId)] : [] })));
+    const latestHidden = hiddenEntityIds(
+      later.entities.map((e) => ({
+        id: e.id,
+        confidential: e.values.confidential === true,
+        refs: e.type === 'Position' ? [String(e.values.objectiveId)] : [],
+      })),
+    );
     expect([...latestHidden].sort()).toEqual(['obj-later-secret', 'pos-later']);
-    expectNoLeak(redactProjectState(past, { confidential: false, alsoHide: latestHidden }), [...latestHidden], ['TITRE-DEVENU-SECRET']);
+    expectNoLeak(
+      redactProjectState(past, { confidential: false, alsoHide: latestHidden }),
+      [...latestHidden],
+      ['TITRE-DEVENU-SECRET'],
+    );
     // Without the latest ids the past state shows it: that is why the API passes them.
     expect(serialise(redactProjectState(past, { confidential: false }))).toContain('TITRE-DEVENU-SECRET');
     const [a, b] = redactProjectStates([past, later], { confidential: false });
@@ -134,7 +245,14 @@ describe('redactProjectState', () => {
 
 describe('redactChanges', () => {
   let seq = 0;
-  const change = (entityId: string, entityType: ChangeRecord['entityType'], op: ChangeRecord['op'], before: ChangeRecord['before'], after: ChangeRecord['after'], extra: Partial<ChangeRecord> = {}): ChangeRecord => ({
+  const change = (
+    entityId: string,
+    entityType: ChangeRecord['entityType'],
+    op: ChangeRecord['op'],
+    before: ChangeRecord['before'],
+    after: ChangeRecord['after'],
+    extra: Partial<ChangeRecord> = {},
+  ): ChangeRecord => ({
     id: `chg-${++seq}`,
     entityId,
     entityType,
@@ -155,20 +273,89 @@ describe('redactChanges', () => {
   });
 
   const hidden = new Set(['obj-secret', 'pos-secret', 'cfl-confidential']);
-  const createSecret = change('obj-secret', 'Objective', 'CREATE', {}, { title: 'TITRE-OBJECTIF-SECRET', description: 'DESCRIPTION-OBJECTIF-SECRET', confidential: true }, { title: 'TITRE-OBJECTIF-SECRET' });
+  const createSecret = change(
+    'obj-secret',
+    'Objective',
+    'CREATE',
+    {},
+    { title: 'TITRE-OBJECTIF-SECRET', description: 'DESCRIPTION-OBJECTIF-SECRET', confidential: true },
+    { title: 'TITRE-OBJECTIF-SECRET' },
+  );
   const endSecret = change('obj-secret', 'Objective', 'END', {}, {}, { title: 'TITRE-OBJECTIF-SECRET' });
   const endPosition = change('pos-secret', 'Position', 'END', {}, {}, { causeId: endSecret.id });
-  const createPublic = change('obj-public', 'Objective', 'CREATE', {}, { title: 'Attractivité', description: 'DESCRIPTION-NOTE-PUBLIQUE', confidential: true, actorId: 'act-mairie' }, { title: 'Attractivité' });
-  const unconfidential = change('obj-public', 'Objective', 'UPDATE', { confidential: true }, { confidential: false }, { title: 'Attractivité' });
+  const createPublic = change(
+    'obj-public',
+    'Objective',
+    'CREATE',
+    {},
+    { title: 'Attractivité', description: 'DESCRIPTION-NOTE-PUBLIQUE', confidential: true, actorId: 'act-mairie' },
+    { title: 'Attractivité' },
+  );
+  const unconfidential = change(
+    'obj-public',
+    'Objective',
+    'UPDATE',
+    { confidential: true },
+    { confidential: false },
+    { title: 'Attractivité' },
+  );
   const moveToPublic = change('pos-public', 'Position', 'UPDATE', { objectiveId: 'obj-secret' }, { objectiveId: 'obj-public' });
-  const moveAndValue = change('pos-mairie', 'Position', 'UPDATE', { objectiveId: 'obj-secret', value: 1, note: 'NOTE-AVANT' }, { objectiveId: 'obj-public', value: 3, note: 'NOTE-APRES' });
-  const conflictCreated = change('cfl-public', 'Conflict', 'CREATE', {}, { objectiveAId: 'obj-public', objectiveBId: 'obj-public-2', note: 'NOTE-CONFLIT-PUBLIC', arbitration: null, intensity: 2, confidential: false }, { title: 'NOTE-CONFLIT-PUBLIC' });
-  const confidentialConflict = change('cfl-confidential', 'Conflict', 'CREATE', {}, { note: 'NOTE-CONFLIT-CONFIDENTIEL' }, { title: 'NOTE-CONFLIT-CONFIDENTIEL' });
-  const causedByHidden = change('ext-public', 'Externality', 'UPDATE', { status: 'IDENTIFIEE' }, { status: 'INTERNALISEE' }, { causeId: endSecret.id, revertOf: createSecret.id });
+  const moveAndValue = change(
+    'pos-mairie',
+    'Position',
+    'UPDATE',
+    { objectiveId: 'obj-secret', value: 1, note: 'NOTE-AVANT' },
+    { objectiveId: 'obj-public', value: 3, note: 'NOTE-APRES' },
+  );
+  const conflictCreated = change(
+    'cfl-public',
+    'Conflict',
+    'CREATE',
+    {},
+    {
+      objectiveAId: 'obj-public',
+      objectiveBId: 'obj-public-2',
+      note: 'NOTE-CONFLIT-PUBLIC',
+      arbitration: null,
+      intensity: 2,
+      confidential: false,
+    },
+    { title: 'NOTE-CONFLIT-PUBLIC' },
+  );
+  const confidentialConflict = change(
+    'cfl-confidential',
+    'Conflict',
+    'CREATE',
+    {},
+    { note: 'NOTE-CONFLIT-CONFIDENTIEL' },
+    { title: 'NOTE-CONFLIT-CONFIDENTIEL' },
+  );
+  const causedByHidden = change(
+    'ext-public',
+    'Externality',
+    'UPDATE',
+    { status: 'IDENTIFIEE' },
+    { status: 'INTERNALISEE' },
+    { causeId: endSecret.id, revertOf: createSecret.id },
+  );
   const noteOnly = change('cvg-public', 'Convergence', 'UPDATE', { note: 'NOTE-CVG-AVANT' }, { note: 'NOTE-CVG-APRES' });
-  const all = [createSecret, endSecret, endPosition, createPublic, unconfidential, moveToPublic, moveAndValue, conflictCreated, confidentialConflict, causedByHidden, noteOnly];
+  const all = [
+    createSecret,
+    endSecret,
+    endPosition,
+    createPublic,
+    unconfidential,
+    moveToPublic,
+    moveAndValue,
+    conflictCreated,
+    confidentialConflict,
+    causedByHidden,
+    noteOnly,
+  ];
   const redacted = redactChanges(all, hidden);
-  const droppedIds = [createSecret, endSecret, endPosition, unconfidential, moveToPublic, confidentialConflict, noteOnly].map((c) => c.id);
+  const droppedIds = [createSecret, endSecret, endPosition, unconfidential, moveToPublic, confidentialConflict, noteOnly].map(
+    (c) => c.id,
+  );
 
   it('drops changes of hidden entities and updates that only touched hidden things', () => {
     expect(redacted.map((c) => c.id)).toEqual([createPublic.id, moveAndValue.id, conflictCreated.id, causedByHidden.id]);
@@ -176,15 +363,27 @@ describe('redactChanges', () => {
 
   it('strips the confidential flag, the notes and values naming hidden entities; nulls titles taken from a note', () => {
     const byId = new Map(redacted.map((c) => [c.id, c]));
-    expect(byId.get(createPublic.id)).toMatchObject({ fields: ['title', 'actorId'], after: { title: 'Attractivité', actorId: 'act-mairie' }, title: 'Attractivité' });
+    expect(byId.get(createPublic.id)).toMatchObject({
+      fields: ['title', 'actorId'],
+      after: { title: 'Attractivité', actorId: 'act-mairie' },
+      title: 'Attractivité',
+    });
     expect(byId.get(moveAndValue.id)).toMatchObject({ fields: ['value'], before: { value: 1 }, after: { value: 3 } });
     expect(byId.get(conflictCreated.id)?.title).toBeNull();
-    expect(byId.get(conflictCreated.id)?.after).toEqual({ objectiveAId: 'obj-public', objectiveBId: 'obj-public-2', intensity: 2 });
+    expect(byId.get(conflictCreated.id)?.after).toEqual({
+      objectiveAId: 'obj-public',
+      objectiveBId: 'obj-public-2',
+      intensity: 2,
+    });
     expect(byId.get(causedByHidden.id)).toMatchObject({ causeId: null, revertOf: null, after: { status: 'INTERNALISEE' } });
   });
 
   it('leaves no hidden id, dropped change id, confidential flag or note text in the output', () => {
-    const json = expectNoLeak(redacted, [...hidden, ...droppedIds], [...HIDDEN_TEXTS, 'NOTE-AVANT', 'NOTE-APRES', 'NOTE-CVG-AVANT', 'NOTE-CVG-APRES']);
+    const json = expectNoLeak(
+      redacted,
+      [...hidden, ...droppedIds],
+      [...HIDDEN_TEXTS, 'NOTE-AVANT', 'NOTE-APRES', 'NOTE-CVG-AVANT', 'NOTE-CVG-APRES'],
+    );
     expect(json).not.toContain('"confidential"');
   });
 

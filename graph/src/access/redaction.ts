@@ -56,7 +56,11 @@ export function referencedIds(type: EntityType, values: FieldValues): string[] {
 }
 
 export function confidentialityNode(entity: Pick<EntityRecord, 'id' | 'type' | 'values'>): ConfidentialityNode {
-  return { id: entity.id, confidential: entity.values[CONFIDENTIAL_FIELD] === true, refs: referencedIds(entity.type, entity.values) };
+  return {
+    id: entity.id,
+    confidential: entity.values[CONFIDENTIAL_FIELD] === true,
+    refs: referencedIds(entity.type, entity.values),
+  };
 }
 
 /**

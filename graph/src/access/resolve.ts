@@ -21,7 +21,10 @@ export interface Resolution {
 }
 
 const unknownCredential = () =>
-  new DomainError('UNAUTHENTICATED', 'le jeton présenté est inconnu, expiré ou révoqué : connectez-vous ou créez un nouveau jeton');
+  new DomainError(
+    'UNAUTHENTICATED',
+    'le jeton présenté est inconnu, expiré ou révoqué : connectez-vous ou créez un nouveau jeton',
+  );
 
 /**
  * One request's principal, in one read (plus a write at most once a minute per credential):
@@ -32,7 +35,11 @@ const unknownCredential = () =>
  *   an unknown or expired cookie resolves to anonymous with `clearSessionCookie`.
  * - nothing presented → anonymous.
  */
-export async function resolvePrincipal(graph: Graph, presented: PresentedCredentials, options: SessionOptions = {}): Promise<Resolution> {
+export async function resolvePrincipal(
+  graph: Graph,
+  presented: PresentedCredentials,
+  options: SessionOptions = {},
+): Promise<Resolution> {
   const header = presented.authorization?.trim();
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);

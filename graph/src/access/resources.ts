@@ -7,8 +7,15 @@ import type { Principal, Resource } from './principal.ts';
 import { redactChanges, redactProjectState } from './redaction.ts';
 
 /** The policy's resource for a project record (its name as label, for messages). */
-export function projectResource(project: Pick<EntityRecord, 'id' | 'territoryId' | 'values'>): Extract<Resource, { kind: 'project' }> {
-  return { kind: 'project', projectId: project.id, territoryId: project.territoryId, label: String(project.values.name ?? project.id) };
+export function projectResource(
+  project: Pick<EntityRecord, 'id' | 'territoryId' | 'values'>,
+): Extract<Resource, { kind: 'project' }> {
+  return {
+    kind: 'project',
+    projectId: project.id,
+    territoryId: project.territoryId,
+    label: String(project.values.name ?? project.id),
+  };
 }
 
 /** The policy's resource for a territory record. */
@@ -21,15 +28,24 @@ export function territoryResource(territory: Pick<EntityRecord, 'id' | 'values'>
  * indexed read (the project's identity and LATEST version). Throws NOT_FOUND. An ended project
  * still resolves: its past stays readable by those who may read it.
  */
-export async function readProjectResource(tx: ManagedTransaction, projectId: string): Promise<Extract<Resource, { kind: 'project' }>> {
+export async function readProjectResource(
+  tx: ManagedTransaction,
+  projectId: string,
+): Promise<Extract<Resource, { kind: 'project' }>> {
   const result = await tx.run(
     `MATCH (p:Entity {id: $id, type: 'Project'})-[:LATEST]->(v:Version)
      RETURN p.territoryId AS territoryId, v.name AS name`,
     { id: projectId },
   );
   const row = result.records[0];
-  if (!row) throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas`, { id: projectId, entityType: 'Project' });
-  return { kind: 'project', projectId, territoryId: row.get('territoryId') as string, label: (row.get('name') as string | null) ?? projectId };
+  if (!row)
+    throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas`, { id: projectId, entityType: 'Project' });
+  return {
+    kind: 'project',
+    projectId,
+    territoryId: row.get('territoryId') as string,
+    label: (row.get('name') as string | null) ?? projectId,
+  };
 }
 
 /**

@@ -36,7 +36,11 @@ export interface NewSession {
 }
 
 /** Opens a session for the user. Throws USER_NOT_FOUND (also for a disabled account). */
-export async function createSession(graph: Graph, userId: string, options: SessionOptions & { userAgent?: string | null } = {}): Promise<NewSession> {
+export async function createSession(
+  graph: Graph,
+  userId: string,
+  options: SessionOptions & { userAgent?: string | null } = {},
+): Promise<NewSession> {
   const now = options.now ?? new Date();
   const lifetime = options.lifetime ?? SESSION_LIFETIME;
   const token = newSecret('session');
@@ -58,7 +62,11 @@ export async function createSession(graph: Graph, userId: string, options: Sessi
     return result.records.length > 0;
   });
   if (!created) throw new DomainError('USER_NOT_FOUND', `aucun compte actif n'a l'identifiant « ${userId} »`, { id: userId });
-  return { token, expiresAt: new Date(Math.min(now.getTime() + lifetime.idleMs, absoluteExpiresAt.getTime())), absoluteExpiresAt };
+  return {
+    token,
+    expiresAt: new Date(Math.min(now.getTime() + lifetime.idleMs, absoluteExpiresAt.getTime())),
+    absoluteExpiresAt,
+  };
 }
 
 export interface ActiveSession {
@@ -112,14 +120,22 @@ export async function touchSession(graph: Graph, token: string, options: Session
     const result = await tx.run(
       `MATCH (s:Session {idHash: $hash}) WHERE s.lastSeenAt <= $threshold
        SET s.lastSeenAt = $now RETURN count(s) AS n`,
-      { hash: secretHash(token), now: toNeoDateTime(now), threshold: toNeoDateTime(new Date(now.getTime() - lifetime.touchEveryMs)) },
+      {
+        hash: secretHash(token),
+        now: toNeoDateTime(now),
+        threshold: toNeoDateTime(new Date(now.getTime() - lifetime.touchEveryMs)),
+      },
     );
     return Number(result.records[0]?.get('n') ?? 0) > 0;
   });
 }
 
 /** lookupSession, then touchSession when due: what the API calls per request. */
-export async function authenticateSession(graph: Graph, token: string, options: SessionOptions = {}): Promise<ActiveSession | null> {
+export async function authenticateSession(
+  graph: Graph,
+  token: string,
+  options: SessionOptions = {},
+): Promise<ActiveSession | null> {
   const session = await lookupSession(graph, token, options);
   if (session?.touchDue) await touchSession(graph, token, options);
   return session;
@@ -128,13 +144,19 @@ export async function authenticateSession(graph: Graph, token: string, options: 
 /** Ends one session (sign-out). Returns whether it existed. */
 export async function revokeSession(graph: Graph, token: string): Promise<boolean> {
   return graph.write(async (tx) => {
-    const result = await tx.run('MATCH (s:Session {idHash: $hash}) DETACH DELETE s RETURN count(s) AS n', { hash: secretHash(token) });
+    const result = await tx.run('MATCH (s:Session {idHash: $hash}) DETACH DELETE s RETURN count(s) AS n', {
+      hash: secretHash(token),
+    });
     return Number(result.records[0]?.get('n') ?? 0) > 0;
   });
 }
 
 /** Ends every session of the user, except `except` (a cookie value) if given. Returns how many ended. */
-export async function revokeUserSessions(graph: Graph, userId: string, options: { except?: string | null } = {}): Promise<number> {
+export async function revokeUserSessions(
+  graph: Graph,
+  userId: string,
+  options: { except?: string | null } = {},
+): Promise<number> {
   return graph.write(async (tx) => {
     const result = await tx.run(
       'MATCH (s:Session {userId: $userId}) WHERE $keep IS NULL OR s.idHash <> $keep DETACH DELETE s RETURN count(s) AS n',

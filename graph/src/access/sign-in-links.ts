@@ -18,7 +18,11 @@ export interface NewSignInLink {
 }
 
 /** A link for the user, valid `validMs` (default 24 h), usable once. Throws USER_NOT_FOUND. */
-export async function createSignInLink(graph: Graph, userId: string, options: { now?: Date; validMs?: number } = {}): Promise<NewSignInLink> {
+export async function createSignInLink(
+  graph: Graph,
+  userId: string,
+  options: { now?: Date; validMs?: number } = {},
+): Promise<NewSignInLink> {
   const now = options.now ?? new Date();
   const expiresAt = new Date(now.getTime() + (options.validMs ?? SIGN_IN_LINK_VALIDITY_MS));
   const token = newSecret('signInLink');
@@ -55,6 +59,10 @@ export async function consumeSignInLink(graph: Graph, token: string, options: { 
     const row = result.records[0];
     return row ? toUser(row.get('user') as Record<string, unknown>) : null;
   });
-  if (!user) throw new DomainError('SIGN_IN_LINK_INVALID', 'ce lien de connexion est inconnu, expiré ou déjà utilisé : demandez-en un nouveau à un administrateur');
+  if (!user)
+    throw new DomainError(
+      'SIGN_IN_LINK_INVALID',
+      'ce lien de connexion est inconnu, expiré ou déjà utilisé : demandez-en un nouveau à un administrateur',
+    );
   return user;
 }

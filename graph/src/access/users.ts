@@ -30,7 +30,10 @@ function checkName(name: string): string {
   const value = name.trim();
   if (value === '') throw new DomainError('REQUIRED_FIELD', 'le nom affiché est obligatoire', { field: 'name' });
   if (value.length > LIMITS.name) {
-    throw new DomainError('TEXT_TOO_LONG', `le nom affiché ne doit pas dépasser ${LIMITS.name} caractères`, { field: 'name', max: LIMITS.name });
+    throw new DomainError('TEXT_TOO_LONG', `le nom affiché ne doit pas dépasser ${LIMITS.name} caractères`, {
+      field: 'name',
+      max: LIMITS.name,
+    });
   }
   return value;
 }
@@ -117,7 +120,12 @@ export interface SetPasswordOptions {
  * they are revoked one by one. Throws PASSWORD_TOO_SHORT / PASSWORD_TOO_LONG, USER_NOT_FOUND.
  * Returns the number of sessions revoked.
  */
-export async function setPassword(graph: Graph, userId: string, password: string, options: SetPasswordOptions = {}): Promise<number> {
+export async function setPassword(
+  graph: Graph,
+  userId: string,
+  password: string,
+  options: SetPasswordOptions = {},
+): Promise<number> {
   const hash = await hashPassword(password);
   const now = toNeoDateTime(options.now ?? new Date());
   return graph.write(async (tx) => {
@@ -162,7 +170,7 @@ export async function verifyPassword(graph: Graph, email: string, password: stri
     return row ? { user: toUser(row.get('user') as Record<string, unknown>), hash: row.get('hash') as string | null } : null;
   });
   const tooLong = [...password].length > PASSWORD_RULES.maxLength;
-  if (!found || !found.hash || found.user.disabledAt !== null || tooLong) {
+  if (!found?.hash || found.user.disabledAt !== null || tooLong) {
     await spendVerification(password);
     throw invalid();
   }
@@ -187,7 +195,12 @@ export async function verifyPassword(graph: Graph, email: string, password: stri
  * Disables (or re-enables) an account. Disabling revokes its sessions; its tokens and grants
  * stay but are refused while the account is disabled. Throws USER_NOT_FOUND.
  */
-export async function setUserDisabled(graph: Graph, userId: string, disabled: boolean, options: { now?: Date } = {}): Promise<User> {
+export async function setUserDisabled(
+  graph: Graph,
+  userId: string,
+  disabled: boolean,
+  options: { now?: Date } = {},
+): Promise<User> {
   const now = toNeoDateTime(options.now ?? new Date());
   return graph.write(async (tx) => {
     const result = await tx.run(

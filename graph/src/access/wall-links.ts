@@ -28,7 +28,8 @@ export interface WallLinkInfo {
   revokedBy: string | null;
 }
 
-const PROJECTION = 'w {.id, .projectId, .territoryId, .name, .hint, .createdAt, .createdBy, .expiresAt, .lastUsedAt, .revokedAt, .revokedBy}';
+const PROJECTION =
+  'w {.id, .projectId, .territoryId, .name, .hint, .createdAt, .createdBy, .expiresAt, .lastUsedAt, .revokedAt, .revokedBy}';
 
 function toInfo(props: Record<string, unknown>): WallLinkInfo {
   return {
@@ -79,7 +80,11 @@ export async function createWallLink(
     const row = result.records[0];
     return row ? toInfo(row.get('link') as Record<string, unknown>) : null;
   });
-  if (!info) throw new DomainError('NOT_FOUND', `le projet « ${input.projectId} » n'existe pas`, { id: input.projectId, entityType: 'Project' });
+  if (!info)
+    throw new DomainError('NOT_FOUND', `le projet « ${input.projectId} » n'existe pas`, {
+      id: input.projectId,
+      entityType: 'Project',
+    });
   return { token, info };
 }
 
@@ -87,7 +92,11 @@ export async function createWallLink(
  * The principal a presented wall link stands for; null when unknown, revoked or expired.
  * Records the use (at most once a minute), so the pilot's list shows when the wall last read.
  */
-export async function authenticateWallLink(graph: Graph, token: string, options: { now?: Date } = {}): Promise<WallLinkPrincipal | null> {
+export async function authenticateWallLink(
+  graph: Graph,
+  token: string,
+  options: { now?: Date } = {},
+): Promise<WallLinkPrincipal | null> {
   const now = options.now ?? new Date();
   const hash = secretHash(token);
   const row = await graph.read(async (tx) => {
@@ -101,15 +110,26 @@ export async function authenticateWallLink(graph: Graph, token: string, options:
   if (!row) return null;
   const lastUsedAt = optionalDate(row.lastUsedAt);
   if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() >= LAST_USE_EVERY_MS) {
-    await graph.write((tx) => tx.run('MATCH (w:WallLink {hash: $hash}) SET w.lastUsedAt = $now', { hash, now: toNeoDateTime(now) }));
+    await graph.write((tx) =>
+      tx.run('MATCH (w:WallLink {hash: $hash}) SET w.lastUsedAt = $now', { hash, now: toNeoDateTime(now) }),
+    );
   }
-  return { kind: 'wallLink', linkId: row.id as string, projectId: row.projectId as string, territoryId: row.territoryId as string, name: row.name as string };
+  return {
+    kind: 'wallLink',
+    linkId: row.id as string,
+    projectId: row.projectId as string,
+    territoryId: row.territoryId as string,
+    name: row.name as string,
+  };
 }
 
 /** The project's wall links, revoked ones included, newest first. Never the secret. */
 export async function listWallLinks(graph: Graph, projectId: string): Promise<WallLinkInfo[]> {
   return graph.read(async (tx) => {
-    const result = await tx.run(`MATCH (w:WallLink {projectId: $projectId}) RETURN ${PROJECTION} AS link ORDER BY w.createdAt DESC, w.id`, { projectId });
+    const result = await tx.run(
+      `MATCH (w:WallLink {projectId: $projectId}) RETURN ${PROJECTION} AS link ORDER BY w.createdAt DESC, w.id`,
+      { projectId },
+    );
     return result.records.map((r) => toInfo(r.get('link') as Record<string, unknown>));
   });
 }
@@ -119,7 +139,11 @@ export async function listWallLinks(graph: Graph, projectId: string): Promise<Wa
  * must be the link's (the caller checked `project:share` on that project). Idempotent.
  * Throws WALL_LINK_NOT_FOUND.
  */
-export async function revokeWallLink(graph: Graph, linkId: string, options: { by: string; projectId?: string | null; now?: Date }): Promise<WallLinkInfo> {
+export async function revokeWallLink(
+  graph: Graph,
+  linkId: string,
+  options: { by: string; projectId?: string | null; now?: Date },
+): Promise<WallLinkInfo> {
   return graph.write(async (tx) => {
     const result = await tx.run(
       `MATCH (w:WallLink {id: $id}) WHERE $projectId IS NULL OR w.projectId = $projectId
@@ -129,7 +153,10 @@ export async function revokeWallLink(graph: Graph, linkId: string, options: { by
       { id: linkId, projectId: options.projectId ?? null, by: options.by, now: toNeoDateTime(options.now ?? new Date()) },
     );
     const row = result.records[0];
-    if (!row) throw new DomainError('WALL_LINK_NOT_FOUND', `aucun lien mural n'a l'identifiant « ${linkId} » pour ce projet`, { id: linkId });
+    if (!row)
+      throw new DomainError('WALL_LINK_NOT_FOUND', `aucun lien mural n'a l'identifiant « ${linkId} » pour ce projet`, {
+        id: linkId,
+      });
     return toInfo(row.get('link') as Record<string, unknown>);
   });
 }

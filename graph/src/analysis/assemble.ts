@@ -131,11 +131,17 @@ export function analyse(states: ProjectState[], statusSince: StatusSince, option
   const tensions: Tension[] = conflicts
     .map((conflict) => {
       const since = statusSince.get(conflict.id) ?? conflict.validFrom;
-      const age = tensionAge({ identifiedAt: conflict.validFrom, statusSince: since }, at < since ? since : at);
+      const age = tensionAge(
+        { identifiedAt: conflict.validFrom, statusSince: since },
+        new Date(Math.max(at.getTime(), since.getTime())),
+      );
       const objectiveIds = [String(conflict.values.objectiveAId), String(conflict.values.objectiveBId)];
       const actors = [...new Set(objectiveIds.flatMap((id) => [...actorsOf(id)]))].sort();
       return {
-        conflict: { id: conflict.id, label: objectiveIds.map((id) => (byId.has(id) ? title(byId.get(id)!, 'title') : id)).join(' ↔ ') },
+        conflict: {
+          id: conflict.id,
+          label: objectiveIds.map((id) => (byId.has(id) ? title(byId.get(id)!, 'title') : id)).join(' ↔ '),
+        },
         projectId: String(conflict.projectId),
         intensity: Number(conflict.values.intensity),
         status: String(conflict.values.status),
@@ -149,7 +155,9 @@ export function analyse(states: ProjectState[], statusSince: StatusSince, option
     })
     .sort((a, b) => b.intensity - a.intensity || b.daysSinceIdentified - a.daysSinceIdentified);
 
-  const levelOf = new Map(engagements.map((e) => [`${String(e.values.projectId)}|${String(e.values.actorId)}`, String(e.values.level)]));
+  const levelOf = new Map(
+    engagements.map((e) => [`${String(e.values.projectId)}|${String(e.values.actorId)}`, String(e.values.level)]),
+  );
   const externalities = all
     .filter((e) => e.type === 'Externality' && e.values.status !== 'INTERNALISEE')
     .map((e) => {
@@ -176,7 +184,11 @@ export function analyse(states: ProjectState[], statusSince: StatusSince, option
     tensions,
     externalities,
     engagementLoad: engagementLoad(
-      engagements.map((e) => ({ actorId: String(e.values.actorId), projectId: String(e.values.projectId), level: String(e.values.level) })),
+      engagements.map((e) => ({
+        actorId: String(e.values.actorId),
+        projectId: String(e.values.projectId),
+        level: String(e.values.level),
+      })),
     ),
   };
 }

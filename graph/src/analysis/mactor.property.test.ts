@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random.ts';
 import { MAO_ORDERS, analyseMactor, midi, strongestDivergences, type MactorResult } from './mactor.ts';
-import { analyseMactorReference, midiReference, strongestDivergencesReference, type DenseMactorResult } from './mactor.reference.ts';
+import {
+  analyseMactorReference,
+  midiReference,
+  strongestDivergencesReference,
+  type DenseMactorResult,
+} from './mactor.reference.ts';
 import { sparseMatrix, toDenseMatrix, type MatrixCell } from './sparse-matrix.ts';
 
 /**
@@ -57,7 +62,17 @@ function sparseInputs(c: Case) {
   };
 }
 
-const KINDS = ['integers', 'reals', 'no influence', 'mutual', 'one actor', 'no actor', 'no objective', 'silent', 'dense'] as const;
+const KINDS = [
+  'integers',
+  'reals',
+  'no influence',
+  'mutual',
+  'one actor',
+  'no actor',
+  'no objective',
+  'silent',
+  'dense',
+] as const;
 
 /** A random case; `kind` steers it towards one of the degenerate shapes. */
 function randomCase(seed: number, kind: (typeof KINDS)[number]): Case {
@@ -116,7 +131,9 @@ for (let seed = 1; seed <= 400; seed++) cases.push(randomCase(seed, KINDS[seed %
 
 describe('sparse MACTOR = dense reference, on seeded random inputs', () => {
   it('covers the degenerate shapes', () => {
-    const statuses = new Set(cases.map((c) => analyseMactor({ actors: c.actors, objectives: c.objectives, ...sparseInputs(c) }).powerStatus));
+    const statuses = new Set(
+      cases.map((c) => analyseMactor({ actors: c.actors, objectives: c.objectives, ...sparseInputs(c) }).powerStatus),
+    );
     expect([...statuses].sort()).toEqual(['COMPUTED', 'NO_ACTORS', 'NO_INFLUENCE', 'NO_NET_INFLUENCE', 'SINGLE_ACTOR']);
   });
 
@@ -132,10 +149,15 @@ describe('sparse MACTOR = dense reference, on seeded random inputs', () => {
 
     // Strongest divergences at each order, with and without excluded pairs.
     const rng = seededRandom(c.seed + 1_000);
-    const exclude = Array.from({ length: 3 }, () => [c.actors[Math.floor(rng() * c.actors.length)] ?? 'x', c.actors[Math.floor(rng() * c.actors.length)] ?? 'y'] as const);
+    const exclude = Array.from(
+      { length: 3 },
+      () => [c.actors[Math.floor(rng() * c.actors.length)] ?? 'x', c.actors[Math.floor(rng() * c.actors.length)] ?? 'y'] as const,
+    );
     for (const k of MAO_ORDERS) {
       expect(strongestDivergences(fromSparse, k)).toStrictEqual(strongestDivergencesReference(reference, k));
-      expect(strongestDivergences(fromSparse, k, 5, exclude)).toStrictEqual(strongestDivergencesReference(reference, k, 5, exclude));
+      expect(strongestDivergences(fromSparse, k, 5, exclude)).toStrictEqual(
+        strongestDivergencesReference(reference, k, 5, exclude),
+      );
     }
   });
 });
@@ -145,11 +167,19 @@ describe('MACTOR input as sparse cells', () => {
     const actors = ['A', 'B'];
     const good = sparseMatrix(2, 2, [[0, 1, 2]]);
     const positions = sparseMatrix(2, 1, [[0, 0, 1]]);
-    expect(() => analyseMactor({ actors, objectives: ['O'], mid: sparseMatrix(2, 2, [[1, 0, 5]]), mao2: positions })).toThrow(/mid\[1\]\[0\] = 5/);
-    expect(() => analyseMactor({ actors, objectives: ['O'], mid: good, mao2: sparseMatrix(2, 1, [[1, 0, -7]]) })).toThrow(/mao2\[1\]\[0\] = -7/);
+    expect(() => analyseMactor({ actors, objectives: ['O'], mid: sparseMatrix(2, 2, [[1, 0, 5]]), mao2: positions })).toThrow(
+      /mid\[1\]\[0\] = 5/,
+    );
+    expect(() => analyseMactor({ actors, objectives: ['O'], mid: good, mao2: sparseMatrix(2, 1, [[1, 0, -7]]) })).toThrow(
+      /mao2\[1\]\[0\] = -7/,
+    );
     expect(() => analyseMactor({ actors, objectives: ['O'], mid: sparseMatrix(3, 3, []), mao2: positions })).toThrow(RangeError);
-    expect(() => analyseMactor({ actors, objectives: ['O'], mid: { ...good, columns: [5] }, mao2: positions })).toThrow(/columns of row 0/);
-    expect(() => analyseMactor({ actors, objectives: ['O'], mid: { ...good, rowStart: [0, 1] }, mao2: positions })).toThrow(RangeError);
+    expect(() => analyseMactor({ actors, objectives: ['O'], mid: { ...good, columns: [5] }, mao2: positions })).toThrow(
+      /columns of row 0/,
+    );
+    expect(() => analyseMactor({ actors, objectives: ['O'], mid: { ...good, rowStart: [0, 1] }, mao2: positions })).toThrow(
+      RangeError,
+    );
     expect(() => sparseMatrix(2, 2, [[2, 0, 1]])).toThrow(RangeError);
   });
 

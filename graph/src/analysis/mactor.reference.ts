@@ -294,7 +294,9 @@ function assertMactorInput(input: DenseMactorInput): void {
     }
     r.forEach((x, j) => {
       if (!(Number.isFinite(x) && x >= -POSITION_MAX && x <= POSITION_MAX)) {
-        throw new RangeError(`MACTOR: mao2[${i}][${j}] = ${String(x)} is not a position between -${POSITION_MAX} and ${POSITION_MAX}`);
+        throw new RangeError(
+          `MACTOR: mao2[${i}][${j}] = ${String(x)} is not a position between -${POSITION_MAX} and ${POSITION_MAX}`,
+        );
       }
     });
   });

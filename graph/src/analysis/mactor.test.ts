@@ -417,8 +417,24 @@ describe('MACTOR, degenerate cases', () => {
     const inputs: MactorInput[] = [
       { actors: [], objectives: [], mid: [], mao2: [] },
       { actors: ['A'], objectives: [], mid: [[0]], mao2: [[]] },
-      { actors: ['A', 'B'], objectives: ['O'], mid: [[0, 0], [0, 0]], mao2: [[0], [0]] },
-      { actors: ['A', 'B'], objectives: ['O'], mid: [[0, 4], [4, 0]], mao2: [[-4], [4]] },
+      {
+        actors: ['A', 'B'],
+        objectives: ['O'],
+        mid: [
+          [0, 0],
+          [0, 0],
+        ],
+        mao2: [[0], [0]],
+      },
+      {
+        actors: ['A', 'B'],
+        objectives: ['O'],
+        mid: [
+          [0, 4],
+          [4, 0],
+        ],
+        mao2: [[-4], [4]],
+      },
     ];
     for (const input of inputs) {
       const text = JSON.stringify(analyseMactor(input), (_, v: unknown) =>
@@ -432,12 +448,72 @@ describe('MACTOR, degenerate cases', () => {
 describe('MACTOR, malformed input', () => {
   const cases: [string, MactorInput][] = [
     ['MID with a missing row', { ...worked, mid: worked.mid.slice(0, 2) }],
-    ['MID not square', { ...worked, mid: [[0, 1], [1, 0], [0, 0]] }],
-    ['influence above 4', { ...worked, mid: [[0, 5, 0], [0, 0, 0], [0, 0, 0]] }],
-    ['negative influence', { ...worked, mid: [[0, 0, 0], [-1, 0, 0], [0, 0, 0]] }],
-    ['influence NaN', { ...worked, mid: [[0, Number.NaN, 0], [0, 0, 0], [0, 0, 0]] }],
-    ['position above 4', { ...worked, mao2: [[5, 0], [0, 0], [0, 0]] }],
-    ['position below -4', { ...worked, mao2: [[0, 0], [0, -4.5], [0, 0]] }],
+    [
+      'MID not square',
+      {
+        ...worked,
+        mid: [
+          [0, 1],
+          [1, 0],
+          [0, 0],
+        ],
+      },
+    ],
+    [
+      'influence above 4',
+      {
+        ...worked,
+        mid: [
+          [0, 5, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+      },
+    ],
+    [
+      'negative influence',
+      {
+        ...worked,
+        mid: [
+          [0, 0, 0],
+          [-1, 0, 0],
+          [0, 0, 0],
+        ],
+      },
+    ],
+    [
+      'influence NaN',
+      {
+        ...worked,
+        mid: [
+          [0, Number.NaN, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+      },
+    ],
+    [
+      'position above 4',
+      {
+        ...worked,
+        mao2: [
+          [5, 0],
+          [0, 0],
+          [0, 0],
+        ],
+      },
+    ],
+    [
+      'position below -4',
+      {
+        ...worked,
+        mao2: [
+          [0, 0],
+          [0, -4.5],
+          [0, 0],
+        ],
+      },
+    ],
     ['2MAO row too short', { ...worked, mao2: [[1], [0, 0], [0, 0]] }],
     ['2MAO missing a row', { ...worked, mao2: [[1, 1]] }],
     ['duplicate actor', { ...worked, actors: ['A', 'B', 'A'] }],
@@ -448,7 +524,16 @@ describe('MACTOR, malformed input', () => {
   });
 
   it('names the faulty cell', () => {
-    expect(() => analyseMactor({ ...worked, mao2: [[0, 0], [0, 7], [0, 0]] })).toThrow(/mao2\[1\]\[1\] = 7/);
+    expect(() =>
+      analyseMactor({
+        ...worked,
+        mao2: [
+          [0, 0],
+          [0, 7],
+          [0, 0],
+        ],
+      }),
+    ).toThrow(/mao2\[1\]\[1\] = 7/);
     expect(() => midi([[0, 1], [1]])).toThrow(/mid\[1\] must have 2 entries/);
   });
 });

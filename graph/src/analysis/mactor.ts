@@ -423,7 +423,17 @@ function analyseOrder(order: MaoOrder, mao: SparseMatrix): OrderAnalysis {
   }
   const degreeOfConvergence = totalCaa + totalDaa === 0 ? null : (100 * totalCaa) / (totalCaa + totalDaa);
 
-  return { order, mao, agreement, disagreement, mobilisation, caa: caa.done(), daa: daa.done(), degreeOfConvergence, ambivalence };
+  return {
+    order,
+    mao,
+    agreement,
+    disagreement,
+    mobilisation,
+    caa: caa.done(),
+    daa: daa.done(),
+    degreeOfConvergence,
+    ambivalence,
+  };
 }
 
 function buildNotes(actors: string[], power: Power, mao2: SparseMatrix): MactorNote[] {
@@ -477,7 +487,9 @@ function buildNotes(actors: string[], power: Power, mao2: SparseMatrix): MactorN
 function influenceMatrix(mid: MatrixInput, n: number): SparseMatrix {
   const outOfRange = (x: unknown) => !(typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= MID_MAX);
   if (isSparseMatrix(mid)) {
-    assertSparseMatrix(mid, 'MACTOR: mid', n, n, (i, j, x) => (i !== j && outOfRange(x) ? `is not an influence between 0 and ${MID_MAX}` : null));
+    assertSparseMatrix(mid, 'MACTOR: mid', n, n, (i, j, x) =>
+      i !== j && outOfRange(x) ? `is not an influence between 0 and ${MID_MAX}` : null,
+    );
     return mapValues(mid, (x, i, j) => (i === j ? 0 : x));
   }
   assertMid(mid, n, outOfRange);
@@ -546,7 +558,8 @@ function describeLength(value: unknown): string {
 function mapValues(matrix: SparseMatrix, f: (x: number, i: number, j: number) => number): SparseMatrix {
   const out = new SparseRows(matrix.rowCount, matrix.columnCount);
   for (let i = 0; i < matrix.rowCount; i++) {
-    for (let p = matrix.rowStart[i]!; p < matrix.rowStart[i + 1]!; p++) out.push(matrix.columns[p]!, f(matrix.values[p]!, i, matrix.columns[p]!));
+    for (let p = matrix.rowStart[i]!; p < matrix.rowStart[i + 1]!; p++)
+      out.push(matrix.columns[p]!, f(matrix.values[p]!, i, matrix.columns[p]!));
     out.endRow();
   }
   return out.done();

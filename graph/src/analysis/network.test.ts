@@ -67,7 +67,16 @@ describe('coalitions', () => {
   });
 
   it('puts everyone alone with modularity 0 when there is no edge, and copes with no actors', () => {
-    expect(coalitions({ actors: ['A', 'B'], convergence: [[0, 0], [0, 0]], cooperations: [] })).toEqual({
+    expect(
+      coalitions({
+        actors: ['A', 'B'],
+        convergence: [
+          [0, 0],
+          [0, 0],
+        ],
+        cooperations: [],
+      }),
+    ).toEqual({
       communities: [
         { id: 0, members: ['A'] },
         { id: 1, members: ['B'] },
@@ -75,16 +84,70 @@ describe('coalitions', () => {
       modularity: 0,
       membership: { A: 0, B: 1 },
     });
-    expect(coalitions({ actors: [], convergence: [], cooperations: [] })).toEqual({ communities: [], modularity: 0, membership: {} });
+    expect(coalitions({ actors: [], convergence: [], cooperations: [] })).toEqual({
+      communities: [],
+      modularity: 0,
+      membership: {},
+    });
   });
 
   it.each<[string, ActorGraphInput & { resolution?: number }]>([
-    ['an asymmetric matrix', { actors: ['A', 'B'], convergence: [[0, 1], [2, 0]], cooperations: [] }],
-    ['a negative convergence', { actors: ['A', 'B'], convergence: [[0, -1], [-1, 0]], cooperations: [] }],
+    [
+      'an asymmetric matrix',
+      {
+        actors: ['A', 'B'],
+        convergence: [
+          [0, 1],
+          [2, 0],
+        ],
+        cooperations: [],
+      },
+    ],
+    [
+      'a negative convergence',
+      {
+        actors: ['A', 'B'],
+        convergence: [
+          [0, -1],
+          [-1, 0],
+        ],
+        cooperations: [],
+      },
+    ],
     ['a matrix of the wrong size', { actors: ['A', 'B'], convergence: [[0]], cooperations: [] }],
-    ['a cooperation with an unknown actor', { actors: ['A', 'B'], convergence: [[0, 0], [0, 0]], cooperations: [['A', 'Z']] }],
-    ['a cooperation of an actor with itself', { actors: ['A', 'B'], convergence: [[0, 0], [0, 0]], cooperations: [['A', 'A']] }],
-    ['duplicate actors', { actors: ['A', 'A'], convergence: [[0, 0], [0, 0]], cooperations: [] }],
+    [
+      'a cooperation with an unknown actor',
+      {
+        actors: ['A', 'B'],
+        convergence: [
+          [0, 0],
+          [0, 0],
+        ],
+        cooperations: [['A', 'Z']],
+      },
+    ],
+    [
+      'a cooperation of an actor with itself',
+      {
+        actors: ['A', 'B'],
+        convergence: [
+          [0, 0],
+          [0, 0],
+        ],
+        cooperations: [['A', 'A']],
+      },
+    ],
+    [
+      'duplicate actors',
+      {
+        actors: ['A', 'A'],
+        convergence: [
+          [0, 0],
+          [0, 0],
+        ],
+        cooperations: [],
+      },
+    ],
     ['a zero resolution', { actors: ['A'], convergence: [[0]], cooperations: [], resolution: 0 }],
   ])('throws a RangeError for %s', (_, input) => {
     expect(() => coalitions(input)).toThrow(RangeError);
@@ -100,7 +163,12 @@ describe('brokers', () => {
     const members = ['A', 'B', 'C', 'E', 'F', 'G', 'X'];
     const result = brokers({
       actors: members,
-      convergence: convergenceOf(members, [...clique(['A', 'B', 'C'], 3), ...clique(['E', 'F', 'G'], 3), ['C', 'X', 1], ['X', 'E', 1]]),
+      convergence: convergenceOf(members, [
+        ...clique(['A', 'B', 'C'], 3),
+        ...clique(['E', 'F', 'G'], 3),
+        ['C', 'X', 1],
+        ['X', 'E', 1],
+      ]),
       cooperations: [],
     });
     expect(result.map((b) => b.actor)).toEqual(['X', 'C', 'E', 'A', 'B', 'F', 'G']);
@@ -112,7 +180,15 @@ describe('brokers', () => {
 
   it('normalises so that the hub of a star scores 1', () => {
     const members = ['L1', 'L2', 'H', 'L3'];
-    const result = brokers({ actors: members, convergence: convergenceOf(members, [['H', 'L1', 2], ['H', 'L2', 2], ['H', 'L3', 2]]), cooperations: [] });
+    const result = brokers({
+      actors: members,
+      convergence: convergenceOf(members, [
+        ['H', 'L1', 2],
+        ['H', 'L2', 2],
+        ['H', 'L3', 2],
+      ]),
+      cooperations: [],
+    });
     expect(result).toEqual([
       { actor: 'H', betweenness: 1 },
       { actor: 'L1', betweenness: 0 },
@@ -128,7 +204,10 @@ describe('brokers', () => {
     const members = ['A', 'B', 'M'];
     const input: ActorGraphInput = {
       actors: members,
-      convergence: convergenceOf(members, [['A', 'M', 4], ['M', 'B', 4]]),
+      convergence: convergenceOf(members, [
+        ['A', 'M', 4],
+        ['M', 'B', 4],
+      ]),
       cooperations: [['A', 'B']],
     };
     expect(brokers({ ...input, cooperationWeight: 1 })[0]).toEqual({ actor: 'M', betweenness: 1 });
@@ -159,25 +238,40 @@ describe('the convergence as non-zero cells', () => {
       convergence[i]![j] = w;
       convergence[j]![i] = w;
     }
-    const cooperations = Array.from({ length: Math.floor(rng() * n) }, (): [string, string] => [actors[Math.floor(rng() * n)]!, actors[Math.floor(rng() * n)]!]).filter(
-      ([a, b]) => a !== b,
-    );
+    const cooperations = Array.from({ length: Math.floor(rng() * n) }, (): [string, string] => [
+      actors[Math.floor(rng() * n)]!,
+      actors[Math.floor(rng() * n)]!,
+    ]).filter(([a, b]) => a !== b);
     return { actors, convergence, cooperations };
   }
 
-  it.each(Array.from({ length: 40 }, (_, k) => k + 1))('gives the same coalitions and brokers as dense rows (seed %i)', (seed) => {
-    const dense = randomInput(seed);
-    const sparse = { ...dense, convergence: toSparseMatrix(dense.convergence as number[][], dense.actors.length) };
-    expect(coalitions(sparse)).toStrictEqual(coalitions(dense));
-    expect(brokers(sparse)).toStrictEqual(brokers(dense));
-    // Both on one graph: the same as each on its own.
-    expect(actorNetwork(sparse)).toStrictEqual({ coalitions: coalitions(dense), brokers: brokers(dense) });
-  });
+  it.each(Array.from({ length: 40 }, (_, k) => k + 1))(
+    'gives the same coalitions and brokers as dense rows (seed %i)',
+    (seed) => {
+      const dense = randomInput(seed);
+      const sparse = { ...dense, convergence: toSparseMatrix(dense.convergence as number[][], dense.actors.length) };
+      expect(coalitions(sparse)).toStrictEqual(coalitions(dense));
+      expect(brokers(sparse)).toStrictEqual(brokers(dense));
+      // Both on one graph: the same as each on its own.
+      expect(actorNetwork(sparse)).toStrictEqual({ coalitions: coalitions(dense), brokers: brokers(dense) });
+    },
+  );
 
   it('rejects an asymmetric or negative sparse matrix', () => {
     const actors = ['A', 'B'];
-    expect(() => coalitions({ actors, convergence: sparseMatrix(2, 2, [[0, 1, 2]]), cooperations: [] })).toThrow(/convergence\[0\]\[1\] = 2 but \[1\]\[0\] = 0/);
-    expect(() => coalitions({ actors, convergence: sparseMatrix(2, 2, [[0, 1, -1], [1, 0, -1]]), cooperations: [] })).toThrow(RangeError);
+    expect(() => coalitions({ actors, convergence: sparseMatrix(2, 2, [[0, 1, 2]]), cooperations: [] })).toThrow(
+      /convergence\[0\]\[1\] = 2 but \[1\]\[0\] = 0/,
+    );
+    expect(() =>
+      coalitions({
+        actors,
+        convergence: sparseMatrix(2, 2, [
+          [0, 1, -1],
+          [1, 0, -1],
+        ]),
+        cooperations: [],
+      }),
+    ).toThrow(RangeError);
     expect(() => brokers({ actors, convergence: sparseMatrix(3, 3, []), cooperations: [] })).toThrow(RangeError);
   });
 });

@@ -3,7 +3,14 @@ import louvain from 'graphology-communities-louvain';
 // graphology-metrics has no "exports" map: Node's ESM resolver needs the file extension here.
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import { seededRandom } from '../random.ts';
-import { assertSparseMatrix, isSparseMatrix, matrixCell, toSparseMatrix, type MatrixInput, type SparseMatrix } from './sparse-matrix.ts';
+import {
+  assertSparseMatrix,
+  isSparseMatrix,
+  matrixCell,
+  toSparseMatrix,
+  type MatrixInput,
+  type SparseMatrix,
+} from './sparse-matrix.ts';
 
 /**
  * Network analysis beyond MACTOR: coalitions (Louvain communities) and brokers (betweenness) on
@@ -109,7 +116,11 @@ function louvainOptions(input: CoalitionInput): { resolution: number; seed: numb
   return { resolution, seed };
 }
 
-function detectCoalitions(graph: ActorGraph, actors: string[], { resolution, seed }: { resolution: number; seed: number }): Coalitions {
+function detectCoalitions(
+  graph: ActorGraph,
+  actors: string[],
+  { resolution, seed }: { resolution: number; seed: number },
+): Coalitions {
   // With no edge, graphology-louvain puts every node alone and reports a NaN modularity: the
   // modularity of the singleton partition of an edgeless graph is taken as 0.
   const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', resolution, rng: seededRandom(seed) });
@@ -151,9 +162,7 @@ function rankBrokers(graph: ActorGraph, actors: string[]): Broker[] {
   // also throws on a graph with no node, its stack being sized by the node count).
   const centrality: Record<string, number> =
     graph.size === 0 ? {} : betweennessCentrality(graph, { getEdgeWeight: 'distance', normalized: true });
-  return actors
-    .map((actor) => ({ actor, betweenness: centrality[actor] ?? 0 }))
-    .sort((p, q) => q.betweenness - p.betweenness);
+  return actors.map((actor) => ({ actor, betweenness: centrality[actor] ?? 0 })).sort((p, q) => q.betweenness - p.betweenness);
 }
 
 /**
@@ -261,13 +270,18 @@ function actorGraphConvergence(input: ActorGraphInput): SparseMatrix {
     });
     cells = convergence;
   } else {
-    if (!Array.isArray(convergence) || convergence.length !== n || convergence.some((row) => !Array.isArray(row) || row.length !== n)) {
+    if (
+      !Array.isArray(convergence) ||
+      convergence.length !== n ||
+      convergence.some((row) => !Array.isArray(row) || row.length !== n)
+    ) {
       throw new RangeError(`actor graph: convergence must be ${n}×${n}, one row and one column per actor`);
     }
     convergence.forEach((row, i) => {
       row.forEach((x, j) => {
         if (i === j) return;
-        if (problem(x) !== null) throw new RangeError(`actor graph: convergence[${i}][${j}] = ${String(x)} must be a finite number ≥ 0`);
+        if (problem(x) !== null)
+          throw new RangeError(`actor graph: convergence[${i}][${j}] = ${String(x)} must be a finite number ≥ 0`);
         const mirror = convergence[j]?.[i] ?? Number.NaN;
         if (!symmetric(x, mirror)) {
           throw new RangeError(`actor graph: convergence must be symmetric, [${i}][${j}] = ${x} but [${j}][${i}] = ${mirror}`);

@@ -59,22 +59,33 @@ export async function readTerritoryReview(
 ): Promise<TerritoryReview> {
   const at = moment ?? new Date();
   const [territory] = await listTerritoryEntities(tx, territoryId, ['Territory'], at);
-  if (!territory) throw new DomainError('NOT_FOUND', `le territoire « ${territoryId} » n'existe pas à cette date`, { id: territoryId, entityType: 'Territory' });
+  if (!territory)
+    throw new DomainError('NOT_FOUND', `le territoire « ${territoryId} » n'existe pas à cette date`, {
+      id: territoryId,
+      entityType: 'Territory',
+    });
   const projects = await listTerritoryEntities(tx, territoryId, ['Project'], at);
   const states: ProjectState[] = [];
   for (const project of projects) states.push(await readProjectState(tx, project.id, moment));
   const analysis = analyse(states, await statusSince(tx, states));
   const progress: ProjectProgress[] = [];
   if (since) {
-    if (since.getTime() > at.getTime()) throw new DomainError('INVALID_RANGE', 'la date de comparaison doit précéder la date de la revue');
+    if (since.getTime() > at.getTime())
+      throw new DomainError('INVALID_RANGE', 'la date de comparaison doit précéder la date de la revue');
     for (const state of states) {
       if (state.project.validFrom.getTime() > since.getTime()) {
         // A project born since then: everything in it is progress.
-        progress.push({ project: { id: state.project.id, label: String(state.project.values.name) }, summary: diffProjectStates({ ...state, at: since, entities: [], byId: new Map() }, state).summary });
+        progress.push({
+          project: { id: state.project.id, label: String(state.project.values.name) },
+          summary: diffProjectStates({ ...state, at: since, entities: [], byId: new Map() }, state).summary,
+        });
         continue;
       }
       const before = await readProjectState(tx, state.project.id, since);
-      progress.push({ project: { id: state.project.id, label: String(state.project.values.name) }, summary: diffProjectStates(before, state).summary });
+      progress.push({
+        project: { id: state.project.id, label: String(state.project.values.name) },
+        summary: diffProjectStates(before, state).summary,
+      });
     }
   }
   return { ...analysis, at, territory: { id: territory.id, label: String(territory.values.name) }, since, progress };

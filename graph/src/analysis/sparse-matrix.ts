@@ -60,7 +60,11 @@ export function sparseMatrix(
 }
 
 /** From dense rows (each of `columnCount` entries; the caller has checked the shape). */
-export function toSparseMatrix(rows: number[][], columnCount: number, keep: (i: number, j: number) => boolean = () => true): SparseMatrix {
+export function toSparseMatrix(
+  rows: number[][],
+  columnCount: number,
+  keep: (i: number, j: number) => boolean = () => true,
+): SparseMatrix {
   const builder = new SparseRows(rows.length, columnCount);
   rows.forEach((row, i) => {
     row.forEach((value, j) => {
@@ -135,9 +139,17 @@ export function assertSparseMatrix(
 ): void {
   const { rowStart, columns, values } = matrix;
   if (matrix.rowCount !== rowCount || matrix.columnCount !== columnCount) {
-    throw new RangeError(`${name} must be ${rowCount}×${columnCount}, got ${String(matrix.rowCount)}×${String(matrix.columnCount)}`);
+    throw new RangeError(
+      `${name} must be ${rowCount}×${columnCount}, got ${String(matrix.rowCount)}×${String(matrix.columnCount)}`,
+    );
   }
-  if (!Array.isArray(rowStart) || !Array.isArray(columns) || !Array.isArray(values) || rowStart.length !== rowCount + 1 || columns.length !== values.length) {
+  if (
+    !Array.isArray(rowStart) ||
+    !Array.isArray(columns) ||
+    !Array.isArray(values) ||
+    rowStart.length !== rowCount + 1 ||
+    columns.length !== values.length
+  ) {
     throw new RangeError(`${name}: rowStart must have ${rowCount + 1} offsets and columns as many entries as values`);
   }
   if (rowStart[0] !== 0 || rowStart[rowCount] !== columns.length) {
@@ -182,8 +194,15 @@ export class SparseRows {
   }
 
   done(): SparseMatrix {
-    if (this.rowStart.length !== this.rowCount + 1) throw new Error(`SparseRows: ${this.rowStart.length - 1} rows ended, ${this.rowCount} expected`);
-    return { rowCount: this.rowCount, columnCount: this.columnCount, rowStart: this.rowStart, columns: this.columns, values: this.values };
+    if (this.rowStart.length !== this.rowCount + 1)
+      throw new Error(`SparseRows: ${this.rowStart.length - 1} rows ended, ${this.rowCount} expected`);
+    return {
+      rowCount: this.rowCount,
+      columnCount: this.columnCount,
+      rowStart: this.rowStart,
+      columns: this.columns,
+      values: this.values,
+    };
   }
 }
 

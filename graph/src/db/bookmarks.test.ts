@@ -19,7 +19,15 @@ describe('parseBookmarkHeader', () => {
   });
 
   it('refuses what Neo4j never writes', () => {
-    for (const bad of ['not a bookmark', 'FB:abc;DROP', `${NEO4J_5},,${NEO4J_5}`, `${NEO4J_5},`, 'FB:é', 'x'.repeat(513), '"FB:abc"']) {
+    for (const bad of [
+      'not a bookmark',
+      'FB:abc;DROP',
+      `${NEO4J_5},,${NEO4J_5}`,
+      `${NEO4J_5},`,
+      'FB:é',
+      'x'.repeat(513),
+      '"FB:abc"',
+    ]) {
       expect(parseBookmarkHeader(bad), bad).toBeNull();
     }
   });
@@ -63,7 +71,7 @@ describe('BookmarkChain', () => {
   });
 });
 
-describe('the Graph executor and a request\'s chain', () => {
+describe("the Graph executor and a request's chain", () => {
   // No driver is needed to see how sessions would be opened.
   const graph = new Graph(null as never, 'trame');
 

@@ -84,7 +84,10 @@ export function withBookmarks(graph: Graph, chain: BookmarkChain): Graph {
 function refusedBookmark(error: unknown): never {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
-    throw new DomainError('INVALID_BOOKMARK', "l'en-tête Trame-Bookmark désigne une transaction que la base ne connaît pas : renvoyez celui de la dernière réponse, ou aucun");
+    throw new DomainError(
+      'INVALID_BOOKMARK',
+      "l'en-tête Trame-Bookmark désigne une transaction que la base ne connaît pas : renvoyez celui de la dernière réponse, ou aucun",
+    );
   }
   throw error;
 }
@@ -100,7 +103,7 @@ const BOOKMARK = /^[A-Za-z0-9:+/=_.-]{1,512}$/;
  *   item, more than MAX_BOOKMARKS)
  */
 export function parseBookmarkHeader(header: string | readonly string[] | undefined): string[] | null {
-  const text = (Array.isArray(header) ? header.join(',') : (header as string | undefined) ?? '').trim();
+  const text = (Array.isArray(header) ? header.join(',') : ((header as string | undefined) ?? '')).trim();
   if (text === '') return [];
   const items = text.split(',').map((item) => item.trim());
   if (items.length > MAX_BOOKMARKS || !items.every((item) => BOOKMARK.test(item))) return null;

@@ -130,7 +130,11 @@ export class Graph {
    * 30 s; an unreachable database is not (the caller hears it within about two connection
    * timeouts as GraphUnavailableError), and while the breaker is open calls fail at once.
    */
-  private async execute<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>, { bookmarks, ...options }: TxOptions): Promise<T> {
+  private async execute<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+    { bookmarks, ...options }: TxOptions,
+  ): Promise<T> {
     const started = Date.now();
     for (let attempt = 0; ; attempt += 1) {
       if (!this.breaker.tryAcquire()) throw new GraphUnavailableError('the graph database is unavailable (circuit open)');

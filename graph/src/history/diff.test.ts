@@ -32,8 +32,20 @@ describe('diffProjectStates', () => {
     engagement('eng-c', 'act-c', 'INFORME'),
     conflict('ARBITRE', 'Jours de marché partagés'),
     fakeRecord('Position', 'pos-1', { actorId: 'act-a', objectiveId: 'obj-1', value: 3, note: null }),
-    fakeRecord('SystemicLeap', 'leap-1', { projectId: 'prj-1', fromPerimeterId: 'per-1', toPerimeterId: 'per-2', trigger: 'x', description: null }),
-    fakeRecord('Cooperation', 'coo-1', { projectId: 'prj-1', actorAId: 'act-a', actorBId: 'act-c', commitments: 'c', counterparts: null }),
+    fakeRecord('SystemicLeap', 'leap-1', {
+      projectId: 'prj-1',
+      fromPerimeterId: 'per-1',
+      toPerimeterId: 'per-2',
+      trigger: 'x',
+      description: null,
+    }),
+    fakeRecord('Cooperation', 'coo-1', {
+      projectId: 'prj-1',
+      actorAId: 'act-a',
+      actorBId: 'act-c',
+      commitments: 'c',
+      counterparts: null,
+    }),
   ]);
   const diff = diffProjectStates(before, after);
 

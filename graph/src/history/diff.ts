@@ -50,7 +50,6 @@ export interface ProjectDiff {
   summary: DiffSummary;
 }
 
-
 function levelRank(level: FieldValue | undefined): number {
   return ENGAGEMENT_LEVELS.indexOf(level as (typeof ENGAGEMENT_LEVELS)[number]);
 }
@@ -104,7 +103,9 @@ export function diffProjectStates(before: ProjectState, after: ProjectState): Pr
   const moves = (type: EntityType, field: string): ValueMove[] =>
     changed
       .filter((c) => c.after.type === type)
-      .flatMap((c) => c.fields.filter((f) => f.field === field).map((f) => ({ entity: c.after, before: f.before, after: f.after })));
+      .flatMap((c) =>
+        c.fields.filter((f) => f.field === field).map((f) => ({ entity: c.after, before: f.before, after: f.after })),
+      );
   const positionsMoved = moves('Position', 'value');
   const conflictStatusChanges = moves('Conflict', 'status');
   const conflictsNew = ofType(added, 'Conflict');

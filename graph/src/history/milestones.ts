@@ -13,7 +13,7 @@ export { milestoneInstant };
  */
 export async function resolveMilestone(tx: ManagedTransaction, projectId: string | null, milestoneId: string): Promise<Date> {
   const milestone = await getEntity(tx, milestoneId);
-  if (!milestone || milestone.type !== 'Milestone') {
+  if (milestone?.type !== 'Milestone') {
     throw new DomainError('NOT_FOUND', `le jalon « ${milestoneId} » n'existe pas`, { id: milestoneId, entityType: 'Milestone' });
   }
   if (projectId !== null && milestone.projectId !== projectId) {

@@ -36,10 +36,15 @@ export interface ProjectDiffReading {
 export async function diffProject(tx: ManagedTransaction, bounds: DiffBounds): Promise<ProjectDiffReading> {
   const projectId = parseEntityId(bounds.projectId, "l'identifiant du projet");
   if ((bounds.from ? 1 : 0) + (bounds.fromMilestone ? 1 : 0) !== 1 || (bounds.to && bounds.toMilestone)) {
-    throw new DomainError('INVALID_RANGE', 'donnez le début de la comparaison par une date (from) ou un jalon (fromMilestone), et sa fin de même');
+    throw new DomainError(
+      'INVALID_RANGE',
+      'donnez le début de la comparaison par une date (from) ou un jalon (fromMilestone), et sa fin de même',
+    );
   }
   const from = bounds.fromMilestone ? await resolveMilestone(tx, projectId, parseEntityId(bounds.fromMilestone)) : bounds.from!;
-  const to = bounds.toMilestone ? await resolveMilestone(tx, projectId, parseEntityId(bounds.toMilestone)) : (bounds.to ?? new Date());
+  const to = bounds.toMilestone
+    ? await resolveMilestone(tx, projectId, parseEntityId(bounds.toMilestone))
+    : (bounds.to ?? new Date());
   if (from.getTime() > to.getTime()) {
     throw new DomainError('INVALID_RANGE', 'le début de la comparaison doit précéder sa fin');
   }

@@ -57,11 +57,25 @@ describe('names and codes typed by people', () => {
 describe('planning an actor import', () => {
   it('creates new actors with their engagements, reuses existing ones, and reports each row', () => {
     const { report, ops, existing } = plan([
-      { line: 2, name: 'Collectif des Glycines', kind: 'habitant', level: 'participant', role: 'Riverains', perimeter: 'centre-bourg' },
+      {
+        line: 2,
+        name: 'Collectif des Glycines',
+        kind: 'habitant',
+        level: 'participant',
+        role: 'Riverains',
+        perimeter: 'centre-bourg',
+      },
       { line: 3, name: 'amap de malaunay', kind: 'ASSOCIATION', level: 'COOPERANT' },
     ]);
     expect(report.errors).toEqual([]);
-    expect(report).toMatchObject({ rowCount: 2, actorsCreated: 1, actorsReused: 1, engagementsCreated: 2, skipped: 0, dryRun: false });
+    expect(report).toMatchObject({
+      rowCount: 2,
+      actorsCreated: 1,
+      actorsReused: 1,
+      engagementsCreated: 2,
+      skipped: 0,
+      dryRun: false,
+    });
     expect(report.rows.map((r) => [r.line, r.action, r.name])).toEqual([
       [2, 'NEW_ACTOR', 'Collectif des Glycines'],
       [3, 'EXISTING_ACTOR', 'amap de malaunay'],
@@ -69,7 +83,16 @@ describe('planning an actor import', () => {
     expect(report.rows[1]!.actorId).toBe('act-amap');
     expect(ops.map((o) => [o.type, o.input])).toEqual([
       ['Actor', { territoryId: 'ter-t', name: 'Collectif des Glycines', kind: 'HABITANT', description: null }],
-      ['Engagement', { actorId: report.rows[0]!.actorId, projectId: 'prj-p', level: 'PARTICIPANT', role: 'Riverains', perimeterId: 'per-centre' }],
+      [
+        'Engagement',
+        {
+          actorId: report.rows[0]!.actorId,
+          projectId: 'prj-p',
+          level: 'PARTICIPANT',
+          role: 'Riverains',
+          perimeterId: 'per-centre',
+        },
+      ],
       ['Engagement', { actorId: 'act-amap', projectId: 'prj-p', level: 'COOPERANT', role: null, perimeterId: null }],
     ]);
     for (const op of ops) expect(op).toMatchObject({ validFrom: at, recordedAt: now, author: 'pilote' });
@@ -102,7 +125,9 @@ describe('planning an actor import', () => {
     expect(report.rows.map((r) => r.action)).toEqual(['INVALID', 'INVALID', 'INVALID']);
     const error = invalidRowsError(report.errors);
     expect(error.code).toBe('IMPORT_INVALID_ROWS');
-    expect(error.message).toMatch(/^3 lignes ne peuvent pas être importées, rien n'a été importé — ligne 2 : le nom est obligatoire/);
+    expect(error.message).toMatch(
+      /^3 lignes ne peuvent pas être importées, rien n'a été importé — ligne 2 : le nom est obligatoire/,
+    );
     expect(error.message).toContain('et 1 autre erreur');
     expect(error.details.rows).toHaveLength(6);
   });
@@ -124,7 +149,11 @@ describe('planning an actor import', () => {
       { name: 'Maire de Malaunay', kind: 'ELU', level: 'INFORME' },
       { name: 'AMAP de Malaunay', kind: 'ENTREPRISE', level: 'INFORME', description: 'Autre description' },
     ]);
-    expect(report.rows[0]).toMatchObject({ action: 'SKIPPED', actorId: 'act-maire', reason: expect.stringContaining('déjà engagé dans le projet (niveau MOTEUR)') });
+    expect(report.rows[0]).toMatchObject({
+      action: 'SKIPPED',
+      actorId: 'act-maire',
+      reason: expect.stringContaining('déjà engagé dans le projet (niveau MOTEUR)'),
+    });
     expect(report.rows[1]!.warnings).toEqual([
       "type d'acteur ENTREPRISE dans le fichier, ASSOCIATION dans Trame : Trame garde le sien",
       "l'acteur existe déjà : la description du fichier n'est pas reprise",
@@ -141,7 +170,9 @@ describe('planning an actor import', () => {
         { id: 'act-dup2', name: 'boulangerie', kind: 'ENTREPRISE', description: null, validFrom: day('2017-01-01'), ...open },
         { id: 'act-late', name: 'Club ELEMIAH', kind: 'ASSOCIATION', description: null, validFrom: day('2022-01-01'), ...open },
       ],
-      engagements: [{ id: 'eng-amap', actorId: 'act-amap', level: 'INFORME', validFrom: day('2018-01-01'), validTo: day('2021-01-01') }],
+      engagements: [
+        { id: 'eng-amap', actorId: 'act-amap', level: 'INFORME', validFrom: day('2018-01-01'), validTo: day('2021-01-01') },
+      ],
     });
     const { report } = plan(
       [
@@ -160,7 +191,10 @@ describe('planning an actor import', () => {
   });
 
   it('skips blank rows', () => {
-    const { report } = plan([{ name: ' ', kind: '', level: null }, { name: 'A', kind: 'ELU', level: 'INFORME' }]);
+    const { report } = plan([
+      { name: ' ', kind: '', level: null },
+      { name: 'A', kind: 'ELU', level: 'INFORME' },
+    ]);
     expect(report.rows[0]).toMatchObject({ line: 1, action: 'SKIPPED', reason: 'ligne vide' });
     expect(report.errors).toEqual([]);
   });
@@ -169,7 +203,9 @@ describe('planning an actor import', () => {
     const ended = context({ project: { ...context().project, validTo: day('2025-01-01') } });
     expect(thrown(() => plan([{ name: 'A', kind: 'ELU', level: 'INFORME' }], ended)).code).toBe('ENTITY_ENDED');
     const later = context({ project: { ...context().project, validFrom: day('2021-01-01') } });
-    expect(thrown(() => plan([{ name: 'A', kind: 'ELU', level: 'INFORME' }], later)).message).toContain('doit suivre son début (2021-01-01)');
+    expect(thrown(() => plan([{ name: 'A', kind: 'ELU', level: 'INFORME' }], later)).message).toContain(
+      'doit suivre son début (2021-01-01)',
+    );
     expect(thrown(() => plan([])).code).toBe('IMPORT_NO_ROWS');
     const many = Array.from({ length: LIMITS.importRows + 1 }, (_, i) => ({ name: `A${i}`, kind: 'ELU', level: 'INFORME' }));
     const error = thrown(() => plan(many));

@@ -168,7 +168,11 @@ function findPerimeter(context: ImportContext, raw: unknown, at: Date, issues: I
     return null;
   }
   if (matches.length > 1) {
-    issues.push({ field: 'perimeter', code: 'AMBIGUOUS_NAME', message: `plusieurs périmètres du projet s'appellent « ${text} »` });
+    issues.push({
+      field: 'perimeter',
+      code: 'AMBIGUOUS_NAME',
+      message: `plusieurs périmètres du projet s'appellent « ${text} »`,
+    });
     return null;
   }
   const perimeter = matches[0]!;
@@ -202,7 +206,10 @@ function checkTarget(context: ImportContext, at: Date, rowCount: number): void {
     throw new DomainError('NOT_FOUND', `le projet « ${project.id} » n'existe pas`, { id: project.id, entityType: 'Project' });
   }
   if (project.validTo.getTime() < END_OF_TIME.getTime()) {
-    throw new DomainError('ENTITY_ENDED', `le projet « ${project.name} » a pris fin le ${day(project.validTo)} : on n'y importe plus d'acteurs`);
+    throw new DomainError(
+      'ENTITY_ENDED',
+      `le projet « ${project.name} » a pris fin le ${day(project.validTo)} : on n'y importe plus d'acteurs`,
+    );
   }
   const begins = Math.max(project.validFrom.getTime(), territory.validFrom.getTime());
   if (at.getTime() < begins || territory.validTo.getTime() <= at.getTime()) {
@@ -245,7 +252,15 @@ export function planActorImport(
 
   rows.forEach((row, index) => {
     const line = typeof row.line === 'number' && Number.isInteger(row.line) && row.line > 0 ? row.line : index + 1;
-    const result: ImportRowResult = { line, name: null, action: 'INVALID', actorId: null, engagementId: null, reason: null, warnings: [] };
+    const result: ImportRowResult = {
+      line,
+      name: null,
+      action: 'INVALID',
+      actorId: null,
+      engagementId: null,
+      reason: null,
+      warnings: [],
+    };
     results.push(result);
     if (ROW_FIELDS.every((field) => isBlank(row[field]))) {
       Object.assign(result, { action: 'SKIPPED', reason: 'ligne vide' });
@@ -309,7 +324,10 @@ export function planActorImport(
       }
       result.actorId = existing.id;
       if (engagement) {
-        Object.assign(result, { action: 'SKIPPED', reason: `déjà engagé dans le projet (niveau ${engagement.level}) : son engagement n'est pas modifié` });
+        Object.assign(result, {
+          action: 'SKIPPED',
+          reason: `déjà engagé dans le projet (niveau ${engagement.level}) : son engagement n'est pas modifié`,
+        });
         return;
       }
       if (kind !== existing.kind) {
@@ -323,7 +341,13 @@ export function planActorImport(
       result.action = 'EXISTING_ACTOR';
     } else {
       actorId = newId('act');
-      actorOps.push({ op: 'CREATE', type: 'Actor', id: actorId, input: { territoryId: project.territoryId, name, kind, description }, ...base });
+      actorOps.push({
+        op: 'CREATE',
+        type: 'Actor',
+        id: actorId,
+        input: { territoryId: project.territoryId, name, kind, description },
+        ...base,
+      });
       result.actorId = dryRun ? null : actorId;
       result.action = 'NEW_ACTOR';
     }
@@ -354,24 +378,58 @@ export function planActorImport(
   };
   const territoryId = project.territoryId;
   const existing: BulkExisting[] = [
-    { id: context.territory.id, type: 'Territory', projectId: null, territoryId, validFrom: context.territory.validFrom, validTo: context.territory.validTo },
-    { id: project.id, type: 'Project', projectId: project.id, territoryId, validFrom: project.validFrom, validTo: project.validTo },
-    ...[...reused.values()].map((a): BulkExisting => ({ id: a.id, type: 'Actor', projectId: null, territoryId, validFrom: a.validFrom, validTo: a.validTo })),
+    {
+      id: context.territory.id,
+      type: 'Territory',
+      projectId: null,
+      territoryId,
+      validFrom: context.territory.validFrom,
+      validTo: context.territory.validTo,
+    },
+    {
+      id: project.id,
+      type: 'Project',
+      projectId: project.id,
+      territoryId,
+      validFrom: project.validFrom,
+      validTo: project.validTo,
+    },
+    ...[...reused.values()].map(
+      (a): BulkExisting => ({
+        id: a.id,
+        type: 'Actor',
+        projectId: null,
+        territoryId,
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+      }),
+    ),
     ...context.perimeters
       .filter((p) => usedPerimeters.has(p.id))
-      .map((p): BulkExisting => ({ id: p.id, type: 'Perimeter', projectId: project.id, territoryId, validFrom: p.validFrom, validTo: p.validTo })),
+      .map(
+        (p): BulkExisting => ({
+          id: p.id,
+          type: 'Perimeter',
+          projectId: project.id,
+          territoryId,
+          validFrom: p.validFrom,
+          validTo: p.validTo,
+        }),
+      ),
     // The engagements already there, so that the planner's uniqueness check sees them too.
     ...context.engagements
       .filter((e) => reused.has(e.actorId))
-      .map((e): BulkExisting => ({
-        id: e.id,
-        type: 'Engagement',
-        projectId: project.id,
-        territoryId,
-        validFrom: e.validFrom,
-        validTo: e.validTo,
-        values: { actorId: e.actorId, projectId: project.id } satisfies FieldValues,
-      })),
+      .map(
+        (e): BulkExisting => ({
+          id: e.id,
+          type: 'Engagement',
+          projectId: project.id,
+          territoryId,
+          validFrom: e.validFrom,
+          validTo: e.validTo,
+          values: { actorId: e.actorId, projectId: project.id } satisfies FieldValues,
+        }),
+      ),
   ];
   return { report, ops: [...actorOps, ...engagementOps], existing };
 }
@@ -380,7 +438,10 @@ export function planActorImport(
 export function invalidRowsError(errors: readonly ImportRowError[]): DomainError {
   const lines = new Set(errors.map((e) => e.line)).size;
   const shown = errors.slice(0, 5).map((e) => `ligne ${e.line} : ${e.message}`);
-  const more = errors.length > shown.length ? ` ; et ${errors.length - shown.length} ${plural(errors.length - shown.length, 'autre erreur', 'autres erreurs')}` : '';
+  const more =
+    errors.length > shown.length
+      ? ` ; et ${errors.length - shown.length} ${plural(errors.length - shown.length, 'autre erreur', 'autres erreurs')}`
+      : '';
   return new DomainError(
     'IMPORT_INVALID_ROWS',
     `${lines} ${plural(lines, 'ligne ne peut', 'lignes ne peuvent')} pas être ${plural(lines, 'importée', 'importées')}, rien n'a été importé — ${shown.join(' ; ')}${more}`,
@@ -447,10 +508,16 @@ const known = (row: Props): Known => ({
 export async function readImportContext(tx: ManagedTransaction, projectId: string, at: Date): Promise<ImportContext> {
   const { cypher, params } = importContextQuery(projectId, at);
   const [record] = (await tx.run(cypher, params)).records;
-  if (!record) throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas`, { id: projectId, entityType: 'Project' });
+  if (!record)
+    throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas`, { id: projectId, entityType: 'Project' });
   const project = record.get('project') as Props;
   return {
-    project: { ...known(project), type: project.type as EntityType, territoryId: project.territoryId as string, name: String(project.name ?? project.id) },
+    project: {
+      ...known(project),
+      type: project.type as EntityType,
+      territoryId: project.territoryId as string,
+      name: String(project.name ?? project.id),
+    },
     territory: known(record.get('territory') as Props),
     actors: (record.get('actors') as Props[]).map((a) => ({
       ...known(a),
@@ -458,7 +525,11 @@ export async function readImportContext(tx: ManagedTransaction, projectId: strin
       kind: String(a.kind),
       description: (a.description as string | null | undefined) ?? null,
     })),
-    engagements: (record.get('engagements') as Props[]).map((e) => ({ ...known(e), actorId: String(e.actorId), level: String(e.level) })),
+    engagements: (record.get('engagements') as Props[]).map((e) => ({
+      ...known(e),
+      actorId: String(e.actorId),
+      level: String(e.level),
+    })),
     perimeters: (record.get('perimeters') as Props[]).map((p) => ({ ...known(p), name: String(p.name) })),
   };
 }

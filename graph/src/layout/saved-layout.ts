@@ -40,7 +40,12 @@ export function saveLayoutQuery(projectId: string, positions: NodePositions, aut
   };
 }
 
-export async function saveLayout(tx: ManagedTransaction, projectId: string, positions: NodePositions, author: string): Promise<void> {
+export async function saveLayout(
+  tx: ManagedTransaction,
+  projectId: string,
+  positions: NodePositions,
+  author: string,
+): Promise<void> {
   const { cypher, params } = saveLayoutQuery(projectId, positions, author, new Date());
   const result = await tx.run(cypher, params);
   if (result.records.length === 0) {

@@ -6,16 +6,68 @@ const state = fakeState('2022-01-01', [
   fakeRecord('Actor', 'act-a', { territoryId: 'ter-1', name: 'Mairie', kind: 'ELU', description: null }),
   fakeRecord('Actor', 'act-b', { territoryId: 'ter-1', name: 'AMAP', kind: 'ASSOCIATION', description: null }),
   fakeRecord('Engagement', 'eng-a', { actorId: 'act-a', projectId: 'prj-1', level: 'MOTEUR', role: null, perimeterId: 'per-1' }),
-  fakeRecord('Engagement', 'eng-b', { actorId: 'act-b', projectId: 'prj-1', level: 'PARTICIPANT', role: null, perimeterId: null }),
+  fakeRecord('Engagement', 'eng-b', {
+    actorId: 'act-b',
+    projectId: 'prj-1',
+    level: 'PARTICIPANT',
+    role: null,
+    perimeterId: null,
+  }),
   fakeRecord('Perimeter', 'per-1', { projectId: 'prj-1', name: 'Cantine bio', description: null }, '2018-01-01'),
   fakeRecord('Perimeter', 'per-2', { projectId: 'prj-1', name: 'Bien-vivre alimentaire', description: null }, '2019-01-01'),
-  fakeRecord('SystemicLeap', 'leap-1', { projectId: 'prj-1', fromPerimeterId: 'per-1', toPerimeterId: 'per-2', trigger: 'Forum', description: null }),
-  fakeRecord('Objective', 'obj-1', { projectId: 'prj-1', actorId: 'act-a', title: 'Attractivité', description: null, dimensions: ['ECONOMIQUE'], nature: 'MATERIEL', confidential: false, perimeterId: null }),
-  fakeRecord('Objective', 'obj-2', { projectId: 'prj-1', actorId: 'act-b', title: 'Offre diversifiée', description: 'secret', dimensions: ['SOCIAL'], nature: 'MATERIEL', confidential: true, perimeterId: null }),
+  fakeRecord('SystemicLeap', 'leap-1', {
+    projectId: 'prj-1',
+    fromPerimeterId: 'per-1',
+    toPerimeterId: 'per-2',
+    trigger: 'Forum',
+    description: null,
+  }),
+  fakeRecord('Objective', 'obj-1', {
+    projectId: 'prj-1',
+    actorId: 'act-a',
+    title: 'Attractivité',
+    description: null,
+    dimensions: ['ECONOMIQUE'],
+    nature: 'MATERIEL',
+    confidential: false,
+    perimeterId: null,
+  }),
+  fakeRecord('Objective', 'obj-2', {
+    projectId: 'prj-1',
+    actorId: 'act-b',
+    title: 'Offre diversifiée',
+    description: 'secret',
+    dimensions: ['SOCIAL'],
+    nature: 'MATERIEL',
+    confidential: true,
+    perimeterId: null,
+  }),
   fakeRecord('Position', 'pos-1', { actorId: 'act-b', objectiveId: 'obj-1', value: -2, note: 'réservée' }),
-  fakeRecord('Conflict', 'cfl-1', { objectiveAId: 'obj-1', objectiveBId: 'obj-2', intensity: 3, status: 'MIS_AU_TRAVAIL', arbitration: null, note: null, confidential: false }),
-  fakeRecord('Externality', 'ext-1', { projectId: 'prj-1', objectiveId: 'obj-1', description: 'Moins de passage', sign: 'NEGATIVE', affectedActorIds: ['act-b'], status: 'IDENTIFIEE', internalisation: null }),
-  fakeRecord('Ecosystem', 'eco-1', { projectId: 'prj-1', name: 'Alimentation', memberIds: ['act-a', 'act-b'], perimeterId: null, description: null }),
+  fakeRecord('Conflict', 'cfl-1', {
+    objectiveAId: 'obj-1',
+    objectiveBId: 'obj-2',
+    intensity: 3,
+    status: 'MIS_AU_TRAVAIL',
+    arbitration: null,
+    note: null,
+    confidential: false,
+  }),
+  fakeRecord('Externality', 'ext-1', {
+    projectId: 'prj-1',
+    objectiveId: 'obj-1',
+    description: 'Moins de passage',
+    sign: 'NEGATIVE',
+    affectedActorIds: ['act-b'],
+    status: 'IDENTIFIEE',
+    internalisation: null,
+  }),
+  fakeRecord('Ecosystem', 'eco-1', {
+    projectId: 'prj-1',
+    name: 'Alimentation',
+    memberIds: ['act-a', 'act-b'],
+    perimeterId: null,
+    description: null,
+  }),
   fakeRecord('Influence', 'inf-0', { projectId: 'prj-1', fromActorId: 'act-a', toActorId: 'act-b', value: 0 }),
 ]);
 
@@ -26,7 +78,12 @@ describe('buildProjectMap', () => {
 
   it('draws actors with their kind, engagement, perimeter parent and ecosystems', () => {
     expect(node('act-a')).toMatchObject({ kind: 'ACTOR', label: 'Mairie', parent: 'per-1' });
-    expect(node('act-a')?.data).toMatchObject({ actorKind: 'ELU', engagement: 'MOTEUR', engagementRank: 4, ecosystemIds: ['eco-1'] });
+    expect(node('act-a')?.data).toMatchObject({
+      actorKind: 'ELU',
+      engagement: 'MOTEUR',
+      engagementRank: 4,
+      ecosystemIds: ['eco-1'],
+    });
   });
 
   it('draws positions with sign and intensity, and ownership of objectives', () => {

@@ -38,9 +38,7 @@ function leapOrder(perimeters: EntityRecord[], leaps: EntityRecord[]): string[] 
     push(str(leap.values.fromPerimeterId));
     push(str(leap.values.toPerimeterId));
   }
-  const rest = perimeters
-    .filter((p) => !order.includes(p.id))
-    .sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
+  const rest = perimeters.filter((p) => !order.includes(p.id)).sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
   for (const p of rest) push(p.id);
   return order.filter((id) => perimeters.some((p) => p.id === id));
 }
@@ -53,7 +51,8 @@ export function buildProjectMap(state: ProjectState, options: MapOptions = {}, m
   const hide = options.hideConfidential ?? false;
   const marked = (entity: EntityRecord): Record<string, unknown> => {
     const data: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(model[entity.type].fields)) if (field.map) data[name] = entity.values[name] ?? null;
+    for (const [name, field] of Object.entries(model[entity.type].fields))
+      if (field.map) data[name] = entity.values[name] ?? null;
     return data;
   };
   const nodes: MapNode[] = [];
@@ -151,7 +150,15 @@ export function buildProjectMap(state: ProjectState, options: MapOptions = {}, m
     id = entity.id,
   ) => {
     if (!visible(source) || !visible(target)) return;
-    edges.push({ id, kind, source, target, label, entityVersion: entity.version, data: { ...marked(entity), ...data, entityId: entity.id } });
+    edges.push({
+      id,
+      kind,
+      source,
+      target,
+      label,
+      entityVersion: entity.version,
+      data: { ...marked(entity), ...data, entityId: entity.id },
+    });
   };
 
   for (const position of ofType(state, 'Position')) {
@@ -186,11 +193,24 @@ export function buildProjectMap(state: ProjectState, options: MapOptions = {}, m
       label: String(externality.values.description),
       parent: null,
       entityVersion: externality.version,
-      data: { ...marked(externality), sign: externality.values.sign, status: externality.values.status, internalisation: externality.values.internalisation },
+      data: {
+        ...marked(externality),
+        sign: externality.values.sign,
+        status: externality.values.status,
+        internalisation: externality.values.internalisation,
+      },
     });
     nodeIds.add(externality.id);
     const sign = externality.values.sign;
-    edge(externality, 'EXTERNALITY_SOURCE', externality.values.objectiveId, externality.id, null, { sign }, `${externality.id}-source`);
+    edge(
+      externality,
+      'EXTERNALITY_SOURCE',
+      externality.values.objectiveId,
+      externality.id,
+      null,
+      { sign },
+      `${externality.id}-source`,
+    );
     for (const affected of (externality.values.affectedActorIds as string[] | null) ?? []) {
       const data = { sign, status: externality.values.status };
       edge(externality, 'EXTERNALITY_EFFECT', externality.id, affected, null, data, `${externality.id}-${affected}`);

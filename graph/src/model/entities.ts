@@ -32,33 +32,47 @@ interface FieldBase {
    */
   map?: boolean;
 }
-export interface TextField extends FieldBase { kind: 'text'; max: number }
-export interface IntField extends FieldBase { kind: 'int'; min: number; max: number }
-export interface BoolField extends FieldBase { kind: 'bool' }
-export interface DateField extends FieldBase { kind: 'date' }
-export interface EnumField extends FieldBase { kind: 'enum'; values: readonly string[] }
-export interface EnumListField extends FieldBase { kind: 'enumList'; values: readonly string[]; minItems: number }
-export interface RefField extends FieldBase { kind: 'ref'; target: EntityType }
-export interface RefListField extends FieldBase { kind: 'refList'; target: EntityType; minItems: number }
-export type FieldSpec =
-  | TextField
-  | IntField
-  | BoolField
-  | DateField
-  | EnumField
-  | EnumListField
-  | RefField
-  | RefListField;
+export interface TextField extends FieldBase {
+  kind: 'text';
+  max: number;
+}
+export interface IntField extends FieldBase {
+  kind: 'int';
+  min: number;
+  max: number;
+}
+export interface BoolField extends FieldBase {
+  kind: 'bool';
+}
+export interface DateField extends FieldBase {
+  kind: 'date';
+}
+export interface EnumField extends FieldBase {
+  kind: 'enum';
+  values: readonly string[];
+}
+export interface EnumListField extends FieldBase {
+  kind: 'enumList';
+  values: readonly string[];
+  minItems: number;
+}
+export interface RefField extends FieldBase {
+  kind: 'ref';
+  target: EntityType;
+}
+export interface RefListField extends FieldBase {
+  kind: 'refList';
+  target: EntityType;
+  minItems: number;
+}
+export type FieldSpec = TextField | IntField | BoolField | DateField | EnumField | EnumListField | RefField | RefListField;
 
 /**
  * Where an entity lives. `root`: a territory. `territory`: belongs to the territory named by
  * the field. `project`: belongs to the project named by the field, directly (a Project ref) or
  * through a project-scoped entity (a Position's objective).
  */
-export type Scope =
-  | { kind: 'root' }
-  | { kind: 'territory'; via: string }
-  | { kind: 'project'; via: string };
+export type Scope = { kind: 'root' } | { kind: 'territory'; via: string } | { kind: 'project'; via: string };
 
 export interface EntitySpec {
   type: EntityType;
@@ -153,7 +167,7 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Engagement: {
     type: 'Engagement',
-    doc: 'An actor\'s level of involvement in a project, which changes over time.',
+    doc: "An actor's level of involvement in a project, which changes over time.",
     idPrefix: 'eng',
     list: 'engagements',
     label: "l'engagement",
@@ -170,7 +184,7 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Perimeter: {
     type: 'Perimeter',
-    doc: 'A sphere of issues a project works on (périmètre d\'enjeux).',
+    doc: "A sphere of issues a project works on (périmètre d'enjeux).",
     idPrefix: 'per',
     list: 'perimeters',
     menuRank: 9,
@@ -207,7 +221,7 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
   },
   Position: {
     type: 'Position',
-    doc: 'An actor\'s stance on an objective, -4…+4 on the MACTOR scale.',
+    doc: "An actor's stance on an objective, -4…+4 on the MACTOR scale.",
     idPrefix: 'pos',
     list: 'positions',
     menuRank: 3,
@@ -259,7 +273,7 @@ export const ENTITIES: Record<EntityType, EntitySpec> = {
     distinct: [['objectiveAId', 'objectiveBId', 'SAME_OBJECTIVE']],
     check: (values) =>
       values.status === 'ARBITRE' && !values.arbitration
-        ? { code: 'ARBITRATION_REQUIRED', message: "un conflit arbitré doit décrire son arbitrage (champ « arbitrage »)" }
+        ? { code: 'ARBITRATION_REQUIRED', message: 'un conflit arbitré doit décrire son arbitrage (champ « arbitrage »)' }
         : null,
   },
   Externality: {
@@ -383,7 +397,6 @@ export function entitySpec(type: EntityType): EntitySpec {
 /** Fields that point at other entities, single or many. */
 export function referenceFields(spec: EntitySpec): [string, RefField | RefListField][] {
   return Object.entries(spec.fields).filter(
-    (entry): entry is [string, RefField | RefListField] =>
-      entry[1].kind === 'ref' || entry[1].kind === 'refList',
+    (entry): entry is [string, RefField | RefListField] => entry[1].kind === 'ref' || entry[1].kind === 'refList',
   );
 }

@@ -24,6 +24,8 @@ export function nameKey(text: string): string {
  * are the interface's business (web/src/import).
  */
 export function enumFromText<T extends string>(text: string, values: readonly T[]): T | null {
-  const key = nameKey(text).toUpperCase().replace(/[\s'-]+/g, '_');
+  const key = nameKey(text)
+    .toUpperCase()
+    .replace(/[\s'-]+/g, '_');
   return values.find((value) => value === key) ?? null;
 }

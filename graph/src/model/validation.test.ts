@@ -33,7 +33,9 @@ describe('parseCreateInput', () => {
   });
 
   it('refuses an empty or blank name', () => {
-    expect(codeOf(() => parseCreateInput(ENTITIES.Actor, { territoryId: 'ter-a', name: '   ', kind: 'ELU' }))).toBe('REQUIRED_FIELD');
+    expect(codeOf(() => parseCreateInput(ENTITIES.Actor, { territoryId: 'ter-a', name: '   ', kind: 'ELU' }))).toBe(
+      'REQUIRED_FIELD',
+    );
   });
 
   it('trims names and refuses names over the limit', () => {
@@ -44,7 +46,9 @@ describe('parseCreateInput', () => {
   });
 
   it('refuses an unknown enum value and an unknown field', () => {
-    expect(codeOf(() => parseCreateInput(ENTITIES.Actor, { territoryId: 'ter-a', name: 'A', kind: 'PIRATE' }))).toBe('INVALID_ENUM');
+    expect(codeOf(() => parseCreateInput(ENTITIES.Actor, { territoryId: 'ter-a', name: 'A', kind: 'PIRATE' }))).toBe(
+      'INVALID_ENUM',
+    );
     expect(codeOf(() => parseCreateInput(ENTITIES.Actor, { territoryId: 'ter-a', name: 'A', kind: 'ELU', age: 3 }))).toBe(
       'INVALID_FIELD',
     );
@@ -95,11 +99,18 @@ describe('checkEntityRules', () => {
       confidential: false,
     });
     expect(codeOf(() => checkEntityRules(ENTITIES.Conflict, values))).toBe('ARBITRATION_REQUIRED');
-    expect(codeOf(() => checkEntityRules(ENTITIES.Conflict, { ...values, arbitration: 'Partage des jours de marché' }))).toBeUndefined();
+    expect(
+      codeOf(() => checkEntityRules(ENTITIES.Conflict, { ...values, arbitration: 'Partage des jours de marché' })),
+    ).toBeUndefined();
   });
 
   it('refuses an influence of an actor on itself', () => {
-    const values = parseCreateInput(ENTITIES.Influence, { projectId: 'prj-a', fromActorId: 'act-a', toActorId: 'act-a', value: 2 });
+    const values = parseCreateInput(ENTITIES.Influence, {
+      projectId: 'prj-a',
+      fromActorId: 'act-a',
+      toActorId: 'act-a',
+      value: 2,
+    });
     expect(codeOf(() => checkEntityRules(ENTITIES.Influence, values))).toBe('SAME_ACTOR');
   });
 });
@@ -119,7 +130,12 @@ describe('dates and ids', () => {
 
 describe('strict input', () => {
   const actor = (name: string, description?: string) =>
-    parseCreateInput(ENTITIES.Actor, { territoryId: 'ter-a', name, kind: 'ELU', ...(description === undefined ? {} : { description }) });
+    parseCreateInput(ENTITIES.Actor, {
+      territoryId: 'ter-a',
+      name,
+      kind: 'ELU',
+      ...(description === undefined ? {} : { description }),
+    });
 
   it.each(['AMAP\u0000', 'A\u0007B', 'A\u001bB', 'A\u007fB', 'A\u0085B', 'A\tB', 'A\nB'])(
     'refuses the control character in a name (%j) with INVALID_TEXT naming the field',

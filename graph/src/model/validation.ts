@@ -48,7 +48,9 @@ export function calendarDateMessage(label: string, value: string): string {
  * Control characters (C0, DEL, C1) a text may not hold: a NUL or an escape sequence stored in a
  * name breaks exports and terminals. Long texts (descriptions, notes) keep tab and line breaks.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
 const CONTROL_IN_LONG_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -72,10 +74,7 @@ export function textProblem(label: string, value: string, long: boolean): string
   return null;
 }
 
-const idSchema = z
-  .string()
-  .max(LIMITS.id)
-  .regex(ID_PATTERN);
+const idSchema = z.string().max(LIMITS.id).regex(ID_PATTERN);
 
 function defaultCode(field: FieldSpec): ErrorCode {
   switch (field.kind) {
@@ -134,8 +133,7 @@ function fieldSchema(field: FieldSpec): z.ZodType<FieldValue> {
     case 'ref':
       return idSchema.refine(() => true, { error: `${field.label} doit être un identifiant valide` });
     case 'refList':
-      return z
-        .array(idSchema, { error: `${field.label} doivent être une liste d'identifiants` });
+      return z.array(idSchema, { error: `${field.label} doivent être une liste d'identifiants` });
   }
 }
 
@@ -197,9 +195,13 @@ function parseField(spec: EntitySpec, name: string, raw: unknown): FieldValue {
   if (!result.success) {
     const message = result.error.issues[0]?.message ?? `${field.label} n'est pas valide`;
     if (field.kind === 'ref' || field.kind === 'refList') {
-      throw new DomainError('INVALID_ID', `${field.label} doit être un identifiant valide (lettres minuscules, chiffres et tirets)`, {
-        field: name,
-      });
+      throw new DomainError(
+        'INVALID_ID',
+        `${field.label} doit être un identifiant valide (lettres minuscules, chiffres et tirets)`,
+        {
+          field: name,
+        },
+      );
     }
     throw new DomainError((field.code as ErrorCode | undefined) ?? defaultCode(field), message, { field: name });
   }

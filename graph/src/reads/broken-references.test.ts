@@ -27,7 +27,12 @@ describe('withoutBrokenReferences', () => {
   const leap = record('leap-1', 'SystemicLeap', { projectId: 'prj-1', fromPerimeterId: 'per-gone', toPerimeterId: 'per-gone2' });
 
   it('keeps a sound state as it is', () => {
-    const sound = [a1, a2, record('pos-2', 'Position', { actorId: 'act-1', objectiveId: 'obj-1', value: 1 }), { ...objective, values: { ...objective.values, actorId: 'act-2' } }];
+    const sound = [
+      a1,
+      a2,
+      record('pos-2', 'Position', { actorId: 'act-1', objectiveId: 'obj-1', value: 1 }),
+      { ...objective, values: { ...objective.values, actorId: 'act-2' } },
+    ];
     expect(withoutBrokenReferences(sound, [project])).toEqual({ entities: sound, broken: [] });
   });
 

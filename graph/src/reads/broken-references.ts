@@ -52,7 +52,8 @@ export function withoutBrokenReferences(
           if (missing.length === 0) continue;
           const remaining = members.filter((id) => present.has(id));
           const action = remaining.length < field.minItems ? 'skipped' : 'cleared';
-          for (const id of missing) broken.push({ entityId: entity.id, entityType: entity.type, field: name, targetId: id, action });
+          for (const id of missing)
+            broken.push({ entityId: entity.id, entityType: entity.type, field: name, targetId: id, action });
           if (action === 'skipped') skip = true;
           else record = { ...record, values: { ...record.values, [name]: remaining } };
         }

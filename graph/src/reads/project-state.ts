@@ -33,7 +33,9 @@ function warnBroken(projectId: string, at: Date, broken: readonly BrokenReferenc
     .slice(0, 5)
     .map((b) => `${b.entityId}.${b.field} → ${b.targetId} (${b.action})`)
     .join(', ');
-  console.warn(`[trame] project ${projectId} at ${at.toISOString()}: ${broken.length} broken reference(s): ${sample} — run \`trame check\``);
+  console.warn(
+    `[trame] project ${projectId} at ${at.toISOString()}: ${broken.length} broken reference(s): ${sample} — run \`trame check\``,
+  );
 }
 
 /**
@@ -115,7 +117,11 @@ export function latestPerEntity(records: EntityRecord[]): EntityRecord[] {
   const byId = new Map<string, EntityRecord>();
   for (const record of records) {
     const seen = byId.get(record.id);
-    if (!seen || record.versionFrom.getTime() > seen.versionFrom.getTime() || (record.versionFrom.getTime() === seen.versionFrom.getTime() && record.recordedAt.getTime() > seen.recordedAt.getTime())) {
+    if (
+      !seen ||
+      record.versionFrom.getTime() > seen.versionFrom.getTime() ||
+      (record.versionFrom.getTime() === seen.versionFrom.getTime() && record.recordedAt.getTime() > seen.recordedAt.getTime())
+    ) {
       byId.set(record.id, record);
     }
   }
@@ -133,7 +139,8 @@ export async function readProjectState(
   const query = projectStateQuery(projectId, moment);
   const result = await tx.run(query.cypher, query.params);
   const row = result.records[0];
-  if (!row) throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas`, { id: projectId, entityType: 'Project' });
+  if (!row)
+    throw new DomainError('NOT_FOUND', `le projet « ${projectId} » n'existe pas`, { id: projectId, entityType: 'Project' });
   const items = latestPerEntity((row.get('items') as unknown[][]).map(fromEntityRow));
   const project = items.find((item) => item.type === 'Project' && item.id === projectId);
   const territory = latestPerEntity((row.get('territory') as unknown[][]).map(fromEntityRow))[0];
@@ -144,7 +151,10 @@ export async function readProjectState(
       at: at.toISOString(),
     });
   }
-  const read = [...items.filter((item) => item !== project), ...latestPerEntity((row.get('actors') as unknown[][]).map(fromEntityRow))];
+  const read = [
+    ...items.filter((item) => item !== project),
+    ...latestPerEntity((row.get('actors') as unknown[][]).map(fromEntityRow)),
+  ];
   const { entities, broken } = withoutBrokenReferences(read, [project, territory]);
   if (broken.length > 0) (options.onBroken ?? warnBroken)(projectId, at, broken);
   const byId = new Map<string, EntityRecord>([project, territory, ...entities].map((e) => [e.id, e]));

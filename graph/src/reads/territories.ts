@@ -42,5 +42,7 @@ export async function listTerritoryEntities(
 ): Promise<EntityRecord[]> {
   const { cypher, params } = territoryEntitiesQuery(territoryId, types, at);
   const result = await tx.run(cypher, params);
-  return latestPerEntity(result.records.map((r) => fromEntityRow(r.get('item') as unknown[]))).sort((a, b) => String(a.values.name ?? '').localeCompare(String(b.values.name ?? ''), 'fr'));
+  return latestPerEntity(result.records.map((r) => fromEntityRow(r.get('item') as unknown[]))).sort((a, b) =>
+    String(a.values.name ?? '').localeCompare(String(b.values.name ?? ''), 'fr'),
+  );
 }

@@ -3,7 +3,14 @@ import type { Graph } from '../db/graph.ts';
 import { DomainError } from '../errors.ts';
 import { entitySpec, type EntitySpec } from '../model/entities.ts';
 import { ENTITY_TYPES, type EntityType } from '../model/enums.ts';
-import { checkEntityRules, parseCreateInput, parseEntityId, parsePatch, type FieldValue, type FieldValues } from '../model/validation.ts';
+import {
+  checkEntityRules,
+  parseCreateInput,
+  parseEntityId,
+  parsePatch,
+  type FieldValue,
+  type FieldValues,
+} from '../model/validation.ts';
 import { END_OF_TIME, fromNeoDateTime, toNeoDateTime } from '../time.ts';
 import { createEntity, endEntity, newId, updateEntity } from './commands.ts';
 import { changeParams, lockReferenced } from './queries.ts';
@@ -183,7 +190,11 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
       set.add(e.id);
     }
   };
-  const assertUnique = (e: { id: string; type: EntityType; projectId: string | null; spec: EntitySpec }, values: FieldValues, at: Date) => {
+  const assertUnique = (
+    e: { id: string; type: EntityType; projectId: string | null; spec: EntitySpec },
+    values: FieldValues,
+    at: Date,
+  ) => {
     const key = uniqueKey(e, values);
     if (!key) return;
     for (const other of uniques.get(key) ?? []) {
@@ -234,12 +245,21 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
   const current = (id: string): SimEntity => {
     const e = entities.get(parseEntityId(id));
     if (!e) throw new DomainError('NOT_FOUND', `l'entité « ${id} » n'existe pas`, { id });
-    if (external.has(e.id)) throw new Error(`bulk: ${e.id} is an existing entity, outside the load: it cannot be updated or ended here`);
+    if (external.has(e.id))
+      throw new Error(`bulk: ${e.id} is an existing entity, outside the load: it cannot be updated or ended here`);
     return e;
   };
   const pushChange = (e: SimEntity, op: BulkOp, kind: 'CREATE' | 'UPDATE' | 'END', changeId: string, delta: ChangeDelta) => {
     const values = e.versions[e.versions.length - 1]!.values;
-    const change = changeRow({ id: changeId, entity: { ...e, values }, op: kind, author: op.author, recordedAt: op.recordedAt, validFrom: op.validFrom, delta });
+    const change = changeRow({
+      id: changeId,
+      entity: { ...e, values },
+      op: kind,
+      author: op.author,
+      recordedAt: op.recordedAt,
+      validFrom: op.validFrom,
+      delta,
+    });
     changes.push(changeParams(change));
   };
 
@@ -300,7 +320,9 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
       checkDateAfterLatest(changing(e), at);
       const open = [...(dependents.get(e.id) ?? [])].filter((id) => isOpen(entities.get(id)!));
       if (open.length > 0) {
-        throw new Error(`bulk: ending ${e.id} would cascade to ${open.slice(0, 3).join(', ')}… (not supported in bulk: end them first)`);
+        throw new Error(
+          `bulk: ending ${e.id} would cascade to ${open.slice(0, 3).join(', ')}… (not supported in bulk: end them first)`,
+        );
       }
       const changeId = changeIdOf(op);
       e.validTo = at;
@@ -453,7 +475,11 @@ export async function writePlan(tx: ManagedTransaction, plan: BulkPlan): Promise
 }
 
 /** Writes a plan: identities first (every type), then versions with their references, then changes. */
-export async function writeBulk(graph: Graph, plan: BulkPlan, options: BulkWriteOptions = {}): Promise<Omit<BulkStats, 'planMs'>> {
+export async function writeBulk(
+  graph: Graph,
+  plan: BulkPlan,
+  options: BulkWriteOptions = {},
+): Promise<Omit<BulkStats, 'planMs'>> {
   const started = performance.now();
   const size = options.batchSize ?? 2000;
   const total = plan.identities.length + plan.versions.length + plan.changes.length;

@@ -15,7 +15,13 @@ const ENDS_WITH_TARGET = new Set(['Objective.actorId', 'Externality.objectiveId'
  * and the list's owner ends when fewer than its minimum remain. A dependent changed after `at`
  * follows from its latest change (history is never rewritten).
  */
-export async function cascadeEnd(tx: ManagedTransaction, ctx: ChangeContext, id: string, at: Date, causeId: string): Promise<void> {
+export async function cascadeEnd(
+  tx: ManagedTransaction,
+  ctx: ChangeContext,
+  id: string,
+  at: Date,
+  causeId: string,
+): Promise<void> {
   const dependents = await rows(tx, q.openDependents(id));
   for (const dependent of dependents) {
     const depId = dependent.id as string;

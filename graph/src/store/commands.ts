@@ -4,7 +4,14 @@ import { DomainError } from '../errors.ts';
 import { entitySpec, type EntitySpec } from '../model/entities.ts';
 import { ID_PREFIX } from '../model/derived.ts';
 import type { EntityType } from '../model/enums.ts';
-import { checkEntityRules, parseCreateInput, parseEntityId, parsePatch, type FieldValue, type FieldValues } from '../model/validation.ts';
+import {
+  checkEntityRules,
+  parseCreateInput,
+  parseEntityId,
+  parsePatch,
+  type FieldValue,
+  type FieldValues,
+} from '../model/validation.ts';
 import { cascadeEnd } from './cascade.ts';
 import { recordChange } from './change-log.ts';
 import { fieldNames, loadOpenForChange, lockClosingReferences, lockReferences, lockScope, rows, type Row } from './locks.ts';
@@ -47,7 +54,10 @@ export interface WriteOptions {
 }
 
 export function newId(prefix: string): string {
-  return `${prefix}-${randomBytes(8).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
+  return `${prefix}-${randomBytes(8)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')}`;
 }
 
 export function clock(ctx: ChangeContext): Date {
@@ -112,12 +122,30 @@ export async function createEntity(
   const recordedAt = clock(ctx);
   const [row] = await rows(
     tx,
-    q.createEntity({ entityId: id, type, projectId: scope.projectId, territoryId: scope.territoryId, validFrom: at, recordedAt, changeId, values, refs }),
+    q.createEntity({
+      entityId: id,
+      type,
+      projectId: scope.projectId,
+      territoryId: scope.territoryId,
+      validFrom: at,
+      recordedAt,
+      changeId,
+      values,
+      refs,
+    }),
   );
   const created = toEntityRecord(row!.entity as Row, row!.version as Row, fieldNames(spec));
   await recordChange(
     tx,
-    changeRow({ id: changeId, entity: created, op: 'CREATE', author: ctx.author, recordedAt, validFrom: at, delta: createDelta(values) }),
+    changeRow({
+      id: changeId,
+      entity: created,
+      op: 'CREATE',
+      author: ctx.author,
+      recordedAt,
+      validFrom: at,
+      delta: createDelta(values),
+    }),
   );
   return created;
 }

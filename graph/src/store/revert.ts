@@ -39,7 +39,11 @@ export async function revertChange(tx: ManagedTransaction, ctx: ChangeContext, c
       const stillHolds = change.fields.every((name) => sameValue(current.values[name], change.after[name]));
       if (!stillHolds) throw notApplicable('les champs concernés ont été modifiés depuis');
       // The latest change is undone where it took effect; an older one from now on.
-      const at = isLatest ? change.validFrom : clock(ctx).getTime() < current.versionFrom.getTime() ? current.versionFrom : clock(ctx);
+      const at = isLatest
+        ? change.validFrom
+        : clock(ctx).getTime() < current.versionFrom.getTime()
+          ? current.versionFrom
+          : clock(ctx);
       return updateEntity(tx, ctx, current.type, current.id, change.before, { validFrom: at, revertOf: change.id });
     }
     case 'END': {
@@ -67,7 +71,12 @@ async function revertIfApplicable(tx: ManagedTransaction, ctx: ChangeContext, ch
   }
 }
 
-async function reopen(tx: ManagedTransaction, ctx: ChangeContext, current: EntityRecord, change: ChangeRecord): Promise<EntityRecord> {
+async function reopen(
+  tx: ManagedTransaction,
+  ctx: ChangeContext,
+  current: EntityRecord,
+  change: ChangeRecord,
+): Promise<EntityRecord> {
   const spec = entitySpec(current.type);
   // The references must still stand (locked and open) for the entity to come back.
   await lockReferences(tx, spec, current.id, current.values, current.versionFrom);

@@ -24,7 +24,12 @@ const codeOf = (run: () => unknown) => {
 
 describe('write rules', () => {
   const spec = entitySpec('Position');
-  const world = new Map([target('act-1', 'Actor'), target('obj-1', 'Objective'), target('obj-2', 'Objective', day('2024-01-01'))].map((t) => [t.id, t]));
+  const world = new Map(
+    [target('act-1', 'Actor'), target('obj-1', 'Objective'), target('obj-2', 'Objective', day('2024-01-01'))].map((t) => [
+      t.id,
+      t,
+    ]),
+  );
   const check = (objectiveId: string, at = day('2023-01-01')) =>
     checkReferences(spec, 'pos-1', { actorId: 'act-1', objectiveId, value: 1 }, at, (id) => world.get(id));
 
@@ -44,7 +49,11 @@ describe('write rules', () => {
     expect(sameValue(undefined, null)).toBe(true);
     const { changed, values } = applyPatch(spec, { actorId: 'act-1', objectiveId: 'obj-1', value: 1 }, { value: 1, note: 'x' });
     expect(changed).toEqual(['note']);
-    expect(updateDelta(changed, { value: 1 }, values)).toEqual({ fields: ['note'], before: { note: null }, after: { note: 'x' } });
+    expect(updateDelta(changed, { value: 1 }, values)).toEqual({
+      fields: ['note'],
+      before: { note: null },
+      after: { note: 'x' },
+    });
   });
 
   it('refuses a change of a fixed field and a date too far ahead', () => {

@@ -53,7 +53,10 @@ export interface Changing {
 /** The entity must still be open (ENTITY_ENDED). */
 export function checkOpen(entity: Changing): void {
   if (!isOpenUntil(entity.validTo)) {
-    throw new DomainError('ENTITY_ENDED', `${entitySpec(entity.type).label} « ${entity.id} » a pris fin le ${isoDay(entity.validTo)}`);
+    throw new DomainError(
+      'ENTITY_ENDED',
+      `${entitySpec(entity.type).label} « ${entity.id} » a pris fin le ${isoDay(entity.validTo)}`,
+    );
   }
 }
 
@@ -134,7 +137,10 @@ export function checkReferences(
     const target = (field as { target: EntityType }).target;
     const row = lookup(ref.id);
     if (!row) {
-      throw new DomainError('DANGLING_REFERENCE', `${field.label} « ${ref.id} » n'existe pas${where}`, { field: ref.field, id: ref.id });
+      throw new DomainError('DANGLING_REFERENCE', `${field.label} « ${ref.id} » n'existe pas${where}`, {
+        field: ref.field,
+        id: ref.id,
+      });
     }
     if (row.type !== target) {
       throw new DomainError(
@@ -162,10 +168,14 @@ export function checkReferences(
     const row = lookup(ref.id)!;
     const label = spec.fields[ref.field]!.label;
     if (row.territoryId !== scope.territoryId) {
-      throw new DomainError('CROSS_TERRITORY_REFERENCE', `${label} « ${ref.id} » appartient à un autre territoire`, { field: ref.field });
+      throw new DomainError('CROSS_TERRITORY_REFERENCE', `${label} « ${ref.id} » appartient à un autre territoire`, {
+        field: ref.field,
+      });
     }
     if (row.type !== 'Project' && row.projectId !== null && row.projectId !== scope.projectId) {
-      throw new DomainError('CROSS_PROJECT_REFERENCE', `${label} « ${ref.id} » appartient à un autre projet`, { field: ref.field });
+      throw new DomainError('CROSS_PROJECT_REFERENCE', `${label} « ${ref.id} » appartient à un autre projet`, {
+        field: ref.field,
+      });
     }
   }
   return { scope, refs };
@@ -190,7 +200,11 @@ export function checkSameScope(spec: EntitySpec, before: Scope, after: Scope): v
  * The fields a patch really changes, in patch order, and the values after it. Refuses a change
  * of a field fixed at creation (FIXED_FIELD).
  */
-export function applyPatch(spec: EntitySpec, current: FieldValues, parsed: FieldValues): { changed: string[]; values: FieldValues } {
+export function applyPatch(
+  spec: EntitySpec,
+  current: FieldValues,
+  parsed: FieldValues,
+): { changed: string[]; values: FieldValues } {
   const changed = Object.keys(parsed).filter((name) => !sameValue(parsed[name], current[name]));
   for (const name of changed) {
     if (spec.fields[name]?.fixed) {

@@ -60,21 +60,41 @@ describe('matrices to graphs', () => {
   });
 
   it('read an asymmetric matrix by its larger side', () => {
-    const edges = matrixToElements(actors.slice(0, 2), [[0, 0], [3, 0]], 1).filter((e) => e.group === 'edges');
+    const edges = matrixToElements(
+      actors.slice(0, 2),
+      [
+        [0, 0],
+        [3, 0],
+      ],
+      1,
+    ).filter((e) => e.group === 'edges');
     expect(edges.map((e) => e.data.weight)).toEqual([3]);
   });
 
   it('find the strongest pair and the largest value', () => {
     expect(strongestPair(actors, daa)).toEqual({ a: actors[0], b: actors[1], value: 6 });
     expect(maxOffDiagonal(daa)).toBe(6);
-    expect(strongestPair(actors, [[0, 0], [0, 0]])).toBeNull();
+    expect(
+      strongestPair(actors, [
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toBeNull();
     expect(maxOffDiagonal([])).toBe(0);
   });
 
   it('offer a threshold slider over the values present', () => {
     expect(thresholdRange(daa)).toEqual({ min: 2.5, max: 6, step: 0.5 });
-    expect(thresholdRange([[0, 0], [0, 0]])).toEqual({ min: 0, max: 0, step: 1 });
-    const weighted = thresholdRange([[0, 0.4], [33.1, 0]]);
+    expect(
+      thresholdRange([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toEqual({ min: 0, max: 0, step: 1 });
+    const weighted = thresholdRange([
+      [0, 0.4],
+      [33.1, 0],
+    ]);
     expect(weighted.min).toBe(0.4);
     expect(weighted.step).toBeGreaterThan(0);
   });
@@ -147,8 +167,20 @@ describe('tables', () => {
 
 describe('progress since a milestone', () => {
   const zero: DiffSummary = {
-    added: 0, ended: 0, changed: 0, actorsJoined: 0, actorsLeft: 0, engagementGained: 0, engagementLost: 0, positionsMoved: 0,
-    conflictsNew: 0, conflictsArbitrated: 0, conflictsDepasses: 0, externalitiesInternalised: 0, leaps: 0, cooperationsNew: 0,
+    added: 0,
+    ended: 0,
+    changed: 0,
+    actorsJoined: 0,
+    actorsLeft: 0,
+    engagementGained: 0,
+    engagementLost: 0,
+    positionsMoved: 0,
+    conflictsNew: 0,
+    conflictsArbitrated: 0,
+    conflictsDepasses: 0,
+    externalitiesInternalised: 0,
+    leaps: 0,
+    cooperationsNew: 0,
   };
 
   it('keeps the non-zero counts, arrivals and engagement first', () => {

@@ -23,14 +23,19 @@ function pairValue(values: readonly (readonly number[])[], a: number, b: number)
 /** The largest value off the diagonal (0 for an empty matrix). */
 export function maxOffDiagonal(values: readonly (readonly number[])[]): number {
   let max = 0;
-  values.forEach((row, i) => row.forEach((v, j) => {
-    if (i !== j && v > max) max = v;
-  }));
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (i !== j && v > max) max = v;
+    }),
+  );
   return max;
 }
 
 /** The pair with the largest value, or null when every value is 0; ties keep the first pair. */
-export function strongestPair(labels: readonly Label[], values: readonly (readonly number[])[]): { a: Label; b: Label; value: number } | null {
+export function strongestPair(
+  labels: readonly Label[],
+  values: readonly (readonly number[])[],
+): { a: Label; b: Label; value: number } | null {
   let best: { a: Label; b: Label; value: number } | null = null;
   for (let i = 0; i < labels.length; i++) {
     for (let j = i + 1; j < labels.length; j++) {
@@ -75,7 +80,10 @@ export function matrixToElements(
       if (weight <= 0 || weight < threshold) continue;
       const a = actors[i]!.id;
       const b = actors[j]!.id;
-      edges.push({ group: 'edges', data: { id: `${a}~${b}`, source: a, target: b, weight, width: edgeWidth(weight, max), label: shortNumber(weight) } });
+      edges.push({
+        group: 'edges',
+        data: { id: `${a}~${b}`, source: a, target: b, weight, width: edgeWidth(weight, max), label: shortNumber(weight) },
+      });
       degree.set(a, (degree.get(a) ?? 0) + 1);
       degree.set(b, (degree.get(b) ?? 0) + 1);
     }
@@ -105,7 +113,10 @@ export type Quadrant = 'dominant' | 'relay' | 'dominated' | 'autonomous';
  * dependent), relais (both), dominés (dependent, not influent), autonomes (neither). An actor on
  * a mean counts as above it.
  */
-export function quadrants(influence: readonly number[], dependence: readonly number[]): { meanI: number; meanD: number; quadrant: Quadrant[] } {
+export function quadrants(
+  influence: readonly number[],
+  dependence: readonly number[],
+): { meanI: number; meanD: number; quadrant: Quadrant[] } {
   const n = influence.length;
   const meanI = n === 0 ? 0 : influence.reduce((s, x) => s + x, 0) / n;
   const meanD = n === 0 ? 0 : dependence.reduce((s, x) => s + x, 0) / n;
@@ -247,6 +258,7 @@ export interface MilestoneOption {
 /** The latest milestone on or before a day (YYYY-MM-DD), or null. */
 export function latestMilestoneOnOrBefore(milestones: readonly MilestoneOption[], day: string): MilestoneOption | null {
   let best: MilestoneOption | null = null;
-  for (const m of milestones) if (m.date <= day && (!best || m.date > best.date || (m.date === best.date && m.id > best.id))) best = m;
+  for (const m of milestones)
+    if (m.date <= day && (!best || m.date > best.date || (m.date === best.date && m.id > best.id))) best = m;
   return best;
 }

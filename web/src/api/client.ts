@@ -45,7 +45,10 @@ async function send<T>(query: string, variables: unknown): Promise<T> {
   }
   if (response.status === 413) {
     // fastify's body limit (2 MiB): only a very large import gets there.
-    throw new ApiError('La demande est trop volumineuse pour le serveur (plus de 2 Mo) : découpez le fichier en plusieurs.', 'PAYLOAD_TOO_LARGE');
+    throw new ApiError(
+      'La demande est trop volumineuse pour le serveur (plus de 2 Mo) : découpez le fichier en plusieurs.',
+      'PAYLOAD_TOO_LARGE',
+    );
   }
   rememberBookmark(response);
   let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };

@@ -12,12 +12,22 @@ export type EntityData = Record<string, unknown> & {
 };
 
 /** The entity commands as plain requests; pages call them through useEntityMutations (mutations.ts). */
-export async function createEntity(type: EntityType, input: Record<string, unknown>, validFrom: string | null): Promise<EntityData> {
+export async function createEntity(
+  type: EntityType,
+  input: Record<string, unknown>,
+  validFrom: string | null,
+): Promise<EntityData> {
   const data = await request<Record<string, EntityData>>(createMutation(type), { input, validFrom });
   return data[`create${type}`]!;
 }
 
-export async function updateEntity(type: EntityType, id: string, version: number, patch: Record<string, unknown>, validFrom: string | null): Promise<EntityData> {
+export async function updateEntity(
+  type: EntityType,
+  id: string,
+  version: number,
+  patch: Record<string, unknown>,
+  validFrom: string | null,
+): Promise<EntityData> {
   const data = await request<Record<string, EntityData>>(updateMutation(type), { id, version, patch, validFrom });
   return data[`update${type}`]!;
 }

@@ -16,7 +16,8 @@ export function entitySelection(type: EntityType): string {
   return `${META} ${Object.keys(ENTITIES[type].fields).join(' ')}`;
 }
 
-const lists = (entries: readonly (readonly [string, EntityType])[]) => entries.map(([list, type]) => `${list} { ${entitySelection(type)} }`).join('\n      ');
+const lists = (entries: readonly (readonly [string, EntityType])[]) =>
+  entries.map(([list, type]) => `${list} { ${entitySelection(type)} }`).join('\n      ');
 
 export const TERRITORY_ACTORS = `
   query TerritoryActors($id: ID!) {

@@ -27,7 +27,13 @@ function invalidateProjectEdit(client: QueryClient, projectId: string, territory
 
 export interface EntityMutations {
   create(type: EntityType, input: Record<string, unknown>, validFrom: string | null): Promise<EntityData>;
-  update(type: EntityType, id: string, version: number, patch: Record<string, unknown>, validFrom: string | null): Promise<EntityData>;
+  update(
+    type: EntityType,
+    id: string,
+    version: number,
+    patch: Record<string, unknown>,
+    validFrom: string | null,
+  ): Promise<EntityData>;
   end(type: EntityType, id: string, version: number, validFrom: string | null): Promise<void>;
   /** Fetch the project again without writing (after a version conflict is discarded); resolves once fetched. */
   refresh(): Promise<void>;
@@ -44,7 +50,8 @@ export function useEntityMutations(projectId: string, territoryId: string | null
   const { mutateAsync } = useMutation({
     mutationFn: async (command: EntityCommand): Promise<EntityData | null> => {
       if (command.op === 'create') return createEntity(command.type, command.input, command.validFrom);
-      if (command.op === 'update') return updateEntity(command.type, command.id, command.version, command.patch, command.validFrom);
+      if (command.op === 'update')
+        return updateEntity(command.type, command.id, command.version, command.patch, command.validFrom);
       await endEntity(command.type, command.id, command.version, command.validFrom);
       return null;
     },
@@ -52,7 +59,8 @@ export function useEntityMutations(projectId: string, territoryId: string | null
   });
   return {
     create: async (type, input, validFrom) => (await mutateAsync({ op: 'create', type, input, validFrom }))!,
-    update: async (type, id, version, patch, validFrom) => (await mutateAsync({ op: 'update', type, id, version, patch, validFrom }))!,
+    update: async (type, id, version, patch, validFrom) =>
+      (await mutateAsync({ op: 'update', type, id, version, patch, validFrom }))!,
     end: async (type, id, version, validFrom) => void (await mutateAsync({ op: 'end', type, id, version, validFrom })),
     refresh: () => invalidateProjectEdit(client, projectId, territoryId).then(() => undefined),
   };
@@ -67,7 +75,9 @@ export function useSaveLayout(projectId: string) {
   return useMutation({
     mutationFn: (positions: Positions) => request(SAVE_LAYOUT, { id: projectId, positions }),
     onSuccess: (_saved, positions) => {
-      client.setQueriesData<ProjectViewData>({ queryKey: queryKeys.projectViews(projectId) }, (view) => (view ? { ...view, projectLayout: positions } : view));
+      client.setQueriesData<ProjectViewData>({ queryKey: queryKeys.projectViews(projectId) }, (view) =>
+        view ? { ...view, projectLayout: positions } : view,
+      );
     },
   });
 }

@@ -12,7 +12,9 @@ export const PROJECT_LISTS: readonly ListOf[] = [...MODEL_PROJECT_LISTS, ['actor
 export const HEADER_LISTS: readonly ListOf[] = PROJECT_LISTS.filter(([, type]) => type === 'Perimeter' || type === 'Milestone');
 
 /** The other lists, for the panels and forms: they follow the map (PROJECT_LISTS_VIEW). */
-export const DEFERRED_LISTS: readonly ListOf[] = PROJECT_LISTS.filter(([list]) => !HEADER_LISTS.some(([header]) => header === list));
+export const DEFERRED_LISTS: readonly ListOf[] = PROJECT_LISTS.filter(
+  ([list]) => !HEADER_LISTS.some(([header]) => header === list),
+);
 
 /**
  * What a pilot creates from the side panel's menu, in the model's menu order: the engagement is

@@ -26,7 +26,11 @@ export function useTerritoryActors(territoryId: string | null) {
 }
 
 /** The comparison's two sides: the diff between two milestones and the map at the earlier one. Null: no comparison. */
-export function useComparisonData(projectId: string, compare: { from: string; to: string; fromDate: string } | null, hideConfidential: boolean) {
+export function useComparisonData(
+  projectId: string,
+  compare: { from: string; to: string; fromDate: string } | null,
+  hideConfidential: boolean,
+) {
   const diff = useQuery({
     queryKey: queryKeys.projectDiff(projectId, compare?.from ?? '', compare?.to ?? ''),
     queryFn: compare ? () => request(PROJECT_DIFF, { id: projectId, from: compare.from, to: compare.to }) : skipToken,

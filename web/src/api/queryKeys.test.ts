@@ -21,7 +21,11 @@ describe('the query keys', () => {
 
   it('put the territory’s actors, milestones and review under the territory', () => {
     const edited = queryKeys.territory('ter-a');
-    for (const key of [queryKeys.territoryActors('ter-a'), queryKeys.territoryMilestones('ter-a', null), queryKeys.territoryReview('ter-a', '2020-01-15', 'mil-x')])
+    for (const key of [
+      queryKeys.territoryActors('ter-a'),
+      queryKeys.territoryMilestones('ter-a', null),
+      queryKeys.territoryReview('ter-a', '2020-01-15', 'mil-x'),
+    ])
       expect(partialMatchKey(key, edited)).toBe(true);
     expect(partialMatchKey(queryKeys.territoryActors('ter-b'), edited)).toBe(false);
     expect(partialMatchKey(queryKeys.territories(), edited)).toBe(false);

@@ -10,15 +10,18 @@ export const queryKeys = {
   territory: (territoryId: string) => ['territory', territoryId] as const,
   territoryActors: (territoryId: string) => ['territory', territoryId, 'actors'] as const,
   territoryMilestones: (territoryId: string, asOf: string | null) => ['territory', territoryId, 'milestones', asOf] as const,
-  territoryReview: (territoryId: string, asOf: string | null, sinceMilestone: string | null) => ['territory', territoryId, 'review', asOf, sinceMilestone] as const,
+  territoryReview: (territoryId: string, asOf: string | null, sinceMilestone: string | null) =>
+    ['territory', territoryId, 'review', asOf, sinceMilestone] as const,
 
   project: (projectId: string) => ['project', projectId] as const,
   /** The map with its header (PROJECT_VIEW); `asOf` null is now. */
-  projectView: (projectId: string, asOf: string | null, hideConfidential: boolean) => ['project', projectId, 'view', asOf, hideConfidential] as const,
+  projectView: (projectId: string, asOf: string | null, hideConfidential: boolean) =>
+    ['project', projectId, 'view', asOf, hideConfidential] as const,
   /** Every date's view of a project: the saved layout is the same at all of them. */
   projectViews: (projectId: string) => ['project', projectId, 'view'] as const,
   projectLists: (projectId: string, asOf: string | null) => ['project', projectId, 'lists', asOf] as const,
-  projectMapAt: (projectId: string, asOf: string | null, hideConfidential: boolean) => ['project', projectId, 'mapAt', asOf, hideConfidential] as const,
+  projectMapAt: (projectId: string, asOf: string | null, hideConfidential: boolean) =>
+    ['project', projectId, 'mapAt', asOf, hideConfidential] as const,
   projectDiff: (projectId: string, from: string, to: string) => ['project', projectId, 'diff', from, to] as const,
   projectAnalysis: (projectId: string, asOf: string | null) => ['project', projectId, 'analysis', asOf] as const,
 };

@@ -21,7 +21,12 @@ export interface ProjectViewOptions {
  * edit), or empty ones (first load). A new date keeps the previous map on screen while the next
  * loads (`keepPreviousData`). `asOf`: an ISO instant, or null for now.
  */
-export function useProjectView(projectId: string, asOf: string | null, hideConfidential: boolean, options: ProjectViewOptions = {}) {
+export function useProjectView(
+  projectId: string,
+  asOf: string | null,
+  hideConfidential: boolean,
+  options: ProjectViewOptions = {},
+) {
   const enabled = options.enabled ?? true;
   const refetchInterval = options.refetchInterval ?? false;
   const map = useQuery({

@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import { navigate } from '../navigation.ts';
 
 /** A link inside the app: a real href (copy, open in a new tab, print) and no page reload. */
-export function AppLink({ href, children, className, label }: { href: string; children: ReactNode; className?: string; label?: string }) {
+export function AppLink({
+  href,
+  children,
+  className,
+  label,
+}: {
+  href: string;
+  children: ReactNode;
+  className?: string;
+  label?: string;
+}) {
   return (
     <a
       href={href}

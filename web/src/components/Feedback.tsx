@@ -2,7 +2,17 @@ import type { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** Loading and errors in words: never a blank screen. */
-export function Feedback({ loading, error, hasData, onRetry }: { loading: boolean; error: ApiError | null; hasData: boolean; onRetry(): void }) {
+export function Feedback({
+  loading,
+  error,
+  hasData,
+  onRetry,
+}: {
+  loading: boolean;
+  error: ApiError | null;
+  hasData: boolean;
+  onRetry(): void;
+}) {
   const { t, lang } = useI18n();
   if (error) {
     return (

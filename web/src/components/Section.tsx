@@ -26,7 +26,15 @@ export function ExportCsvButton({ csv, what }: { csv: CsvExport; what: string })
 }
 
 /** A titled block of the review; its CSV button sits beside the title. */
-export function Section(props: { id: string; title: string; hint?: ReactNode; csv?: CsvExport; actions?: ReactNode; className?: string; children: ReactNode }) {
+export function Section(props: {
+  id: string;
+  title: string;
+  hint?: ReactNode;
+  csv?: CsvExport;
+  actions?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <section className={`review-section ${props.className ?? ''}`} aria-labelledby={`${props.id}-title`}>
       <div className="review-section-head">

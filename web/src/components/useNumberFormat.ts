@@ -11,7 +11,10 @@ export function useNumberFormat(): (value: number | null | undefined, digits?: n
       const key = `${digits}${fixed ? 'f' : ''}`;
       let format = formats.get(key);
       if (!format) {
-        format = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 });
+        format = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+          maximumFractionDigits: digits,
+          minimumFractionDigits: fixed ? digits : 0,
+        });
         formats.set(key, format);
       }
       return format.format(value);

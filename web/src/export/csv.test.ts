@@ -3,7 +3,13 @@ import { csvField, csvFileName, csvNumber, toCsv } from './csv.ts';
 
 describe('the CSV export', () => {
   it('starts with a UTF-8 BOM, separates with semicolons and ends lines with CRLF', () => {
-    const csv = toCsv(['Acteur', 'Projets'], [['AMAP de Malaunay', 2], ['Maire de Malaunay', 3]]);
+    const csv = toCsv(
+      ['Acteur', 'Projets'],
+      [
+        ['AMAP de Malaunay', 2],
+        ['Maire de Malaunay', 3],
+      ],
+    );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1)).toBe('Acteur;Projets\r\nAMAP de Malaunay;2\r\nMaire de Malaunay;3\r\n');
   });
@@ -35,7 +41,9 @@ describe('the CSV export', () => {
   });
 
   it('names files without accents or spaces', () => {
-    expect(csvFileName('Revue', 'Loos-en-Gohelle', 'Écosystèmes', '2026-11-26')).toBe('revue-loos-en-gohelle-ecosystemes-2026-11-26.csv');
+    expect(csvFileName('Revue', 'Loos-en-Gohelle', 'Écosystèmes', '2026-11-26')).toBe(
+      'revue-loos-en-gohelle-ecosystemes-2026-11-26.csv',
+    );
     expect(csvFileName(null, '')).toBe('export.csv');
   });
 });

@@ -38,7 +38,8 @@ export const en: Messages = {
   workshopHint: 'Hides confidential objectives, conflicts and notes',
   add: 'Add',
   legend: 'Legend',
-  emptyProject: 'This project is empty. Start with the actors who were at the last meeting (key A), then their objectives (key O); then drag a link from an actor to an objective to record its position.',
+  emptyProject:
+    'This project is empty. Start with the actors who were at the last meeting (key A), then their objectives (key O); then drag a link from an actor to an objective to record its position.',
   readOnlyBanner: (date: string) => `Map as of ${date} — read-only. Go back to today to edit.`,
   today: 'Today',
   date: 'Date',
@@ -70,7 +71,8 @@ export const en: Messages = {
   errorPrefix: 'Error',
   importActors: 'Import actors',
   importTitle: 'Import actors from a spreadsheet',
-  importIntro: 'Choose a CSV or Excel (.xlsx) file: one row per actor, with at least its name, kind and engagement level. Actors the territory already knows are reused, not duplicated. Nothing is saved before “Import”.',
+  importIntro:
+    'Choose a CSV or Excel (.xlsx) file: one row per actor, with at least its name, kind and engagement level. Actors the territory already knows are reused, not duplicated. Nothing is saved before “Import”.',
   importFile: 'File (.csv or .xlsx)',
   importTemplate: 'Download the CSV template',
   importTemplateFile: 'actor-import-template.csv',
@@ -84,7 +86,8 @@ export const en: Messages = {
   importRowsRead: (n: number) => (n > 1 ? `${n} rows read` : `${n} row read`),
   importSummary: (created: number, reused: number, skipped: number) =>
     `${created} new ${created > 1 ? 'actors' : 'actor'}, ${reused} ${reused > 1 ? 'actors' : 'actor'} already known in the territory, ${skipped} ${skipped > 1 ? 'rows' : 'row'} skipped`,
-  importErrors: (n: number) => `${n} ${n > 1 ? 'errors' : 'error'}: correct the file, then choose it again. Nothing is imported while an error remains.`,
+  importErrors: (n: number) =>
+    `${n} ${n > 1 ? 'errors' : 'error'}: correct the file, then choose it again. Nothing is imported while an error remains.`,
   importRun: (n: number) => (n > 1 ? `Import ${n} actors` : `Import ${n} actor`),
   importNothing: 'Nothing to import: all these actors are already engaged in the project.',
   importDone: (created: number, reused: number) =>
@@ -98,7 +101,8 @@ export const en: Messages = {
   importEmptyFile: 'The file has no actor row under its header row.',
   importUnreadable: (name: string) => `Cannot read “${name}”: choose a .csv or .xlsx file.`,
   importMoreRows: (n: number) => `… and ${n} more rows, checked too`,
-  importUnknownValue: (what: string, value: string, allowed: string) => `${what}: “${value}” is not recognised (possible values: ${allowed})`,
+  importUnknownValue: (what: string, value: string, allowed: string) =>
+    `${what}: “${value}” is not recognised (possible values: ${allowed})`,
   importLineError: (line: number, message: string) => `Line ${line}: ${message}`,
   reviewLink: 'Territory review',
   reviewTitle: 'Territory review',
@@ -108,7 +112,8 @@ export const en: Messages = {
   reviewLoading: 'Computing the analysis… (a few seconds)',
   reviewRefreshing: 'Updating…',
   reviewStale: 'The update failed; the data shown are the previous ones',
-  reviewFooter: (date: string) => `Analysis computed by Trame on the actor map as of ${date} (MACTOR method and network analysis).`,
+  reviewFooter: (date: string) =>
+    `Analysis computed by Trame on the actor map as of ${date} (MACTOR method and network analysis).`,
   reviewFilePrefix: 'review',
   breadcrumb: 'Breadcrumb',
   printReview: 'Print / PDF',
@@ -129,7 +134,8 @@ export const en: Messages = {
   keyExternalities: (n: number) => (n === 1 ? 'externality to internalise' : 'externalities to internalise'),
   keyCoalitions: (n: number) => (n === 1 ? 'coalition detected' : 'coalitions detected'),
   tensionsTitle: 'Tensions',
-  tensionsHint: 'Conflicts between objectives, their intensity (1 to 4), status and age, with the actors who hold those objectives.',
+  tensionsHint:
+    'Conflicts between objectives, their intensity (1 to 4), status and age, with the actors who hold those objectives.',
   tensionsHowTo: 'Click “Intensity” or a duration to sort; the project’s name opens its map.',
   openOnly: 'Open tensions only',
   noTensions: 'No tension recorded at this date.',
@@ -144,7 +150,8 @@ export const en: Messages = {
   colInStatus: 'In current status',
   colActors: 'Actors',
   divergencesTitle: 'Divergences not yet worked on',
-  divergencesHint: 'Pairs of actors whose positions clash most (2DAA) with no conflict recorded between them: tensions to name before they settle in.',
+  divergencesHint:
+    'Pairs of actors whose positions clash most (2DAA) with no conflict recorded between them: tensions to name before they settle in.',
   noDivergences: 'No strong divergence outside the conflicts already recorded.',
   colPair: 'Pair of actors',
   colActorA: 'Actor A',
@@ -152,7 +159,8 @@ export const en: Messages = {
   col2DAA: 'Divergence (2DAA)',
   col2CAA: 'Convergence (2CAA)',
   coalitionsTitle: 'Coalitions and declared ecosystems',
-  coalitionsHint: 'Coalitions are groups of actors that hang together, detected (Louvain method) on the convergences between actors (2CAA) and declared cooperations. Beside them, the cooperative ecosystems declared by the pilots.',
+  coalitionsHint:
+    'Coalitions are groups of actors that hang together, detected (Louvain method) on the convergences between actors (2CAA) and declared cooperations. Beside them, the cooperative ecosystems declared by the pilots.',
   coalitionsDetected: 'Detected coalitions',
   ecosystemsDeclared: 'Declared ecosystems and their closest coalition',
   coalition: (n: number) => `Coalition ${n}`,
@@ -175,12 +183,14 @@ export const en: Messages = {
   colActor: 'Actor',
   colBetweenness: 'Betweenness',
   loadTitle: 'Engagement load',
-  loadHint: 'Actors cooperating or leading in several projects at once. The report warns about the exhaustion of these key people: spare them, find relays.',
+  loadHint:
+    'Actors cooperating or leading in several projects at once. The report warns about the exhaustion of these key people: spare them, find relays.',
   noLoad: 'No actor is cooperating or leading in several projects at once.',
   colCount: 'Projects',
   colProjects: 'Where cooperating or leading',
   externalitiesTitle: 'Externalities to internalise',
-  externalitiesHint: 'Effects of the projects on actors, not yet taken into account. In bold, affected actors who are only concerned, not involved: to bring in.',
+  externalitiesHint:
+    'Effects of the projects on actors, not yet taken into account. In bold, affected actors who are only concerned, not involved: to bring in.',
   noExternalities: 'No externality waiting to be internalised.',
   notInvolvedCount: (n: number) => ` — ${n} concerned, not involved`,
   colExternality: 'Externality',
@@ -193,8 +203,10 @@ export const en: Messages = {
   progressSinceShort: (since: string) => `progress since ${since}`,
   progressSince: 'Since milestone',
   milestoneAuto: 'Latest milestone before the date (automatic)',
-  milestoneAfterDate: (name: string) => `The milestone “${name}” comes after the review date: the latest earlier milestone is used.`,
-  milestoneUnknown: 'The requested milestone does not exist in this territory at that date: the latest earlier milestone is used.',
+  milestoneAfterDate: (name: string) =>
+    `The milestone “${name}” comes after the review date: the latest earlier milestone is used.`,
+  milestoneUnknown:
+    'The requested milestone does not exist in this territory at that date: the latest earlier milestone is used.',
   progressNoMilestone: 'No milestone before this date: pick a later date to measure progress.',
   progressNoProject: 'No project in this territory at this date.',
   progressNothing: 'Nothing changed since this milestone.',
@@ -202,26 +214,48 @@ export const en: Messages = {
   progressPhrase: (field: string, n: number) => {
     const s = n === 1 ? '' : 's';
     switch (field) {
-      case 'actorsJoined': return `${n} actor${s} joined`;
-      case 'actorsLeft': return `${n} actor${s} left`;
-      case 'engagementGained': return `engagement gained for ${n} actor${s}`;
-      case 'engagementLost': return `engagement lost for ${n} actor${s}`;
-      case 'cooperationsNew': return `${n} new cooperation${s}`;
-      case 'conflictsNew': return `${n} new conflict${s} identified`;
-      case 'conflictsArbitrated': return `${n} conflict${s} arbitrated`;
-      case 'conflictsDepasses': return `${n} conflict${s} overcome`;
-      case 'externalitiesInternalised': return `${n} externalit${n === 1 ? 'y' : 'ies'} internalised`;
-      case 'leaps': return `${n} systemic leap${s}`;
-      case 'positionsMoved': return `${n} position${s} moved`;
-      default: return `${field}: ${n}`;
+      case 'actorsJoined':
+        return `${n} actor${s} joined`;
+      case 'actorsLeft':
+        return `${n} actor${s} left`;
+      case 'engagementGained':
+        return `engagement gained for ${n} actor${s}`;
+      case 'engagementLost':
+        return `engagement lost for ${n} actor${s}`;
+      case 'cooperationsNew':
+        return `${n} new cooperation${s}`;
+      case 'conflictsNew':
+        return `${n} new conflict${s} identified`;
+      case 'conflictsArbitrated':
+        return `${n} conflict${s} arbitrated`;
+      case 'conflictsDepasses':
+        return `${n} conflict${s} overcome`;
+      case 'externalitiesInternalised':
+        return `${n} externalit${n === 1 ? 'y' : 'ies'} internalised`;
+      case 'leaps':
+        return `${n} systemic leap${s}`;
+      case 'positionsMoved':
+        return `${n} position${s} moved`;
+      default:
+        return `${field}: ${n}`;
     }
   },
   progressColumn: (field: string) =>
     ({
-      actorsJoined: 'Actors joined', actorsLeft: 'Actors left', engagementGained: 'Engagement gained', engagementLost: 'Engagement lost',
-      cooperationsNew: 'New cooperations', conflictsNew: 'New conflicts', conflictsArbitrated: 'Conflicts arbitrated', conflictsDepasses: 'Conflicts overcome',
-      externalitiesInternalised: 'Externalities internalised', leaps: 'Systemic leaps', positionsMoved: 'Positions moved', added: 'Items added',
-      changed: 'Items changed', ended: 'Items ended',
+      actorsJoined: 'Actors joined',
+      actorsLeft: 'Actors left',
+      engagementGained: 'Engagement gained',
+      engagementLost: 'Engagement lost',
+      cooperationsNew: 'New cooperations',
+      conflictsNew: 'New conflicts',
+      conflictsArbitrated: 'Conflicts arbitrated',
+      conflictsDepasses: 'Conflicts overcome',
+      externalitiesInternalised: 'Externalities internalised',
+      leaps: 'Systemic leaps',
+      positionsMoved: 'Positions moved',
+      added: 'Items added',
+      changed: 'Items changed',
+      ended: 'Items ended',
     })[field] ?? field,
   analysisTitle: 'Actor analysis',
   analysisFooter: (date: string) => `MACTOR analysis (Godet, LIPSOR) computed by Trame on the actor map as of ${date}.`,
@@ -241,7 +275,8 @@ export const en: Messages = {
   keyStrongestConvergence: 'Strongest convergence:',
   keyStrongestDivergence: 'Strongest divergence:',
   heatmapsTitle: 'Convergence and divergence between actors',
-  heatmapsHint: 'For each pair of actors, the sum of what the objectives they agree on (convergence) or clash on (divergence) put at stake for them. The darker the cell, the stronger; the strongest is outlined.',
+  heatmapsHint:
+    'For each pair of actors, the sum of what the objectives they agree on (convergence) or clash on (divergence) put at stake for them. The darker the cell, the stronger; the strongest is outlined.',
   convergenceCaption: (k: number) => `Convergence between actors (${k}CAA)`,
   divergenceCaption: (k: number) => `Divergence between actors (${k}DAA)`,
   convergenceShort: (k: number) => `Convergence (${k}CAA)`,
@@ -250,12 +285,14 @@ export const en: Messages = {
   heatmapNothing: 'No value: no shared objective.',
   noActors: 'No actor engaged at this date.',
   graphsTitle: 'Convergence and divergence graphs',
-  graphsHint: 'A link between two actors once their convergence (or divergence) reaches the threshold; its width follows the value. Move the threshold to keep only strong links.',
+  graphsHint:
+    'A link between two actors once their convergence (or divergence) reaches the threshold; its width follows the value. Move the threshold to keep only strong links.',
   threshold: 'Threshold',
   thresholdValue: (value: string, n: number) => `≥ ${value} — ${n} link${n === 1 ? '' : 's'}`,
   graphEmpty: 'No link: no value above zero.',
   planeTitle: 'Influence / dependence plane',
-  planeHint: 'Each actor’s direct and indirect influence (MIDI) on the others, and its dependence on them. Dashed lines mark the means.',
+  planeHint:
+    'Each actor’s direct and indirect influence (MIDI) on the others, and its dependence on them. Dashed lines mark the means.',
   axisDependence: 'Dependence D →',
   axisInfluence: 'Influence I →',
   quadrantDominant: 'Dominant',
@@ -274,12 +311,14 @@ export const en: Messages = {
   notesTitle: 'Analysis notes',
   notesHint: 'What the map does not say yet, and weighs on the results.',
   noNotes: 'Nothing to report: every actor has a position and an influence.',
-  noteNoInfluenceNorDependence: (who: string) => `${who}: no influence and no dependence recorded (I + D = 0); their balance of power is set to 0.`,
+  noteNoInfluenceNorDependence: (who: string) =>
+    `${who}: no influence and no dependence recorded (I + D = 0); their balance of power is set to 0.`,
   noteZeroPower: (who: string) => `${who}: r* = 0, their positions weigh nothing at order 3.`,
   noteNoPosition: (who: string) => `${who}: no position on the project’s objectives.`,
   objectivesTitle: (k: number) => `Objectives: agreement, disagreement, mobilisation (order ${k})`,
   objectivesCsv: 'Objectives',
-  objectivesHint: 'For each objective, the sum of positions for (agreement) and against (disagreement); mobilisation adds both: how much the objective stirs.',
+  objectivesHint:
+    'For each objective, the sum of positions for (agreement) and against (disagreement); mobilisation adds both: how much the objective stirs.',
   noObjectives: 'No objective at this date.',
   colObjective: 'Objective',
   colAgreement: 'Agreement',
@@ -288,7 +327,8 @@ export const en: Messages = {
   colMobilisation: 'Mobilisation',
   actorsTableTitle: 'Actors: influence, dependence, balance of power',
   actorsTableCsv: 'Actors',
-  actorsTableHint: (k: number) => `Mobilisation: Σ |3MAO|; ambivalence at order ${k}: 0 when the actor is never both ally and opponent of the same partner, near 1 when often.`,
+  actorsTableHint: (k: number) =>
+    `Mobilisation: Σ |3MAO|; ambivalence at order ${k}: 0 when the actor is never both ally and opponent of the same partner, near 1 when often.`,
   colInfluence: 'Influence I',
   colDependence: 'Dependence D',
   colQuadrant: 'Place',

@@ -38,7 +38,8 @@ export const fr = {
   workshopHint: 'Masque les objectifs et conflits confidentiels et les notes',
   add: 'Ajouter',
   legend: 'Légende',
-  emptyProject: 'Ce projet est vide. Commencez par ajouter les acteurs présents à la dernière réunion (touche A), puis leurs objectifs (touche O) ; tirez ensuite un lien d’un acteur vers un objectif pour indiquer sa position.',
+  emptyProject:
+    'Ce projet est vide. Commencez par ajouter les acteurs présents à la dernière réunion (touche A), puis leurs objectifs (touche O) ; tirez ensuite un lien d’un acteur vers un objectif pour indiquer sa position.',
   readOnlyBanner: (date: string) => `Carte au ${date} — lecture seule. Revenez à aujourd’hui pour modifier.`,
   today: 'Aujourd’hui',
   date: 'Date',
@@ -46,7 +47,8 @@ export const fr = {
   compareFrom: 'Du jalon',
   compareTo: 'au jalon',
   compareOff: 'Sans comparaison',
-  compareSummary: (added: number, ended: number, changed: number) => `${added} ajout(s), ${ended} fin(s), ${changed} modification(s)`,
+  compareSummary: (added: number, ended: number, changed: number) =>
+    `${added} ajout(s), ${ended} fin(s), ${changed} modification(s)`,
   milestones: 'Jalons',
   effectiveDate: 'Date d’effet',
   effectiveDateHint: 'Quand le changement est devenu vrai sur le territoire (par défaut : aujourd’hui)',
@@ -71,7 +73,8 @@ export const fr = {
   // Import of an actor list (web/src/import)
   importActors: 'Importer des acteurs',
   importTitle: 'Importer des acteurs depuis un tableur',
-  importIntro: 'Choisissez un fichier CSV ou Excel (.xlsx) : une ligne par acteur, avec au moins son nom, son type et son niveau d’engagement. Les acteurs déjà connus du territoire sont repris, pas dupliqués. Rien n’est enregistré avant « Importer ».',
+  importIntro:
+    'Choisissez un fichier CSV ou Excel (.xlsx) : une ligne par acteur, avec au moins son nom, son type et son niveau d’engagement. Les acteurs déjà connus du territoire sont repris, pas dupliqués. Rien n’est enregistré avant « Importer ».',
   importFile: 'Fichier (.csv ou .xlsx)',
   importTemplate: 'Télécharger le modèle CSV',
   importTemplateFile: 'modele-import-acteurs.csv',
@@ -100,7 +103,8 @@ export const fr = {
   importEmptyFile: 'Le fichier ne contient aucune ligne d’acteur sous la ligne de titres.',
   importUnreadable: (name: string) => `Impossible de lire « ${name} » : choisissez un fichier .csv ou .xlsx.`,
   importMoreRows: (n: number) => `… et ${n} autres lignes, vérifiées aussi`,
-  importUnknownValue: (what: string, value: string, allowed: string) => `${what} : « ${value} » n’est pas reconnu (valeurs possibles : ${allowed})`,
+  importUnknownValue: (what: string, value: string, allowed: string) =>
+    `${what} : « ${value} » n’est pas reconnu (valeurs possibles : ${allowed})`,
   importLineError: (line: number, message: string) => `Ligne ${line} : ${message}`,
   // Territory review (DGS) and project analysis (web/src/review)
   reviewLink: 'Revue du territoire',
@@ -111,7 +115,8 @@ export const fr = {
   reviewLoading: 'Calcul de l’analyse… (quelques secondes)',
   reviewRefreshing: 'Mise à jour…',
   reviewStale: 'La mise à jour a échoué ; les données affichées sont les précédentes',
-  reviewFooter: (date: string) => `Analyse calculée par Trame sur la carte des acteurs au ${date} (méthode MACTOR et analyse de réseau).`,
+  reviewFooter: (date: string) =>
+    `Analyse calculée par Trame sur la carte des acteurs au ${date} (méthode MACTOR et analyse de réseau).`,
   reviewFilePrefix: 'revue',
   breadcrumb: 'Fil d’Ariane',
   printReview: 'Imprimer / PDF',
@@ -132,7 +137,8 @@ export const fr = {
   keyExternalities: (n: number) => (n > 1 ? 'externalités à internaliser' : 'externalité à internaliser'),
   keyCoalitions: (n: number) => (n > 1 ? 'coalitions détectées' : 'coalition détectée'),
   tensionsTitle: 'Tensions',
-  tensionsHint: 'Les conflits entre objectifs, leur intensité (1 à 4), leur statut et leur ancienneté, avec les acteurs qui tiennent ces objectifs.',
+  tensionsHint:
+    'Les conflits entre objectifs, leur intensité (1 à 4), leur statut et leur ancienneté, avec les acteurs qui tiennent ces objectifs.',
   tensionsHowTo: 'Cliquez sur « Intensité » ou sur une durée pour trier ; le nom du projet ouvre sa carte.',
   openOnly: 'Tensions ouvertes seulement',
   noTensions: 'Aucune tension enregistrée à cette date.',
@@ -147,7 +153,8 @@ export const fr = {
   colInStatus: 'Dans le statut actuel',
   colActors: 'Acteurs',
   divergencesTitle: 'Divergences pas encore mises au travail',
-  divergencesHint: 'Les paires d’acteurs dont les positions s’opposent le plus (2DAA) sans qu’aucun conflit ne soit enregistré entre eux : des tensions à nommer avant qu’elles ne s’installent.',
+  divergencesHint:
+    'Les paires d’acteurs dont les positions s’opposent le plus (2DAA) sans qu’aucun conflit ne soit enregistré entre eux : des tensions à nommer avant qu’elles ne s’installent.',
   noDivergences: 'Aucune divergence forte en dehors des conflits déjà enregistrés.',
   colPair: 'Paire d’acteurs',
   colActorA: 'Acteur A',
@@ -155,7 +162,8 @@ export const fr = {
   col2DAA: 'Divergence (2DAA)',
   col2CAA: 'Convergence (2CAA)',
   coalitionsTitle: 'Coalitions et écosystèmes déclarés',
-  coalitionsHint: 'Les coalitions sont des groupes d’acteurs qui se tiennent, détectés (méthode de Louvain) sur les convergences entre acteurs (2CAA) et les coopérations déclarées. En regard, les écosystèmes coopératifs déclarés par les pilotes.',
+  coalitionsHint:
+    'Les coalitions sont des groupes d’acteurs qui se tiennent, détectés (méthode de Louvain) sur les convergences entre acteurs (2CAA) et les coopérations déclarées. En regard, les écosystèmes coopératifs déclarés par les pilotes.',
   coalitionsDetected: 'Coalitions détectées',
   ecosystemsDeclared: 'Écosystèmes déclarés et coalition la plus proche',
   coalition: (n: number) => `Coalition ${n}`,
@@ -173,17 +181,20 @@ export const fr = {
   colRemove: 'Acteurs qu’elle retirerait',
   brokersTitle: 'Passeurs',
   brokersHint: 'Les acteurs qui relient des groupes qui, sans eux, seraient séparés (centralité d’intermédiarité, de 0 à 1).',
-  brokersOthers: (n: number) => (n > 1 ? `${n} autres acteurs ne relient aucun groupe.` : `${n} autre acteur ne relie aucun groupe.`),
+  brokersOthers: (n: number) =>
+    n > 1 ? `${n} autres acteurs ne relient aucun groupe.` : `${n} autre acteur ne relie aucun groupe.`,
   noBrokers: 'Aucun acteur ne joue le rôle de passeur.',
   colActor: 'Acteur',
   colBetweenness: 'Intermédiarité',
   loadTitle: 'Charge d’engagement',
-  loadHint: 'Les acteurs coopérants ou moteurs dans plusieurs projets à la fois. Le rapport alerte sur l’épuisement de ces personnes ressources : à ménager, à relayer.',
+  loadHint:
+    'Les acteurs coopérants ou moteurs dans plusieurs projets à la fois. Le rapport alerte sur l’épuisement de ces personnes ressources : à ménager, à relayer.',
   noLoad: 'Aucun acteur n’est coopérant ou moteur dans plusieurs projets à la fois.',
   colCount: 'Projets',
   colProjects: 'Où il est coopérant ou moteur',
   externalitiesTitle: 'Externalités à internaliser',
-  externalitiesHint: 'Les effets des projets sur des acteurs, pas encore pris en compte. En gras, les acteurs touchés qui ne sont que concernés, non impliqués : à associer.',
+  externalitiesHint:
+    'Les effets des projets sur des acteurs, pas encore pris en compte. En gras, les acteurs touchés qui ne sont que concernés, non impliqués : à associer.',
   noExternalities: 'Aucune externalité en attente d’internalisation.',
   notInvolvedCount: (n: number) => (n > 1 ? ` — ${n} concernés non impliqués` : ` — ${n} concerné non impliqué`),
   colExternality: 'Externalité',
@@ -196,35 +207,59 @@ export const fr = {
   progressSinceShort: (since: string) => `chemin parcouru depuis ${since}`,
   progressSince: 'Depuis le jalon',
   milestoneAuto: 'Dernier jalon avant la date (automatique)',
-  milestoneAfterDate: (name: string) => `Le jalon « ${name} » est postérieur à la date de la revue : le dernier jalon antérieur est utilisé.`,
+  milestoneAfterDate: (name: string) =>
+    `Le jalon « ${name} » est postérieur à la date de la revue : le dernier jalon antérieur est utilisé.`,
   milestoneUnknown: 'Le jalon demandé n’existe pas sur ce territoire à cette date : le dernier jalon antérieur est utilisé.',
   progressNoMilestone: 'Aucun jalon avant cette date : choisissez une date plus tardive pour mesurer le chemin parcouru.',
   progressNoProject: 'Aucun projet sur ce territoire à cette date.',
   progressNothing: 'Rien n’a changé depuis ce jalon.',
-  progressRaw: (added: number, changed: number, ended: number) => `En tout : ${added} ajout${added > 1 ? 's' : ''}, ${changed} modification${changed > 1 ? 's' : ''}, ${ended} fin${ended > 1 ? 's' : ''}.`,
+  progressRaw: (added: number, changed: number, ended: number) =>
+    `En tout : ${added} ajout${added > 1 ? 's' : ''}, ${changed} modification${changed > 1 ? 's' : ''}, ${ended} fin${ended > 1 ? 's' : ''}.`,
   progressPhrase: (field: string, n: number) => {
     const p = n > 1;
     switch (field) {
-      case 'actorsJoined': return p ? `${n} arrivées d’acteurs` : `${n} arrivée d’acteur`;
-      case 'actorsLeft': return p ? `${n} départs d’acteurs` : `${n} départ d’acteur`;
-      case 'engagementGained': return p ? `engagement gagné pour ${n} acteurs` : `engagement gagné pour ${n} acteur`;
-      case 'engagementLost': return p ? `engagement perdu pour ${n} acteurs` : `engagement perdu pour ${n} acteur`;
-      case 'cooperationsNew': return p ? `${n} nouvelles coopérations` : `${n} nouvelle coopération`;
-      case 'conflictsNew': return p ? `${n} nouveaux conflits identifiés` : `${n} nouveau conflit identifié`;
-      case 'conflictsArbitrated': return p ? `${n} conflits arbitrés` : `${n} conflit arbitré`;
-      case 'conflictsDepasses': return p ? `${n} conflits dépassés` : `${n} conflit dépassé`;
-      case 'externalitiesInternalised': return p ? `${n} externalités internalisées` : `${n} externalité internalisée`;
-      case 'leaps': return p ? `${n} sauts systémiques` : `${n} saut systémique`;
-      case 'positionsMoved': return p ? `${n} positions qui ont bougé` : `${n} position qui a bougé`;
-      default: return `${field} : ${n}`;
+      case 'actorsJoined':
+        return p ? `${n} arrivées d’acteurs` : `${n} arrivée d’acteur`;
+      case 'actorsLeft':
+        return p ? `${n} départs d’acteurs` : `${n} départ d’acteur`;
+      case 'engagementGained':
+        return p ? `engagement gagné pour ${n} acteurs` : `engagement gagné pour ${n} acteur`;
+      case 'engagementLost':
+        return p ? `engagement perdu pour ${n} acteurs` : `engagement perdu pour ${n} acteur`;
+      case 'cooperationsNew':
+        return p ? `${n} nouvelles coopérations` : `${n} nouvelle coopération`;
+      case 'conflictsNew':
+        return p ? `${n} nouveaux conflits identifiés` : `${n} nouveau conflit identifié`;
+      case 'conflictsArbitrated':
+        return p ? `${n} conflits arbitrés` : `${n} conflit arbitré`;
+      case 'conflictsDepasses':
+        return p ? `${n} conflits dépassés` : `${n} conflit dépassé`;
+      case 'externalitiesInternalised':
+        return p ? `${n} externalités internalisées` : `${n} externalité internalisée`;
+      case 'leaps':
+        return p ? `${n} sauts systémiques` : `${n} saut systémique`;
+      case 'positionsMoved':
+        return p ? `${n} positions qui ont bougé` : `${n} position qui a bougé`;
+      default:
+        return `${field} : ${n}`;
     }
   },
   progressColumn: (field: string) =>
     ({
-      actorsJoined: 'Arrivées d’acteurs', actorsLeft: 'Départs d’acteurs', engagementGained: 'Engagement gagné', engagementLost: 'Engagement perdu',
-      cooperationsNew: 'Nouvelles coopérations', conflictsNew: 'Nouveaux conflits', conflictsArbitrated: 'Conflits arbitrés', conflictsDepasses: 'Conflits dépassés',
-      externalitiesInternalised: 'Externalités internalisées', leaps: 'Sauts systémiques', positionsMoved: 'Positions modifiées', added: 'Éléments ajoutés',
-      changed: 'Éléments modifiés', ended: 'Éléments terminés',
+      actorsJoined: 'Arrivées d’acteurs',
+      actorsLeft: 'Départs d’acteurs',
+      engagementGained: 'Engagement gagné',
+      engagementLost: 'Engagement perdu',
+      cooperationsNew: 'Nouvelles coopérations',
+      conflictsNew: 'Nouveaux conflits',
+      conflictsArbitrated: 'Conflits arbitrés',
+      conflictsDepasses: 'Conflits dépassés',
+      externalitiesInternalised: 'Externalités internalisées',
+      leaps: 'Sauts systémiques',
+      positionsMoved: 'Positions modifiées',
+      added: 'Éléments ajoutés',
+      changed: 'Éléments modifiés',
+      ended: 'Éléments terminés',
     })[field] ?? field,
   analysisTitle: 'Analyse des acteurs',
   analysisFooter: (date: string) => `Analyse MACTOR (Godet, LIPSOR) calculée par Trame sur la carte des acteurs au ${date}.`,
@@ -244,7 +279,8 @@ export const fr = {
   keyStrongestConvergence: 'Plus forte convergence :',
   keyStrongestDivergence: 'Plus forte divergence :',
   heatmapsTitle: 'Convergences et divergences entre acteurs',
-  heatmapsHint: 'Pour chaque paire d’acteurs, la somme de ce que les objectifs où ils sont d’accord (convergence) ou opposés (divergence) mettent en jeu pour eux. Plus la case est foncée, plus la valeur est forte ; la plus forte est encadrée.',
+  heatmapsHint:
+    'Pour chaque paire d’acteurs, la somme de ce que les objectifs où ils sont d’accord (convergence) ou opposés (divergence) mettent en jeu pour eux. Plus la case est foncée, plus la valeur est forte ; la plus forte est encadrée.',
   convergenceCaption: (k: number) => `Convergences entre acteurs (${k}CAA)`,
   divergenceCaption: (k: number) => `Divergences entre acteurs (${k}DAA)`,
   convergenceShort: (k: number) => `Convergence (${k}CAA)`,
@@ -253,12 +289,14 @@ export const fr = {
   heatmapNothing: 'Aucune valeur : pas d’objectif partagé.',
   noActors: 'Aucun acteur engagé à cette date.',
   graphsTitle: 'Graphes des convergences et des divergences',
-  graphsHint: 'Un lien entre deux acteurs dès que leur convergence (ou leur divergence) atteint le seuil ; l’épaisseur suit la valeur. Déplacez le seuil pour ne garder que les liens forts.',
+  graphsHint:
+    'Un lien entre deux acteurs dès que leur convergence (ou leur divergence) atteint le seuil ; l’épaisseur suit la valeur. Déplacez le seuil pour ne garder que les liens forts.',
   threshold: 'Seuil',
   thresholdValue: (value: string, n: number) => `≥ ${value} — ${n} lien${n > 1 ? 's' : ''}`,
   graphEmpty: 'Aucun lien : pas de valeur au-dessus de zéro.',
   planeTitle: 'Plan influence / dépendance',
-  planeHint: 'L’influence directe et indirecte (MIDI) de chaque acteur sur les autres, et sa dépendance envers eux. Les lignes pointillées marquent les moyennes.',
+  planeHint:
+    'L’influence directe et indirecte (MIDI) de chaque acteur sur les autres, et sa dépendance envers eux. Les lignes pointillées marquent les moyennes.',
   axisDependence: 'Dépendance D →',
   axisInfluence: 'Influence I →',
   quadrantDominant: 'Dominants',
@@ -277,12 +315,14 @@ export const fr = {
   notesTitle: 'Remarques de l’analyse',
   notesHint: 'Ce que la carte ne dit pas encore, et qui pèse sur les résultats.',
   noNotes: 'Rien à signaler : chaque acteur a une position et une influence.',
-  noteNoInfluenceNorDependence: (who: string) => `${who} : ni influence ni dépendance enregistrée (I + D = 0) ; leur rapport de force est mis à 0.`,
+  noteNoInfluenceNorDependence: (who: string) =>
+    `${who} : ni influence ni dépendance enregistrée (I + D = 0) ; leur rapport de force est mis à 0.`,
   noteZeroPower: (who: string) => `${who} : r* = 0, leurs positions ne pèsent pas à l’ordre 3.`,
   noteNoPosition: (who: string) => `${who} : aucune position sur les objectifs du projet.`,
   objectivesTitle: (k: number) => `Objectifs : accord, désaccord, mobilisation (ordre ${k})`,
   objectivesCsv: 'Objectifs',
-  objectivesHint: 'Pour chaque objectif, la somme des positions pour (accord) et contre (désaccord) ; la mobilisation additionne les deux : ce que l’objectif remue.',
+  objectivesHint:
+    'Pour chaque objectif, la somme des positions pour (accord) et contre (désaccord) ; la mobilisation additionne les deux : ce que l’objectif remue.',
   noObjectives: 'Aucun objectif à cette date.',
   colObjective: 'Objectif',
   colAgreement: 'Accord',
@@ -291,7 +331,8 @@ export const fr = {
   colMobilisation: 'Mobilisation',
   actorsTableTitle: 'Acteurs : influence, dépendance, rapport de force',
   actorsTableCsv: 'Acteurs',
-  actorsTableHint: (k: number) => `Mobilisation : Σ |3MAO| ; ambivalence à l’ordre ${k} : 0 si l’acteur n’est jamais à la fois allié et opposé d’un même partenaire, près de 1 s’il l’est souvent.`,
+  actorsTableHint: (k: number) =>
+    `Mobilisation : Σ |3MAO| ; ambivalence à l’ordre ${k} : 0 si l’acteur n’est jamais à la fois allié et opposé d’un même partenaire, près de 1 s’il l’est souvent.`,
   colInfluence: 'Influence I',
   colDependence: 'Dépendance D',
   colQuadrant: 'Place',
@@ -301,4 +342,6 @@ export const fr = {
   graphLegendFaded: 'estompés : acteurs sans lien au-dessus du seuil',
 } as const;
 
-export type Messages = { [K in keyof typeof fr]: (typeof fr)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+export type Messages = {
+  [K in keyof typeof fr]: (typeof fr)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};

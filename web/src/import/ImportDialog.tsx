@@ -4,7 +4,17 @@ import { useImportActors, useImportPreview } from '../api/mutations.ts';
 import type { ImportActorsMutation } from '../generated/graphql.ts';
 import { download } from '../export/download.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { IMPORT_FIELDS, detectColumns, headerIndexOf, missingColumns, templateCsv, toImportRows, type ColumnMapping, type ImportField, type ImportRow } from './columns.ts';
+import {
+  IMPORT_FIELDS,
+  detectColumns,
+  headerIndexOf,
+  missingColumns,
+  templateCsv,
+  toImportRows,
+  type ColumnMapping,
+  type ImportField,
+  type ImportRow,
+} from './columns.ts';
 import { readSpreadsheet, type Grid } from './spreadsheet.ts';
 
 /** The mutation's ImportReport (types generated from the SDL). */
@@ -132,9 +142,15 @@ export function ImportDialog({ projectId, territoryId, onClose, onImported }: Im
     const allowed = (e.field === 'kind' ? ACTOR_KINDS : ENGAGEMENT_LEVELS).map((code) => i18n.enumLabel(code)).join(', ');
     return t.importUnknownValue(fieldLabel(e.field), value, allowed);
   };
-  const actionLabel = { NEW_ACTOR: t.importNewActor, EXISTING_ACTOR: t.importExistingActor, SKIPPED: t.importSkipped, INVALID: t.importInvalid };
+  const actionLabel = {
+    NEW_ACTOR: t.importNewActor,
+    EXISTING_ACTOR: t.importExistingActor,
+    SKIPPED: t.importSkipped,
+    INVALID: t.importInvalid,
+  };
   const canImport = preview !== null && !checking && !busy && preview.errors.length === 0 && preview.engagementsCreated > 0;
-  const shownValue = (field: ImportField, value: string | null) => (value && (field === 'kind' || field === 'level') ? i18n.enumLabel(value) : (value ?? ''));
+  const shownValue = (field: ImportField, value: string | null) =>
+    value && (field === 'kind' || field === 'level') ? i18n.enumLabel(value) : (value ?? '');
 
   return (
     <dialog ref={dialog} className="import-dialog" aria-labelledby="import-title" onClose={onClose}>
@@ -148,7 +164,11 @@ export function ImportDialog({ projectId, territoryId, onClose, onImported }: Im
       <div className="import-file">
         <label>
           {t.importFile}{' '}
-          <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
         </label>
         <button type="button" className="link" onClick={() => download(templateCsv(i18n.lang), t.importTemplateFile)}>
           {t.importTemplate}
@@ -173,6 +193,7 @@ export function ImportDialog({ projectId, territoryId, onClose, onImported }: Im
                 >
                   <option value="">{t.importNoColumn}</option>
                   {header.map((title, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position in the file.
                     <option key={index} value={index}>
                       {title || `#${index + 1}`}
                     </option>
@@ -210,6 +231,7 @@ export function ImportDialog({ projectId, territoryId, onClose, onImported }: Im
               <p className="error">{t.importErrors(preview.errors.length)}</p>
               <ul>
                 {preview.errors.map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the preview's errors, in file order, never reordered.
                   <li key={i}>{t.importLineError(e.line, messageOf(e))}</li>
                 ))}
               </ul>
@@ -231,7 +253,11 @@ export function ImportDialog({ projectId, territoryId, onClose, onImported }: Im
                   const result = resultByLine.get(row.line);
                   const rowErrors = errorsByLine.get(row.line) ?? [];
                   return (
-                    <tr key={row.line} className={rowErrors.length > 0 ? 'invalid' : result?.action === 'SKIPPED' ? 'skipped' : undefined} data-line={row.line}>
+                    <tr
+                      key={row.line}
+                      className={rowErrors.length > 0 ? 'invalid' : result?.action === 'SKIPPED' ? 'skipped' : undefined}
+                      data-line={row.line}
+                    >
                       <td>{row.line}</td>
                       {IMPORT_FIELDS.filter((f) => mapping?.[f] !== null).map((f) => (
                         <td key={f} aria-invalid={rowErrors.some((e) => e.field === f) || undefined}>
@@ -242,11 +268,13 @@ export function ImportDialog({ projectId, territoryId, onClose, onImported }: Im
                         {result ? actionLabel[result.action] : ''}
                         {result?.reason ? ` — ${result.reason}` : ''}
                         {rowErrors.map((e, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: one row's errors, in order, never reordered.
                           <div key={i} className="error">
                             {messageOf(e)}
                           </div>
                         ))}
                         {result?.warnings.map((w, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: one row's warnings, in order, never reordered.
                           <div key={i} className="hint">
                             {w}
                           </div>

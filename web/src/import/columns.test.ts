@@ -69,7 +69,15 @@ describe('from a grid to import rows', () => {
     const rows = toImportRows(grid, detectColumns(grid[header]!), header);
     expect(rows).toEqual([
       { line: 2, name: 'Conseil municipal', kind: 'ELU', description: null, level: 'MOTEUR', role: 'Porteur', perimeter: null },
-      { line: 4, name: 'AMAP "du centre"', kind: 'ASSOCIATION', description: null, level: 'COOPERANT', role: 'Paniers; légumes', perimeter: 'Cantine bio' },
+      {
+        line: 4,
+        name: 'AMAP "du centre"',
+        kind: 'ASSOCIATION',
+        description: null,
+        level: 'COOPERANT',
+        role: 'Paniers; légumes',
+        perimeter: 'Cantine bio',
+      },
       { line: 5, name: 'Sans type', kind: null, description: null, level: 'INFORME', role: null, perimeter: null },
     ]);
   });

@@ -29,7 +29,18 @@ export interface ImportRow {
 
 /** Headers as people write them, compared after `headerKey`. */
 const HEADERS: Record<ImportField, string[]> = {
-  name: ['nom', 'name', 'acteur', 'actor', 'nom de l acteur', 'actor name', 'organisation', 'organization', 'structure', 'raison sociale'],
+  name: [
+    'nom',
+    'name',
+    'acteur',
+    'actor',
+    'nom de l acteur',
+    'actor name',
+    'organisation',
+    'organization',
+    'structure',
+    'raison sociale',
+  ],
   kind: ['type', 'kind', 'categorie', 'category', 'type d acteur', 'actor kind', 'actor type', 'famille'],
   description: ['description', 'presentation', 'commentaire', 'comment', 'notes', 'note'],
   level: ['engagement', 'niveau', 'niveau d engagement', 'level', 'engagement level', 'implication'],
@@ -38,7 +49,9 @@ const HEADERS: Record<ImportField, string[]> = {
 };
 
 export function headerKey(text: string): string {
-  return nameKey(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return nameKey(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -134,7 +147,7 @@ export function toImportRows(grid: Grid, mapping: ColumnMapping, headerIndex = 0
 /** The header row: the first line that is not blank. */
 export function headerIndexOf(grid: Grid): number {
   const index = grid.findIndex((row) => row.some((c) => c.trim() !== ''));
-  return index < 0 ? 0 : index;
+  return Math.max(index, 0);
 }
 
 export function missingColumns(mapping: ColumnMapping): ImportField[] {

@@ -35,18 +35,24 @@ function xlsx(rows: (string | number | null)[][]): ArrayBuffer {
 
 const file = (name: string, bytes: ArrayBuffer | Uint8Array) => ({
   name,
-  arrayBuffer: async () => (bytes instanceof Uint8Array ? (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer) : bytes),
+  arrayBuffer: async () =>
+    bytes instanceof Uint8Array
+      ? (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
+      : bytes,
 });
 
 describe('reading a spreadsheet', () => {
   it('reads the first sheet of an .xlsx workbook as text', async () => {
     const grid = await readSpreadsheet(
-      file('acteurs.xlsx', xlsx([
-        ['Nom', 'Type', 'Engagement', 'Rang'],
-        ['Les Anges Gardins', 'Association', 'Coopérant', 3],
-        [null, null, null, null],
-        ['Club ELEMIAH', 'Association', 'Informé', null],
-      ])),
+      file(
+        'acteurs.xlsx',
+        xlsx([
+          ['Nom', 'Type', 'Engagement', 'Rang'],
+          ['Les Anges Gardins', 'Association', 'Coopérant', 3],
+          [null, null, null, null],
+          ['Club ELEMIAH', 'Association', 'Informé', null],
+        ]),
+      ),
     );
     expect(grid[0]).toEqual(['Nom', 'Type', 'Engagement', 'Rang']);
     expect(grid[1]).toEqual(['Les Anges Gardins', 'Association', 'Coopérant', '3']);
@@ -66,6 +72,8 @@ describe('reading a spreadsheet', () => {
 
   it('refuses other files and broken workbooks with a SpreadsheetError', async () => {
     await expect(readSpreadsheet(file('acteurs.ods', new Uint8Array([1, 2, 3])))).rejects.toBeInstanceOf(SpreadsheetError);
-    await expect(readSpreadsheet(file('acteurs.xlsx', new TextEncoder().encode('pas un classeur')))).rejects.toBeInstanceOf(SpreadsheetError);
+    await expect(readSpreadsheet(file('acteurs.xlsx', new TextEncoder().encode('pas un classeur')))).rejects.toBeInstanceOf(
+      SpreadsheetError,
+    );
   });
 });

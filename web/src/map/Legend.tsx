@@ -4,7 +4,6 @@ import { KindShape } from './KindShape.tsx';
 import { ACTOR_KIND_STYLE, CONFLICT_STATUS_STYLE, ECOSYSTEM_COLORS, STANCE_COLOR } from './style.ts';
 import type { MapEcosystem } from './types.ts';
 
-
 function Line({ color, dash }: { color: string; dash?: string }) {
   return (
     <svg width="28" height="10" aria-hidden="true">
@@ -44,8 +43,8 @@ export function Legend({ ecosystems }: { ecosystems: MapEcosystem[] }) {
         </li>
         {CONFLICT_STATUSES.map((status) => (
           <li key={status}>
-            <Line color={CONFLICT_STATUS_STYLE[status]!.color} dash={DASH[CONFLICT_STATUS_STYLE[status]!.style]} /> {entity('Conflict')} :{' '}
-            {enumLabel(status)}
+            <Line color={CONFLICT_STATUS_STYLE[status]!.color} dash={DASH[CONFLICT_STATUS_STYLE[status]!.style]} />{' '}
+            {entity('Conflict')} : {enumLabel(status)}
           </li>
         ))}
         <li>
@@ -60,7 +59,16 @@ export function Legend({ ecosystems }: { ecosystems: MapEcosystem[] }) {
           {ecosystems.map((eco, i) => (
             <li key={eco.id}>
               <svg width="20" height="14" aria-hidden="true">
-                <rect x="1" y="1" width="18" height="12" rx="6" fill={`${ECOSYSTEM_COLORS[i % ECOSYSTEM_COLORS.length]}33`} stroke={ECOSYSTEM_COLORS[i % ECOSYSTEM_COLORS.length]} strokeDasharray="4 2" />
+                <rect
+                  x="1"
+                  y="1"
+                  width="18"
+                  height="12"
+                  rx="6"
+                  fill={`${ECOSYSTEM_COLORS[i % ECOSYSTEM_COLORS.length]}33`}
+                  stroke={ECOSYSTEM_COLORS[i % ECOSYSTEM_COLORS.length]}
+                  strokeDasharray="4 2"
+                />
               </svg>
               {eco.name}
             </li>

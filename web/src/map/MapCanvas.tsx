@@ -60,18 +60,26 @@ function syncElements(cy: Core, elements: ElementDef[]): string[] {
     cy.elements().forEach((element) => {
       const next = wanted.get(element.id());
       const parentChanged = next && element.isNode() && (element.data('parent') ?? null) !== (next.data.parent ?? null);
-      const endsChanged = next && element.isEdge() && (element.data('source') !== next.data.source || element.data('target') !== next.data.target);
+      const endsChanged =
+        next && element.isEdge() && (element.data('source') !== next.data.source || element.data('target') !== next.data.target);
       if (!next || parentChanged || endsChanged) element.remove();
     });
     // Parents first so children can attach.
-    const ordered = [...elements].sort((a, b) => (a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1));
+    const ordered = [...elements].sort((a, b) =>
+      a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1,
+    );
     for (const def of ordered) {
       const existing = cy.getElementById(def.data.id);
       if (existing.nonempty()) {
         existing.data(def.data);
         existing.classes(def.classes ?? '');
       } else {
-        cy.add({ group: def.group, data: def.data, classes: def.classes ?? '', ...(def.position ? { position: def.position } : {}) });
+        cy.add({
+          group: def.group,
+          data: def.data,
+          classes: def.classes ?? '',
+          ...(def.position ? { position: def.position } : {}),
+        });
         if (def.group === 'nodes') added.push(def.data.id);
       }
     }
@@ -91,7 +99,12 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     const mode = propsRef.current.layoutMode;
     if (mode === 'leaps') {
       const positions = leapColumns(props.elements, propsRef.current.perimeterOrder);
-      cy.layout({ name: 'preset', positions: (node: NodeSingular) => positions[node.id()] ?? node.position(), fit: true, padding: 40 } as never).run();
+      cy.layout({
+        name: 'preset',
+        positions: (node: NodeSingular) => positions[node.id()] ?? node.position(),
+        fit: true,
+        padding: 40,
+      } as never).run();
       return;
     }
     const layout = cy.layout({ ...FCOSE, randomize } as never);
@@ -139,7 +152,10 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       added.remove();
       propsRef.current.onConnect(source.data(), target.data());
     });
-    bubblesRef.current = (cy as unknown as { bubbleSets(o?: object): BubbleSetsPlugin }).bubbleSets({ interactive: true, includeLabels: false });
+    bubblesRef.current = (cy as unknown as { bubbleSets(o?: object): BubbleSetsPlugin }).bubbleSets({
+      interactive: true,
+      includeLabels: false,
+    });
     return () => {
       bubblesRef.current?.destroy();
       ehRef.current?.destroy();
@@ -153,6 +169,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
   }, [props.projection]);
 
   // Elements: sync in place; place new nodes beside their neighbours, or lay out when needed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the elements, the layout mode or the ecosystems change; callbacks are read through refs.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -174,8 +191,13 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       if (wasEmpty && Object.keys(positions).length === 0) runLayout(cy, true);
       else if (missing.length > 0) {
         // Unconnected newcomers: below the current drawing.
-        const box = cy.nodes().filter((n) => !missing.includes(n.id())).boundingBox({});
-        missing.forEach((id, i) => cy.getElementById(id).position({ x: box.x1 + (i % 8) * 90, y: box.y2 + 80 + Math.floor(i / 8) * 80 }));
+        const box = cy
+          .nodes()
+          .filter((n) => !missing.includes(n.id()))
+          .boundingBox({});
+        missing.forEach((id, i) =>
+          cy.getElementById(id).position({ x: box.x1 + (i % 8) * 90, y: box.y2 + 80 + Math.floor(i / 8) * 80 }),
+        );
       }
       if (wasEmpty) cy.fit(undefined, 40);
     }
@@ -190,7 +212,12 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
         bubbles.addPath(members, null, null, {
           // Members can sit far apart: virtual edges route the outline between them.
           virtualEdges: true,
-          style: { fill: `${color}22`, stroke: color, strokeWidth: '1.5', strokeDasharray: '6 3' } as Partial<CSSStyleDeclaration>,
+          style: {
+            fill: `${color}22`,
+            stroke: color,
+            strokeWidth: '1.5',
+            strokeDasharray: '6 3',
+          } as Partial<CSSStyleDeclaration>,
           className: `ecosystem-${eco.id}`,
         });
       });
@@ -206,7 +233,6 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       cy.one('render', refresh);
       requestAnimationFrame(() => requestAnimationFrame(refresh));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.elements, props.layoutMode, props.ecosystems]);
 
   useEffect(() => {
@@ -220,7 +246,10 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       const cy = cyRef.current;
       if (!cy) return;
       // An entity id: a node's own, or the engagement behind an actor node, or an edge's entity.
-      const node = cy.elements().filter((e) => e.id() === id || e.data('engagementId') === id || e.data('entityId') === id).first();
+      const node = cy
+        .elements()
+        .filter((e) => e.id() === id || e.data('engagementId') === id || e.data('entityId') === id)
+        .first();
       if (node.empty()) return;
       cy.elements().removeClass('found');
       node.addClass('found');

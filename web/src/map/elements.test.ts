@@ -8,19 +8,71 @@ const map: ProjectMapData = {
   nodes: [
     { id: 'per-1', kind: 'PERIMETER', label: 'Cantine bio', parent: null, entityVersion: 1, data: {} },
     { id: 'per-2', kind: 'PERIMETER', label: 'Biodiversité', parent: null, entityVersion: 1, data: {} },
-    { id: 'act-a', kind: 'ACTOR', label: 'Mairie', parent: 'per-1', entityVersion: 1, data: { actorKind: 'ELU', engagement: 'MOTEUR', engagementId: 'eng-a', perimeterId: 'per-1', ecosystemIds: ['eco-1'] } },
-    { id: 'act-b', kind: 'ACTOR', label: 'Élevage Bourbourg', parent: null, entityVersion: 1, data: { actorKind: 'HABITANT', engagement: 'CONCERNE', engagementId: 'eng-b', ecosystemIds: ['eco-1'] } },
+    {
+      id: 'act-a',
+      kind: 'ACTOR',
+      label: 'Mairie',
+      parent: 'per-1',
+      entityVersion: 1,
+      data: { actorKind: 'ELU', engagement: 'MOTEUR', engagementId: 'eng-a', perimeterId: 'per-1', ecosystemIds: ['eco-1'] },
+    },
+    {
+      id: 'act-b',
+      kind: 'ACTOR',
+      label: 'Élevage Bourbourg',
+      parent: null,
+      entityVersion: 1,
+      data: { actorKind: 'HABITANT', engagement: 'CONCERNE', engagementId: 'eng-b', ecosystemIds: ['eco-1'] },
+    },
     { id: 'obj-1', kind: 'OBJECTIVE', label: 'Attractivité', parent: 'per-2', entityVersion: 1, data: { perimeterId: 'per-2' } },
   ],
   edges: [
-    { id: 'pos-1', kind: 'POSITION', source: 'act-a', target: 'obj-1', label: '+3', entityVersion: 1, data: { value: 3, entityId: 'pos-1' } },
-    { id: 'cfl-1', kind: 'CONFLICT', source: 'obj-1', target: 'obj-1', label: null, entityVersion: 2, data: { status: 'ARBITRE', entityId: 'cfl-1' } },
-    { id: 'leap-1', kind: 'LEAP', source: 'per-1', target: 'per-2', label: 'Forum', entityVersion: 1, data: { date: '2019-05-14T00:00:00.000Z', entityId: 'leap-1' } },
-    { id: 'owns-obj-1', kind: 'OWNS', source: 'act-a', target: 'obj-1', label: null, entityVersion: 1, data: { entityId: 'obj-1' } },
+    {
+      id: 'pos-1',
+      kind: 'POSITION',
+      source: 'act-a',
+      target: 'obj-1',
+      label: '+3',
+      entityVersion: 1,
+      data: { value: 3, entityId: 'pos-1' },
+    },
+    {
+      id: 'cfl-1',
+      kind: 'CONFLICT',
+      source: 'obj-1',
+      target: 'obj-1',
+      label: null,
+      entityVersion: 2,
+      data: { status: 'ARBITRE', entityId: 'cfl-1' },
+    },
+    {
+      id: 'leap-1',
+      kind: 'LEAP',
+      source: 'per-1',
+      target: 'per-2',
+      label: 'Forum',
+      entityVersion: 1,
+      data: { date: '2019-05-14T00:00:00.000Z', entityId: 'leap-1' },
+    },
+    {
+      id: 'owns-obj-1',
+      kind: 'OWNS',
+      source: 'act-a',
+      target: 'obj-1',
+      label: null,
+      entityVersion: 1,
+      data: { entityId: 'obj-1' },
+    },
   ],
 };
 
-const filters = (over: Partial<MapFilters>): MapFilters => ({ actorKinds: new Set(), engagements: new Set(), perimeters: new Set(), conflictStatuses: new Set(), ...over });
+const filters = (over: Partial<MapFilters>): MapFilters => ({
+  actorKinds: new Set(),
+  engagements: new Set(),
+  perimeters: new Set(),
+  conflictStatuses: new Set(),
+  ...over,
+});
 const ids = (elements: { data: { id: string } }[]) => elements.map((e) => e.data.id).sort();
 
 describe('toElements', () => {
@@ -70,7 +122,10 @@ describe('toElements', () => {
       comparison: {
         added: new Set(['eng-b']),
         changed: new Set(['cfl-1']),
-        ended: { nodes: [{ id: 'act-z', kind: 'ACTOR', label: 'Parti', parent: null, entityVersion: 1, data: { actorKind: 'TIERS' } }], edges: [] },
+        ended: {
+          nodes: [{ id: 'act-z', kind: 'ACTOR', label: 'Parti', parent: null, entityVersion: 1, data: { actorKind: 'TIERS' } }],
+          edges: [],
+        },
       },
     });
     expect(elements.find((e) => e.data.id === 'act-b')?.classes).toBe('actor added');

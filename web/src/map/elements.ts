@@ -91,17 +91,35 @@ function nodeDef(node: MapNode, grouping: Grouping, extraClass: string): Element
   const parent = parentOf(node, grouping);
   return {
     group: 'nodes',
-    data: { ...node.data, id: node.id, label: node.label, kind: node.kind, entityVersion: node.entityVersion, ...(parent ? { parent } : {}) },
+    data: {
+      ...node.data,
+      id: node.id,
+      label: node.label,
+      kind: node.kind,
+      entityVersion: node.entityVersion,
+      ...(parent ? { parent } : {}),
+    },
     classes: `${node.kind.toLowerCase()}${extraClass}`,
   };
 }
 
 function edgeDef(edge: MapEdge, extraClass: string, formatDate: (iso: string) => string): ElementDef {
   // A leap reads on its arrow: when it happened and what it was seized from.
-  const label = edge.kind === 'LEAP' && typeof edge.data.date === 'string' ? `${formatDate(edge.data.date)} · ${edge.label ?? ''}` : (edge.label ?? '');
+  const label =
+    edge.kind === 'LEAP' && typeof edge.data.date === 'string'
+      ? `${formatDate(edge.data.date)} · ${edge.label ?? ''}`
+      : (edge.label ?? '');
   return {
     group: 'edges',
-    data: { ...edge.data, id: edge.id, source: edge.source, target: edge.target, label, kind: edge.kind, entityVersion: edge.entityVersion },
+    data: {
+      ...edge.data,
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      label,
+      kind: edge.kind,
+      entityVersion: edge.entityVersion,
+    },
     classes: `${edge.kind.toLowerCase().replace(/_/g, '-')}${extraClass}`,
   };
 }
@@ -120,7 +138,13 @@ export function toElements(map: ProjectMapData, options: ElementOptions): Elemen
     if (node.kind === 'PERIMETER' && grouping !== 'perimeter') continue;
     if (!nodeVisible(node, filters)) continue;
     visible.add(node.id);
-    elements.push(nodeDef(node, grouping, endedIds.has(node.id) && !map.nodes.includes(node) ? ' ended' : compareClass(node.id, node.data, comparison)));
+    elements.push(
+      nodeDef(
+        node,
+        grouping,
+        endedIds.has(node.id) && !map.nodes.includes(node) ? ' ended' : compareClass(node.id, node.data, comparison),
+      ),
+    );
   }
 
   // Compound group nodes for the ecosystem and kind groupings.
@@ -161,7 +185,10 @@ export function entityIdOf(data: Record<string, unknown> & { id: string }): stri
 
 /** Case- and accent-insensitive search over labels. */
 export function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 export function searchNodes(map: ProjectMapData, query: string): MapNode[] {
@@ -181,6 +208,9 @@ export function comparisonFromDiff(
   return {
     added: new Set(diff.added.map((e) => e.id)),
     changed: new Set(diff.changed.map((c) => c.entity.id)),
-    ended: { nodes: earlier.nodes.filter((n) => isEnded(n.data, n.id)), edges: earlier.edges.filter((e) => isEnded(e.data, e.id)) },
+    ended: {
+      nodes: earlier.nodes.filter((n) => isEnded(n.data, n.id)),
+      edges: earlier.edges.filter((e) => isEnded(e.data, e.id)),
+    },
   };
 }

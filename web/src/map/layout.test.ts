@@ -2,11 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { leafIds, leapColumns, placeFromSaved } from './layout.ts';
 import type { ElementDef } from './types.ts';
 
-const node = (id: string, parent?: string, kind = 'ACTOR'): ElementDef => ({ group: 'nodes', data: { id, kind, label: id, ...(parent ? { parent } : {}) } });
+const node = (id: string, parent?: string, kind = 'ACTOR'): ElementDef => ({
+  group: 'nodes',
+  data: { id, kind, label: id, ...(parent ? { parent } : {}) },
+});
 const edge = (id: string, source: string, target: string): ElementDef => ({ group: 'edges', data: { id, source, target } });
 
 describe('placeFromSaved', () => {
-  const elements = [node('per-1', undefined, 'PERIMETER'), node('a', 'per-1'), node('b'), node('c'), node('d'), edge('e1', 'a', 'c'), edge('e2', 'b', 'c')];
+  const elements = [
+    node('per-1', undefined, 'PERIMETER'),
+    node('a', 'per-1'),
+    node('b'),
+    node('c'),
+    node('d'),
+    edge('e1', 'a', 'c'),
+    edge('e2', 'b', 'c'),
+  ];
 
   it('keeps saved positions and puts a newcomer at the centre of its placed neighbours', () => {
     const { positions, missing } = placeFromSaved(elements, { a: { x: 0, y: 0 }, b: { x: 200, y: 0 } });
@@ -23,7 +34,13 @@ describe('placeFromSaved', () => {
 
 describe('leapColumns', () => {
   it('lays perimeters out left to right in the order of the leaps, the rest below', () => {
-    const elements = [node('p1', undefined, 'PERIMETER'), node('p2', undefined, 'PERIMETER'), node('a', 'p2'), node('b', 'p1'), node('c')];
+    const elements = [
+      node('p1', undefined, 'PERIMETER'),
+      node('p2', undefined, 'PERIMETER'),
+      node('a', 'p2'),
+      node('b', 'p1'),
+      node('c'),
+    ];
     const positions = leapColumns(elements, ['p2', 'p1']);
     expect(positions.a!.x).toBeLessThan(positions.b!.x);
     expect(positions.c!.y).toBeGreaterThan(Math.max(positions.a!.y, positions.b!.y));

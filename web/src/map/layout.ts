@@ -54,18 +54,28 @@ export function placeFromSaved(elements: ElementDef[], saved: Positions): { posi
  * The leaps view: one column per perimeter, in the order of the leaps, left to right; the
  * actors and objectives each perimeter brought in stacked inside it; the rest below.
  */
-export function leapColumns(elements: ElementDef[], perimeterOrder: string[], options = { columnWidth: 460, cell: 130 }): Positions {
+export function leapColumns(
+  elements: ElementDef[],
+  perimeterOrder: string[],
+  options = { columnWidth: 460, cell: 130 },
+): Positions {
   const positions: Positions = {};
   const leaves = elements.filter((e) => isLeaf(e, elements) && e.data.kind !== 'PERIMETER');
   const columns = perimeterOrder.map((perimeterId) => leaves.filter((e) => e.data.parent === perimeterId));
   const perColumn = 3;
   let deepest = 0;
   columns.forEach((members, column) => {
-    const sorted = [...members].sort((a, b) => String(a.data.kind).localeCompare(String(b.data.kind)) || String(a.data.label).localeCompare(String(b.data.label)));
+    const sorted = [...members].sort(
+      (a, b) =>
+        String(a.data.kind).localeCompare(String(b.data.kind)) || String(a.data.label).localeCompare(String(b.data.label)),
+    );
     sorted.forEach((element, i) => {
       const row = Math.floor(i / perColumn);
       deepest = Math.max(deepest, row);
-      positions[element.data.id] = { x: column * options.columnWidth + (i % perColumn) * options.cell, y: row * options.cell * 0.8 };
+      positions[element.data.id] = {
+        x: column * options.columnWidth + (i % perColumn) * options.cell,
+        y: row * options.cell * 0.8,
+      };
     });
   });
   const rest = leaves.filter((e) => !perimeterOrder.includes(String(e.data.parent ?? '')));

@@ -12,7 +12,8 @@ describe('the map style', () => {
   it('styles every conflict status, with a line style as well as a colour', () => {
     for (const status of CONFLICT_STATUSES) expect(CONFLICT_STATUS_STYLE[status], status).toBeDefined();
     const sheet = mapStylesheet();
-    for (const status of CONFLICT_STATUSES) expect(sheet.some((s) => s.selector === `edge.conflict[status = "${status}"]`)).toBe(true);
+    for (const status of CONFLICT_STATUSES)
+      expect(sheet.some((s) => s.selector === `edge.conflict[status = "${status}"]`)).toBe(true);
   });
 
   it('grows actors with their engagement, and more so on a wall', () => {
@@ -22,7 +23,8 @@ describe('the map style', () => {
   });
 
   it('uses larger type in projection', () => {
-    const font = (projection: boolean) => mapStylesheet({ projection }).find((s) => s.selector === 'node')!.style['font-size'] as number;
+    const font = (projection: boolean) =>
+      mapStylesheet({ projection }).find((s) => s.selector === 'node')!.style['font-size'] as number;
     expect(font(true)).toBeGreaterThan(font(false));
   });
 });

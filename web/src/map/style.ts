@@ -70,7 +70,10 @@ export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
       },
     },
     // Engagement as a ring: the more engaged, the thicker and darker the border.
-    { selector: 'node.actor[engagement = "CONCERNE"]', style: { 'border-style': 'dashed', 'border-width': 1.5, 'border-color': '#777' } },
+    {
+      selector: 'node.actor[engagement = "CONCERNE"]',
+      style: { 'border-style': 'dashed', 'border-width': 1.5, 'border-color': '#777' },
+    },
     { selector: 'node.actor[engagement = "COOPERANT"]', style: { 'border-width': 4 } },
     { selector: 'node.actor[engagement = "MOTEUR"]', style: { 'border-width': 6, 'border-style': 'double' } },
     ...Object.entries(ACTOR_KIND_STYLE).map(([kind, s]) => ({
@@ -92,7 +95,14 @@ export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
     { selector: 'node.objective[?confidential]', style: { 'border-style': 'dashed', 'background-color': '#f3f0e6' } },
     {
       selector: 'node.externality',
-      style: { shape: 'tag', 'background-color': '#fdf6e3', 'border-color': '#8a6d00', 'border-width': 1.5, width: 20, height: 20 },
+      style: {
+        shape: 'tag',
+        'background-color': '#fdf6e3',
+        'border-color': '#8a6d00',
+        'border-width': 1.5,
+        width: 20,
+        height: 20,
+      },
     },
     { selector: 'node.externality[sign = "NEGATIVE"]', style: { 'border-color': '#D55E00' } },
     { selector: 'node.externality[status = "INTERNALISEE"]', style: { 'background-color': '#e6f4ee' } },
@@ -131,14 +141,18 @@ export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
     {
       selector: 'edge.position',
       style: {
-        width: (edge: { data(key: string): unknown }) => (projection ? 1.5 : 1) + Number(edge.data('intensity') ?? 0) * (projection ? 1.3 : 0.9),
+        width: (edge: { data(key: string): unknown }) =>
+          (projection ? 1.5 : 1) + Number(edge.data('intensity') ?? 0) * (projection ? 1.3 : 0.9),
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
         // The value shows on hover or selection: on every edge it would bury the names.
         label: '',
       },
     },
-    { selector: 'edge.position[stance = "FOR"]', style: { 'line-color': STANCE_COLOR.FOR, 'target-arrow-color': STANCE_COLOR.FOR } },
+    {
+      selector: 'edge.position[stance = "FOR"]',
+      style: { 'line-color': STANCE_COLOR.FOR, 'target-arrow-color': STANCE_COLOR.FOR },
+    },
     {
       selector: 'edge.position[stance = "AGAINST"]',
       style: { 'line-color': STANCE_COLOR.AGAINST, 'target-arrow-color': STANCE_COLOR.AGAINST, 'line-style': 'dashed' },
@@ -151,12 +165,29 @@ export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
     })),
     {
       selector: 'edge.conflict',
-      style: { 'source-arrow-shape': 'tee', 'target-arrow-shape': 'tee', 'source-arrow-color': '#D55E00', 'target-arrow-color': '#D55E00' },
+      style: {
+        'source-arrow-shape': 'tee',
+        'target-arrow-shape': 'tee',
+        'source-arrow-color': '#D55E00',
+        'target-arrow-color': '#D55E00',
+      },
     },
-    { selector: 'edge.externality-source', style: { 'line-style': 'dotted', 'line-color': '#8a6d00', 'target-arrow-shape': 'vee' } },
-    { selector: 'edge.externality-effect', style: { 'line-style': 'dotted', 'line-color': '#8a6d00', 'target-arrow-shape': 'vee', 'target-arrow-color': '#8a6d00' } },
-    { selector: 'edge.externality-effect[sign = "NEGATIVE"]', style: { 'line-color': '#D55E00', 'target-arrow-color': '#D55E00' } },
-    { selector: 'edge.cooperation', style: { 'line-color': '#0072B2', width: projection ? 4 : 3, 'line-style': 'solid', 'curve-style': 'straight' } },
+    {
+      selector: 'edge.externality-source',
+      style: { 'line-style': 'dotted', 'line-color': '#8a6d00', 'target-arrow-shape': 'vee' },
+    },
+    {
+      selector: 'edge.externality-effect',
+      style: { 'line-style': 'dotted', 'line-color': '#8a6d00', 'target-arrow-shape': 'vee', 'target-arrow-color': '#8a6d00' },
+    },
+    {
+      selector: 'edge.externality-effect[sign = "NEGATIVE"]',
+      style: { 'line-color': '#D55E00', 'target-arrow-color': '#D55E00' },
+    },
+    {
+      selector: 'edge.cooperation',
+      style: { 'line-color': '#0072B2', width: projection ? 4 : 3, 'line-style': 'solid', 'curve-style': 'straight' },
+    },
     {
       selector: 'edge.influence',
       style: {
@@ -189,15 +220,38 @@ export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
     { selector: '.changed', style: { 'overlay-color': '#E69F00', 'overlay-opacity': 0.3, 'overlay-padding': 6 } },
     { selector: '.ended', style: { opacity: 0.35, 'line-style': 'dashed', 'border-style': 'dashed' } },
     // Interaction.
-    { selector: 'edge.position:selected, edge.influence:selected, edge.position.hover, edge.influence.hover', style: { label: 'data(label)' } },
+    {
+      selector: 'edge.position:selected, edge.influence:selected, edge.position.hover, edge.influence.hover',
+      style: { label: 'data(label)' },
+    },
     { selector: '.dimmed', style: { opacity: 0.15 } },
     { selector: ':selected', style: { 'overlay-color': '#0072B2', 'overlay-opacity': 0.2, 'overlay-padding': 8 } },
     { selector: '.found', style: { 'overlay-color': '#F0E442', 'overlay-opacity': 0.5, 'overlay-padding': 10 } },
-    { selector: '.eh-handle', style: { 'background-color': '#0072B2', width: 12, height: 12, shape: 'ellipse', 'overlay-opacity': 0, 'border-width': 12, 'border-opacity': 0, label: '' } },
+    {
+      selector: '.eh-handle',
+      style: {
+        'background-color': '#0072B2',
+        width: 12,
+        height: 12,
+        shape: 'ellipse',
+        'overlay-opacity': 0,
+        'border-width': 12,
+        'border-opacity': 0,
+        label: '',
+      },
+    },
     { selector: '.eh-hover', style: { 'background-color': '#0072B2' } },
     { selector: '.eh-source', style: { 'border-width': 3, 'border-color': '#0072B2' } },
     { selector: '.eh-target', style: { 'border-width': 3, 'border-color': '#0072B2' } },
-    { selector: '.eh-preview, .eh-ghost-edge', style: { 'background-color': '#0072B2', 'line-color': '#0072B2', 'target-arrow-color': '#0072B2', 'source-arrow-color': '#0072B2' } },
+    {
+      selector: '.eh-preview, .eh-ghost-edge',
+      style: {
+        'background-color': '#0072B2',
+        'line-color': '#0072B2',
+        'target-arrow-color': '#0072B2',
+        'source-arrow-color': '#0072B2',
+      },
+    },
     { selector: '.eh-ghost-edge.eh-preview-active', style: { opacity: 0 } },
   ];
   return styles;

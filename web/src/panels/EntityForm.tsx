@@ -29,7 +29,9 @@ export function EntityForm(props: EntityFormProps) {
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [validFrom, setValidFrom] = useState(today());
   const fields = formFields(props.type, props.mode).filter((f) => !props.hidden?.includes(f.name));
-  const errors = Object.fromEntries(fields.map((f) => [f.name, f.editable ? fieldError(props.type, f.name, values[f.name]) : null]));
+  const errors = Object.fromEntries(
+    fields.map((f) => [f.name, f.editable ? fieldError(props.type, f.name, values[f.name]) : null]),
+  );
   const hasErrors = Object.values(errors).some(Boolean);
 
   const set = (name: string, value: unknown) => {
@@ -51,9 +53,23 @@ export function EntityForm(props: EntityFormProps) {
     switch (f.spec.kind) {
       case 'text':
         return f.spec.max > 300 ? (
-          <textarea id={id} value={String(value ?? '')} disabled={disabled} rows={3} maxLength={f.spec.max} onChange={(e) => set(f.name, e.target.value)} />
+          <textarea
+            id={id}
+            value={String(value ?? '')}
+            disabled={disabled}
+            rows={3}
+            maxLength={f.spec.max}
+            onChange={(e) => set(f.name, e.target.value)}
+          />
         ) : (
-          <input id={id} type="text" value={String(value ?? '')} disabled={disabled} maxLength={f.spec.max} onChange={(e) => set(f.name, e.target.value)} />
+          <input
+            id={id}
+            type="text"
+            value={String(value ?? '')}
+            disabled={disabled}
+            maxLength={f.spec.max}
+            onChange={(e) => set(f.name, e.target.value)}
+          />
         );
       case 'int':
         return (
@@ -69,9 +85,25 @@ export function EntityForm(props: EntityFormProps) {
           />
         );
       case 'bool':
-        return <input id={id} type="checkbox" checked={Boolean(value)} disabled={disabled} onChange={(e) => set(f.name, e.target.checked)} />;
+        return (
+          <input
+            id={id}
+            type="checkbox"
+            checked={Boolean(value)}
+            disabled={disabled}
+            onChange={(e) => set(f.name, e.target.checked)}
+          />
+        );
       case 'date':
-        return <input id={id} type="date" value={String(value ?? '')} disabled={disabled} onChange={(e) => set(f.name, e.target.value)} />;
+        return (
+          <input
+            id={id}
+            type="date"
+            value={String(value ?? '')}
+            disabled={disabled}
+            onChange={(e) => set(f.name, e.target.value)}
+          />
+        );
       case 'enum':
         return (
           <select id={id} value={String(value ?? '')} disabled={disabled} onChange={(e) => set(f.name, e.target.value || null)}>
@@ -86,7 +118,7 @@ export function EntityForm(props: EntityFormProps) {
       case 'enumList': {
         const selected = new Set((value as string[] | null) ?? []);
         return (
-          <div id={id} className="checks" role="group">
+          <fieldset id={id} className="checks">
             {f.spec.values.map((v) => (
               <label key={v}>
                 <input
@@ -98,7 +130,7 @@ export function EntityForm(props: EntityFormProps) {
                 {enumLabel(v)}
               </label>
             ))}
-          </div>
+          </fieldset>
         );
       }
       case 'ref': {
@@ -118,7 +150,7 @@ export function EntityForm(props: EntityFormProps) {
         const selected = new Set((value as string[] | null) ?? []);
         const options = props.refOptions[f.spec.target] ?? [];
         return (
-          <div id={id} className="checks scroll" role="group">
+          <fieldset id={id} className="checks scroll">
             {options.map((o) => (
               <label key={o.id}>
                 <input
@@ -130,7 +162,7 @@ export function EntityForm(props: EntityFormProps) {
                 {o.label}
               </label>
             ))}
-          </div>
+          </fieldset>
         );
       }
     }
@@ -142,7 +174,12 @@ export function EntityForm(props: EntityFormProps) {
         <div key={f.name} className={`form-row kind-${f.spec.kind}`}>
           <label htmlFor={`field-${props.type}-${f.name}`}>
             {fieldName(f.name, f.spec.label)}
-            {f.required && f.editable && <span className="required" title={t.required}> *</span>}
+            {f.required && f.editable && (
+              <span className="required" title={t.required}>
+                {' '}
+                *
+              </span>
+            )}
           </label>
           {input(f)}
           {touched.has(f.name) && errors[f.name] && (
@@ -156,7 +193,14 @@ export function EntityForm(props: EntityFormProps) {
         <label htmlFor={`field-${props.type}-validFrom`} title={t.effectiveDateHint}>
           {t.effectiveDate}
         </label>
-        <input id={`field-${props.type}-validFrom`} type="date" value={validFrom} max={today()} onChange={(e) => setValidFrom(e.target.value)} disabled={props.busy} />
+        <input
+          id={`field-${props.type}-validFrom`}
+          type="date"
+          value={validFrom}
+          max={today()}
+          onChange={(e) => setValidFrom(e.target.value)}
+          disabled={props.busy}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={props.busy}>

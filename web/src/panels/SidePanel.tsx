@@ -13,7 +13,7 @@ export type PanelMode =
   | { kind: 'idle' }
   | { kind: 'view'; entity: EntityData }
   | { kind: 'edit'; entity: EntityData }
-  | { kind: 'create'; type: EntityType; preset: FormValues; then?: 'engage' }
+  | { kind: 'create'; type: EntityType; preset: FormValues; next?: 'engage' }
   | { kind: 'relation'; choices: { type: EntityType; preset: FormValues }[] };
 
 /** What the editor's actions ask of the panel (actions.ts). */
@@ -91,22 +91,27 @@ export function SidePanel(props: SidePanelProps) {
     };
   };
 
-  const create = (type: EntityType, then?: 'engage') => (values: FormValues, validFrom: string | null) => {
+  const create = (type: EntityType, next?: 'engage') => (values: FormValues, validFrom: string | null) => {
     let created: EntityData | null = null;
     return run(async () => {
       created = await props.mutations.create(type, toInput(type, { ...values, ...scopeFields(type) }), validFrom);
-      return then === 'engage' ? null : created;
+      return next === 'engage' ? null : created;
     })
       .then(() => {
         // A new actor enters the project at once: its engagement is the next form.
-        if (then === 'engage' && created) props.onMode({ kind: 'create', type: 'Engagement', preset: { actorId: created.id, level: 'INFORME' } });
+        if (next === 'engage' && created)
+          props.onMode({ kind: 'create', type: 'Engagement', preset: { actorId: created.id, level: 'INFORME' } });
       })
       .catch((e: unknown) => fail(e));
   };
 
   const update = (entity: EntityData, version: number) => (values: FormValues, validFrom: string | null) => {
     const type = entity.__typename;
-    const patch = toInput(type, values, changedFields(entity, values).filter((name) => !ENTITIES[type].fields[name]?.fixed));
+    const patch = toInput(
+      type,
+      values,
+      changedFields(entity, values).filter((name) => !ENTITIES[type].fields[name]?.fixed),
+    );
     return run(async () => {
       return props.mutations.update(type, entity.id, version, patch, validFrom);
     }).catch((e: unknown) => fail(e, values, validFrom));
@@ -118,16 +123,13 @@ export function SidePanel(props: SidePanelProps) {
       return null;
     }).catch((e: unknown) => fail(e));
 
-  useImperativeHandle(
-    props.ref,
-    () => ({
-      end: () => {
-        if (mode.kind !== 'view' || props.readOnly) return;
-        if (endDate === null) setEndDate(today());
-        else if (!busy) void end(mode.entity);
-      },
-    }),
-  );
+  useImperativeHandle(props.ref, () => ({
+    end: () => {
+      if (mode.kind !== 'view' || props.readOnly) return;
+      if (endDate === null) setEndDate(today());
+      else if (!busy) void end(mode.entity);
+    },
+  }));
 
   const describe = (entity: EntityData) => {
     const spec = ENTITIES[entity.__typename];
@@ -135,7 +137,14 @@ export function SidePanel(props: SidePanelProps) {
       <dl className="entity-details">
         {Object.entries(spec.fields).map(([name, f]) => {
           const value = entity[name];
-          if (value === null || value === undefined || (Array.isArray(value) && value.length === 0) || name === 'projectId' || name === 'territoryId') return null;
+          if (
+            value === null ||
+            value === undefined ||
+            (Array.isArray(value) && value.length === 0) ||
+            name === 'projectId' ||
+            name === 'territoryId'
+          )
+            return null;
           let shown: string;
           if (f.kind === 'ref') shown = props.titleOf(String(value)) ?? String(value);
           else if (f.kind === 'refList') shown = (value as string[]).map((id) => props.titleOf(id) ?? id).join(', ');
@@ -182,7 +191,12 @@ export function SidePanel(props: SidePanelProps) {
               </div>
             ))}
           </dl>
-          <button type="button" className="primary" disabled={busy} onClick={() => void update(mode.entity, Number(conflict.current.version))(conflict.mine, conflict.validFrom)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void update(mode.entity, Number(conflict.current.version))(conflict.mine, conflict.validFrom)}
+          >
             {t.reapply}
           </button>{' '}
           <button
@@ -284,7 +298,7 @@ export function SidePanel(props: SidePanelProps) {
             refOptions={props.refOptions}
             hidden={['projectId', 'territoryId']}
             busy={busy}
-            onSubmit={(values, validFrom) => void create(mode.type, mode.then)(values, validFrom)}
+            onSubmit={(values, validFrom) => void create(mode.type, mode.next)(values, validFrom)}
             onCancel={() => props.onMode({ kind: 'idle' })}
           />
         </>
@@ -296,7 +310,11 @@ export function SidePanel(props: SidePanelProps) {
           <p>{t.chooseRelation}</p>
           <div className="create-menu">
             {mode.choices.map((choice) => (
-              <button key={choice.type} type="button" onClick={() => props.onMode({ kind: 'create', type: choice.type, preset: choice.preset })}>
+              <button
+                key={choice.type}
+                type="button"
+                onClick={() => props.onMode({ kind: 'create', type: choice.type, preset: choice.preset })}
+              >
                 {entityLabel(choice.type)}
               </button>
             ))}

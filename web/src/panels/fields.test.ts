@@ -31,12 +31,22 @@ describe('forms from the model', () => {
   });
 
   it('starts a new conflict with sensible defaults and the given presets', () => {
-    expect(initialValues('Conflict', { objectiveAId: 'obj-a' })).toMatchObject({ objectiveAId: 'obj-a', status: 'IDENTIFIE', intensity: 1, confidential: false });
+    expect(initialValues('Conflict', { objectiveAId: 'obj-a' })).toMatchObject({
+      objectiveAId: 'obj-a',
+      status: 'IDENTIFIE',
+      intensity: 1,
+      confidential: false,
+    });
   });
 
   it('titles relations by what they join', () => {
     const names: Record<string, string> = { 'obj-a': 'Marché', 'obj-b': 'Paniers' };
-    expect(entityTitle({ id: 'cfl-1', __typename: 'Conflict', objectiveAId: 'obj-a', objectiveBId: 'obj-b' }, (id) => names[id] ?? null)).toBe('Marché ↔ Paniers');
+    expect(
+      entityTitle(
+        { id: 'cfl-1', __typename: 'Conflict', objectiveAId: 'obj-a', objectiveBId: 'obj-b' },
+        (id) => names[id] ?? null,
+      ),
+    ).toBe('Marché ↔ Paniers');
     expect(entityTitle({ id: 'act-1', __typename: 'Actor', name: 'AMAP' }, () => null)).toBe('AMAP');
   });
 });

@@ -63,7 +63,13 @@ export function TimelineBar(props: TimelineBarProps) {
       <div className="timeline-controls">
         <label>
           {t.date}{' '}
-          <input type="date" value={props.date ?? toDay(end)} min={props.start} max={toDay(end)} onChange={(e) => props.onDate(e.target.value && e.target.value !== toDay(end) ? e.target.value : null)} />
+          <input
+            type="date"
+            value={props.date ?? toDay(end)}
+            min={props.start}
+            max={toDay(end)}
+            onChange={(e) => props.onDate(e.target.value && e.target.value !== toDay(end) ? e.target.value : null)}
+          />
         </label>
         <button type="button" onClick={() => props.onDate(null)} disabled={props.date === null && !props.compare}>
           {t.today}

@@ -20,14 +20,38 @@ import type { Resolvers } from '../../generated/resolvers.ts';
 import { readMoment } from '../presenters.ts';
 
 /** Parents of the analysis types: a piece of the result and the analysis it belongs to. */
-export interface OrderView { order: MaoOrder; analysis: Analysis }
-export interface CoalitionView { community: Community; analysis: Analysis }
-export interface EcosystemView { match: EcosystemComparison & { projectId: string }; analysis: Analysis }
-export interface BrokerView { broker: Broker; analysis: Analysis }
-export interface DivergenceView { divergence: Divergence; analysis: Analysis }
-export interface LoadView { row: EngagementLoad; analysis: Analysis }
-export interface TensionView { tension: Tension; analysis: Analysis }
-export interface ExternalityView { externality: ExternalityReview; analysis: Analysis }
+export interface OrderView {
+  order: MaoOrder;
+  analysis: Analysis;
+}
+export interface CoalitionView {
+  community: Community;
+  analysis: Analysis;
+}
+export interface EcosystemView {
+  match: EcosystemComparison & { projectId: string };
+  analysis: Analysis;
+}
+export interface BrokerView {
+  broker: Broker;
+  analysis: Analysis;
+}
+export interface DivergenceView {
+  divergence: Divergence;
+  analysis: Analysis;
+}
+export interface LoadView {
+  row: EngagementLoad;
+  analysis: Analysis;
+}
+export interface TensionView {
+  tension: Tension;
+  analysis: Analysis;
+}
+export interface ExternalityView {
+  externality: ExternalityReview;
+  analysis: Analysis;
+}
 
 const labellers = new WeakMap<Analysis, (id: string) => Label>();
 

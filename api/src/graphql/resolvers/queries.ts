@@ -24,7 +24,10 @@ async function projectState(ctx: GraphQLContext, projectId: string, at: Date | n
   const id = parseEntityId(projectId, "l'identifiant du projet");
   // A reference the read could not follow goes to the request's log, not the console.
   const onBroken = (project: string, moment: Date, broken: readonly { entityId: string; field: string; targetId: string }[]) =>
-    ctx.log.warn({ projectId: project, at: moment.toISOString(), broken: broken.slice(0, 20) }, 'broken references left out of a project read: run `trame check`');
+    ctx.log.warn(
+      { projectId: project, at: moment.toISOString(), broken: broken.slice(0, 20) },
+      'broken references left out of a project read: run `trame check`',
+    );
   const read = () => ctx.graph.read((tx) => readProjectState(tx, id, at, { onBroken }));
   return ctx.projectStates ? ctx.projectStates.get(id, at, read) : read();
 }
@@ -49,7 +52,8 @@ export const queryResolvers: Resolvers = {
       const moment = readMoment(asOf);
       const territoryId = parseEntityId(id);
       const [record] = await ctx.graph.read((tx) => listTerritoryEntities(tx, territoryId, ['Territory'], moment ?? new Date()));
-      if (!record) throw new DomainError('NOT_FOUND', `le territoire « ${id} » n'existe pas à cette date`, { id, entityType: 'Territory' });
+      if (!record)
+        throw new DomainError('NOT_FOUND', `le territoire « ${id} » n'existe pas à cette date`, { id, entityType: 'Territory' });
       return viewOf(record, moment, latestLookup(ctx.graph));
     },
     project: async (_p, { id, asOf }, ctx) => {
@@ -144,7 +148,8 @@ export const queryResolvers: Resolvers = {
         const state = after.byId.has(change.actorId) ? after : before;
         return { change, actor: stateView(state, state.byId.get(change.actorId)!, false) };
       }),
-    positionsMoved: ({ diff, after }) => diff.positionsMoved.map((move) => ({ move, view: stateView(after, move.entity, false) })),
+    positionsMoved: ({ diff, after }) =>
+      diff.positionsMoved.map((move) => ({ move, view: stateView(after, move.entity, false) })),
     conflictsNew: ({ diff, after }) => diff.conflictsNew.map((r) => stateView(after, r, false)),
     conflictStatusChanges: ({ diff, after }) =>
       diff.conflictStatusChanges.map((move) => ({ move, view: stateView(after, move.entity, false) })),

@@ -34,7 +34,10 @@ function graphStyle(tone: Tone) {
         'background-color': '#9aa5b1',
       },
     },
-    ...Object.entries(ACTOR_KIND_STYLE).map(([kind, s]) => ({ selector: `node[actorKind = "${kind}"]`, style: { 'background-color': s.color, shape: s.shape } })),
+    ...Object.entries(ACTOR_KIND_STYLE).map(([kind, s]) => ({
+      selector: `node[actorKind = "${kind}"]`,
+      style: { 'background-color': s.color, shape: s.shape },
+    })),
     { selector: 'node[degree = 0]', style: { opacity: 0.4 } },
     {
       selector: 'edge',
@@ -68,7 +71,14 @@ const registry = (): Registry => {
  * edge where the value reaches the threshold the user moves, its width by the value. Nodes keep
  * their place while the threshold moves; *Réorganiser* lays them out again.
  */
-export function ActorGraph(props: { id: string; title: string; actors: Label[]; values: number[][]; kinds: Record<string, string>; tone: Tone }) {
+export function ActorGraph(props: {
+  id: string;
+  title: string;
+  actors: Label[];
+  values: number[][];
+  kinds: Record<string, string>;
+  tone: Tone;
+}) {
   const { t } = useI18n();
   const number = useNumberFormat();
   const container = useRef<HTMLDivElement>(null);
@@ -79,7 +89,10 @@ export function ActorGraph(props: { id: string; title: string; actors: Label[]; 
   const range = useMemo(() => thresholdRange(props.values), [props.values]);
   const [threshold, setThreshold] = useState(range.min);
   const current = Math.min(Math.max(threshold, range.min), range.max);
-  const elements = useMemo(() => matrixToElements(props.actors, props.values, current, props.kinds), [props.actors, props.values, current, props.kinds]);
+  const elements = useMemo(
+    () => matrixToElements(props.actors, props.values, current, props.kinds),
+    [props.actors, props.values, current, props.kinds],
+  );
   const edgeCount = elements.filter((e) => e.group === 'edges').length;
 
   const layout = (cy: Core) => {
@@ -105,6 +118,7 @@ export function ActorGraph(props: { id: string; title: string; actors: Label[]; 
   };
 
   // Create Cytoscape once; destroy it on unmount.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mount only; later props reach Cytoscape through the effects below.
   useEffect(() => {
     if (!container.current) return;
     const cy = cytoscape({
@@ -130,10 +144,10 @@ export function ActorGraph(props: { id: string; title: string; actors: Label[]; 
       cyRef.current = null;
       nodeKey.current = '';
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Elements: a new set of actors is laid out afresh; a new threshold only swaps the edges.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on a new element set only; the rest is read through refs.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -145,7 +159,12 @@ export function ActorGraph(props: { id: string; title: string; actors: Label[]; 
         cy.elements().remove();
         // Start on a circle, so no edge joins two nodes on the same spot before the layout runs.
         const r = 40 * Math.max(3, nodes.length);
-        cy.add(nodes.map((n, i) => ({ ...n, position: { x: r * Math.cos((2 * Math.PI * i) / nodes.length), y: r * Math.sin((2 * Math.PI * i) / nodes.length) } })) as never);
+        cy.add(
+          nodes.map((n, i) => ({
+            ...n,
+            position: { x: r * Math.cos((2 * Math.PI * i) / nodes.length), y: r * Math.sin((2 * Math.PI * i) / nodes.length) },
+          })) as never,
+        );
         cy.add(edges as never);
       } else {
         cy.edges().remove();
@@ -159,7 +178,6 @@ export function ActorGraph(props: { id: string; title: string; actors: Label[]; 
     }
     window.clearTimeout(snapshotTimer.current);
     snapshotTimer.current = window.setTimeout(() => snapshot(cy), 300);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [elements]);
 
   const empty = range.max === 0;
@@ -198,7 +216,13 @@ export function ActorGraph(props: { id: string; title: string; actors: Label[]; 
         <p className="print-only hint small">{t.thresholdValue(number(current, 2), edgeCount)}</p>
       </figcaption>
       <div className="graph-canvas-wrap">
-        <div ref={container} className="graph-canvas" role="img" aria-label={`${props.title} — ${t.thresholdValue(number(current, 2), edgeCount)}`} data-testid={props.id} />
+        <div
+          ref={container}
+          className="graph-canvas"
+          role="img"
+          aria-label={`${props.title} — ${t.thresholdValue(number(current, 2), edgeCount)}`}
+          data-testid={props.id}
+        />
         {empty && <p className="graph-empty">{t.graphEmpty}</p>}
       </div>
       <img ref={printImage} className="graph-print print-only" alt={props.title} />

@@ -11,13 +11,29 @@ const PALETTE: Record<Tone, readonly string[]> = { convergence: BLUES, divergenc
  * rows and columns labelled, sequential Blues for convergence and Oranges for divergence, the
  * strongest pair outlined, and a legend of the scale.
  */
-export function Heatmap({ id, title, actors, values, tone, digits }: { id: string; title: string; actors: Label[]; values: number[][]; tone: Tone; digits: number }) {
+export function Heatmap({
+  id,
+  title,
+  actors,
+  values,
+  tone,
+  digits,
+}: {
+  id: string;
+  title: string;
+  actors: Label[];
+  values: number[][];
+  tone: Tone;
+  digits: number;
+}) {
   const { t } = useI18n();
   const number = useNumberFormat();
   const palette = PALETTE[tone];
   const max = maxOffDiagonal(values);
   const strongest = strongestPair(actors, values);
-  const isStrongest = (a: Label, b: Label) => strongest !== null && ((strongest.a.id === a.id && strongest.b.id === b.id) || (strongest.a.id === b.id && strongest.b.id === a.id));
+  const isStrongest = (a: Label, b: Label) =>
+    strongest !== null &&
+    ((strongest.a.id === a.id && strongest.b.id === b.id) || (strongest.a.id === b.id && strongest.b.id === a.id));
 
   return (
     <figure className={`heatmap heatmap-${tone}`} data-testid={id}>
@@ -77,7 +93,11 @@ export function Heatmap({ id, title, actors, values, tone, digits }: { id: strin
       <figcaption className="heatmap-legend">
         <span className="scale">
           <span>0</span>
-          <span className="scale-bar" style={{ background: `linear-gradient(to right, ${palette.join(', ')})` }} aria-hidden="true" />
+          <span
+            className="scale-bar"
+            style={{ background: `linear-gradient(to right, ${palette.join(', ')})` }}
+            aria-hidden="true"
+          />
           <span>{number(max, digits)}</span>
         </span>
         <span className="strongest-pair" data-testid={`${id}-strongest`}>

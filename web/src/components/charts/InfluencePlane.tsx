@@ -6,8 +6,18 @@ const W = 760;
 const H = 500;
 const M = { left: 56, right: 24, top: 20, bottom: 48 };
 
-const QUADRANT_COLOUR: Record<Quadrant, string> = { dominant: '#0072B2', relay: '#CC79A7', dominated: '#D55E00', autonomous: '#6b7280' };
-const QUADRANT_SHAPE: Record<Quadrant, 'circle' | 'square' | 'diamond' | 'triangle'> = { dominant: 'square', relay: 'diamond', dominated: 'triangle', autonomous: 'circle' };
+const QUADRANT_COLOUR: Record<Quadrant, string> = {
+  dominant: '#0072B2',
+  relay: '#CC79A7',
+  dominated: '#D55E00',
+  autonomous: '#6b7280',
+};
+const QUADRANT_SHAPE: Record<Quadrant, 'circle' | 'square' | 'diamond' | 'triangle'> = {
+  dominant: 'square',
+  relay: 'diamond',
+  dominated: 'triangle',
+  autonomous: 'circle',
+};
 
 function Marker({ x, y, quadrant }: { x: number; y: number; quadrant: Quadrant }) {
   const fill = QUADRANT_COLOUR[quadrant];
@@ -29,7 +39,15 @@ function Marker({ x, y, quadrant }: { x: number; y: number; quadrant: Quadrant }
  * per actor, the means as dashed lines splitting dominants, relais, dominés and autonomes.
  * Quadrants are told by position, by a shape and by a colour.
  */
-export function InfluencePlane({ actors, influence, dependence }: { actors: Label[]; influence: number[]; dependence: number[] }) {
+export function InfluencePlane({
+  actors,
+  influence,
+  dependence,
+}: {
+  actors: Label[];
+  influence: number[];
+  dependence: number[];
+}) {
   const { t } = useI18n();
   const number = useNumberFormat();
   const { meanI, meanD, quadrant } = quadrants(influence, dependence);
@@ -41,7 +59,12 @@ export function InfluencePlane({ actors, influence, dependence }: { actors: Labe
   const sx = (d: number) => M.left + ((d + padD) / (maxD + padD)) * (W - M.left - M.right);
   const sy = (i: number) => H - M.bottom - ((i + padI) / (maxI + padI)) * (H - M.top - M.bottom);
   const points = actors.map((a, k) => ({ id: a.id, label: a.label, x: sx(dependence[k] ?? 0), y: sy(influence[k] ?? 0) }));
-  const quadrantNames: Record<Quadrant, string> = { dominant: t.quadrantDominant, relay: t.quadrantRelay, dominated: t.quadrantDominated, autonomous: t.quadrantAutonomous };
+  const quadrantNames: Record<Quadrant, string> = {
+    dominant: t.quadrantDominant,
+    relay: t.quadrantRelay,
+    dominated: t.quadrantDominated,
+    autonomous: t.quadrantAutonomous,
+  };
   const noInfluence = influence.every((x) => x === 0) && dependence.every((x) => x === 0);
   // The quadrants' names: top corners, and just under the mean line for the lower two.
   const names: { q: Quadrant; x: number; y: number; anchor: 'start' | 'end' }[] = noInfluence
@@ -56,7 +79,14 @@ export function InfluencePlane({ actors, influence, dependence }: { actors: Labe
     const w = quadrantNames[n.q].length * 9;
     return { x1: n.anchor === 'start' ? n.x : n.x - w, x2: n.anchor === 'start' ? n.x + w : n.x, y1: n.y - 13, y2: n.y + 3 };
   });
-  const labels = placeLabels(points, { width: W - M.right, top: M.top, bottom: H - M.bottom, charWidth: 6.9, lineHeight: 14, obstacles });
+  const labels = placeLabels(points, {
+    width: W - M.right,
+    top: M.top,
+    bottom: H - M.bottom,
+    charWidth: 6.9,
+    lineHeight: 14,
+    obstacles,
+  });
   const ticks = (max: number) => {
     const step = max > 40 ? 10 : max > 16 ? 5 : max > 6 ? 2 : 1;
     return Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
@@ -67,7 +97,12 @@ export function InfluencePlane({ actors, influence, dependence }: { actors: Labe
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="plane-title plane-desc" className="plane-svg">
         <title id="plane-title">{t.planeTitle}</title>
         <desc id="plane-desc">
-          {actors.map((a, k) => `${a.label} : I ${number(influence[k] ?? 0, 1)}, D ${number(dependence[k] ?? 0, 1)} (${quadrantNames[quadrant[k] ?? 'autonomous']})`).join(' ; ')}
+          {actors
+            .map(
+              (a, k) =>
+                `${a.label} : I ${number(influence[k] ?? 0, 1)}, D ${number(dependence[k] ?? 0, 1)} (${quadrantNames[quadrant[k] ?? 'autonomous']})`,
+            )
+            .join(' ; ')}
         </desc>
         <rect x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} fill="#fff" stroke="#c9c4b8" />
         {ticks(maxD).map((d) => (
@@ -105,7 +140,16 @@ export function InfluencePlane({ actors, influence, dependence }: { actors: Labe
         </text>
         {labels.map((p, k) => (
           <g key={p.id} className="plane-point" data-actor={p.id}>
-            {Math.abs(p.ly - 4 - p.y) > 10 && <line x1={p.x} y1={p.y} x2={p.anchor === 'start' ? p.lx - 2 : p.lx + 2} y2={p.ly - 4} stroke="#9aa5b1" strokeWidth={0.8} />}
+            {Math.abs(p.ly - 4 - p.y) > 10 && (
+              <line
+                x1={p.x}
+                y1={p.y}
+                x2={p.anchor === 'start' ? p.lx - 2 : p.lx + 2}
+                y2={p.ly - 4}
+                stroke="#9aa5b1"
+                strokeWidth={0.8}
+              />
+            )}
             <Marker x={p.x} y={p.y} quadrant={quadrant[k] ?? 'autonomous'} />
             <text x={p.lx} y={p.ly} textAnchor={p.anchor} className="point-label">
               {actors[k]?.label}

@@ -2,7 +2,6 @@ import { useI18n } from '../../i18n/index.tsx';
 import { KindShape } from '../../map/KindShape.tsx';
 import { ACTOR_KIND_STYLE } from '../../map/style.ts';
 
-
 /** The actor kinds present in the graphs, with the map's shapes and colours. */
 export function KindLegend({ kinds }: { kinds: string[] }) {
   const { t, enumLabel } = useI18n();

@@ -12,7 +12,10 @@ export function HomePage() {
       <p className="tagline">{t.appTagline}</p>
       {error && (
         <p role="alert" className="error">
-          {t.loadError} : {error.message} <button type="button" onClick={() => void refetch()}>{t.retry}</button>
+          {t.loadError} : {error.message}{' '}
+          <button type="button" onClick={() => void refetch()}>
+            {t.retry}
+          </button>
         </p>
       )}
       {loading && !data && <p aria-busy="true">{t.loading}</p>}
@@ -21,7 +24,10 @@ export function HomePage() {
         {data?.territories.map((territory) => (
           <section key={territory.id} aria-label={territory.name} className="territory-card">
             <h2>
-              {territory.name} <small>({territory.code}) · {enumLabel(territory.kind)}</small>
+              {territory.name}{' '}
+              <small>
+                ({territory.code}) · {enumLabel(territory.kind)}
+              </small>
             </h2>
             <p className="territory-review-link">
               <AppLink href={reviewHref(territory.id)}>{t.reviewLink}</AppLink>
@@ -31,7 +37,10 @@ export function HomePage() {
               {territory.projects.map((project) => (
                 <li key={project.id}>
                   <AppLink href={mapHref(project.id)}>{project.name}</AppLink>
-                  <small> — {t.since} {formatDate(project.validFrom)}</small>
+                  <small>
+                    {' '}
+                    — {t.since} {formatDate(project.validFrom)}
+                  </small>
                   {project.description && <p>{project.description}</p>}
                 </li>
               ))}

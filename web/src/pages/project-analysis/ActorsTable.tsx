@@ -6,12 +6,25 @@ import { Section } from '../../components/Section.tsx';
 import { useNumberFormat } from '../../components/useNumberFormat.ts';
 
 /** Each actor's influence, dependence, power, mobilisation and ambivalence. */
-export function ActorsTable({ mactor, order, fileName }: { mactor: MactorData; order: MactorOrderK; fileName: (table: string) => (string | null)[] }) {
+export function ActorsTable({
+  mactor,
+  order,
+  fileName,
+}: {
+  mactor: MactorData;
+  order: MactorOrderK;
+  fileName: (table: string) => (string | null)[];
+}) {
   const { t } = useI18n();
   const number = useNumberFormat();
   const o = mactor.orders.find((x) => x.order === order)!;
   const { quadrant } = quadrants(mactor.influence, mactor.dependence);
-  const names = { dominant: t.quadrantDominant, relay: t.quadrantRelay, dominated: t.quadrantDominated, autonomous: t.quadrantAutonomous };
+  const names = {
+    dominant: t.quadrantDominant,
+    relay: t.quadrantRelay,
+    dominated: t.quadrantDominated,
+    autonomous: t.quadrantAutonomous,
+  };
   const rows = mactor.actors.map((actor, i) => ({
     actor,
     influence: mactor.influence[i] ?? 0,
@@ -28,20 +41,39 @@ export function ActorsTable({ mactor, order, fileName }: { mactor: MactorData; o
       hint={t.actorsTableHint(order)}
       csv={{
         name: fileName(t.actorsTableCsv),
-        header: [t.colActor, t.colInfluence, t.colDependence, t.colQuadrant, t.colPower, t.colActorMobilisation, t.colAmbivalence],
-        rows: () => rows.map((r) => [r.actor.label, r.influence, r.dependence, r.quadrant, r.power, r.mobilisation, r.ambivalence]),
+        header: [
+          t.colActor,
+          t.colInfluence,
+          t.colDependence,
+          t.colQuadrant,
+          t.colPower,
+          t.colActorMobilisation,
+          t.colAmbivalence,
+        ],
+        rows: () =>
+          rows.map((r) => [r.actor.label, r.influence, r.dependence, r.quadrant, r.power, r.mobilisation, r.ambivalence]),
       }}
     >
       <table className="review-table">
         <thead>
           <tr>
             <th scope="col">{t.colActor}</th>
-            <th scope="col" className="num">{t.colInfluence}</th>
-            <th scope="col" className="num">{t.colDependence}</th>
+            <th scope="col" className="num">
+              {t.colInfluence}
+            </th>
+            <th scope="col" className="num">
+              {t.colDependence}
+            </th>
             <th scope="col">{t.colQuadrant}</th>
-            <th scope="col" className="num">{t.colPower}</th>
-            <th scope="col" className="num">{t.colActorMobilisation}</th>
-            <th scope="col" className="num">{t.colAmbivalence}</th>
+            <th scope="col" className="num">
+              {t.colPower}
+            </th>
+            <th scope="col" className="num">
+              {t.colActorMobilisation}
+            </th>
+            <th scope="col" className="num">
+              {t.colAmbivalence}
+            </th>
           </tr>
         </thead>
         <tbody>

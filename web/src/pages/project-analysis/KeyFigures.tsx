@@ -14,16 +14,20 @@ export function KeyFigures({ mactor, order }: { mactor: MactorData; order: Macto
   return (
     <ul className="key-figures" aria-label={t.keyFigures}>
       <li>
-        <strong>{o?.degreeOfConvergence === null || !o ? '—' : `${number(o.degreeOfConvergence, 0)} %`}</strong> {t.keyConvergence}
+        <strong>{o?.degreeOfConvergence === null || !o ? '—' : `${number(o.degreeOfConvergence, 0)} %`}</strong>{' '}
+        {t.keyConvergence}
       </li>
       <li>
-        <strong>{mactor.actors.length}</strong> {t.keyActors(mactor.actors.length)} · <strong>{mactor.objectives.length}</strong> {t.keyObjectives(mactor.objectives.length)}
+        <strong>{mactor.actors.length}</strong> {t.keyActors(mactor.actors.length)} · <strong>{mactor.objectives.length}</strong>{' '}
+        {t.keyObjectives(mactor.objectives.length)}
       </li>
       <li className="wide">
-        <span className="muted">{t.keyStrongestConvergence}</span> {strongestC ? `${strongestC.a.label} ↔ ${strongestC.b.label}` : '—'}
+        <span className="muted">{t.keyStrongestConvergence}</span>{' '}
+        {strongestC ? `${strongestC.a.label} ↔ ${strongestC.b.label}` : '—'}
       </li>
       <li className={`wide${strongestD ? ' alert' : ''}`}>
-        <span className="muted">{t.keyStrongestDivergence}</span> {strongestD ? `${strongestD.a.label} ↔ ${strongestD.b.label}` : '—'}
+        <span className="muted">{t.keyStrongestDivergence}</span>{' '}
+        {strongestD ? `${strongestD.a.label} ↔ ${strongestD.b.label}` : '—'}
       </li>
     </ul>
   );

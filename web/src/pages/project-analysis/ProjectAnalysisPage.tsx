@@ -51,7 +51,8 @@ export function ProjectAnalysisPage({ projectId, params }: { projectId: string; 
             {project && (
               <>
                 {' '}
-                › <AppLink href={reviewHref(project.territory.id, { date })}>{project.territory.name}</AppLink> › <AppLink href={mapHref(project.id, date)}>{project.name}</AppLink>
+                › <AppLink href={reviewHref(project.territory.id, { date })}>{project.territory.name}</AppLink> ›{' '}
+                <AppLink href={mapHref(project.id, date)}>{project.name}</AppLink>
               </>
             )}
           </>
@@ -70,11 +71,20 @@ export function ProjectAnalysisPage({ projectId, params }: { projectId: string; 
         }
         controls={
           <>
-            <DateControl date={date} min={project?.validFrom.slice(0, 10)} onChange={(next) => setParams(analysisParamChanges({ date: next }))} />
+            <DateControl
+              date={date}
+              min={project?.validFrom.slice(0, 10)}
+              onChange={(next) => setParams(analysisParamChanges({ date: next }))}
+            />
             {milestones.length > 0 && (
               <label>
                 {t.milestoneJump}{' '}
-                <select value={milestoneHere?.id ?? ''} onChange={(e) => setParams(analysisParamChanges({ date: milestones.find((m) => m.id === e.target.value)?.date ?? null }))}>
+                <select
+                  value={milestoneHere?.id ?? ''}
+                  onChange={(e) =>
+                    setParams(analysisParamChanges({ date: milestones.find((m) => m.id === e.target.value)?.date ?? null }))
+                  }
+                >
                   <option value="">—</option>
                   {milestones.map((m) => (
                     <option key={m.id} value={m.id}>
@@ -89,7 +99,13 @@ export function ProjectAnalysisPage({ projectId, params }: { projectId: string; 
               <span className="segmented-options">
                 {([1, 2, 3] as MactorOrderK[]).map((k) => (
                   <label key={k} title={t.orderHint(k)}>
-                    <input type="radio" name="mactor-order" value={k} checked={order === k} onChange={() => setParams(analysisParamChanges({ order: k }))} />
+                    <input
+                      type="radio"
+                      name="mactor-order"
+                      value={k}
+                      checked={order === k}
+                      onChange={() => setParams(analysisParamChanges({ order: k }))}
+                    />
                     <span>k = {k}</span>
                   </label>
                 ))}
@@ -113,19 +129,55 @@ export function ProjectAnalysisPage({ projectId, params }: { projectId: string; 
             csv={{
               name: fileName(t.heatmapsTitle),
               header: [t.colActorA, t.colActorB, t.convergenceShort(order), t.divergenceShort(order)],
-              rows: () => pairs(mactor.actors).map(([i, j]) => [mactor.actors[i]!.label, mactor.actors[j]!.label, orderData.caa.values[i]?.[j] ?? 0, orderData.daa.values[i]?.[j] ?? 0]),
+              rows: () =>
+                pairs(mactor.actors).map(([i, j]) => [
+                  mactor.actors[i]!.label,
+                  mactor.actors[j]!.label,
+                  orderData.caa.values[i]?.[j] ?? 0,
+                  orderData.daa.values[i]?.[j] ?? 0,
+                ]),
             }}
           >
             <div className={`heatmaps${mactor.actors.length > 12 ? ' stacked' : ''}`}>
-              <Heatmap id="heatmap-convergence" title={t.convergenceCaption(order)} actors={mactor.actors} values={orderData.caa.values} tone="convergence" digits={digits} />
-              <Heatmap id="heatmap-divergence" title={t.divergenceCaption(order)} actors={mactor.actors} values={orderData.daa.values} tone="divergence" digits={digits} />
+              <Heatmap
+                id="heatmap-convergence"
+                title={t.convergenceCaption(order)}
+                actors={mactor.actors}
+                values={orderData.caa.values}
+                tone="convergence"
+                digits={digits}
+              />
+              <Heatmap
+                id="heatmap-divergence"
+                title={t.divergenceCaption(order)}
+                actors={mactor.actors}
+                values={orderData.daa.values}
+                tone="divergence"
+                digits={digits}
+              />
             </div>
           </Section>
 
           <Section id="graphs" title={t.graphsTitle} hint={t.graphsHint} className="graphs-section">
             <div className="graphs">
-              <ActorGraph key={`c${order}`} id="convergence" title={t.convergenceCaption(order)} actors={mactor.actors} values={orderData.caa.values} kinds={kinds} tone="convergence" />
-              <ActorGraph key={`d${order}`} id="divergence" title={t.divergenceCaption(order)} actors={mactor.actors} values={orderData.daa.values} kinds={kinds} tone="divergence" />
+              <ActorGraph
+                key={`c${order}`}
+                id="convergence"
+                title={t.convergenceCaption(order)}
+                actors={mactor.actors}
+                values={orderData.caa.values}
+                kinds={kinds}
+                tone="convergence"
+              />
+              <ActorGraph
+                key={`d${order}`}
+                id="divergence"
+                title={t.divergenceCaption(order)}
+                actors={mactor.actors}
+                values={orderData.daa.values}
+                kinds={kinds}
+                tone="divergence"
+              />
             </div>
             <KindLegend kinds={Object.values(kinds)} />
           </Section>
@@ -151,4 +203,5 @@ export function ProjectAnalysisPage({ projectId, params }: { projectId: string; 
   );
 }
 
-const pairs = (labels: Label[]): [number, number][] => labels.flatMap((_, i) => labels.slice(i + 1).map((__, k): [number, number] => [i, i + 1 + k]));
+const pairs = (labels: Label[]): [number, number][] =>
+  labels.flatMap((_, i) => labels.slice(i + 1).map((__, k): [number, number] => [i, i + 1 + k]));

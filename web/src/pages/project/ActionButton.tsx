@@ -9,10 +9,27 @@ export function useActionLabel(): (action: Action) => string {
 }
 
 /** A registry action as a button; `hint` shows its shortcut as the tooltip. */
-export function ActionButton({ action, context, hint, pressed, prefix }: { action: Action; context: ActionContext; hint?: boolean; pressed?: boolean; prefix?: ReactNode }) {
+export function ActionButton({
+  action,
+  context,
+  hint,
+  pressed,
+  prefix,
+}: {
+  action: Action;
+  context: ActionContext;
+  hint?: boolean;
+  pressed?: boolean;
+  prefix?: ReactNode;
+}) {
   const label = useActionLabel();
   return (
-    <button type="button" aria-pressed={pressed} title={hint ? action.shortcut?.[0]?.toUpperCase() : undefined} onClick={() => action.run(context)}>
+    <button
+      type="button"
+      aria-pressed={pressed}
+      title={hint ? action.shortcut?.[0]?.toUpperCase() : undefined}
+      onClick={() => action.run(context)}
+    >
       {prefix}
       {label(action)}
     </button>

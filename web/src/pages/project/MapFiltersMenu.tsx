@@ -10,7 +10,15 @@ interface Facet {
 }
 
 /** The map's « Filtres »: one fieldset per facet, each a list of checkboxes (none checked: no filter). */
-export function MapFiltersMenu({ filters, perimeters, onChange }: { filters: MapFilters; perimeters: { id: string; name: unknown }[]; onChange(filters: MapFilters): void }) {
+export function MapFiltersMenu({
+  filters,
+  perimeters,
+  onChange,
+}: {
+  filters: MapFilters;
+  perimeters: { id: string; name: unknown }[];
+  onChange(filters: MapFilters): void;
+}) {
   const i18n = useI18n();
   const codes = (values: readonly string[]) => values.map((value) => ({ value, label: i18n.enumLabel(value) }));
   const facets: Facet[] = [
@@ -33,7 +41,8 @@ export function MapFiltersMenu({ filters, perimeters, onChange }: { filters: Map
           <legend>{i18n.entity(legend)}</legend>
           {options.map((option) => (
             <label key={option.value}>
-              <input type="checkbox" checked={filters[facet].has(option.value)} onChange={() => toggle(facet, option.value)} /> {option.label}
+              <input type="checkbox" checked={filters[facet].has(option.value)} onChange={() => toggle(facet, option.value)} />{' '}
+              {option.label}
             </label>
           ))}
         </fieldset>

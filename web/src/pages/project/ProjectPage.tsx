@@ -44,9 +44,18 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const territoryId = data?.project.territory.id ?? null;
   const mutations = useEntityMutations(projectId, territoryId);
   const elements = useMapElements(data?.projectMap ?? null, grouping, filters, project.comparison, leapsView);
-  const onArranged = useLayoutSave(projectId, readOnly, useCallback(() => setStatus(t.layoutSaved), [t.layoutSaved]));
+  const onArranged = useLayoutSave(
+    projectId,
+    readOnly,
+    useCallback(() => setStatus(t.layoutSaved), [t.layoutSaved]),
+  );
   const toggleDrawMode = useCallback(() => setDrawMode((on) => !on), []);
-  const commands = useEditorCommands(projectId, asOf, { canvas, searchBox, sidePanel }, { panel: setPanel, toggleDrawMode, importing: setImporting });
+  const commands = useEditorCommands(
+    projectId,
+    asOf,
+    { canvas, searchBox, sidePanel },
+    { panel: setPanel, toggleDrawMode, importing: setImporting },
+  );
   const context: ActionContext = { ...commands, readOnly, panel, drawMode };
   useShortcuts(context, importing);
 
@@ -76,11 +85,18 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
       </main>
     );
   }
-  if (!data) return <p className="loading" aria-busy="true">{t.loading}</p>;
+  if (!data)
+    return (
+      <p className="loading" aria-busy="true">
+        {t.loading}
+      </p>
+    );
 
   const map = data.projectMap;
   const empty = map.nodes.filter((n) => n.kind !== 'PERIMETER').length === 0;
-  const summary = project.diff ? t.compareSummary(project.diff.summary.added ?? 0, project.diff.summary.ended ?? 0, project.diff.summary.changed ?? 0) : null;
+  const summary = project.diff
+    ? t.compareSummary(project.diff.summary.added ?? 0, project.diff.summary.ended ?? 0, project.diff.summary.changed ?? 0)
+    : null;
   const onSaved = (saved: SavedFocus | null) => {
     if (saved) setFocus(saved);
     else setPanel({ kind: 'idle' });
@@ -111,7 +127,11 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           onStatus={setStatus}
         />
       </header>
-      {asOf && !compare && <p className="banner" role="status">{t.readOnlyBanner(i18n.formatDate(asOf))}</p>}
+      {asOf && !compare && (
+        <p className="banner" role="status">
+          {t.readOnlyBanner(i18n.formatDate(asOf))}
+        </p>
+      )}
       {status && (
         <p className="toast" role="status" onAnimationEnd={() => setStatus(null)}>
           {status}

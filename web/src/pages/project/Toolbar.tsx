@@ -42,7 +42,12 @@ export function Toolbar(props: ToolbarProps) {
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={props.leapsView} onChange={(e) => setParams(editorParamChanges({ leapsView: e.target.checked }))} /> {t.viewLeaps}
+        <input
+          type="checkbox"
+          checked={props.leapsView}
+          onChange={(e) => setParams(editorParamChanges({ leapsView: e.target.checked }))}
+        />{' '}
+        {t.viewLeaps}
       </label>
       <MapFiltersMenu filters={props.filters} perimeters={props.perimeters} onChange={props.onFilters} />
       <input
@@ -69,13 +74,25 @@ export function Toolbar(props: ToolbarProps) {
       </datalist>
       {TOOLBAR_ACTIONS.filter((action) => action.enabled(context)).map((action) =>
         action.id === 'relation.draw' ? (
-          <ActionButton key={action.id} action={action} context={context} hint pressed={context.drawMode} prefix={context.drawMode ? '✎ ' : ''} />
+          <ActionButton
+            key={action.id}
+            action={action}
+            context={context}
+            hint
+            pressed={context.drawMode}
+            prefix={context.drawMode ? '✎ ' : ''}
+          />
         ) : (
           <ActionButton key={action.id} action={action} context={context} />
         ),
       )}
       <label title={t.workshopHint}>
-        <input type="checkbox" checked={props.workshop} onChange={(e) => setParams(editorParamChanges({ workshop: e.target.checked }))} /> {t.workshop}
+        <input
+          type="checkbox"
+          checked={props.workshop}
+          onChange={(e) => setParams(editorParamChanges({ workshop: e.target.checked }))}
+        />{' '}
+        {t.workshop}
       </label>
     </div>
   );

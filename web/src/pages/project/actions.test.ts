@@ -1,7 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EntityData } from '../../api/entities.ts';
 import { CREATABLE } from '../../api/projectLists.ts';
-import { ACTIONS, CREATE_ACTIONS, TOOLBAR_ACTIONS, actionById, actionForKey, type ActionContext, type EditorState } from './actions.ts';
+import {
+  ACTIONS,
+  CREATE_ACTIONS,
+  TOOLBAR_ACTIONS,
+  actionById,
+  actionForKey,
+  type ActionContext,
+  type EditorState,
+} from './actions.ts';
 
 const entity = { id: 'act-x', version: 1, validFrom: '2024-01-01T00:00:00Z', validTo: null, __typename: 'Actor' } as EntityData;
 const editing: EditorState = { readOnly: false, panel: { kind: 'idle' }, drawMode: false };
@@ -47,14 +55,18 @@ describe('the editor’s action registry', () => {
     expect(actionForKey('/', reading)?.id).toBe('search.focus');
     expect(actionForKey('f', reading)?.id).toBe('map.fit');
     for (const key of ['a', 'o', 'l']) expect(actionForKey(key, reading)).toBeNull();
-    expect(TOOLBAR_ACTIONS.filter((a) => a.enabled(reading)).map((a) => a.id)).toEqual(['map.rearrange', 'export.png', 'export.svg']);
+    expect(TOOLBAR_ACTIONS.filter((a) => a.enabled(reading)).map((a) => a.id)).toEqual([
+      'map.rearrange',
+      'export.png',
+      'export.svg',
+    ]);
     expect(CREATE_ACTIONS.filter((a) => a.enabled(reading))).toEqual([]);
   });
 
   it('opens the create form: a new actor is followed by its engagement', () => {
     const c = context(editing);
     actionForKey('a', editing)!.run(c);
-    expect(c.setPanel).toHaveBeenCalledWith({ kind: 'create', type: 'Actor', preset: {}, then: 'engage' });
+    expect(c.setPanel).toHaveBeenCalledWith({ kind: 'create', type: 'Actor', preset: {}, next: 'engage' });
     actionForKey('o', editing)!.run(c);
     expect(c.setPanel).toHaveBeenLastCalledWith({ kind: 'create', type: 'Objective', preset: {} });
     expect(CREATE_ACTIONS.map((a) => a.label)).toEqual(CREATABLE.map((type) => ({ entity: type })));

@@ -59,7 +59,7 @@ export const CREATE_ACTIONS: readonly Action[] = CREATABLE.map((type) => {
     label: { entity: type },
     ...(key ? { shortcut: [key] } : {}),
     enabled: editable,
-    run: (c) => c.setPanel({ kind: 'create', type, preset: {}, ...(type === 'Actor' ? { then: 'engage' as const } : {}) }),
+    run: (c) => c.setPanel({ kind: 'create', type, preset: {}, ...(type === 'Actor' ? { next: 'engage' as const } : {}) }),
   };
 });
 
@@ -77,7 +77,13 @@ export const KEY_ACTIONS: readonly Action[] = [
   { id: 'panel.close', label: 'close', shortcut: ['Escape'], enabled: always, run: (c) => c.setPanel({ kind: 'idle' }) },
   { id: 'search.focus', label: 'search', shortcut: ['/'], enabled: always, run: (c) => c.focusSearch() },
   { id: 'map.fit', label: 'fit', shortcut: ['f'], enabled: always, run: (c) => c.fit() },
-  { id: 'entity.end', label: 'end', shortcut: ['Delete', 'Backspace'], enabled: (s) => !s.readOnly && s.panel.kind === 'view', run: (c) => c.endSelected() },
+  {
+    id: 'entity.end',
+    label: 'end',
+    shortcut: ['Delete', 'Backspace'],
+    enabled: (s) => !s.readOnly && s.panel.kind === 'view',
+    run: (c) => c.endSelected(),
+  },
 ];
 
 export const ACTIONS: readonly Action[] = [...KEY_ACTIONS, ...TOOLBAR_ACTIONS, ...CREATE_ACTIONS];

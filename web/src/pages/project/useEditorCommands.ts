@@ -30,7 +30,8 @@ export function useEditorCommands(
       focusSearch: () => searchBox.current?.focus(),
       fit: () => canvas.current?.fit(),
       rearrange: () => canvas.current?.rearrange(),
-      exportPng: () => void canvas.current?.png().then((blob) => download(blob, `${projectId}${asOf ? `-${asOf.slice(0, 10)}` : ''}.png`)),
+      exportPng: () =>
+        void canvas.current?.png().then((blob) => download(blob, `${projectId}${asOf ? `-${asOf.slice(0, 10)}` : ''}.png`)),
       exportSvg: () => {
         if (canvas.current) download(new Blob([canvas.current.svg()], { type: 'image/svg+xml' }), `${projectId}.svg`);
       },

@@ -4,7 +4,13 @@ import { toElements, type Comparison, type Grouping, type MapFilters } from '../
 import type { ElementDef, ProjectMapData } from '../../map/types.ts';
 
 /** The map's Cytoscape elements for the current grouping, filters and comparison, in the UI language. */
-export function useMapElements(projectMap: ProjectMapData | null, grouping: Grouping, filters: MapFilters, comparison: Comparison | null, leapsView: boolean): ElementDef[] {
+export function useMapElements(
+  projectMap: ProjectMapData | null,
+  grouping: Grouping,
+  filters: MapFilters,
+  comparison: Comparison | null,
+  leapsView: boolean,
+): ElementDef[] {
   const i18n = useI18n();
   return useMemo(
     () =>

@@ -22,9 +22,13 @@ export type Milestone = EntityData & { name: string; date: string };
 export function useProjectData(projectId: string, { date, compare, workshop }: EditorParams) {
   const refetchInterval = workshop ? WORKSHOP_REFRESH_MS : false;
   // Milestones are needed to know the comparison's dates: they come with the view itself.
-  const base = useProjectView(projectId, null, workshop, { refetchInterval: date === null && !compare ? refetchInterval : false });
+  const base = useProjectView(projectId, null, workshop, {
+    refetchInterval: date === null && !compare ? refetchInterval : false,
+  });
   const milestones = (base.data?.project.milestones ?? []) as Milestone[];
-  const compareDates = compare ? { from: milestones.find((m) => m.id === compare.from)?.date, to: milestones.find((m) => m.id === compare.to)?.date } : null;
+  const compareDates = compare
+    ? { from: milestones.find((m) => m.id === compare.from)?.date, to: milestones.find((m) => m.id === compare.to)?.date }
+    : null;
   /** The instant read: the later milestone's end of day when comparing, else the URL's date. */
   const asOf = compareDates?.to ? milestoneInstant(compareDates.to).toISOString() : date;
   const readOnly = asOf !== null || workshop;
@@ -32,19 +36,27 @@ export function useProjectData(projectId: string, { date, compare, workshop }: E
   const current = asOf === null ? base : view;
   const data = current.data;
 
-  const { diff, fromMap } = useComparisonData(projectId, compare && compareDates?.from ? { ...compare, fromDate: compareDates.from } : null, workshop);
+  const { diff, fromMap } = useComparisonData(
+    projectId,
+    compare && compareDates?.from ? { ...compare, fromDate: compareDates.from } : null,
+    workshop,
+  );
   const territoryActors = useTerritoryActors(data && !readOnly ? data.project.territory.id : null);
 
   const byId = useMemo(() => {
     const map = new Map<string, EntityData>();
     if (!data) return map;
     map.set(data.project.id, data.project);
-    for (const [list] of PROJECT_LISTS) for (const entity of (data.project[list] as EntityData[] | undefined) ?? []) map.set(entity.id, entity);
+    for (const [list] of PROJECT_LISTS)
+      for (const entity of (data.project[list] as EntityData[] | undefined) ?? []) map.set(entity.id, entity);
     for (const actor of territoryActors.data?.territory.actors ?? []) if (!map.has(actor.id)) map.set(actor.id, actor);
     return map;
   }, [data, territoryActors.data]);
 
-  const comparison = useMemo<Comparison | null>(() => (compare && diff && fromMap ? comparisonFromDiff(diff, fromMap) : null), [compare, diff, fromMap]);
+  const comparison = useMemo<Comparison | null>(
+    () => (compare && diff && fromMap ? comparisonFromDiff(diff, fromMap) : null),
+    [compare, diff, fromMap],
+  );
 
   const refOptions = useMemo<RefOptions>(() => {
     const options: RefOptions = {};
@@ -52,7 +64,8 @@ export function useProjectData(projectId: string, { date, compare, workshop }: E
       const e = byId.get(id);
       return e ? String(e[ENTITIES[e.__typename].titleField] ?? id) : null;
     };
-    for (const entity of byId.values()) (options[entity.__typename] ??= []).push({ id: entity.id, label: entityTitle(entity, nameOf) });
+    for (const entity of byId.values())
+      (options[entity.__typename] ??= []).push({ id: entity.id, label: entityTitle(entity, nameOf) });
     for (const list of Object.values(options)) list.sort((a, b) => a.label.localeCompare(b.label, 'fr'));
     return options;
   }, [byId]);
@@ -65,5 +78,19 @@ export function useProjectData(projectId: string, { date, compare, workshop }: E
     [byId],
   );
 
-  return { data, error: current.error, loading: current.loading, refetch: current.refetch, asOf, readOnly, milestones, compareDates, diff, comparison, byId, refOptions, titleOf };
+  return {
+    data,
+    error: current.error,
+    loading: current.loading,
+    refetch: current.refetch,
+    asOf,
+    readOnly,
+    milestones,
+    compareDates,
+    diff,
+    comparison,
+    byId,
+    refOptions,
+    titleOf,
+  };
 }

@@ -19,7 +19,11 @@ export function DivergencesTable({ rows, fileName }: { rows: ReviewAnalysis['unw
       id="divergences"
       title={t.divergencesTitle}
       hint={t.divergencesHint}
-      csv={{ name: fileName(t.divergencesTitle), header: [t.colActorA, t.colActorB, t.col2DAA, t.col2CAA], rows: () => rows.map((r) => [r.a.label, r.b.label, r.divergence, r.convergence]) }}
+      csv={{
+        name: fileName(t.divergencesTitle),
+        header: [t.colActorA, t.colActorB, t.col2DAA, t.col2CAA],
+        rows: () => rows.map((r) => [r.a.label, r.b.label, r.divergence, r.convergence]),
+      }}
     >
       {rows.length === 0 ? (
         <Empty>{t.noDivergences}</Empty>
@@ -28,8 +32,12 @@ export function DivergencesTable({ rows, fileName }: { rows: ReviewAnalysis['unw
           <thead>
             <tr>
               <th scope="col">{t.colPair}</th>
-              <th scope="col" className="num">{t.col2DAA}</th>
-              <th scope="col" className="num">{t.col2CAA}</th>
+              <th scope="col" className="num">
+                {t.col2DAA}
+              </th>
+              <th scope="col" className="num">
+                {t.col2CAA}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -52,7 +60,17 @@ export function DivergencesTable({ rows, fileName }: { rows: ReviewAnalysis['unw
 }
 
 /** A value with a small bar behind it, for tables that compare magnitudes. */
-export function Bar({ value, max, tone, text }: { value: number; max: number; tone: 'convergence' | 'divergence' | 'neutral'; text: string }) {
+export function Bar({
+  value,
+  max,
+  tone,
+  text,
+}: {
+  value: number;
+  max: number;
+  tone: 'convergence' | 'divergence' | 'neutral';
+  text: string;
+}) {
   const width = max > 0 ? Math.max(0, Math.min(100, (value / max) * 100)) : 0;
   return (
     <span className={`value-bar ${tone}`}>
@@ -93,7 +111,12 @@ export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnal
       ) : (
         <ol className="coalitions">
           {communities.map((c, i) => (
-            <li key={c.id} className="coalition-card" data-coalition={c.id} style={{ ['--c' as string]: ECOSYSTEM_COLORS[i % ECOSYSTEM_COLORS.length] }}>
+            <li
+              key={c.id}
+              className="coalition-card"
+              data-coalition={c.id}
+              style={{ ['--c' as string]: ECOSYSTEM_COLORS[i % ECOSYSTEM_COLORS.length] }}
+            >
               <h4>
                 {coalitionName(t, c.id)} <small>· {t.actorCount(c.members.length)}</small>
               </h4>
@@ -113,7 +136,14 @@ export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnal
             csv={{
               name: fileName(t.ecosystemsDeclared),
               header: [t.colEcosystem, t.colCoalition, t.colJaccard, t.colAdd, t.colRemove],
-              rows: () => analysis.ecosystems.map((e) => [e.ecosystem.label, coalitionName(t, e.coalition), e.jaccard, names(e.add), names(e.remove)]),
+              rows: () =>
+                analysis.ecosystems.map((e) => [
+                  e.ecosystem.label,
+                  coalitionName(t, e.coalition),
+                  e.jaccard,
+                  names(e.add),
+                  names(e.remove),
+                ]),
             }}
             what={t.ecosystemsDeclared}
           />
@@ -127,7 +157,9 @@ export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnal
             <tr>
               <th scope="col">{t.colEcosystem}</th>
               <th scope="col">{t.colCoalition}</th>
-              <th scope="col" className="num">{t.colJaccard}</th>
+              <th scope="col" className="num">
+                {t.colJaccard}
+              </th>
               <th scope="col">{t.colAdd}</th>
               <th scope="col">{t.colRemove}</th>
             </tr>
@@ -141,13 +173,24 @@ export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnal
                     <span className="muted">{t.noMatch}</span>
                   ) : (
                     <>
-                      {coalitionName(t, e.coalition)} <small className="muted">({t.actorCount(members.get(e.coalition)?.size ?? 0)})</small>
+                      {coalitionName(t, e.coalition)}{' '}
+                      <small className="muted">({t.actorCount(members.get(e.coalition)?.size ?? 0)})</small>
                     </>
                   )}
                 </td>
-                <td className="num">{e.jaccard === null ? '—' : <Bar value={e.jaccard} max={1} tone="convergence" text={number(e.jaccard, 2, true)} />}</td>
-                <td className="names-cell add">{e.add.length ? <Names labels={e.add} /> : <span className="muted">{t.nobody}</span>}</td>
-                <td className="names-cell remove">{e.remove.length ? <Names labels={e.remove} /> : <span className="muted">{t.nobody}</span>}</td>
+                <td className="num">
+                  {e.jaccard === null ? (
+                    '—'
+                  ) : (
+                    <Bar value={e.jaccard} max={1} tone="convergence" text={number(e.jaccard, 2, true)} />
+                  )}
+                </td>
+                <td className="names-cell add">
+                  {e.add.length ? <Names labels={e.add} /> : <span className="muted">{t.nobody}</span>}
+                </td>
+                <td className="names-cell remove">
+                  {e.remove.length ? <Names labels={e.remove} /> : <span className="muted">{t.nobody}</span>}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -167,7 +210,11 @@ export function BrokersTable({ rows, fileName }: { rows: ReviewAnalysis['brokers
       id="brokers"
       title={t.brokersTitle}
       hint={t.brokersHint}
-      csv={{ name: fileName(t.brokersTitle), header: [t.colActor, t.colBetweenness], rows: () => rows.map((r) => [r.actor.label, r.betweenness]) }}
+      csv={{
+        name: fileName(t.brokersTitle),
+        header: [t.colActor, t.colBetweenness],
+        rows: () => rows.map((r) => [r.actor.label, r.betweenness]),
+      }}
     >
       {shown.length === 0 ? (
         <Empty>{t.noBrokers}</Empty>
@@ -176,7 +223,9 @@ export function BrokersTable({ rows, fileName }: { rows: ReviewAnalysis['brokers
           <thead>
             <tr>
               <th scope="col">{t.colActor}</th>
-              <th scope="col" className="num">{t.colBetweenness}</th>
+              <th scope="col" className="num">
+                {t.colBetweenness}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -191,12 +240,22 @@ export function BrokersTable({ rows, fileName }: { rows: ReviewAnalysis['brokers
           </tbody>
         </table>
       )}
-      {rows.length > shown.length && shown.length > 0 && <p className="hint small">{t.brokersOthers(rows.length - shown.length)}</p>}
+      {rows.length > shown.length && shown.length > 0 && (
+        <p className="hint small">{t.brokersOthers(rows.length - shown.length)}</p>
+      )}
     </Section>
   );
 }
 
-export function LoadTable({ rows, date, fileName }: { rows: ReviewAnalysis['engagementLoad']; date: string | null; fileName: FileName }) {
+export function LoadTable({
+  rows,
+  date,
+  fileName,
+}: {
+  rows: ReviewAnalysis['engagementLoad'];
+  date: string | null;
+  fileName: FileName;
+}) {
   const { t } = useI18n();
   return (
     <Section
@@ -204,7 +263,11 @@ export function LoadTable({ rows, date, fileName }: { rows: ReviewAnalysis['enga
       title={t.loadTitle}
       hint={t.loadHint}
       className={rows.length > 0 ? 'warn' : ''}
-      csv={{ name: fileName(t.loadTitle), header: [t.colActor, t.colCount, t.colProjects], rows: () => rows.map((r) => [r.actor.label, r.count, names(r.projects)]) }}
+      csv={{
+        name: fileName(t.loadTitle),
+        header: [t.colActor, t.colCount, t.colProjects],
+        rows: () => rows.map((r) => [r.actor.label, r.count, names(r.projects)]),
+      }}
     >
       {rows.length === 0 ? (
         <Empty>{t.noLoad}</Empty>
@@ -213,7 +276,9 @@ export function LoadTable({ rows, date, fileName }: { rows: ReviewAnalysis['enga
           <thead>
             <tr>
               <th scope="col">{t.colActor}</th>
-              <th scope="col" className="num">{t.colCount}</th>
+              <th scope="col" className="num">
+                {t.colCount}
+              </th>
               <th scope="col">{t.colProjects}</th>
             </tr>
           </thead>
@@ -261,7 +326,8 @@ export function ExternalitiesTable({ rows, fileName }: { rows: ReviewAnalysis['e
       csv={{
         name: fileName(t.externalitiesTitle),
         header: [t.colExternality, t.colProject, t.colSign, t.colAffected, t.colNotInvolved],
-        rows: () => rows.map((r) => [r.externality.label, r.project.label, enumLabel(r.sign), names(r.affected), names(r.notInvolved)]),
+        rows: () =>
+          rows.map((r) => [r.externality.label, r.project.label, enumLabel(r.sign), names(r.affected), names(r.notInvolved)]),
       }}
     >
       {rows.length === 0 ? (
@@ -308,7 +374,22 @@ export function ProgressSection(props: {
   fileName: FileName;
 }) {
   const { t } = useI18n();
-  const fields = ['actorsJoined', 'actorsLeft', 'engagementGained', 'engagementLost', 'cooperationsNew', 'conflictsNew', 'conflictsArbitrated', 'conflictsDepasses', 'externalitiesInternalised', 'leaps', 'positionsMoved', 'added', 'changed', 'ended'] as const;
+  const fields = [
+    'actorsJoined',
+    'actorsLeft',
+    'engagementGained',
+    'engagementLost',
+    'cooperationsNew',
+    'conflictsNew',
+    'conflictsArbitrated',
+    'conflictsDepasses',
+    'externalitiesInternalised',
+    'leaps',
+    'positionsMoved',
+    'added',
+    'changed',
+    'ended',
+  ] as const;
   return (
     <Section
       id="progress"
@@ -332,7 +413,8 @@ export function ProgressSection(props: {
               <article key={p.project.id} className="progress-card" data-project={p.project.id}>
                 <h3>{p.project.label}</h3>
                 <p className="progress-links no-print">
-                  <AppLink href={mapHref(p.project.id, props.date)}>{t.openMap}</AppLink> · <AppLink href={analysisHref(p.project.id, { date: props.date })}>{t.analysisLink}</AppLink>
+                  <AppLink href={mapHref(p.project.id, props.date)}>{t.openMap}</AppLink> ·{' '}
+                  <AppLink href={analysisHref(p.project.id, { date: props.date })}>{t.analysisLink}</AppLink>
                 </p>
                 {items.length === 0 ? (
                   <p className="muted">{t.progressNothing}</p>

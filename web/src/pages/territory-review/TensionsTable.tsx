@@ -22,7 +22,10 @@ const SORT_VALUE: Record<TensionSort, (t: Tension) => number> = {
 function Intensity({ value }: { value: number }) {
   return (
     <span className="intensity" title={`${value} / 4`}>
-      <span aria-hidden="true">{'●'.repeat(Math.max(0, Math.min(4, value)))}<span className="intensity-off">{'●'.repeat(Math.max(0, 4 - value))}</span></span>{' '}
+      <span aria-hidden="true">
+        {'●'.repeat(Math.max(0, Math.min(4, value)))}
+        <span className="intensity-off">{'●'.repeat(Math.max(0, 4 - value))}</span>
+      </span>{' '}
       <span className="intensity-value">{value}</span>
     </span>
   );
@@ -33,13 +36,25 @@ export function StatusChip({ status }: { status: string }) {
   const style = CONFLICT_STATUS_STYLE[status];
   return (
     <span className={`status-chip status-${status.toLowerCase()}`}>
-      <span className="status-swatch" aria-hidden="true" style={{ borderColor: style?.color ?? '#999', borderStyle: style?.style ?? 'solid' }} />
+      <span
+        className="status-swatch"
+        aria-hidden="true"
+        style={{ borderColor: style?.color ?? '#999', borderStyle: style?.style ?? 'solid' }}
+      />
       {enumLabel(status)}
     </span>
   );
 }
 
-export function TensionsTable({ tensions, date, fileName }: { tensions: Tension[]; date: string | null; fileName: (table: string) => (string | null)[] }) {
+export function TensionsTable({
+  tensions,
+  date,
+  fileName,
+}: {
+  tensions: Tension[];
+  date: string | null;
+  fileName: (table: string) => (string | null)[];
+}) {
   const { t, enumLabel, formatDate } = useI18n();
   const number = useNumberFormat();
   const [sort, setSort] = useState<SortState<TensionSort> | null>(null);
@@ -71,9 +86,29 @@ export function TensionsTable({ tensions, date, fileName }: { tensions: Tension[
       }
       csv={{
         name: fileName(t.tensionsTitle),
-        header: [t.colConflict, t.colProject, t.colIntensity, t.colStatus, t.colIdentifiedAt, t.colAge, t.colStatusSince, t.colInStatus, t.colActors],
+        header: [
+          t.colConflict,
+          t.colProject,
+          t.colIntensity,
+          t.colStatus,
+          t.colIdentifiedAt,
+          t.colAge,
+          t.colStatusSince,
+          t.colInStatus,
+          t.colActors,
+        ],
         rows: () =>
-          rows.map((r) => [r.conflict.label, r.project.label, r.intensity, enumLabel(r.status), r.identifiedAt.slice(0, 10), r.daysSinceIdentified, r.statusSince.slice(0, 10), r.daysInStatus, names(r.actors)]),
+          rows.map((r) => [
+            r.conflict.label,
+            r.project.label,
+            r.intensity,
+            enumLabel(r.status),
+            r.identifiedAt.slice(0, 10),
+            r.daysSinceIdentified,
+            r.statusSince.slice(0, 10),
+            r.daysInStatus,
+            names(r.actors),
+          ]),
       }}
       actions={
         <label className="toggle">
@@ -123,11 +158,15 @@ export function TensionsTable({ tensions, date, fileName }: { tensions: Tension[
                   </td>
                   <td className="num">
                     {t.days(number(r.daysSinceIdentified, 0))}
-                    <small>{t.since} {formatDate(r.identifiedAt)}</small>
+                    <small>
+                      {t.since} {formatDate(r.identifiedAt)}
+                    </small>
                   </td>
                   <td className="num">
                     {t.days(number(r.daysInStatus, 0))}
-                    <small>{t.since} {formatDate(r.statusSince)}</small>
+                    <small>
+                      {t.since} {formatDate(r.statusSince)}
+                    </small>
                   </td>
                   <td className="names-cell">
                     <Names labels={r.actors} />

@@ -9,7 +9,14 @@ import { ReviewHeader } from '../../components/ReviewHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { setParams } from '../../navigation.ts';
 import { homeHref, parseReviewParams, reviewParamChanges } from '../../routes.ts';
-import { BrokersTable, CoalitionsSection, DivergencesTable, ExternalitiesTable, LoadTable, ProgressSection } from './ReviewSections.tsx';
+import {
+  BrokersTable,
+  CoalitionsSection,
+  DivergencesTable,
+  ExternalitiesTable,
+  LoadTable,
+  ProgressSection,
+} from './ReviewSections.tsx';
 import { isOpenTension, TensionsTable } from './TensionsTable.tsx';
 
 /**
@@ -56,7 +63,11 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
   const milestoneSelect = (
     <label className="milestone-select">
       {t.progressSince}{' '}
-      <select value={chosen && chosen.date <= day ? chosen.id : ''} onChange={(e) => setParams(reviewParamChanges({ since: e.target.value || null }))} disabled={!territory}>
+      <select
+        value={chosen && chosen.date <= day ? chosen.id : ''}
+        onChange={(e) => setParams(reviewParamChanges({ since: e.target.value || null }))}
+        disabled={!territory}
+      >
         <option value="">{t.milestoneAuto}</option>
         {(territory?.projects ?? []).map((p) => (
           <optgroup key={p.id} label={p.name}>
@@ -94,8 +105,20 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
         controls={<DateControl date={date} onChange={(next) => setParams(reviewParamChanges({ date: next }))} />}
       />
 
-      <Feedback loading={milestonesQuery.isFetching && !territory} error={milestonesQuery.error} hasData={false} onRetry={() => void milestonesQuery.refetch()} />
-      {territory && <Feedback loading={review.isFetching} error={review.error} hasData={Boolean(data)} onRetry={() => void review.refetch()} />}
+      <Feedback
+        loading={milestonesQuery.isFetching && !territory}
+        error={milestonesQuery.error}
+        hasData={false}
+        onRetry={() => void milestonesQuery.refetch()}
+      />
+      {territory && (
+        <Feedback
+          loading={review.isFetching}
+          error={review.error}
+          hasData={Boolean(data)}
+          onRetry={() => void review.refetch()}
+        />
+      )}
 
       {analysis && data && (
         <div className={`review-body${review.isFetching ? ' is-refreshing' : ''}`}>
@@ -122,7 +145,8 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
             </li>
             <li>
               <a href="#coalitions-title">
-                <strong>{analysis.coalitions.communities.length}</strong> {t.keyCoalitions(analysis.coalitions.communities.length)}
+                <strong>{analysis.coalitions.communities.length}</strong>{' '}
+                {t.keyCoalitions(analysis.coalitions.communities.length)}
               </a>
             </li>
           </ul>
@@ -137,7 +161,14 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
             <LoadTable rows={analysis.engagementLoad} date={date} fileName={fileName} />
             <ExternalitiesTable rows={analysis.externalities} fileName={fileName} />
           </div>
-          <ProgressSection progress={data.progress} sinceLabel={sinceLabel} date={date} controls={milestoneSelect} notice={notice} fileName={fileName} />
+          <ProgressSection
+            progress={data.progress}
+            sinceLabel={sinceLabel}
+            date={date}
+            controls={milestoneSelect}
+            notice={notice}
+            fileName={fileName}
+          />
           <p className="review-footer">{t.reviewFooter(formatDate(analysis.asOf))}</p>
         </div>
       )}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hash as argon2Hash } from '@node-rs/argon2';
 import {
   DomainError,
@@ -40,19 +40,13 @@ import {
   userForSingleSignOn,
   verifyPassword,
   SESSION_LIFETIME,
-  type Graph,
   type User,
 } from '@trame/graph';
 import { TEST_AUTHOR, at, build, buildSmallProject, type SmallProject } from './support/factories.ts';
-import { testGraph, uniqueId } from './support/graph.ts';
+import { uniqueId } from './support/graph.ts';
+import { useTestGraph } from './support/app.ts';
 
-let graph: Graph;
-beforeAll(() => {
-  graph = testGraph();
-});
-afterAll(async () => {
-  await graph.close();
-});
+const t = useTestGraph();
 
 const PASSWORD = 'une phrase de passe assez longue';
 const email = (who = 'pilote') => `${uniqueId(who)}@Exemple.FR`;
@@ -75,10 +69,10 @@ async function propsOf(
   key: string,
   value: string,
 ): Promise<string> {
-  const { records } = await graph.driver.executeQuery(
+  const { records } = await t.graph.driver.executeQuery(
     `MATCH (n:${label}) WHERE n[$key] = $value RETURN properties(n) AS p`,
     { key, value },
-    { database: graph.database },
+    { database: t.graph.database },
   );
   return JSON.stringify(records.map((r) => r.get('p')));
 }
@@ -86,11 +80,11 @@ async function propsOf(
 describe('users and passwords', () => {
   it('stores the e-mail lower-cased and unique, the password only as an argon2id hash apart from the user', async () => {
     const address = email();
-    const user = await createUser(graph, { email: `  ${address} `, name: ' Claire Pilote ', password: PASSWORD });
+    const user = await createUser(t.graph, { email: `  ${address} `, name: ' Claire Pilote ', password: PASSWORD });
     expect(user).toMatchObject({ email: address.toLowerCase(), name: 'Claire Pilote', disabledAt: null });
-    expect(await findUserByEmail(graph, address.toUpperCase())).toEqual(user);
-    expect(await getUser(graph, user.id)).toEqual(user);
-    expect(await codeOf(createUser(graph, { email: address.toLowerCase(), name: 'Autre' }))).toBe('EMAIL_TAKEN');
+    expect(await findUserByEmail(t.graph, address.toUpperCase())).toEqual(user);
+    expect(await getUser(t.graph, user.id)).toEqual(user);
+    expect(await codeOf(createUser(t.graph, { email: address.toLowerCase(), name: 'Autre' }))).toBe('EMAIL_TAKEN');
     const userProps = await propsOf('User', 'id', user.id);
     expect(userProps).not.toContain('argon2');
     expect(userProps).not.toContain(PASSWORD);
@@ -101,24 +95,24 @@ describe('users and passwords', () => {
 
   it('refuses bad input with the French messages of the catalogue and writes nothing', async () => {
     const address = email();
-    expect(await codeOf(createUser(graph, { email: 'pas-une-adresse', name: 'X' }))).toBe('INVALID_EMAIL');
-    expect(await codeOf(createUser(graph, { email: address, name: '   ' }))).toBe('REQUIRED_FIELD');
-    const short = createUser(graph, { email: address, name: 'X', password: 'court' });
+    expect(await codeOf(createUser(t.graph, { email: 'pas-une-adresse', name: 'X' }))).toBe('INVALID_EMAIL');
+    expect(await codeOf(createUser(t.graph, { email: address, name: '   ' }))).toBe('REQUIRED_FIELD');
+    const short = createUser(t.graph, { email: address, name: 'X', password: 'court' });
     await expect(short).rejects.toThrow('le mot de passe doit compter au moins 12 caractères (il en compte 5)');
-    expect(await findUserByEmail(graph, address)).toBeNull();
-    expect(await codeOf(createUser(graph, { email: address, name: 'X', password: 'x'.repeat(257) }))).toBe('PASSWORD_TOO_LONG');
+    expect(await findUserByEmail(t.graph, address)).toBeNull();
+    expect(await codeOf(createUser(t.graph, { email: address, name: 'X', password: 'x'.repeat(257) }))).toBe('PASSWORD_TOO_LONG');
   });
 
   it('verifies passwords; unknown e-mail, wrong password, no password and disabled account look the same', async () => {
     const address = email();
-    const user = await createUser(graph, { email: address, name: 'Vérifiée', password: PASSWORD });
-    expect((await verifyPassword(graph, address.toUpperCase(), PASSWORD)).id).toBe(user.id);
-    const passwordless = await createUser(graph, { email: email(), name: 'Sans mot de passe' });
+    const user = await createUser(t.graph, { email: address, name: 'Vérifiée', password: PASSWORD });
+    expect((await verifyPassword(t.graph, address.toUpperCase(), PASSWORD)).id).toBe(user.id);
+    const passwordless = await createUser(t.graph, { email: email(), name: 'Sans mot de passe' });
     const failures = [
-      () => verifyPassword(graph, address, `${PASSWORD}!`),
-      () => verifyPassword(graph, email('inconnu'), PASSWORD),
-      () => verifyPassword(graph, 'pas-une-adresse', PASSWORD),
-      () => verifyPassword(graph, passwordless.email, PASSWORD),
+      () => verifyPassword(t.graph, address, `${PASSWORD}!`),
+      () => verifyPassword(t.graph, email('inconnu'), PASSWORD),
+      () => verifyPassword(t.graph, 'pas-une-adresse', PASSWORD),
+      () => verifyPassword(t.graph, passwordless.email, PASSWORD),
     ];
     const messages = new Set<string>();
     for (const failure of failures) {
@@ -128,28 +122,28 @@ describe('users and passwords', () => {
       messages.add((error as DomainError).message);
     }
     expect([...messages]).toEqual(['adresse e-mail ou mot de passe incorrect']);
-    await setUserDisabled(graph, user.id, true);
-    expect(await codeOf(verifyPassword(graph, address, PASSWORD))).toBe('INVALID_CREDENTIALS');
-    await setUserDisabled(graph, user.id, false);
-    expect((await verifyPassword(graph, address, PASSWORD)).id).toBe(user.id);
+    await setUserDisabled(t.graph, user.id, true);
+    expect(await codeOf(verifyPassword(t.graph, address, PASSWORD))).toBe('INVALID_CREDENTIALS');
+    await setUserDisabled(t.graph, user.id, false);
+    expect((await verifyPassword(t.graph, address, PASSWORD)).id).toBe(user.id);
   });
 
   it('an unknown e-mail costs an argon2id verification too (timing does not reveal accounts)', async () => {
     const address = email();
-    await createUser(graph, { email: address, name: 'Chrono', password: PASSWORD });
-    await verifyPassword(graph, email('inconnu'), PASSWORD).catch(() => {}); // warms the dummy hash
+    await createUser(t.graph, { email: address, name: 'Chrono', password: PASSWORD });
+    await verifyPassword(t.graph, email('inconnu'), PASSWORD).catch(() => {}); // warms the dummy hash
     const time = async (run: () => Promise<unknown>) => {
       const started = performance.now();
       await run().catch(() => {});
       return performance.now() - started;
     };
     const unknown = Math.min(
-      await time(() => verifyPassword(graph, email('inconnu'), PASSWORD)),
-      await time(() => verifyPassword(graph, email('inconnu'), PASSWORD)),
+      await time(() => verifyPassword(t.graph, email('inconnu'), PASSWORD)),
+      await time(() => verifyPassword(t.graph, email('inconnu'), PASSWORD)),
     );
     const wrong = Math.min(
-      await time(() => verifyPassword(graph, address, 'mauvais mot de passe')),
-      await time(() => verifyPassword(graph, address, 'mauvais mot de passe')),
+      await time(() => verifyPassword(t.graph, address, 'mauvais mot de passe')),
+      await time(() => verifyPassword(t.graph, address, 'mauvais mot de passe')),
     );
     // A read alone takes a few ms; 19 MiB × 2 passes of argon2id take tens of ms.
     expect(unknown).toBeGreaterThan(wrong * 0.4);
@@ -157,36 +151,36 @@ describe('users and passwords', () => {
 
   it('rehashes a password stored with older parameters at the next successful sign-in', async () => {
     const address = email();
-    const user = await createUser(graph, { email: address, name: 'Ancienne', password: PASSWORD });
+    const user = await createUser(t.graph, { email: address, name: 'Ancienne', password: PASSWORD });
     const old = await argon2Hash(PASSWORD, { memoryCost: 8192, timeCost: 1, parallelism: 1 });
-    await graph.write((tx) => tx.run('MATCH (p:Password {userId: $id}) SET p.hash = $old', { id: user.id, old }));
-    await verifyPassword(graph, address, PASSWORD);
+    await t.graph.write((tx) => tx.run('MATCH (p:Password {userId: $id}) SET p.hash = $old', { id: user.id, old }));
+    await verifyPassword(t.graph, address, PASSWORD);
     expect(await propsOf('Password', 'userId', user.id)).toContain('m=19456,t=2,p=1');
   });
 
   it('changing the password revokes the other sessions and keeps the current one', async () => {
     const address = email();
-    const user = await createUser(graph, { email: address, name: 'Changeante', password: PASSWORD });
-    const here = await createSession(graph, user.id);
-    const elsewhere = await createSession(graph, user.id);
-    expect(await setPassword(graph, user.id, 'un tout nouveau mot de passe', { keepSession: here.token })).toBe(1);
-    expect(await lookupSession(graph, here.token)).not.toBeNull();
-    expect(await lookupSession(graph, elsewhere.token)).toBeNull();
-    expect(await codeOf(verifyPassword(graph, address, PASSWORD))).toBe('INVALID_CREDENTIALS');
-    expect((await verifyPassword(graph, address, 'un tout nouveau mot de passe')).id).toBe(user.id);
-    expect(await codeOf(setPassword(graph, user.id, 'trop court'))).toBe('PASSWORD_TOO_SHORT');
-    expect(await codeOf(setPassword(graph, 'usr-nobody', PASSWORD))).toBe('USER_NOT_FOUND');
+    const user = await createUser(t.graph, { email: address, name: 'Changeante', password: PASSWORD });
+    const here = await createSession(t.graph, user.id);
+    const elsewhere = await createSession(t.graph, user.id);
+    expect(await setPassword(t.graph, user.id, 'un tout nouveau mot de passe', { keepSession: here.token })).toBe(1);
+    expect(await lookupSession(t.graph, here.token)).not.toBeNull();
+    expect(await lookupSession(t.graph, elsewhere.token)).toBeNull();
+    expect(await codeOf(verifyPassword(t.graph, address, PASSWORD))).toBe('INVALID_CREDENTIALS');
+    expect((await verifyPassword(t.graph, address, 'un tout nouveau mot de passe')).id).toBe(user.id);
+    expect(await codeOf(setPassword(t.graph, user.id, 'trop court'))).toBe('PASSWORD_TOO_SHORT');
+    expect(await codeOf(setPassword(t.graph, 'usr-nobody', PASSWORD))).toBe('USER_NOT_FOUND');
   });
 });
 
 describe('sessions', () => {
   let user: User;
   beforeAll(async () => {
-    user = await createUser(graph, { email: email('session'), name: 'Session' });
+    user = await createUser(t.graph, { email: email('session'), name: 'Session' });
   });
 
   it('stores only the hash of the cookie value', async () => {
-    const { token } = await createSession(graph, user.id, { userAgent: 'Firefox' });
+    const { token } = await createSession(t.graph, user.id, { userAgent: 'Firefox' });
     expect(token).toMatch(/^trame_ses_[A-Za-z0-9_-]{43}$/);
     const stored = await propsOf('Session', 'idHash', sha256(token));
     expect(stored).toContain(sha256(token));
@@ -195,59 +189,59 @@ describe('sessions', () => {
 
   it('expires when idle, is kept alive by use written at most once a minute, and ends at its absolute expiry', async () => {
     const t0 = new Date('2030-01-01T08:00:00Z');
-    const { token, absoluteExpiresAt } = await createSession(graph, user.id, { now: t0 });
+    const { token, absoluteExpiresAt } = await createSession(t.graph, user.id, { now: t0 });
     expect(absoluteExpiresAt).toEqual(new Date(t0.getTime() + SESSION_LIFETIME.absoluteMs));
-    const early = await lookupSession(graph, token, { now: minutes(t0, 0.5) });
+    const early = await lookupSession(t.graph, token, { now: minutes(t0, 0.5) });
     expect(early).toMatchObject({ touchDue: false, user: { id: user.id } });
-    const due = await authenticateSession(graph, token, { now: minutes(t0, 2) });
+    const due = await authenticateSession(t.graph, token, { now: minutes(t0, 2) });
     expect(due?.touchDue).toBe(true);
-    expect((await lookupSession(graph, token, { now: minutes(t0, 2.5) }))?.lastSeenAt).toEqual(minutes(t0, 2));
+    expect((await lookupSession(t.graph, token, { now: minutes(t0, 2.5) }))?.lastSeenAt).toEqual(minutes(t0, 2));
     // Idle: 12 h after the last recorded use, not after sign-in.
-    expect(await lookupSession(graph, token, { now: minutes(t0, 2 + 12 * 60 - 1) })).not.toBeNull();
-    expect(await lookupSession(graph, token, { now: minutes(t0, 2 + 12 * 60) })).toBeNull();
+    expect(await lookupSession(t.graph, token, { now: minutes(t0, 2 + 12 * 60 - 1) })).not.toBeNull();
+    expect(await lookupSession(t.graph, token, { now: minutes(t0, 2 + 12 * 60) })).toBeNull();
     // Used every 11 h, it still ends 7 days after sign-in.
-    const kept = await createSession(graph, user.id, { now: t0 });
+    const kept = await createSession(t.graph, user.id, { now: t0 });
     let now = t0;
     while (now.getTime() + 11 * 3_600_000 < absoluteExpiresAt.getTime()) {
       now = new Date(now.getTime() + 11 * 3_600_000);
-      expect(await authenticateSession(graph, kept.token, { now }), now.toISOString()).not.toBeNull();
+      expect(await authenticateSession(t.graph, kept.token, { now }), now.toISOString()).not.toBeNull();
     }
-    expect(await lookupSession(graph, kept.token, { now: absoluteExpiresAt })).toBeNull();
-    expect(await purgeExpiredSessions(graph, { now: minutes(absoluteExpiresAt, 1) })).toBeGreaterThanOrEqual(2);
+    expect(await lookupSession(t.graph, kept.token, { now: absoluteExpiresAt })).toBeNull();
+    expect(await purgeExpiredSessions(t.graph, { now: minutes(absoluteExpiresAt, 1) })).toBeGreaterThanOrEqual(2);
     expect(await propsOf('Session', 'idHash', sha256(kept.token))).toBe('[]');
   });
 
   it('signs out one session, all of a user, and refuses a disabled user', async () => {
-    const other = await createUser(graph, { email: email('session'), name: 'Autre' });
-    const a = await createSession(graph, other.id);
-    const b = await createSession(graph, other.id);
-    const c = await createSession(graph, other.id);
-    expect(await revokeSession(graph, a.token)).toBe(true);
-    expect(await revokeSession(graph, a.token)).toBe(false);
-    expect(await lookupSession(graph, a.token)).toBeNull();
-    expect(await revokeUserSessions(graph, other.id, { except: c.token })).toBe(1);
-    expect(await lookupSession(graph, b.token)).toBeNull();
-    expect(await lookupSession(graph, c.token)).not.toBeNull();
-    await setUserDisabled(graph, other.id, true);
-    expect(await lookupSession(graph, c.token)).toBeNull();
-    expect(await codeOf(createSession(graph, other.id))).toBe('USER_NOT_FOUND');
+    const other = await createUser(t.graph, { email: email('session'), name: 'Autre' });
+    const a = await createSession(t.graph, other.id);
+    const b = await createSession(t.graph, other.id);
+    const c = await createSession(t.graph, other.id);
+    expect(await revokeSession(t.graph, a.token)).toBe(true);
+    expect(await revokeSession(t.graph, a.token)).toBe(false);
+    expect(await lookupSession(t.graph, a.token)).toBeNull();
+    expect(await revokeUserSessions(t.graph, other.id, { except: c.token })).toBe(1);
+    expect(await lookupSession(t.graph, b.token)).toBeNull();
+    expect(await lookupSession(t.graph, c.token)).not.toBeNull();
+    await setUserDisabled(t.graph, other.id, true);
+    expect(await lookupSession(t.graph, c.token)).toBeNull();
+    expect(await codeOf(createSession(t.graph, other.id))).toBe('USER_NOT_FOUND');
   });
 
   it('one-time sign-in links: valid 24 h, usable once, even when two requests race', async () => {
-    const admin = await createUser(graph, { email: email('admin'), name: 'Premier administrateur' });
+    const admin = await createUser(t.graph, { email: email('admin'), name: 'Premier administrateur' });
     const t0 = new Date();
-    const link = await createSignInLink(graph, admin.id, { now: t0 });
+    const link = await createSignInLink(t.graph, admin.id, { now: t0 });
     expect(link.token).toMatch(/^trame_lien_/);
     expect(link.expiresAt).toEqual(new Date(t0.getTime() + 24 * 3_600_000));
-    const race = await Promise.allSettled([consumeSignInLink(graph, link.token), consumeSignInLink(graph, link.token)]);
+    const race = await Promise.allSettled([consumeSignInLink(t.graph, link.token), consumeSignInLink(t.graph, link.token)]);
     expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = race.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect((rejected.reason as DomainError).code).toBe('SIGN_IN_LINK_INVALID');
-    const late = await createSignInLink(graph, admin.id, { now: t0 });
-    expect(await codeOf(consumeSignInLink(graph, late.token, { now: new Date(t0.getTime() + 24 * 3_600_000) }))).toBe(
+    const late = await createSignInLink(t.graph, admin.id, { now: t0 });
+    expect(await codeOf(consumeSignInLink(t.graph, late.token, { now: new Date(t0.getTime() + 24 * 3_600_000) }))).toBe(
       'SIGN_IN_LINK_INVALID',
     );
-    expect(await codeOf(consumeSignInLink(graph, 'trame_lien_inconnu'))).toBe('SIGN_IN_LINK_INVALID');
+    expect(await codeOf(consumeSignInLink(t.graph, 'trame_lien_inconnu'))).toBe('SIGN_IN_LINK_INVALID');
   });
 });
 
@@ -255,13 +249,13 @@ describe('roles, tokens and wall links', () => {
   let small: SmallProject;
   let pilot: User;
   beforeAll(async () => {
-    small = await buildSmallProject(graph, 2, 1);
-    pilot = await createUser(graph, { email: email('pilote'), name: 'Pilote du projet', password: PASSWORD });
+    small = await buildSmallProject(t.graph, 2, 1);
+    pilot = await createUser(t.graph, { email: email('pilote'), name: 'Pilote du projet', password: PASSWORD });
   });
 
   it('grants roles with their scope, idempotently, and ends them without erasing them', async () => {
     const projectRes = { kind: 'project' as const, projectId: small.project.id, territoryId: small.territory.id };
-    const grant = await grantRole(graph, { userId: pilot.id, role: 'PILOTE', projectId: small.project.id, by: 'system' });
+    const grant = await grantRole(t.graph, { userId: pilot.id, role: 'PILOTE', projectId: small.project.id, by: 'system' });
     expect(grant).toMatchObject({
       role: 'PILOTE',
       projectId: small.project.id,
@@ -269,84 +263,86 @@ describe('roles, tokens and wall links', () => {
       grantedBy: 'system',
       revokedAt: null,
     });
-    expect((await grantRole(graph, { userId: pilot.id, role: 'PILOTE', projectId: small.project.id, by: 'system' })).id).toBe(
+    expect((await grantRole(t.graph, { userId: pilot.id, role: 'PILOTE', projectId: small.project.id, by: 'system' })).id).toBe(
       grant.id,
     );
-    const session = await createSession(graph, pilot.id);
-    const resolved = await resolvePrincipal(graph, { sessionToken: session.token });
+    const session = await createSession(t.graph, pilot.id);
+    const resolved = await resolvePrincipal(t.graph, { sessionToken: session.token });
     expect(resolved.principal).toMatchObject({ kind: 'user', via: 'session', grants: [{ id: grant.id }] });
     expect(() => authorize(resolved.principal, 'project:write', projectRes)).not.toThrow();
 
-    const revoked = await revokeGrant(graph, grant.id, { by: 'usr-admin' });
+    const revoked = await revokeGrant(t.graph, grant.id, { by: 'usr-admin' });
     expect(revoked).toMatchObject({ id: grant.id, revokedBy: 'usr-admin' });
     expect(revoked.revokedAt).toBeInstanceOf(Date);
-    expect(await listGrants(graph, { userId: pilot.id })).toEqual([]);
-    expect((await listGrants(graph, { userId: pilot.id, includeRevoked: true })).map((g) => g.id)).toEqual([grant.id]);
+    expect(await listGrants(t.graph, { userId: pilot.id })).toEqual([]);
+    expect((await listGrants(t.graph, { userId: pilot.id, includeRevoked: true })).map((g) => g.id)).toEqual([grant.id]);
     // The next request sees the revocation.
-    const after = await resolvePrincipal(graph, { sessionToken: session.token });
+    const after = await resolvePrincipal(t.graph, { sessionToken: session.token });
     expect(await codeOf((async () => authorize(after.principal, 'project:write', projectRes))())).toBe('FORBIDDEN');
-    await grantRole(graph, { userId: pilot.id, role: 'PILOTE', projectId: small.project.id, by: 'system' });
+    await grantRole(t.graph, { userId: pilot.id, role: 'PILOTE', projectId: small.project.id, by: 'system' });
   });
 
   it('checks role scopes and targets', async () => {
     const by = 'system';
-    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'PILOTE', territoryId: small.territory.id, by }))).toBe(
+    expect(await codeOf(grantRole(t.graph, { userId: pilot.id, role: 'PILOTE', territoryId: small.territory.id, by }))).toBe(
       'INVALID_ROLE',
     );
-    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'RELECTEUR', projectId: small.project.id, by }))).toBe(
+    expect(await codeOf(grantRole(t.graph, { userId: pilot.id, role: 'RELECTEUR', projectId: small.project.id, by }))).toBe(
       'INVALID_ROLE',
     );
     expect(
-      await codeOf(grantRole(graph, { userId: pilot.id, role: 'ADMINISTRATEUR', territoryId: small.territory.id, by })),
+      await codeOf(grantRole(t.graph, { userId: pilot.id, role: 'ADMINISTRATEUR', territoryId: small.territory.id, by })),
     ).toBe('INVALID_ROLE');
     expect(
-      await codeOf(grantRole(graph, { userId: pilot.id, role: 'ATELIER' as 'PILOTE', projectId: small.project.id, by })),
+      await codeOf(grantRole(t.graph, { userId: pilot.id, role: 'ATELIER' as 'PILOTE', projectId: small.project.id, by })),
     ).toBe('INVALID_ROLE');
-    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'PILOTE', projectId: 'prj-nowhere', by }))).toBe('NOT_FOUND');
-    expect(await codeOf(grantRole(graph, { userId: pilot.id, role: 'RELECTEUR', territoryId: small.project.id, by }))).toBe(
+    expect(await codeOf(grantRole(t.graph, { userId: pilot.id, role: 'PILOTE', projectId: 'prj-nowhere', by }))).toBe(
       'NOT_FOUND',
     );
-    expect(await codeOf(grantRole(graph, { userId: 'usr-nobody', role: 'ADMINISTRATEUR', by }))).toBe('USER_NOT_FOUND');
-    expect(await codeOf(revokeGrant(graph, 'grt-nothing', { by }))).toBe('GRANT_NOT_FOUND');
-    const reviewer = await createUser(graph, { email: email('dgs'), name: 'DGS' });
-    const grant = await grantRole(graph, { userId: reviewer.id, role: 'RELECTEUR', territoryId: small.territory.id, by });
-    expect(await listGrants(graph, { territoryId: small.territory.id })).toContainEqual(grant);
+    expect(await codeOf(grantRole(t.graph, { userId: pilot.id, role: 'RELECTEUR', territoryId: small.project.id, by }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await codeOf(grantRole(t.graph, { userId: 'usr-nobody', role: 'ADMINISTRATEUR', by }))).toBe('USER_NOT_FOUND');
+    expect(await codeOf(revokeGrant(t.graph, 'grt-nothing', { by }))).toBe('GRANT_NOT_FOUND');
+    const reviewer = await createUser(t.graph, { email: email('dgs'), name: 'DGS' });
+    const grant = await grantRole(t.graph, { userId: reviewer.id, role: 'RELECTEUR', territoryId: small.territory.id, by });
+    expect(await listGrants(t.graph, { territoryId: small.territory.id })).toContainEqual(grant);
   });
 
   it('personal API tokens act as their user until revoked or expired', async () => {
-    const { token, info } = await createApiToken(graph, { userId: pilot.id, name: "Script d'export" });
+    const { token, info } = await createApiToken(t.graph, { userId: pilot.id, name: "Script d'export" });
     expect(token).toMatch(/^trame_pat_[A-Za-z0-9_-]{43}$/);
     expect(info).toMatchObject({ name: "Script d'export", hint: `${token.slice(0, 14)}…`, lastUsedAt: null, revokedAt: null });
     expect(await propsOf('ApiToken', 'id', info.id)).not.toContain(token);
-    const resolved = await resolvePrincipal(graph, { authorization: `Bearer ${token}` });
+    const resolved = await resolvePrincipal(t.graph, { authorization: `Bearer ${token}` });
     expect(resolved.principal).toMatchObject({ kind: 'user', via: 'token', user: { id: pilot.id } });
     expect((resolved.principal as { grants: unknown[] }).grants.length).toBeGreaterThan(0);
-    const [listed] = await listApiTokens(graph, pilot.id);
+    const [listed] = await listApiTokens(t.graph, pilot.id);
     expect(listed?.id).toBe(info.id);
     expect(listed?.lastUsedAt).toBeInstanceOf(Date);
-    expect(JSON.stringify(await listApiTokens(graph, pilot.id))).not.toContain(token);
+    expect(JSON.stringify(await listApiTokens(t.graph, pilot.id))).not.toContain(token);
 
-    const stranger = await createUser(graph, { email: email('autre'), name: 'Autre' });
-    expect(await codeOf(revokeApiToken(graph, info.id, { ownerId: stranger.id }))).toBe('ACCESS_TOKEN_NOT_FOUND');
-    await revokeApiToken(graph, info.id, { ownerId: pilot.id });
-    expect(await codeOf(resolvePrincipal(graph, { authorization: `Bearer ${token}` }))).toBe('UNAUTHENTICATED');
+    const stranger = await createUser(t.graph, { email: email('autre'), name: 'Autre' });
+    expect(await codeOf(revokeApiToken(t.graph, info.id, { ownerId: stranger.id }))).toBe('ACCESS_TOKEN_NOT_FOUND');
+    await revokeApiToken(t.graph, info.id, { ownerId: pilot.id });
+    expect(await codeOf(resolvePrincipal(t.graph, { authorization: `Bearer ${token}` }))).toBe('UNAUTHENTICATED');
 
     const soon = new Date(Date.now() + 60_000);
-    const expiring = await createApiToken(graph, { userId: pilot.id, name: 'Court', expiresAt: soon });
-    expect((await resolvePrincipal(graph, { authorization: `Bearer ${expiring.token}` })).principal.kind).toBe('user');
-    expect(await codeOf(resolvePrincipal(graph, { authorization: `Bearer ${expiring.token}` }, { now: soon }))).toBe(
+    const expiring = await createApiToken(t.graph, { userId: pilot.id, name: 'Court', expiresAt: soon });
+    expect((await resolvePrincipal(t.graph, { authorization: `Bearer ${expiring.token}` })).principal.kind).toBe('user');
+    expect(await codeOf(resolvePrincipal(t.graph, { authorization: `Bearer ${expiring.token}` }, { now: soon }))).toBe(
       'UNAUTHENTICATED',
     );
-    expect(await codeOf(createApiToken(graph, { userId: pilot.id, name: 'Passé', expiresAt: new Date(Date.now() - 1000) }))).toBe(
-      'INVALID_EXPIRY',
-    );
-    expect(await codeOf(createApiToken(graph, { userId: pilot.id, name: ' ' }))).toBe('REQUIRED_FIELD');
-    expect(await codeOf(resolvePrincipal(graph, { authorization: 'Bearer nimportequoi' }))).toBe('UNAUTHENTICATED');
-    expect(await codeOf(resolvePrincipal(graph, { authorization: 'Basic dXNlcjpwYXNz' }))).toBe('UNAUTHENTICATED');
+    expect(
+      await codeOf(createApiToken(t.graph, { userId: pilot.id, name: 'Passé', expiresAt: new Date(Date.now() - 1000) })),
+    ).toBe('INVALID_EXPIRY');
+    expect(await codeOf(createApiToken(t.graph, { userId: pilot.id, name: ' ' }))).toBe('REQUIRED_FIELD');
+    expect(await codeOf(resolvePrincipal(t.graph, { authorization: 'Bearer nimportequoi' }))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(resolvePrincipal(t.graph, { authorization: 'Basic dXNlcjpwYXNz' }))).toBe('UNAUTHENTICATED');
   });
 
   it('wall links read their project only, and revoking cuts access at the next request', async () => {
-    const { token, info } = await createWallLink(graph, {
+    const { token, info } = await createWallLink(t.graph, {
       projectId: small.project.id,
       name: 'Salle du conseil',
       createdBy: pilot.id,
@@ -357,7 +353,7 @@ describe('roles, tokens and wall links', () => {
       name: 'Salle du conseil',
       revokedAt: null,
     });
-    const { principal } = await resolvePrincipal(graph, { authorization: `Bearer ${token}` });
+    const { principal } = await resolvePrincipal(t.graph, { authorization: `Bearer ${token}` });
     expect(principal).toEqual({
       kind: 'wallLink',
       linkId: info.id,
@@ -368,37 +364,37 @@ describe('roles, tokens and wall links', () => {
     const projectRes = { kind: 'project' as const, projectId: small.project.id, territoryId: small.territory.id };
     expect(() => authorize(principal, 'project:read', projectRes)).not.toThrow();
     expect(() => authorize(principal, 'project:write', projectRes)).toThrow(DomainError);
-    const [listed] = await listWallLinks(graph, small.project.id);
+    const [listed] = await listWallLinks(t.graph, small.project.id);
     expect(listed).toMatchObject({ id: info.id, createdBy: pilot.id });
     expect(listed?.lastUsedAt).toBeInstanceOf(Date);
 
-    expect(await codeOf(revokeWallLink(graph, info.id, { by: pilot.id, projectId: 'prj-autre' }))).toBe('WALL_LINK_NOT_FOUND');
-    const revoked = await revokeWallLink(graph, info.id, { by: pilot.id, projectId: small.project.id });
+    expect(await codeOf(revokeWallLink(t.graph, info.id, { by: pilot.id, projectId: 'prj-autre' }))).toBe('WALL_LINK_NOT_FOUND');
+    const revoked = await revokeWallLink(t.graph, info.id, { by: pilot.id, projectId: small.project.id });
     expect(revoked.revokedBy).toBe(pilot.id);
-    expect(await codeOf(resolvePrincipal(graph, { authorization: `Bearer ${token}` }))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(resolvePrincipal(t.graph, { authorization: `Bearer ${token}` }))).toBe('UNAUTHENTICATED');
 
     const until = new Date(Date.now() + 3_600_000);
-    const timed = await createWallLink(graph, {
+    const timed = await createWallLink(t.graph, {
       projectId: small.project.id,
       name: 'Atelier du soir',
       createdBy: pilot.id,
       expiresAt: until,
     });
-    expect((await resolvePrincipal(graph, { authorization: `Bearer ${timed.token}` })).principal.kind).toBe('wallLink');
-    expect(await codeOf(resolvePrincipal(graph, { authorization: `Bearer ${timed.token}` }, { now: until }))).toBe(
+    expect((await resolvePrincipal(t.graph, { authorization: `Bearer ${timed.token}` })).principal.kind).toBe('wallLink');
+    expect(await codeOf(resolvePrincipal(t.graph, { authorization: `Bearer ${timed.token}` }, { now: until }))).toBe(
       'UNAUTHENTICATED',
     );
-    expect(await codeOf(createWallLink(graph, { projectId: 'prj-nowhere', name: 'X', createdBy: pilot.id }))).toBe('NOT_FOUND');
+    expect(await codeOf(createWallLink(t.graph, { projectId: 'prj-nowhere', name: 'X', createdBy: pilot.id }))).toBe('NOT_FOUND');
     expect(
       await codeOf(
-        createWallLink(graph, { projectId: small.project.id, name: 'X', createdBy: pilot.id, expiresAt: new Date(0) }),
+        createWallLink(t.graph, { projectId: small.project.id, name: 'X', createdBy: pilot.id, expiresAt: new Date(0) }),
       ),
     ).toBe('INVALID_EXPIRY');
   });
 
   it('an unknown or expired session cookie resolves to anonymous and asks to clear the cookie', async () => {
-    expect(await resolvePrincipal(graph, {})).toEqual({ principal: { kind: 'anonymous' }, clearSessionCookie: false });
-    expect(await resolvePrincipal(graph, { sessionToken: 'trame_ses_inconnu' })).toEqual({
+    expect(await resolvePrincipal(t.graph, {})).toEqual({ principal: { kind: 'anonymous' }, clearSessionCookie: false });
+    expect(await resolvePrincipal(t.graph, { sessionToken: 'trame_ses_inconnu' })).toEqual({
       principal: { kind: 'anonymous' },
       clearSessionCookie: true,
     });
@@ -409,29 +405,29 @@ describe('single sign-on domains', () => {
   it('creates a user at the first sign-in only when an administrator allowed the domain', async () => {
     const domain = `${uniqueId('ville')}.fr`;
     const address = `agent@${domain}`;
-    expect(await codeOf(userForSingleSignOn(graph, { email: address, name: 'Agent' }))).toBe('EMAIL_DOMAIN_NOT_ALLOWED');
-    expect(await findUserByEmail(graph, address)).toBeNull();
-    expect(await addAllowedDomain(graph, `@${domain.toUpperCase()}`, { by: 'system' })).toBe(domain);
-    expect(await allowedDomains(graph)).toContain(domain);
-    const created = await userForSingleSignOn(graph, { email: address.toUpperCase(), name: 'Agent Territorial' });
+    expect(await codeOf(userForSingleSignOn(t.graph, { email: address, name: 'Agent' }))).toBe('EMAIL_DOMAIN_NOT_ALLOWED');
+    expect(await findUserByEmail(t.graph, address)).toBeNull();
+    expect(await addAllowedDomain(t.graph, `@${domain.toUpperCase()}`, { by: 'system' })).toBe(domain);
+    expect(await allowedDomains(t.graph)).toContain(domain);
+    const created = await userForSingleSignOn(t.graph, { email: address.toUpperCase(), name: 'Agent Territorial' });
     expect(created).toMatchObject({ email: address, name: 'Agent Territorial' });
-    expect((await userForSingleSignOn(graph, { email: address, name: 'Autre nom' })).id).toBe(created.id);
-    expect(await removeAllowedDomain(graph, domain)).toBe(true);
+    expect((await userForSingleSignOn(t.graph, { email: address, name: 'Autre nom' })).id).toBe(created.id);
+    expect(await removeAllowedDomain(t.graph, domain)).toBe(true);
     // An existing user keeps signing in; a new one of that domain no longer can.
-    expect((await userForSingleSignOn(graph, { email: address, name: 'Agent' })).id).toBe(created.id);
-    expect(await codeOf(userForSingleSignOn(graph, { email: `autre@${domain}`, name: 'Autre' }))).toBe(
+    expect((await userForSingleSignOn(t.graph, { email: address, name: 'Agent' })).id).toBe(created.id);
+    expect(await codeOf(userForSingleSignOn(t.graph, { email: `autre@${domain}`, name: 'Autre' }))).toBe(
       'EMAIL_DOMAIN_NOT_ALLOWED',
     );
-    expect(await codeOf(addAllowedDomain(graph, 'pas un domaine', { by: 'system' }))).toBe('INVALID_EMAIL_DOMAIN');
+    expect(await codeOf(addAllowedDomain(t.graph, 'pas un domaine', { by: 'system' }))).toBe('INVALID_EMAIL_DOMAIN');
   });
 });
 
 describe('confidentiality against the real change log', () => {
   it('hides confidential items, what refers to them, and ended ones from states and timelines', async () => {
-    const small = await buildSmallProject(graph, 2, 1);
+    const small = await buildSmallProject(t.graph, 2, 1);
     const from = { validFrom: at('2019-01-01') };
     const secret = await build(
-      graph,
+      t.graph,
       'Objective',
       {
         projectId: small.project.id,
@@ -444,13 +440,13 @@ describe('confidentiality against the real change log', () => {
       from,
     );
     const position = await build(
-      graph,
+      t.graph,
       'Position',
       { actorId: small.actors[0]!.id, objectiveId: secret.id, value: 3, note: 'NOTE-SUR-SECRET' },
       from,
     );
     const tension = await build(
-      graph,
+      t.graph,
       'Conflict',
       {
         objectiveAId: small.objectives[0]!.id,
@@ -462,13 +458,13 @@ describe('confidentiality against the real change log', () => {
       from,
     );
     const other = await build(
-      graph,
+      t.graph,
       'Objective',
       { projectId: small.project.id, title: 'Objectif public', dimensions: ['SOCIAL'], nature: 'MATERIEL', confidential: false },
       from,
     );
     const closed = await build(
-      graph,
+      t.graph,
       'Conflict',
       {
         objectiveAId: small.objectives[0]!.id,
@@ -480,14 +476,14 @@ describe('confidentiality against the real change log', () => {
       },
       from,
     );
-    await graph.write((tx) =>
+    await t.graph.write((tx) =>
       endEntity(tx, { author: TEST_AUTHOR }, 'Conflict', closed.id, {
         expectedVersion: closed.version,
         validFrom: at('2020-01-01'),
       }),
     );
 
-    const hidden = await graph.read((tx) => readHiddenEntityIds(tx, small.project.id));
+    const hidden = await t.graph.read((tx) => readHiddenEntityIds(tx, small.project.id));
     expect([...hidden].sort()).toEqual([secret.id, position.id, tension.id, closed.id].sort());
 
     const texts = [
@@ -497,7 +493,7 @@ describe('confidentiality against the real change log', () => {
       'NOTE-DE-CONFLIT',
       'NOTE-CONFLIT-CLOS',
     ];
-    const page = await graph.read((tx) => readTimeline(tx, small.project.id, { first: 200 }));
+    const page = await t.graph.read((tx) => readTimeline(tx, small.project.id, { first: 200 }));
     const full = JSON.stringify(page.changes);
     for (const text of texts) expect(full).toContain(text);
     const redacted = JSON.stringify(redactChanges(page.changes, hidden));
@@ -505,7 +501,7 @@ describe('confidentiality against the real change log', () => {
     for (const id of hidden) expect(redacted).not.toContain(id);
 
     // Read as of a date when the closed conflict was still open: hidden as well.
-    const past = await graph.read((tx) => readProjectState(tx, small.project.id, at('2019-06-01')));
+    const past = await t.graph.read((tx) => readProjectState(tx, small.project.id, at('2019-06-01')));
     expect(past.byId.has(closed.id)).toBe(true);
     const state = JSON.stringify([...redactProjectState(past, { confidential: false, alsoHide: hidden }).byId.values()]);
     for (const text of texts) expect(state).not.toContain(text);
@@ -513,22 +509,22 @@ describe('confidentiality against the real change log', () => {
     expect(state).toContain(small.objectives[0]!.id);
 
     // The policy's resource for a project id: its territory and name, read before the project.
-    expect(await graph.read((tx) => readProjectResource(tx, small.project.id))).toEqual({
+    expect(await t.graph.read((tx) => readProjectResource(tx, small.project.id))).toEqual({
       kind: 'project',
       projectId: small.project.id,
       territoryId: small.territory.id,
       label: 'Projet de test',
     });
-    expect(await codeOf(graph.read((tx) => readProjectResource(tx, 'prj-nowhere')))).toBe('NOT_FOUND');
+    expect(await codeOf(t.graph.read((tx) => readProjectResource(tx, 'prj-nowhere')))).toBe('NOT_FOUND');
   });
 });
 
 describe('migration 0005', () => {
   it('created the access constraints and indexes', async () => {
-    const { records } = await graph.driver.executeQuery(
+    const { records } = await t.graph.driver.executeQuery(
       'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names',
       {},
-      { database: graph.database },
+      { database: t.graph.database },
     );
     const names = records[0]!.get('names') as string[];
     for (const name of [
@@ -544,10 +540,10 @@ describe('migration 0005', () => {
     ]) {
       expect(names, name).toContain(name);
     }
-    const { records: indexes } = await graph.driver.executeQuery(
+    const { records: indexes } = await t.graph.driver.executeQuery(
       "SHOW INDEXES YIELD name, state WHERE name STARTS WITH 'role_grant' OR name STARTS WITH 'session_' RETURN collect(state) AS states",
       {},
-      { database: graph.database },
+      { database: t.graph.database },
     );
     expect(new Set(indexes[0]!.get('states') as string[])).toEqual(new Set(['ONLINE']));
   });

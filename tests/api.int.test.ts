@@ -1,22 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Graph } from '@trame/graph';
 import { buildSmallProject, type SmallProject } from './support/factories.ts';
-import { testGraph, uniqueId } from './support/graph.ts';
+import { uniqueId } from './support/graph.ts';
 import { codeOf, gql, testApp } from './support/http.ts';
+import { useTestApp } from './support/app.ts';
 
-let graph: Graph;
-let app: FastifyInstance;
 let small: SmallProject;
 
+const t = useTestApp();
 beforeAll(async () => {
-  graph = testGraph();
-  app = await testApp(graph);
-  small = await buildSmallProject(graph, 2, 2);
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
+  small = await buildSmallProject(t.graph, 2, 2);
 });
 
 const PROJECT = /* GraphQL */ `
@@ -39,7 +32,7 @@ const CREATE_ACTOR = /* GraphQL */ `
 `;
 
 async function snapshot(projectId: string) {
-  const result = await gql<{ project: Record<string, unknown> }>(app, PROJECT, { id: projectId });
+  const result = await gql<{ project: Record<string, unknown> }>(t.app, PROJECT, { id: projectId });
   expect(result.errors).toBeUndefined();
   const { asOf: _readAt, ...content } = result.data!.project;
   return content;
@@ -48,7 +41,7 @@ async function snapshot(projectId: string) {
 describe('GraphQL over HTTP', () => {
   it('reads a project with all its content, references followed', async () => {
     const result = await gql<{ project: { engagements: { actor: { name: string } }[]; territory: { id: string } } }>(
-      app,
+      t.app,
       PROJECT,
       {
         id: small.project.id,
@@ -60,14 +53,14 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('creates, updates and ends through mutations, attributed to the acting user', async () => {
-    const created = await gql<{ createActor: { id: string; version: number } }>(app, CREATE_ACTOR, {
+    const created = await gql<{ createActor: { id: string; version: number } }>(t.app, CREATE_ACTOR, {
       input: { territoryId: small.territory.id, name: 'AMAP de test', kind: 'ASSOCIATION' },
       validFrom: '2018-05-01',
     });
     expect(created.errors).toBeUndefined();
     const actorId = created.data!.createActor.id;
     const engaged = await gql<{ createEngagement: { id: string; version: number; actor: { name: string } } }>(
-      app,
+      t.app,
       `mutation($input: CreateEngagementInput!) { createEngagement(input: $input, validFrom: "2018-06-01") { id version actor { name } } }`,
       { input: { actorId, projectId: small.project.id, level: 'CONCERNE' } },
     );
@@ -75,13 +68,13 @@ describe('GraphQL over HTTP', () => {
     expect(engaged.data!.createEngagement.actor.name).toBe('AMAP de test');
     const { id, version } = engaged.data!.createEngagement;
     const updated = await gql<{ updateEngagement: { level: string; version: number } }>(
-      app,
+      t.app,
       `mutation($id: ID!, $version: Int!) { updateEngagement(id: $id, version: $version, patch: { level: COOPERANT }, validFrom: "2020-01-01") { level version } }`,
       { id, version },
     );
     expect(updated.data?.updateEngagement).toEqual({ level: 'COOPERANT', version: version + 1 });
     const timeline = await gql<{ projectTimeline: { changes: { op: string; author: string; entityId: string }[] } }>(
-      app,
+      t.app,
       `query($p: ID!, $e: ID) { projectTimeline(projectId: $p, entityId: $e) { changes { op author entityId } hasMore endCursor } }`,
       { p: small.project.id, e: id },
     );
@@ -90,7 +83,7 @@ describe('GraphQL over HTTP', () => {
       { op: 'CREATE', author: 'pilote-test', entityId: id },
     ]);
     const ended = await gql<{ endEngagement: { validTo: string } }>(
-      app,
+      t.app,
       `mutation($id: ID!, $version: Int!) { endEngagement(id: $id, version: $version, validFrom: "2022-06-30") { validTo } }`,
       { id, version: version + 1 },
     );
@@ -98,15 +91,21 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('reads the map as it stood at a past date', async () => {
-    const before = await gql<{ project: { engagements: unknown[] } }>(app, PROJECT, { id: small.project.id, asOf: '2017-06-01' });
+    const before = await gql<{ project: { engagements: unknown[] } }>(t.app, PROJECT, {
+      id: small.project.id,
+      asOf: '2017-06-01',
+    });
     expect(codeOf(before)).toBe('NOT_FOUND'); // the project began in 2018
-    const early = await gql<{ project: { engagements: unknown[] } }>(app, PROJECT, { id: small.project.id, asOf: '2018-01-01' });
+    const early = await gql<{ project: { engagements: unknown[] } }>(t.app, PROJECT, {
+      id: small.project.id,
+      asOf: '2018-01-01',
+    });
     expect(early.data?.project.engagements).toHaveLength(2);
   });
 
   it('returns Cytoscape-ready elements', async () => {
     const result = await gql<{ projectMap: { nodes: { id: string; kind: string }[]; edges: unknown[] } }>(
-      app,
+      t.app,
       `query($id: ID!) { projectMap(projectId: $id) { projectId asOf nodes { id kind label parent data } edges { id kind source target data } ecosystems { id } perimeterOrder } }`,
       { id: small.project.id },
     );
@@ -128,7 +127,7 @@ class CountingGraph extends Graph {
 
 describe('one project state per query operation', () => {
   it('reads the state once for `project` and `projectMap` asked together', async () => {
-    const counting = new CountingGraph(graph.driver, graph.database);
+    const counting = new CountingGraph(t.graph.driver, t.graph.database);
     const countingApp = await testApp(counting);
     try {
       const reads = async (query: string) => {
@@ -153,11 +152,11 @@ describe('one project state per query operation', () => {
   });
 
   it('reads afresh after each write of a mutation operation', async () => {
-    const own = await buildSmallProject(graph, 1, 0);
+    const own = await buildSmallProject(t.graph, 1, 0);
     const create = (alias: string, title: string) =>
       `${alias}: createObjective(input: {projectId: $id, title: "${title}", dimensions: [ECOLOGIQUE], nature: MATERIEL}) { id project { objectives { id } } }`;
     const result = await gql<Record<string, { id: string; project: { objectives: { id: string }[] } }>>(
-      app,
+      t.app,
       `mutation($id: ID!) { ${create('first', 'Premier objectif du lot')} ${create('second', 'Second objectif du lot')} }`,
       { id: own.project.id },
     );
@@ -172,19 +171,19 @@ describe('re-pointing and reverting through the API', () => {
   it('re-points a position to another objective and a conflict to another pair, then reverts the move', async () => {
     const [o1, o2] = small.objectives;
     const extra = await gql<{ createObjective: { id: string } }>(
-      app,
+      t.app,
       `mutation($p: ID!) { createObjective(input: { projectId: $p, title: "Objectif ajouté", dimensions: [ECOLOGIQUE], nature: IMMATERIEL, confidential: false }) { id } }`,
       { p: small.project.id },
     );
     const o3 = extra.data!.createObjective.id;
     const position = await gql<{ createPosition: { id: string; version: number } }>(
-      app,
+      t.app,
       `mutation($a: ID!, $o: ID!) { createPosition(input: { actorId: $a, objectiveId: $o, value: 1 }) { id version } }`,
       { a: small.actors[0]!.id, o: o3 },
     );
     const { id, version } = position.data!.createPosition;
     const moved = await gql<{ updatePosition: { objective: { id: string }; version: number } }>(
-      app,
+      t.app,
       `mutation($id: ID!, $v: Int!, $o: ID!) { updatePosition(id: $id, version: $v, patch: { objectiveId: $o }) { version objective { id } } }`,
       { id, v: version, o: o2!.id },
     );
@@ -192,30 +191,30 @@ describe('re-pointing and reverting through the API', () => {
     expect(moved.data!.updatePosition.objective.id).toBe(o2!.id);
 
     const conflict = await gql<{ createConflict: { id: string; version: number } }>(
-      app,
+      t.app,
       `mutation($a: ID!, $b: ID!) { createConflict(input: { objectiveAId: $a, objectiveBId: $b, intensity: 2, status: IDENTIFIE, confidential: false }) { id version } }`,
       { a: o1!.id, b: o2!.id },
     );
     const repointed = await gql<{ updateConflict: { objectiveB: { id: string } } }>(
-      app,
+      t.app,
       `mutation($id: ID!, $v: Int!, $b: ID!) { updateConflict(id: $id, version: $v, patch: { objectiveBId: $b }) { objectiveB { id } } }`,
       { id: conflict.data!.createConflict.id, v: conflict.data!.createConflict.version, b: o3 },
     );
     expect(repointed.data?.updateConflict.objectiveB.id).toBe(o3);
 
     const log = await gql<{ projectTimeline: { changes: { id: string; op: string }[] } }>(
-      app,
+      t.app,
       `query($p: ID!, $e: ID!) { projectTimeline(projectId: $p, entityId: $e, first: 1) { changes { id op } } }`,
       { p: small.project.id, e: id },
     );
     const reverted = await gql<{ revertChange: { __typename: string; version: number; objectiveId?: string } }>(
-      app,
+      t.app,
       `mutation($c: ID!) { revertChange(changeId: $c) { __typename version ... on Position { objectiveId } } }`,
       { c: log.data!.projectTimeline.changes[0]!.id },
     );
     expect(reverted.errors).toBeUndefined();
     expect(reverted.data!.revertChange).toMatchObject({ __typename: 'Position', objectiveId: o3 });
-    const again = await gql(app, `mutation($c: ID!) { revertChange(changeId: $c) { id } }`, {
+    const again = await gql(t.app, `mutation($c: ID!) { revertChange(changeId: $c) { id } }`, {
       c: log.data!.projectTimeline.changes[0]!.id,
     });
     expect(codeOf(again)).toBe('REVERT_NOT_APPLICABLE');
@@ -228,14 +227,14 @@ describe('bad input: a stable code, a message a pilot can act on, nothing change
     ['a malformed id', PROJECT, { id: 'Pas un id' }, 'INVALID_ID'],
     ['an invalid date', PROJECT, { id: 'prj-x', asOf: '2021-02-30' }, 'INVALID_DATE'],
   ])('%s', async (_label, query, variables, code) => {
-    const result = await gql(app, query, variables);
+    const result = await gql(t.app, query, variables);
     expect(codeOf(result)).toBe(code);
     expect(result.errors?.[0]?.message).toMatch(/\S/);
   });
 
   it('refuses a position out of range, in French, and stores nothing', async () => {
     const before = await snapshot(small.project.id);
-    const result = await gql(app, `mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, {
+    const result = await gql(t.app, `mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, {
       input: { actorId: small.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: 7 },
     });
     expect(codeOf(result)).toBe('INVALID_POSITION');
@@ -245,47 +244,47 @@ describe('bad input: a stable code, a message a pilot can act on, nothing change
 
   it('refuses a conflict between an objective and itself', async () => {
     const objectiveId = small.objectives[0]!.id;
-    const result = await gql(app, `mutation($input: CreateConflictInput!) { createConflict(input: $input) { id } }`, {
+    const result = await gql(t.app, `mutation($input: CreateConflictInput!) { createConflict(input: $input) { id } }`, {
       input: { objectiveAId: objectiveId, objectiveBId: objectiveId, intensity: 2, status: 'IDENTIFIE', confidential: false },
     });
     expect(codeOf(result)).toBe('SAME_OBJECTIVE');
   });
 
   it('refuses an empty name', async () => {
-    const result = await gql(app, CREATE_ACTOR, { input: { territoryId: small.territory.id, name: '  ', kind: 'ELU' } });
+    const result = await gql(t.app, CREATE_ACTOR, { input: { territoryId: small.territory.id, name: '  ', kind: 'ELU' } });
     expect(codeOf(result)).toBe('REQUIRED_FIELD');
     expect(result.errors?.[0]?.extensions?.field).toBe('name');
   });
 
   it('refuses an unknown enum value before running anything', async () => {
-    const result = await gql(app, CREATE_ACTOR, { input: { territoryId: small.territory.id, name: 'X', kind: 'PIRATE' } });
+    const result = await gql(t.app, CREATE_ACTOR, { input: { territoryId: small.territory.id, name: 'X', kind: 'PIRATE' } });
     expect(codeOf(result)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses a dangling reference', async () => {
-    const result = await gql(app, CREATE_ACTOR, { input: { territoryId: uniqueId('ter'), name: 'X', kind: 'ELU' } });
+    const result = await gql(t.app, CREATE_ACTOR, { input: { territoryId: uniqueId('ter'), name: 'X', kind: 'ELU' } });
     expect(codeOf(result)).toBe('DANGLING_REFERENCE');
   });
 
   it('refuses a stale version and returns the current state', async () => {
-    const project = await gql<{ project: { positions: unknown[] } }>(app, PROJECT, { id: small.project.id });
+    const project = await gql<{ project: { positions: unknown[] } }>(t.app, PROJECT, { id: small.project.id });
     expect(project.errors).toBeUndefined();
     const created = await gql<{ createPosition: { id: string; version: number } }>(
-      app,
+      t.app,
       `mutation($input: CreatePositionInput!) { createPosition(input: $input) { id version } }`,
       { input: { actorId: small.actors[1]!.id, objectiveId: small.objectives[1]!.id, value: 2 } },
     );
     const { id, version } = created.data!.createPosition;
     const update = `mutation($id: ID!, $version: Int!, $value: Int) { updatePosition(id: $id, version: $version, patch: { value: $value }) { version value } }`;
-    expect((await gql(app, update, { id, version, value: 3 })).errors).toBeUndefined();
-    const stale = await gql(app, update, { id, version, value: -1 });
+    expect((await gql(t.app, update, { id, version, value: 3 })).errors).toBeUndefined();
+    const stale = await gql(t.app, update, { id, version, value: -1 });
     expect(codeOf(stale)).toBe('VERSION_CONFLICT');
     expect(stale.errors?.[0]?.extensions?.current).toMatchObject({ id, version: version + 1, value: 3 });
   });
 
   it('refuses a comparison whose start follows its end', async () => {
     const result = await gql(
-      app,
+      t.app,
       `query($id: ID!) { projectDiff(projectId: $id, from: "2022-01-01", to: "2020-01-01") { summary { added } } }`,
       {
         id: small.project.id,
@@ -296,7 +295,7 @@ describe('bad input: a stable code, a message a pilot can act on, nothing change
 
   it('masks unexpected errors: no internal text leaks', async () => {
     const broken = await testApp({
-      ...graph,
+      ...t.graph,
       read: async () => {
         throw new Error('Neo.DatabaseError.Secret internal detail');
       },
@@ -308,6 +307,6 @@ describe('bad input: a stable code, a message a pilot can act on, nothing change
   });
 
   it('refuses a syntax error and an over-deep query with codes', async () => {
-    expect(codeOf(await gql(app, `{ territories { id `))).toBe('GRAPHQL_PARSE_FAILED');
+    expect(codeOf(await gql(t.app, `{ territories { id `))).toBe('GRAPHQL_PARSE_FAILED');
   });
 });

@@ -5,12 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, readProjectState, type EntityRecord, type Graph } from '@trame/graph';
+import { DomainError, readProjectState, type EntityRecord } from '@trame/graph';
 import { bulkLoad, loadThroughCommands, planBulk, type BulkOp } from '../graph/src/store/bulk.ts';
 import { generateDataset, type Dataset, type SizeSpec } from '../bench/generate.ts';
-import { testGraph } from './support/graph.ts';
+import { useTestGraph } from './support/app.ts';
 
-let graph: Graph;
 const tag = randomBytes(3).toString('hex');
 const SPEC: SizeSpec = {
   name: 'equivalence',
@@ -64,8 +63,8 @@ interface Loaded {
 let domain: Loaded;
 let bulk: Loaded;
 
+const t = useTestGraph();
 beforeAll(async () => {
-  graph = testGraph();
   const make = (prefix: string): Loaded => {
     const ds = generateDataset(SPEC, 20261126, prefix);
     ds.ops.push(...extraOps(ds));
@@ -73,12 +72,12 @@ beforeAll(async () => {
   };
   domain = make(`bkd${tag}`);
   bulk = make(`bkb${tag}`);
-  await loadThroughCommands(graph, domain.ds.ops, { batch: 50 });
-  await bulkLoad(graph, bulk.ds.ops, { batchSize: 97 });
+  await loadThroughCommands(t.graph, domain.ds.ops, { batch: 50 });
+  await bulkLoad(t.graph, bulk.ds.ops, { batchSize: 97 });
 }, 240_000);
 
 afterAll(async () => {
-  await graph.close();
+  await t.graph.close();
 });
 
 /** Ids of one load → ids of the other: the prefixes differ, everything else is the same. */
@@ -99,7 +98,7 @@ function normaliser(prefix: string, changeKeys: Map<string, string>) {
 
 async function snapshot(loaded: Loaded) {
   const territoryId = loaded.ds.territories[0]!.id;
-  return graph.read(async (tx) => {
+  return t.graph.read(async (tx) => {
     const typed = (alias: string) => `[k IN keys(${alias}) | [k, ${alias}[k], valueType(${alias}[k])]]`;
     const changes = await tx.run(
       `MATCH (c:Change {territoryId: $t})-[:CHANGED]->(e:Entity)
@@ -192,7 +191,7 @@ describe('bulk loading', () => {
     for (let p = 0; p < domain.ds.projects.length; p += 1) {
       for (const moment of [...dates, null]) {
         const read = (loaded: Loaded) =>
-          graph
+          t.graph
             .read((tx) => readProjectState(tx, loaded.ds.projects[p]!.id, moment))
             .catch((error: unknown) => {
               if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoSteps } from '../graph/src/demo/demo-map.ts';
 import {
   diffProjectStates,
@@ -8,30 +8,23 @@ import {
   readProjectAnalysis,
   readProjectState,
   readTerritoryReview,
-  type Graph,
 } from '@trame/graph';
 import { at } from './support/factories.ts';
-import { testGraph } from './support/graph.ts';
 import { gql, testApp } from './support/http.ts';
+import { useTestGraph } from './support/app.ts';
 
 // The global setup loaded the demo map into the shared test database.
-let graph: Graph;
-beforeAll(() => {
-  graph = testGraph();
-});
-afterAll(async () => {
-  await graph.close();
-});
+const t = useTestGraph();
 
-const state = (projectId: string, date: string) => graph.read((tx) => readProjectState(tx, projectId, at(date)));
+const state = (projectId: string, date: string) => t.graph.read((tx) => readProjectState(tx, projectId, at(date)));
 
 describe('the demo map', () => {
   it('is loaded once: a second load does nothing', async () => {
-    expect(await loadDemoMap(graph)).toBe(0);
+    expect(await loadDemoMap(t.graph)).toBe(0);
   });
 
   it('has the four territories of the report and enough content', async () => {
-    const counts = await graph.read(async (tx) => {
+    const counts = await t.graph.read(async (tx) => {
       const result = await tx.run(
         `MATCH (e:Entity) WHERE e.id IN $ids AND e.validTo > datetime() RETURN e.type AS type, count(*) AS n`,
         { ids: demoSteps.filter((s) => s.op === 'create').map((s) => s.id) },
@@ -71,7 +64,7 @@ describe('the demo map', () => {
 
 describe('comparing two milestones through the API', () => {
   it('counts the leaps, arrivals and engagement gained between the first milestone and the trames vertes council', async () => {
-    const app = await testApp(graph);
+    const app = await testApp(t.graph);
     const result = await gql<{
       projectDiff: {
         from: string;
@@ -97,7 +90,7 @@ describe('comparing two milestones through the API', () => {
 
 describe('the analysis of the demo map', () => {
   it('shows the Malaunay AMAP conflict among the territory tensions', async () => {
-    const review = await graph.read((tx) => readTerritoryReview(tx, 'ter-malaunay', null, null));
+    const review = await t.graph.read((tx) => readTerritoryReview(tx, 'ter-malaunay', null, null));
     const amap = review.tensions.find(
       (t) =>
         t.objectives.some((o) => o.id === 'obj-marche-gamme-amap') &&
@@ -109,7 +102,7 @@ describe('the analysis of the demo map', () => {
   });
 
   it('finds the AMAP and the town hall as the strongest divergence while the conflict was open', async () => {
-    const analysis = await graph.read((tx) => readProjectAnalysis(tx, 'prj-marche', at('2018-12-01')));
+    const analysis = await t.graph.read((tx) => readProjectAnalysis(tx, 'prj-marche', at('2018-12-01')));
     const daa = analysis.mactor.orders[2].daa;
     let best = { value: -1, pair: ['', ''] };
     analysis.actors.forEach((a, i) =>
@@ -121,7 +114,7 @@ describe('the analysis of the demo map', () => {
   });
 
   it('recognises the declared ecosystems of Loos-en-Gohelle among the detected coalitions', async () => {
-    const analysis = await graph.read((tx) => readProjectAnalysis(tx, 'prj-archipel', null));
+    const analysis = await t.graph.read((tx) => readProjectAnalysis(tx, 'prj-archipel', null));
     expect(analysis.ecosystems.length).toBeGreaterThanOrEqual(2);
     for (const match of analysis.ecosystems) {
       expect(match.community, match.name).not.toBeNull();

@@ -1,40 +1,27 @@
 import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@trame/api';
 import { Graph } from '@trame/graph';
 import { buildSmallProject, type SmallProject } from './support/factories.ts';
-import { testGraph, uniqueId } from './support/graph.ts';
+import { uniqueId } from './support/graph.ts';
 import { codeOf, gql, type GqlResult } from './support/http.ts';
+import { useTestApp } from './support/app.ts';
 
 // Strict input and one error contract (issue 11 part 3): every reproduction, through HTTP.
 
-let graph: Graph;
-let app: FastifyInstance;
 let small: SmallProject;
 const logLines: Record<string, unknown>[] = [];
+const logStream = new Writable({
+  write(chunk, _encoding, done) {
+    for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+    done();
+  },
+});
+const t = useTestApp({ logger: { level: 'info', stream: logStream } });
 
 beforeAll(async () => {
-  graph = testGraph();
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  app = await buildApp({
-    graph,
-    webDir: null,
-    graphiql: false,
-    logger: { level: 'info', stream },
-    user: { id: 'pilote-test', name: 'Pilote de test' },
-  });
-  small = await buildSmallProject(graph, 2, 2);
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
+  small = await buildSmallProject(t.graph, 2, 2);
 });
 
 const CREATE_ACTOR = `mutation($input: CreateActorInput!, $validFrom: DateTime, $id: ID) {
@@ -47,7 +34,7 @@ function actorInput(extra: Record<string, unknown> = {}) {
 
 async function actorExists(id: string): Promise<boolean> {
   const result = await gql<{ territory: { actors: { id: string }[] } }>(
-    app,
+    t.app,
     `query($t: ID!) { territory(id: $t) { actors { id } } }`,
     { t: small.territory.id },
   );
@@ -59,7 +46,7 @@ describe('dates that do not exist are refused, never shifted', () => {
     'validFrom %s → INVALID_DATE, nothing recorded',
     async (validFrom) => {
       const id = uniqueId('act');
-      const result = await gql(app, CREATE_ACTOR, { input: actorInput(), validFrom, id });
+      const result = await gql(t.app, CREATE_ACTOR, { input: actorInput(), validFrom, id });
       expect(codeOf(result)).toBe('INVALID_DATE');
       expect(await actorExists(id)).toBe(false);
     },
@@ -67,7 +54,7 @@ describe('dates that do not exist are refused, never shifted', () => {
 
   it('refuses the same dates written in the query text', async () => {
     const result = await gql(
-      app,
+      t.app,
       `mutation { createActor(input: { territoryId: "${small.territory.id}", name: "X", kind: ELU }, validFrom: "2021-02-30T00:00:00Z") { id } }`,
     );
     expect(codeOf(result)).toBe('INVALID_DATE');
@@ -75,7 +62,7 @@ describe('dates that do not exist are refused, never shifted', () => {
 
   it.each(['0000-01-01', '9999-12-31', '2021-02-30'])('milestone date %s → INVALID_DATE', async (date) => {
     const result = await gql(
-      app,
+      t.app,
       `mutation($d: Date!) { createMilestone(input: { projectId: "${small.project.id}", name: "Bilan", date: $d }) { id } }`,
       { d: date },
     );
@@ -83,7 +70,7 @@ describe('dates that do not exist are refused, never shifted', () => {
   });
 
   it.each(['1899-06-01', '2021-02-30', '9999-12-31'])('asOf %s → INVALID_DATE', async (asOf) => {
-    const result = await gql(app, `query($id: ID!, $asOf: DateTime) { project(id: $id, asOf: $asOf) { id } }`, {
+    const result = await gql(t.app, `query($id: ID!, $asOf: DateTime) { project(id: $id, asOf: $asOf) { id } }`, {
       id: small.project.id,
       asOf,
     });
@@ -91,7 +78,7 @@ describe('dates that do not exist are refused, never shifted', () => {
   });
 
   it('stores a valid instant exactly as sent', async () => {
-    const result = await gql<{ createActor: { validFrom: string } }>(app, CREATE_ACTOR, {
+    const result = await gql<{ createActor: { validFrom: string } }>(t.app, CREATE_ACTOR, {
       input: actorInput(),
       validFrom: '2020-02-29T23:30:00-01:00',
     });
@@ -107,7 +94,7 @@ describe('texts', () => {
     ['name', 'ligne\nligne'],
   ])('%s with a control character (%j) → INVALID_TEXT naming the field', async (field, value) => {
     const id = uniqueId('act');
-    const result = await gql(app, CREATE_ACTOR, { input: actorInput({ [field]: value }), id });
+    const result = await gql(t.app, CREATE_ACTOR, { input: actorInput({ [field]: value }), id });
     expect(codeOf(result)).toBe('INVALID_TEXT');
     expect(result.errors?.[0]?.extensions?.field).toBe(field);
     expect(result.errors?.[0]?.message).toMatch(field === 'name' ? /^le nom / : /^la description /);
@@ -115,7 +102,7 @@ describe('texts', () => {
   });
 
   it('keeps tab and line breaks in a long text', async () => {
-    const result = await gql<{ createActor: { description: string } }>(app, CREATE_ACTOR, {
+    const result = await gql<{ createActor: { description: string } }>(t.app, CREATE_ACTOR, {
       input: actorInput({ description: 'un\n\tdeux' }),
     });
     expect(result.errors).toBeUndefined();
@@ -127,7 +114,7 @@ describe('texts', () => {
     const head = JSON.stringify({ query: CREATE_ACTOR, variables: { id, input: actorInput({ name: 'XX' }) } });
     const body = Buffer.from(head.replace('"XX"', '"X\u0001X"'));
     body[body.indexOf(1)] = 0xff; // a lone byte that cannot start a UTF-8 sequence
-    const response = await app.inject({
+    const response = await t.app.inject({
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json' },
@@ -141,25 +128,28 @@ describe('texts', () => {
 
 describe('transport', () => {
   it('HEAD /graphql → 405 with Allow', async () => {
-    const response = await app.inject({ method: 'HEAD', url: '/graphql' });
+    const response = await t.app.inject({ method: 'HEAD', url: '/graphql' });
     expect(response.statusCode).toBe(405);
     expect(response.headers.allow).toBe('GET, POST, OPTIONS');
   });
 
   it('PUT /graphql → 405 with a code', async () => {
-    const response = await app.inject({ method: 'PUT', url: '/graphql', payload: {} });
+    const response = await t.app.inject({ method: 'PUT', url: '/graphql', payload: {} });
     expect(response.statusCode).toBe(405);
     expect((response.json() as GqlResult).errors?.[0]?.extensions?.code).toBe('METHOD_NOT_ALLOWED');
   });
 
   it('GET with unreadable variables → 400 BAD_REQUEST, not an internal error', async () => {
-    const response = await app.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent('{me{id}}')}&variables={bad` });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/graphql?query=${encodeURIComponent('{me{id}}')}&variables={bad`,
+    });
     expect(response.statusCode).toBe(400);
     expect((response.json() as GqlResult).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
   it('a mutation by GET → 405 METHOD_NOT_ALLOWED in French', async () => {
-    const response = await app.inject({
+    const response = await t.app.inject({
       method: 'GET',
       url: `/graphql?query=${encodeURIComponent('mutation { revertChange(changeId: "x") { id } }')}`,
     });
@@ -176,14 +166,14 @@ describe('transport', () => {
     ['{"query": "{ territories { id } }", "variables": "nope"}', 'application/json'],
     ['', 'application/json'],
   ])('POST %j → 400 with a code, no parser text nor originalError', async (payload, type) => {
-    const response = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': type }, payload });
+    const response = await t.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': type }, payload });
     expect(response.statusCode).toBe(400);
     expect(response.body).not.toMatch(/originalError|SyntaxError|JSON input|Unexpected/);
     expect((response.json() as GqlResult).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
   it('a body that is not JSON → 4xx with a code', async () => {
-    const response = await app.inject({
+    const response = await t.app.inject({
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/xml' },
@@ -204,7 +194,7 @@ describe('limits answer QUERY_TOO_COMPLEX, in French, naming the limit', () => {
     ['directives', `{ territories { id ${'@skip(if: false) '.repeat(21)} } }`, 20],
     ['cost', `{ ${nest(5, 'id '.repeat(1500))} }`, 50000],
   ])('%s', async (limit, query, max) => {
-    const result = await gql(app, query);
+    const result = await gql(t.app, query);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors?.[0]?.extensions).toMatchObject({ limit, max });
     expect(result.errors?.[0]?.message).toMatch(new RegExp(`^la requête dépasse la limite « .+ » : ${max} au plus$`));
@@ -212,10 +202,14 @@ describe('limits answer QUERY_TOO_COMPLEX, in French, naming the limit', () => {
 
   it('a page size out of range → OUT_OF_RANGE', async () => {
     for (const first of [-1, 0, 201]) {
-      const result = await gql(app, `query($p: ID!, $f: Int) { projectTimeline(projectId: $p, first: $f) { changes { id } } }`, {
-        p: small.project.id,
-        f: first,
-      });
+      const result = await gql(
+        t.app,
+        `query($p: ID!, $f: Int) { projectTimeline(projectId: $p, first: $f) { changes { id } } }`,
+        {
+          p: small.project.id,
+          f: first,
+        },
+      );
       expect(codeOf(result), String(first)).toBe('OUT_OF_RANGE');
     }
   });
@@ -223,7 +217,7 @@ describe('limits answer QUERY_TOO_COMPLEX, in French, naming the limit', () => {
   it('duplicate ecosystem members → DUPLICATE_MEMBER', async () => {
     const [a, b] = small.actors;
     const result = await gql(
-      app,
+      t.app,
       `mutation($m: [ID!]!) { createEcosystem(input: { projectId: "${small.project.id}", name: "Éco", memberIds: $m }) { id } }`,
       {
         m: [a!.id, b!.id, a!.id],
@@ -238,7 +232,7 @@ describe('logs', () => {
   it('logs an expected error once at info, without a stack, under its request id', async () => {
     logLines.length = 0;
     const result = await gql(
-      app,
+      t.app,
       `mutation { updateActor(id: "act-absent-${uniqueId('x')}", version: 1, patch: { name: "X" }) { id } }`,
     );
     expect(codeOf(result)).toBe('NOT_FOUND');

@@ -1,47 +1,23 @@
-/**
- * References hold under concurrency (issue 11, part 2): a write that refers to an entity takes
- * its write lock and re-checks it is open, an end takes the ended entity's lock before looking
- * for what refers to it — so no open version ever refers to an entity that has ended.
- */
-import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DomainError,
-  ENTITIES,
-  createEntity,
-  endEntity,
-  updateEntity,
-  type EntityRecord,
-  type EntityType,
-  type Graph,
-} from '@trame/graph';
+import { describe, expect, it } from 'vitest';
+import { DomainError, ENTITIES, createEntity, endEntity, updateEntity, type EntityRecord, type EntityType } from '@trame/graph';
 import { checkIntegrity } from '../graph/src/integrity/check.ts';
 import { build, buildSmallProject, TEST_AUTHOR } from './support/factories.ts';
-import { testGraph } from './support/graph.ts';
-import { gql, testApp } from './support/http.ts';
+import { gql } from './support/http.ts';
+import { useTestApp } from './support/app.ts';
 
-let graph: Graph;
-let app: FastifyInstance;
-beforeAll(async () => {
-  graph = testGraph();
-  app = await testApp(graph);
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
-});
+const t = useTestApp();
 
 const ROUNDS = 40;
 
 describe('a position created while its objective ends', () => {
   it(`never leaves an open position on an ended objective (${ROUNDS} rounds through the API)`, async () => {
-    const small = await buildSmallProject(graph, 2, 0);
+    const small = await buildSmallProject(t.graph, 2, 0);
     const actor = small.actors[0]!;
     let created = 0;
     let refused = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
-      const objective = await build(graph, 'Objective', {
+      const objective = await build(t.graph, 'Objective', {
         projectId: small.project.id,
         title: `Objectif ${round}`,
         dimensions: ['SOCIAL'],
@@ -50,11 +26,11 @@ describe('a position created while its objective ends', () => {
       });
       const [create, end] = await Promise.all([
         gql<{ createPosition: { id: string } }>(
-          app,
+          t.app,
           `mutation($a: ID!, $o: ID!) { createPosition(input: { actorId: $a, objectiveId: $o, value: 2 }) { id } }`,
           { a: actor.id, o: objective.id },
         ),
-        gql(app, `mutation($o: ID!) { endObjective(id: $o, version: 1) { id } }`, { o: objective.id }),
+        gql(t.app, `mutation($o: ID!) { endObjective(id: $o, version: 1) { id } }`, { o: objective.id }),
       ]);
       expect(end.errors).toBeUndefined();
       if (create.errors) {
@@ -64,7 +40,7 @@ describe('a position created while its objective ends', () => {
         created += 1;
       }
     }
-    const result = await graph.read((tx) =>
+    const result = await t.graph.read((tx) =>
       tx.run(
         `MATCH (p:Entity:Position {projectId: $projectId})-[:LATEST]->(:Version)-[:REFERS_TO {field: 'objectiveId'}]->(o:Entity)
          WHERE p.validTo > o.validTo
@@ -77,11 +53,11 @@ describe('a position created while its objective ends', () => {
       `[race] ${ROUNDS} rounds: ${created} positions created (then ended with their objective), ${refused} refused, ${bad} left open on an ended objective`,
     );
     expect(bad).toBe(0);
-    const read = await gql(app, `query($id: ID!) { project(id: $id) { positions { id objective { id } } } }`, {
+    const read = await gql(t.app, `query($id: ID!) { project(id: $id) { positions { id objective { id } } } }`, {
       id: small.project.id,
     });
     expect(read.errors).toBeUndefined();
-    const report = await graph.read((tx) => checkIntegrity(tx, { territoryId: small.territory.id }));
+    const report = await t.graph.read((tx) => checkIntegrity(tx, { territoryId: small.territory.id }));
     expect(report.danglingReferences).toEqual([]);
     expect(report.ok).toBe(true);
   });
@@ -159,7 +135,7 @@ function valuesFor(world: World, type: EntityType, picks: number[], variant: num
 }
 
 async function buildWorld(): Promise<World> {
-  const small = await buildSmallProject(graph, 4, 3);
+  const small = await buildSmallProject(t.graph, 4, 3);
   const ids = new Map<EntityType, string[]>([
     ['Actor', small.actors.map((a) => a.id)],
     ['Objective', small.objectives.map((o) => o.id)],
@@ -175,18 +151,18 @@ async function runOp(world: World, op: Op): Promise<EntityRecord | null> {
   try {
     if (op.kind === 'create') {
       const input = valuesFor(world, op.type, op.picks, op.variant);
-      return await graph.write((tx) => createEntity(tx, ctx, op.type, input));
+      return await t.graph.write((tx) => createEntity(tx, ctx, op.type, input));
     }
     const id = pickOf(all, op.pick);
     if (!id) return null;
     if (op.kind === 'end') {
-      await graph.write((tx) => endEntity(tx, ctx, null, id, {}));
+      await t.graph.write((tx) => endEntity(tx, ctx, null, id, {}));
       return null;
     }
     const type = world.types.get(id)!;
     const patch = valuesFor(world, type, op.picks, op.variant, op.variant % 2 === 0 ? 'refs' : undefined);
     for (const [name, field] of Object.entries(ENTITIES[type].fields)) if (field.fixed) delete patch[name];
-    await graph.write((tx) => updateEntity(tx, ctx, null, id, patch, {}));
+    await t.graph.write((tx) => updateEntity(tx, ctx, null, id, patch, {}));
     return null;
   } catch (error) {
     if (error instanceof DomainError) return null; // refused cleanly: a rule or a race lost
@@ -212,7 +188,7 @@ describe('property: concurrent writes across all entity types', () => {
               world.ids.set(entity.type, [...(world.ids.get(entity.type) ?? []), entity.id]);
             }
           }
-          const report = await graph.read((tx) => checkIntegrity(tx, { territoryId: world.territoryId }));
+          const report = await t.graph.read((tx) => checkIntegrity(tx, { territoryId: world.territoryId }));
           expect(report.danglingReferences).toEqual([]);
           expect(report.overlappingVersions).toEqual([]);
           expect(report.identityMismatches).toEqual([]);

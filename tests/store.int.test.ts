@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DomainError,
   endEntity,
@@ -8,18 +8,11 @@ import {
   revertChange,
   updateEntity,
   type EntityRecord,
-  type Graph,
 } from '@trame/graph';
 import { TEST_AUTHOR, at, build, buildSmallProject, type SmallProject } from './support/factories.ts';
-import { testGraph } from './support/graph.ts';
+import { useTestGraph } from './support/app.ts';
 
-let graph: Graph;
-beforeAll(() => {
-  graph = testGraph();
-});
-afterAll(async () => {
-  await graph.close();
-});
+const t = useTestGraph();
 
 const ctx = { author: TEST_AUTHOR };
 
@@ -34,18 +27,18 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 async function stateAt(projectId: string, date: string) {
-  return graph.read((tx) => readProjectState(tx, projectId, at(date)));
+  return t.graph.read((tx) => readProjectState(tx, projectId, at(date)));
 }
 
 describe('creating entities', () => {
   let small: SmallProject;
   beforeAll(async () => {
-    small = await buildSmallProject(graph);
+    small = await buildSmallProject(t.graph);
   });
 
   it('stores a position with its scope derived from its objective', async () => {
     const position = await build(
-      graph,
+      t.graph,
       'Position',
       { actorId: small.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: 3 },
       { validFrom: at('2019-01-01') },
@@ -61,33 +54,37 @@ describe('creating entities', () => {
 
   it('refuses a reference to an unknown entity, to the wrong type, or before it existed', async () => {
     const objectiveId = small.objectives[1]!.id;
-    expect(await codeOf(build(graph, 'Position', { actorId: 'act-nobody', objectiveId, value: 1 }))).toBe('DANGLING_REFERENCE');
-    expect(await codeOf(build(graph, 'Position', { actorId: objectiveId, objectiveId, value: 1 }))).toBe('WRONG_REFERENCE_TYPE');
+    expect(await codeOf(build(t.graph, 'Position', { actorId: 'act-nobody', objectiveId, value: 1 }))).toBe('DANGLING_REFERENCE');
+    expect(await codeOf(build(t.graph, 'Position', { actorId: objectiveId, objectiveId, value: 1 }))).toBe(
+      'WRONG_REFERENCE_TYPE',
+    );
     expect(
       await codeOf(
-        build(graph, 'Position', { actorId: small.actors[1]!.id, objectiveId, value: 1 }, { validFrom: at('2010-01-01') }),
+        build(t.graph, 'Position', { actorId: small.actors[1]!.id, objectiveId, value: 1 }, { validFrom: at('2010-01-01') }),
       ),
     ).toBe('DANGLING_REFERENCE');
   });
 
   it('refuses a second position of the same actor on the same objective', async () => {
     const input = { actorId: small.actors[2]!.id, objectiveId: small.objectives[1]!.id, value: 2 };
-    await build(graph, 'Position', input);
-    expect(await codeOf(build(graph, 'Position', { ...input, value: -1 }))).toBe('DUPLICATE_ENTITY');
+    await build(t.graph, 'Position', input);
+    expect(await codeOf(build(t.graph, 'Position', { ...input, value: -1 }))).toBe('DUPLICATE_ENTITY');
   });
 
   it('refuses an actor of another territory', async () => {
-    const other = await buildSmallProject(graph, 1, 1);
+    const other = await buildSmallProject(t.graph, 1, 1);
     expect(
-      await codeOf(build(graph, 'Position', { actorId: other.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: 1 })),
+      await codeOf(build(t.graph, 'Position', { actorId: other.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: 1 })),
     ).toBe('CROSS_TERRITORY_REFERENCE');
     expect(
-      await codeOf(build(graph, 'Convergence', { objectiveAId: small.objectives[0]!.id, objectiveBId: other.objectives[0]!.id })),
+      await codeOf(
+        build(t.graph, 'Convergence', { objectiveAId: small.objectives[0]!.id, objectiveBId: other.objectives[0]!.id }),
+      ),
     ).toBe('CROSS_TERRITORY_REFERENCE');
   });
 
   it('refuses a client id already taken', async () => {
-    expect(await codeOf(build(graph, 'Perimeter', { projectId: small.project.id, name: 'P' }, { id: small.project.id }))).toBe(
+    expect(await codeOf(build(t.graph, 'Perimeter', { projectId: small.project.id, name: 'P' }, { id: small.project.id }))).toBe(
       'ID_TAKEN',
     );
   });
@@ -97,14 +94,14 @@ describe('updating with versions and dates', () => {
   let small: SmallProject;
   let engagementId: string;
   beforeAll(async () => {
-    small = await buildSmallProject(graph, 1, 1);
+    small = await buildSmallProject(t.graph, 1, 1);
     const state = await stateAt(small.project.id, '2018-06-01');
     engagementId = state.entities.find((e) => e.type === 'Engagement')!.id;
   });
 
   it('keeps every version readable at its date', async () => {
-    const first = await graph.read((tx) => getEntity(tx, engagementId));
-    const second = await graph.write((tx) =>
+    const first = await t.graph.read((tx) => getEntity(tx, engagementId));
+    const second = await t.graph.write((tx) =>
       updateEntity(
         tx,
         ctx,
@@ -115,7 +112,7 @@ describe('updating with versions and dates', () => {
       ),
     );
     expect(second.version).toBe(first!.version + 1);
-    await graph.write((tx) =>
+    await t.graph.write((tx) =>
       updateEntity(
         tx,
         ctx,
@@ -133,7 +130,7 @@ describe('updating with versions and dates', () => {
     expect(await level('2021-08-31')).toBe('PARTICIPANT');
     expect(await level('2024-01-01')).toBe('MOTEUR');
     // Span levels (graph/src/store/span.ts): 424 days → 2^9, 915 days → 2^10, the open one none.
-    const levels = await graph.read(async (tx) =>
+    const levels = await t.graph.read(async (tx) =>
       (
         await tx.run('MATCH (:Entity {id: $id})-[:HAS_VERSION]->(v) RETURN v.spanLevel AS level ORDER BY v.validFrom', {
           id: engagementId,
@@ -144,23 +141,23 @@ describe('updating with versions and dates', () => {
   });
 
   it('refuses a stale version with VERSION_CONFLICT and changes nothing', async () => {
-    const before = await graph.read((tx) => getEntity(tx, engagementId));
+    const before = await t.graph.read((tx) => getEntity(tx, engagementId));
     expect(
       await codeOf(
-        graph.write((tx) =>
+        t.graph.write((tx) =>
           updateEntity(tx, ctx, 'Engagement', engagementId, { role: 'x' }, { expectedVersion: before!.version - 1 }),
         ),
       ),
     ).toBe('VERSION_CONFLICT');
-    const after = await graph.read((tx) => getEntity(tx, engagementId));
+    const after = await t.graph.read((tx) => getEntity(tx, engagementId));
     expect(after).toEqual(before);
   });
 
   it('refuses a date before the latest change and a fixed field', async () => {
-    const current = await graph.read((tx) => getEntity(tx, engagementId));
+    const current = await t.graph.read((tx) => getEntity(tx, engagementId));
     expect(
       await codeOf(
-        graph.write((tx) =>
+        t.graph.write((tx) =>
           updateEntity(
             tx,
             ctx,
@@ -174,7 +171,7 @@ describe('updating with versions and dates', () => {
     ).toBe('DATE_BEFORE_LAST_CHANGE');
     expect(
       await codeOf(
-        graph.write((tx) =>
+        t.graph.write((tx) =>
           updateEntity(
             tx,
             ctx,
@@ -189,7 +186,7 @@ describe('updating with versions and dates', () => {
   });
 
   it('records each change, dated and attributed, with before and after', async () => {
-    const page = await graph.read((tx) => readTimeline(tx, small.project.id, { entityId: engagementId }));
+    const page = await t.graph.read((tx) => readTimeline(tx, small.project.id, { entityId: engagementId }));
     expect(page.changes.map((c) => c.op)).toEqual(['UPDATE', 'UPDATE', 'CREATE']);
     const [latest] = page.changes;
     expect(latest).toMatchObject({
@@ -206,9 +203,9 @@ describe('ending and reverting', () => {
   let small: SmallProject;
   let position: EntityRecord;
   beforeAll(async () => {
-    small = await buildSmallProject(graph, 2, 2);
+    small = await buildSmallProject(t.graph, 2, 2);
     position = await build(
-      graph,
+      t.graph,
       'Position',
       { actorId: small.actors[0]!.id, objectiveId: small.objectives[0]!.id, value: -2 },
       {
@@ -219,45 +216,49 @@ describe('ending and reverting', () => {
 
   it('ending an objective ends its positions too, at the same date, as caused changes', async () => {
     const objective = small.objectives[0]!;
-    await graph.write((tx) => endEntity(tx, ctx, 'Objective', objective.id, { expectedVersion: 1, validFrom: at('2022-01-01') }));
+    await t.graph.write((tx) =>
+      endEntity(tx, ctx, 'Objective', objective.id, { expectedVersion: 1, validFrom: at('2022-01-01') }),
+    );
     const stillThere = await stateAt(small.project.id, '2021-12-31');
     expect(stillThere.byId.has(position.id)).toBe(true);
     const later = await stateAt(small.project.id, '2022-01-01');
     expect(later.byId.has(objective.id)).toBe(false);
     expect(later.byId.has(position.id)).toBe(false);
-    const ended = await graph.read((tx) => getEntity(tx, position.id));
+    const ended = await t.graph.read((tx) => getEntity(tx, position.id));
     expect(ended!.validTo.toISOString()).toBe('2022-01-01T00:00:00.000Z');
   });
 
   it('an ended entity cannot be updated', async () => {
-    const current = await graph.read((tx) => getEntity(tx, position.id));
+    const current = await t.graph.read((tx) => getEntity(tx, position.id));
     expect(
       await codeOf(
-        graph.write((tx) => updateEntity(tx, ctx, 'Position', position.id, { value: 1 }, { expectedVersion: current!.version })),
+        t.graph.write((tx) =>
+          updateEntity(tx, ctx, 'Position', position.id, { value: 1 }, { expectedVersion: current!.version }),
+        ),
       ),
     ).toBe('ENTITY_ENDED');
   });
 
   it('reverting the end reopens the objective and the positions it took with it', async () => {
     const objective = small.objectives[0]!;
-    const page = await graph.read((tx) => readTimeline(tx, small.project.id, { entityId: objective.id }));
+    const page = await t.graph.read((tx) => readTimeline(tx, small.project.id, { entityId: objective.id }));
     const end = page.changes.find((c) => c.op === 'END')!;
-    await graph.write((tx) => revertChange(tx, ctx, end.id));
-    const now = await graph.read((tx) => readProjectState(tx, small.project.id, new Date()));
+    await t.graph.write((tx) => revertChange(tx, ctx, end.id));
+    const now = await t.graph.read((tx) => readProjectState(tx, small.project.id, new Date()));
     expect(now.byId.has(objective.id)).toBe(true);
     expect(now.byId.has(position.id)).toBe(true);
-    const reopened = await graph.read(async (tx) =>
+    const reopened = await t.graph.read(async (tx) =>
       (
         await tx.run('MATCH (:Entity {id: $id})-[:LATEST]->(v) RETURN v.spanLevel AS level', { id: objective.id })
       ).records[0]?.get('level'),
     );
     expect(reopened).toBeNull(); // open again: found by the open-version seek, not by a span level
-    expect(await codeOf(graph.write((tx) => revertChange(tx, ctx, end.id)))).toBe('REVERT_NOT_APPLICABLE');
+    expect(await codeOf(t.graph.write((tx) => revertChange(tx, ctx, end.id)))).toBe('REVERT_NOT_APPLICABLE');
   });
 
   it('reverting an update restores the values where the update took effect', async () => {
-    const current = (await graph.read((tx) => getEntity(tx, position.id)))!;
-    const updated = await graph.write((tx) =>
+    const current = (await t.graph.read((tx) => getEntity(tx, position.id)))!;
+    const updated = await t.graph.write((tx) =>
       updateEntity(
         tx,
         ctx,
@@ -267,17 +268,17 @@ describe('ending and reverting', () => {
         { expectedVersion: current.version, validFrom: at('2023-01-01') },
       ),
     );
-    const page = await graph.read((tx) => readTimeline(tx, small.project.id, { entityId: position.id, first: 1 }));
-    const reverted = await graph.write((tx) => revertChange(tx, ctx, page.changes[0]!.id));
+    const page = await t.graph.read((tx) => readTimeline(tx, small.project.id, { entityId: position.id, first: 1 }));
+    const reverted = await t.graph.write((tx) => revertChange(tx, ctx, page.changes[0]!.id));
     expect(reverted.values.value).toBe(-2);
     expect(reverted.version).toBe(updated.version + 1);
     const at2024 = await stateAt(small.project.id, '2024-01-01');
     expect(at2024.byId.get(position.id)?.values.value).toBe(-2);
-    const log = await graph.read((tx) => readTimeline(tx, small.project.id, { entityId: position.id, first: 1 }));
+    const log = await t.graph.read((tx) => readTimeline(tx, small.project.id, { entityId: position.id, first: 1 }));
     expect(log.changes[0]).toMatchObject({ op: 'UPDATE', revertOf: page.changes[0]!.id });
   });
 
   it('refuses to revert an unknown change', async () => {
-    expect(await codeOf(graph.write((tx) => revertChange(tx, ctx, 'chg-unknown')))).toBe('CHANGE_NOT_FOUND');
+    expect(await codeOf(t.graph.write((tx) => revertChange(tx, ctx, 'chg-unknown')))).toBe('CHANGE_NOT_FOUND');
   });
 });

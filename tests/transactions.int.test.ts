@@ -1,31 +1,24 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEntity, type Graph } from '@trame/graph';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getEntity } from '@trame/graph';
 import { buildSmallProject, type SmallProject } from './support/factories.ts';
-import { testGraph, uniqueId } from './support/graph.ts';
-import { codeOf, gql, testApp } from './support/http.ts';
+import { uniqueId } from './support/graph.ts';
+import { codeOf, gql } from './support/http.ts';
+import { useTestApp } from './support/app.ts';
 
 // One GraphQL mutation operation = one Neo4j transaction (api/src/graphql/transaction.ts).
 
-let graph: Graph;
-let app: FastifyInstance;
 let small: SmallProject;
 
+const t = useTestApp();
 beforeAll(async () => {
-  graph = testGraph();
-  app = await testApp(graph);
-  small = await buildSmallProject(graph, 2, 2);
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
+  small = await buildSmallProject(t.graph, 2, 2);
 });
 
-const exists = async (id: string) => (await graph.read((tx) => getEntity(tx, id))) !== null;
+const exists = async (id: string) => (await t.graph.read((tx) => getEntity(tx, id))) !== null;
 
 async function positionCount(projectId: string): Promise<number> {
   const result = await gql<{ project: { positions: unknown[] } }>(
-    app,
+    t.app,
     `query($id: ID!) { project(id: $id) { positions { id } } }`,
     { id: projectId },
   );
@@ -45,7 +38,7 @@ describe('a mutation operation runs in one transaction', () => {
   it('records nothing when a later field fails, and says which field failed', async () => {
     const milestoneId = uniqueId('mil');
     const result = await gql(
-      app,
+      t.app,
       `mutation { ${milestoneField('a', milestoneId)} ${positionField('b', small.actors[0]!.id, small.objectives[0]!.id, 99)} }`,
     );
     expect(result.data).toBeNull();
@@ -59,7 +52,7 @@ describe('a mutation operation runs in one transaction', () => {
     const first = uniqueId('mil');
     const last = uniqueId('mil');
     const result = await gql(
-      app,
+      t.app,
       `mutation { ${milestoneField('a', first)} ${positionField('b', small.actors[0]!.id, small.objectives[0]!.id, 99)} ${milestoneField('c', last)} }`,
     );
     expect(result.data).toBeNull();
@@ -75,7 +68,7 @@ describe('a mutation operation runs in one transaction', () => {
   it('rolls back when Neo4j itself refuses a write (a taken id), the earlier fields included', async () => {
     const milestoneId = uniqueId('mil');
     const result = await gql(
-      app,
+      t.app,
       `mutation { ${milestoneField('a', milestoneId)} b: createActor(id: "${small.actors[0]!.id}", input: { territoryId: "${small.territory.id}", name: "Doublon", kind: ELU }) { id } }`,
     );
     expect(result.data).toBeNull();
@@ -86,7 +79,7 @@ describe('a mutation operation runs in one transaction', () => {
   it('lets each field see what the fields before it wrote, and commits them together', async () => {
     const actorId = uniqueId('act');
     const result = await gql<{ a: { id: string }; b: { id: string; actor: { name: string } } }>(
-      app,
+      t.app,
       `mutation {
         a: createActor(id: "${actorId}", input: { territoryId: "${small.territory.id}", name: "Nouvel acteur", kind: ELU }, validFrom: "2021-03-01") { id }
         b: createEngagement(input: { actorId: "${actorId}", projectId: "${small.project.id}", level: INFORME }, validFrom: "2021-03-01") { id actor { name } }
@@ -99,19 +92,19 @@ describe('a mutation operation runs in one transaction', () => {
   });
 
   it('records a whole 30-position MACTOR matrix atomically in one request', async () => {
-    const matrix = await buildSmallProject(graph, 6, 5);
+    const matrix = await buildSmallProject(t.graph, 6, 5);
     const fields = (poison: boolean) =>
       matrix.actors.flatMap((actor, i) =>
         matrix.objectives.map((objective, j) =>
           positionField(`p${i}_${j}`, actor.id, objective.id, poison && i === 5 && j === 4 ? 99 : ((i + j) % 9) - 4),
         ),
       );
-    const refused = await gql(app, `mutation { ${fields(true).join('\n')} }`);
+    const refused = await gql(t.app, `mutation { ${fields(true).join('\n')} }`);
     expect(codeOf(refused)).toBe('INVALID_POSITION');
     expect(refused.errors?.[0]?.path).toEqual(['p5_4']);
     expect(await positionCount(matrix.project.id)).toBe(0);
 
-    const recorded = await gql<Record<string, { id: string; value: number }>>(app, `mutation { ${fields(false).join('\n')} }`);
+    const recorded = await gql<Record<string, { id: string; value: number }>>(t.app, `mutation { ${fields(false).join('\n')} }`);
     expect(recorded.errors).toBeUndefined();
     expect(Object.keys(recorded.data!)).toHaveLength(30);
     expect(recorded.data!.p2_3!.value).toBe(1);
@@ -121,24 +114,24 @@ describe('a mutation operation runs in one transaction', () => {
   it('allows 100 aliases in a mutation but not 101, and 20 in a query', async () => {
     const ids = (n: number) =>
       Array.from({ length: n }, (_, i) => `c${i}: revertChange(changeId: "chg-absent-${i}") { id }`).join(' ');
-    const hundred = await gql(app, `mutation { ${ids(100)} }`);
+    const hundred = await gql(t.app, `mutation { ${ids(100)} }`);
     expect(codeOf(hundred)).toBe('CHANGE_NOT_FOUND');
-    const tooMany = await gql(app, `mutation { ${ids(101)} }`);
+    const tooMany = await gql(t.app, `mutation { ${ids(101)} }`);
     expect(codeOf(tooMany)).toBe('QUERY_TOO_COMPLEX');
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ limit: 'aliases', max: 100 });
-    const query = await gql(app, `{ ${Array.from({ length: 21 }, (_, i) => `t${i}: territories { id }`).join(' ')} }`);
+    const query = await gql(t.app, `{ ${Array.from({ length: 21 }, (_, i) => `t${i}: territories { id }`).join(' ')} }`);
     expect(codeOf(query)).toBe('QUERY_TOO_COMPLEX');
     expect(query.errors?.[0]?.extensions).toMatchObject({ limit: 'aliases', max: 20 });
     expect(query.errors?.[0]?.message).toMatch(/alias par requête/);
   });
 
   it('keeps concurrent mutation operations apart: each commits whole', async () => {
-    const projects = await Promise.all([buildSmallProject(graph, 2, 2), buildSmallProject(graph, 2, 2)]);
+    const projects = await Promise.all([buildSmallProject(t.graph, 2, 2), buildSmallProject(t.graph, 2, 2)]);
     const results = await Promise.all(
       projects.flatMap((p) =>
         [0, 1].map((i) =>
           gql(
-            app,
+            t.app,
             `mutation { ${positionField('a', p.actors[i]!.id, p.objectives[0]!.id, 2)} ${positionField('b', p.actors[i]!.id, p.objectives[1]!.id, -2)} }`,
           ),
         ),

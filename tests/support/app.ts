@@ -84,3 +84,17 @@ export function useBrowserApp(overrides: AppOverrides = {}): BrowserApp {
   });
   return fixture;
 }
+
+/** Registers `beforeAll`/`afterAll` for a test file that needs only a Graph on the run's Neo4j. */
+export function useTestGraph(): { graph: Graph } {
+  const fixture = lateBound<{ graph: Graph }>();
+  let graph: Graph | undefined;
+  beforeAll(() => {
+    graph = testGraph();
+    Object.assign(fixture, { graph });
+  });
+  afterAll(async () => {
+    await graph?.close();
+  });
+  return fixture;
+}

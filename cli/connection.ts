@@ -9,6 +9,8 @@ export interface CliGraph {
   graph: Graph;
   /** Where the command is connected, for the operator (no password). */
   where: string;
+  /** The embedded Neo4j was started for this command (no server answered on its port). */
+  startedForCommand: boolean;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ async function open(config: Neo4jConfig, where: string, embedded: EmbeddedNeo4j 
   return {
     graph,
     where,
+    startedForCommand: embedded !== null,
     close: async () => {
       await Promise.all([graph.close(), embedded?.stop()]);
     },

@@ -31,10 +31,15 @@ if (!config.server.skipWebBuild && webIsStale()) {
 
 /** Ctrl-C ends the process within this, whatever state Neo4j is in. */
 const SHUTDOWN_DEADLINE_MS = 9_000;
+/**
+ * A terminal's Ctrl-C reaches this process twice: from the terminal (the whole process group)
+ * and forwarded by tsx. A signal this soon after the first is that echo, not a second Ctrl-C.
+ */
+const SIGNAL_ECHO_MS = 1_000;
 
 try {
   const server = await startServer(config);
-  let stopping = false;
+  let stoppingSince: number | null = null;
   const forceExit = (why: string) => {
     const pid = server.neo4jPid();
     console.error(`[trame] ${why}: killing${pid ? ` the embedded Neo4j (pid ${pid}) and` : ''} the app now.`);
@@ -48,9 +53,12 @@ try {
     process.exit(1);
   };
   const shutdown = (reason: string, code: number) => {
-    if (stopping) return forceExit(`${reason} again`);
-    stopping = true;
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince < SIGNAL_ECHO_MS) return;
+      return forceExit(`${reason} again`);
+    }
     const started = Date.now();
+    stoppingSince = started;
     console.log(`[trame] ${reason}: stopping…`);
     setTimeout(() => forceExit(`not stopped within ${SHUTDOWN_DEADLINE_MS / 1000} s`), SHUTDOWN_DEADLINE_MS).unref();
     server

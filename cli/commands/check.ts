@@ -16,10 +16,18 @@ export const checkCommand: CliCommand = {
       .option('--territory <id>', 'ne vérifie qu’un territoire (et ses projets)')
       .option('--limit <n>', 'nombre maximal de problèmes listés par sorte', (value) => positiveInt(value), 1000)
       .action(async (options: { json?: boolean; territory?: string; limit: number }) => {
-        const { graph, where } = await ctx.graph();
+        const { graph, where, startedForCommand } = await ctx.graph();
         const report = await runIntegrityCheck(graph, { territoryId: options.territory ?? null, limit: options.limit });
         ctx.out(options.json ? JSON.stringify(report, null, 2) : summary(report, where));
         ctx.exitCode = report.ok ? 0 : 1;
+        if (report.entities === 0 && startedForCommand) {
+          // An empty database started just for the command is most likely not the server's.
+          ctx.err(
+            `trame check : aucune entité dans ${where} — ce n’est sans doute pas la base du serveur. ` +
+              'Si le serveur tourne, indiquez le port de son Neo4j (TRAME_NEO4J_PORT) ou NEO4J_URI ; sinon TRAME_DATA_DIR.',
+          );
+          ctx.exitCode = 2;
+        }
       });
   },
 };

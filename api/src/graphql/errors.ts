@@ -3,7 +3,6 @@ import { GraphQLError } from 'graphql';
 import { ERROR_CODES, GraphUnavailableError, isDomainError, type EntityRecord } from '@trame/graph';
 import type { FastifyBaseLogger } from 'fastify';
 import { plainEntity } from './presenters.ts';
-import { isTransientGraphError } from './transaction.ts';
 
 /** Codes the transport adds to the domain's catalogue (graph/src/errors.ts). */
 export const API_ERROR_CODES = {
@@ -27,6 +26,25 @@ export const API_ERROR_CODES = {
 } as const;
 
 export const ALL_ERROR_CODES = { ...ERROR_CODES, ...API_ERROR_CODES };
+
+/** A Neo4j error the server says may succeed if tried again (deadlock, lock timeout…). */
+export function isTransientGraphError(error: unknown): boolean {
+  if (error instanceof GraphUnavailableError) return false;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Neo.TransientError.');
+}
+
+/** The same error (message, location, path, cause) with `extensions` added or replaced. */
+export function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, ...extensions },
+  });
+}
 export type ApiErrorCode = keyof typeof ALL_ERROR_CODES;
 
 /** Seconds a client should wait before retrying when the database is unreachable. */

@@ -1,6 +1,7 @@
 import {
   getEntity,
   isoOrOpen,
+  readMomentOf,
   type ChangedEntity,
   type EngagementChange,
   type EntityRecord,
@@ -74,7 +75,7 @@ export function stateView(state: ProjectState, record: EntityRecord, latest: boo
 
 /** A read date from the API: none, or not in the past, means the latest state. */
 export function readMoment(asOf: Date | null | undefined): Date | null {
-  return !asOf || asOf.getTime() >= Date.now() ? null : asOf;
+  return readMomentOf(asOf);
 }
 
 /** A plain JSON picture of an entity, for error extensions (VERSION_CONFLICT's current state). */

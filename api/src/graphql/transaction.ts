@@ -11,8 +11,9 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ManagedTransaction, type Session, type Transaction } from 'neo4j-driver';
-import { Graph, GraphUnavailableError, mapGraphError } from '@trame/graph';
+import { Graph, mapGraphError } from '@trame/graph';
 import type { GraphQLContext } from './context.ts';
+import { isTransientGraphError, withExtensions } from './errors.ts';
 
 /**
  * One GraphQL mutation operation = one Neo4j transaction. The root fields of a mutation run in
@@ -25,12 +26,7 @@ import type { GraphQLContext } from './context.ts';
 /** Attempts of a whole mutation operation when Neo4j reports a transient error (a deadlock…). */
 export const MUTATION_ATTEMPTS = 3;
 
-/** A Neo4j error the server says may succeed if tried again (deadlock, lock timeout…). */
-export function isTransientGraphError(error: unknown): boolean {
-  if (error instanceof GraphUnavailableError) return false;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('Neo.TransientError.');
-}
+export { isTransientGraphError };
 
 /**
  * A Graph whose units of work all run in one explicit transaction, opened on first use. Units
@@ -148,14 +144,7 @@ function notExecuted(field: string, failedField: string): GraphQLError {
 }
 
 function rolledBack(error: GraphQLError, failedField: string | null): GraphQLError {
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, rolledBack: true, ...(failedField ? { failedField } : {}) },
-  });
+  return withExtensions(error, { rolledBack: true, ...(failedField ? { failedField } : {}) });
 }
 
 function delay(ms: number): Promise<void> {

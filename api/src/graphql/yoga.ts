@@ -11,6 +11,7 @@ import {
   loggedErrors,
   requestError,
   requestScope,
+  withExtensions,
   type ApiErrorCode,
 } from './errors.ts';
 import { useProjectStateCache } from './project-states.ts';
@@ -59,14 +60,7 @@ const YOGA_INPUT_CODE = 'BAD_USER_INPUT';
 
 function withCode(error: GraphQLError, code: ApiErrorCode): GraphQLError {
   if (typeof error.extensions.code === 'string' && error.extensions.code !== YOGA_INPUT_CODE) return error;
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, code },
-  });
+  return withExtensions(error, { code });
 }
 
 /** Transport errors yoga raises itself carry only an HTTP status: their code and French message. */

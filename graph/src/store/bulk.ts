@@ -28,6 +28,7 @@ import {
   isOpenUntil,
   touchesUnique,
   updateDelta,
+  type RefTarget,
   type ChangeDelta,
 } from './rules.ts';
 import { spanLevelCypher } from './span.ts';
@@ -118,13 +119,7 @@ export interface BulkPlan {
  * the load cannot update or end it. `values` (its latest values) matter for unique fields: an
  * existing engagement makes a second one for the same actor and project a duplicate.
  */
-export interface BulkExisting {
-  id: string;
-  type: EntityType;
-  projectId: string | null;
-  territoryId: string;
-  validFrom: Date;
-  validTo: Date;
+export interface BulkExisting extends RefTarget {
   values?: FieldValues;
 }
 

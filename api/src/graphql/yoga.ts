@@ -3,7 +3,8 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type ASTVisitor, type OperationDefinitionNode, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import type { Action, GraphQLContext, ServerContext, User } from './context.ts';
+import { LOCAL_PRINCIPAL, type Action, type GraphQLContext, type ServerContext, type User } from './context.ts';
+import type { Principal } from '@trame/graph';
 import {
   ALL_ERROR_CODES,
   createErrorMask,
@@ -239,6 +240,7 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
     context: ({ req }): GraphQLContext => ({
       graph: req.graph,
       user: options.user,
+      principal: (req as { principal?: Principal }).principal ?? LOCAL_PRINCIPAL,
       requestId: req.id,
       log: req.log,
       authorize: (action, scope) => authorize(options.user, action, scope),

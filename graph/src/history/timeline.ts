@@ -85,7 +85,11 @@ export function timelineQuery(
  * everything (no reader: a trusted caller). One indexed read for the project's territory, and
  * readHiddenEntityIds when the reader does not read confidential items.
  */
-async function hiddenFor(tx: ManagedTransaction, projectId: string, reader: Reader | null | undefined): Promise<Set<string> | null> {
+async function hiddenFor(
+  tx: ManagedTransaction,
+  projectId: string,
+  reader: Reader | null | undefined,
+): Promise<Set<string> | null> {
   if (!reader) return null;
   const project = await readProjectResource(tx, projectId);
   return readsConfidential(reader, project) ? null : readHiddenEntityIds(tx, projectId);

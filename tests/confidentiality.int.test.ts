@@ -12,6 +12,7 @@ import {
   readVisibleChange,
   redactChanges,
   reviewTerritory,
+  saveLayout,
   updateEntity,
   visibleStatesOf,
   type ChangeRecord,
@@ -24,7 +25,11 @@ import {
 } from '@trame/graph';
 import { TEST_AUTHOR, at, build, buildSmallProject } from './support/factories.ts';
 import { uniqueId } from './support/graph.ts';
-import { useTestGraph } from './support/app.ts';
+import { useTestApp, useTestGraph } from './support/app.ts';
+import type { GqlResult } from './support/http.ts';
+
+/** Until the auth plugin (issue 12) signs requests in: the principal a test request runs as, by header. */
+const principalsByHeader = new Map<string, Principal>();
 
 /**
  * Issue 12's confidentiality test: a project with confidential objectives, a conflict about one,
@@ -455,6 +460,252 @@ describe('confidentiality at the source (graph reads)', () => {
       for (const id of s.hiddenIds) expect(all, id).toContain(id);
       for (const text of HIDDEN_TEXTS) expect(all, text).toContain(text);
       for (const id of s.hiddenChangeIds) expect(all, id).toContain(id);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Through the API: every query a role may make, with every field it offers, searched the same way.
+// ---------------------------------------------------------------------------------------------
+
+/** A type reference of the introspection answer. */
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType: TypeRef | null;
+}
+interface IntrospectedField {
+  name: string;
+  args: { name: string; type: TypeRef; defaultValue: string | null }[];
+  type: TypeRef;
+}
+interface IntrospectedType {
+  kind: string;
+  name: string;
+  fields: IntrospectedField[] | null;
+  possibleTypes: { name: string }[] | null;
+}
+/** The schema as the server describes it (plain JSON: no second copy of graphql-js in the test). */
+type Schema = Map<string, IntrospectedType>;
+
+const INTROSPECTION = `{ __schema { types { kind name possibleTypes { name }
+  fields { name type { ...T } args { name defaultValue type { ...T } } } } } }
+  fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+    ofType { kind name ofType { kind name ofType { kind name } } } } } } } }`;
+
+const namedOf = (ref: TypeRef): string => ref.name ?? namedOf(ref.ofType!);
+const typeText = (ref: TypeRef): string =>
+  ref.kind === 'NON_NULL' ? `${typeText(ref.ofType!)}!` : ref.kind === 'LIST' ? `[${typeText(ref.ofType!)}]` : ref.name!;
+const needsArgument = (field: IntrospectedField) =>
+  field.args.some((arg) => arg.type.kind === 'NON_NULL' && arg.defaultValue === null);
+
+/**
+ * A selection of every field of a type that needs no argument (or has defaults), following
+ * object fields `depth` levels down, every implementation of an abstract type included. Named
+ * fragments per (type, depth) keep the document small (the API limits tokens per operation).
+ */
+class Selections {
+  readonly fragments = new Map<string, string>();
+  constructor(private readonly schema: Schema) {}
+
+  private isLeaf(name: string): boolean {
+    const kind = this.schema.get(name)?.kind;
+    return kind === 'SCALAR' || kind === 'ENUM';
+  }
+
+  of(typeName: string, depth: number): string {
+    if (this.isLeaf(typeName)) return '';
+    const name = `F_${typeName}_${depth}`;
+    if (!this.fragments.has(name)) {
+      this.fragments.set(name, '');
+      this.fragments.set(name, `fragment ${name} on ${typeName} { ${this.body(typeName, depth)} }`);
+    }
+    return `{ ...${name} }`;
+  }
+
+  private body(typeName: string, depth: number): string {
+    const type = this.schema.get(typeName)!;
+    if (type.kind === 'INTERFACE' || type.kind === 'UNION') {
+      const parts = (type.possibleTypes ?? []).map((t) => `... on ${t.name} ${this.of(t.name, depth)}`);
+      return `__typename ${parts.join(' ')}`;
+    }
+    const parts = ['__typename'];
+    for (const field of type.fields ?? []) {
+      if (needsArgument(field)) continue;
+      const target = namedOf(field.type);
+      if (this.isLeaf(target)) parts.push(field.name);
+      else if (depth > 0) parts.push(`${field.name} ${this.of(target, depth - 1)}`);
+    }
+    return parts.join(' ');
+  }
+
+  /**
+   * `query Q(args) { result: rootField { path[0] { path[1] … <every field of typeName> } } }`, with
+   * its fragments; `typeName` is the type at the end of the path.
+   */
+  document(rootField: string, args: string, typeName: string, depth: number, path: readonly string[] = []): string {
+    this.fragments.clear();
+    const selection = this.of(typeName, depth);
+    const inner = path.reduceRight((sub, field) => `{ ${field} ${sub} }`, selection || '');
+    return `query Q${args ? `(${args})` : ''} { result: ${rootField} ${inner} }\n${[...this.fragments.values()].join('\n')}`;
+  }
+
+  /** The object fields of a type one may select without arguments, and whether it is an object type. */
+  objectFields(typeName: string): IntrospectedField[] | null {
+    const type = this.schema.get(typeName);
+    if (type?.kind !== 'OBJECT') return null;
+    return (type.fields ?? []).filter((f) => !needsArgument(f) && !this.isLeaf(namedOf(f.type)));
+  }
+}
+
+type Ask = (query: string, variables?: Record<string, unknown>) => Promise<GqlResult>;
+
+/** Root query fields that say nothing about a project's content (accounts, the viewer): not searched for. */
+const NOT_ABOUT_CONTENT = new Set(['me', 'viewer', 'apiTokens', 'wallLinks', 'users', 'allowedDomains']);
+
+/** Every query about the project and its territory, every field, as one principal: the answers in one string. */
+async function everyQuery(ask: Ask, schema: Schema, s: Scenario): Promise<{ all: string; asked: Set<string> }> {
+  const selections = new Selections(schema);
+  const queryFields = schema.get('Query')!.fields!;
+  const parts: unknown[] = [];
+  const asked = new Set<string>();
+  const run = async (field: string, variables: Record<string, unknown>, depth = 3) => {
+    const def = queryFields.find((f) => f.name === field);
+    if (!def) throw new Error(`no Query.${field}`);
+    asked.add(field);
+    const used = def.args.filter((arg) => arg.name in variables);
+    const decl = used.map((arg) => `$${arg.name}: ${typeText(arg.type)}`).join(', ');
+    const call = used.length ? `${field}(${used.map((arg) => `${arg.name}: $${arg.name}`).join(', ')})` : field;
+    const result = await ask(selections.document(call, decl, namedOf(def.type), depth), variables);
+    for (const error of result.errors ?? []) {
+      // Refused (not this role's) is fine; anything else is a broken test query.
+      expect(['FORBIDDEN', 'UNAUTHENTICATED', 'CHANGE_NOT_FOUND'], `${field}: ${error.message} in ${document.slice(0, 600)}`).toContain(
+        error.extensions?.code,
+      );
+    }
+    parts.push(result);
+    return result;
+  };
+  const moments = [undefined, '2018-06-01T00:00:00Z', '2019-03-01T00:00:00Z', '2019-07-01T00:00:00Z', '2020-06-01T00:00:00Z'];
+  for (const asOf of moments) {
+    await run('project', { id: s.projectId, asOf });
+    await run('projectMap', { projectId: s.projectId, asOf });
+    await run('projectMap', { projectId: s.projectId, asOf, hideConfidential: true });
+    await run('projectAnalysis', { projectId: s.projectId, asOf });
+    await run('territory', { id: s.territoryId, asOf }, 4);
+  }
+  await run('territories', {}, 4);
+  await run('projectLayout', { projectId: s.projectId });
+  for (const bounds of [
+    { from: '2018-06-01T00:00:00Z' },
+    { from: '2019-03-01T00:00:00Z', to: '2020-06-01T00:00:00Z' },
+    { fromMilestone: s.milestoneId },
+  ]) {
+    await run('projectDiff', { projectId: s.projectId, ...bounds });
+  }
+  for (const review of [{}, { since: '2019-03-01T00:00:00Z' }, { sinceMilestone: s.milestoneId }, { confidential: true }]) {
+    await run('territoryReview', { territoryId: s.territoryId, ...review }, 4);
+  }
+  for (const filter of [{}, { entityType: 'Conflict' }, ...s.hiddenIds.map((entityId) => ({ entityId }))]) {
+    let after: string | null = null;
+    for (;;) {
+      const result = await run('projectTimeline', { projectId: s.projectId, first: 3, after, ...filter });
+      const page = (result.data as { result?: { endCursor: string | null; changes: unknown[] } } | null)?.result;
+      if (!page?.endCursor) break;
+      expect(page.changes).toHaveLength(3);
+      after = page.endCursor;
+    }
+  }
+  for (const change of s.log) await run('change', { id: change.id });
+  // Any other query: asked without arguments when it takes none, and searched too.
+  for (const field of queryFields) {
+    if (asked.has(field.name) || NOT_ABOUT_CONTENT.has(field.name)) continue;
+    if (needsArgument(field)) {
+      throw new Error(`Query.${field.name} is not covered by the confidentiality test: add it to everyQuery`);
+    }
+    await run(field.name, {});
+  }
+  return { all: JSON.stringify(parts), asked };
+}
+
+describe('confidentiality at the source (GraphQL API)', () => {
+  const api = useTestApp();
+  let s: Scenario;
+  let schema: Schema;
+  const asked = new Map<string, Ask>();
+
+  beforeAll(async () => {
+    s = await buildScenario(api.graph);
+    // A saved layout holding every node, hidden ones included: the layout query must drop those.
+    const positions = Object.fromEntries([...s.hiddenIds, ...s.publicIds].map((id, i) => [id, { x: i, y: i }]));
+    await api.graph.write((tx) => saveLayout(tx, s.projectId, positions, TEST_AUTHOR));
+    // Until the auth plugin signs requests in, the test sets the request's principal itself.
+    api.app.addHook('onRequest', async (request) => {
+      const principal = principalsByHeader.get(String(request.headers['x-test-principal']));
+      if (principal) (request as { principal?: Principal }).principal = principal;
+    });
+    const byName: Record<string, Principal> = {
+      wall: { kind: 'wallLink', linkId: uniqueId('mur'), projectId: s.projectId, territoryId: s.territoryId, name: 'Mur' },
+      otherPilot: user('pilote-autre', [grant('PILOTE', s.territoryId, s.otherProjectId)]),
+      pilot: user('pilote', [grant('PILOTE', s.territoryId, s.projectId)]),
+      reviewer: user('relecteur', [grant('RELECTEUR', s.territoryId, null)]),
+      admin: user('admin', [grant('ADMINISTRATEUR', null, null)]),
+    };
+    for (const [name, principal] of Object.entries(byName)) {
+      asked.set(name, async (query, variables = {}) => {
+        const response = await api.app.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: { 'x-test-principal': name },
+          payload: { query, variables },
+        });
+        return response.json() as GqlResult;
+      });
+      principalsByHeader.set(name, principal);
+    }
+    const introspection = await asked.get('admin')!(INTROSPECTION);
+    const types = (introspection.data as { __schema: { types: IntrospectedType[] } }).__schema.types;
+    schema = new Map(types.map((type) => [type.name, type]));
+  });
+
+  for (const [name, who] of [
+    ['a wall link (atelier)', 'wall'],
+    ['a pilot of another project of the territory', 'otherPilot'],
+  ] as const) {
+    it(`gives ${name} no hidden id, text or change in any field of any query`, async () => {
+      const { all } = await everyQuery(asked.get(who)!, schema, s);
+      for (const id of s.hiddenIds) expect(all, id).not.toContain(id);
+      for (const text of HIDDEN_TEXTS) expect(all, text).not.toContain(text);
+      for (const id of s.hiddenChangeIds) expect(all, id).not.toContain(id);
+      for (const id of s.publicIds) expect(all, id).toContain(id);
+      expect(all).toContain('PUBLISHED-TITLE');
+    });
+  }
+
+  it('gives a relecteur asking « sans éléments confidentiels » a review and analysis without them', async () => {
+    const ask = asked.get('reviewer')!;
+    const selections = new Selections(schema);
+    const review = await ask(
+      selections.document('territoryReview(territoryId: $t, confidential: false)', '$t: ID!', 'TerritoryReview', 4),
+      { t: s.territoryId },
+    );
+    const analysis = await ask(
+      selections.document('projectAnalysis(projectId: $p, confidential: false)', '$p: ID!', 'Analysis', 4),
+      { p: s.projectId },
+    );
+    const all = JSON.stringify([review, analysis]);
+    expect(review.errors).toBeUndefined();
+    for (const id of s.hiddenIds) expect(all, id).not.toContain(id);
+    for (const text of HIDDEN_TEXTS) expect(all, text).not.toContain(text);
+    expect(all).not.toContain('Q-SECRET-TITLE');
+    expect(all).toContain(s.publicIds[0]);
+  });
+
+  for (const who of ['pilot', 'reviewer', 'admin'] as const) {
+    it(`gives the ${who} the confidential items`, async () => {
+      const { all } = await everyQuery(asked.get(who)!, schema, s);
+      for (const id of s.hiddenIds) expect(all, id).toContain(id);
+      for (const text of HIDDEN_TEXTS) expect(all, text).toContain(text);
     });
   }
 });

@@ -21,6 +21,7 @@ export { spanLevelCypher } from './store/span.ts';
 export * from './import/actors.ts';
 export * from './reads/project-state.ts';
 export * from './reads/territories.ts';
+export * from './reads/visible-states.ts';
 export * from './history/diff.ts';
 export * from './history/project-diff.ts';
 export * from './history/timeline.ts';

@@ -16,7 +16,8 @@ export interface GraphQLContext {
   graph: Graph;
   /**
    * Who asks (resolved once per request by the auth plugin). The access rules
-   * (access-rules.ts) have checked every root field before its resolver runs.
+   * (access-rules.ts) have checked every root field before its resolver runs; every read is
+   * redacted for it at the source (project-states.ts, and the reader given to the graph's use cases).
    */
   principal: Principal;
   /** Whom the changes of this request are attributed to: `{author: display name, authorId: user id}`. */

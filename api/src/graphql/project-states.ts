@@ -1,11 +1,22 @@
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { ProjectState, ReadMoment } from '@trame/graph';
+import {
+  canSeeConfidential,
+  parseEntityId,
+  readHiddenEntityIds,
+  readProjectState,
+  scopeOfState,
+  visibleProjectState,
+  type ProjectState,
+  type ReadMoment,
+} from '@trame/graph';
+import type { GraphQLContext } from './context.ts';
 
 /**
  * Project states read during one query operation, by project and moment. The editor asks for
  * `project` and `projectMap` in one request: both are built from the same state, read once.
  * Mutations get no cache — a state read before a write would be stale after it.
+ * What it holds is already redacted for the operation's principal (readVisibleProjectState).
  */
 export class ProjectStateCache {
   readonly #states = new Map<string, Promise<ProjectState>>();
@@ -30,3 +41,32 @@ export const useProjectStateCache: Plugin<{ projectStates?: ProjectStateCache | 
     extendContext({ projectStates: operation?.operation === 'query' ? new ProjectStateCache() : null });
   },
 };
+
+/**
+ * The one way resolvers read a project state (queries and mutations alike): read, then
+ * redacted for `ctx.principal` — visibleProjectState with the project's hidden ids
+ * (readHiddenEntityIds, read in the same transaction and only for a principal who may not see
+ * the project's confidential items) — then cached for the query operation. Whatever a resolver
+ * builds from it (entity fields, lists, map, references followed) cannot carry what was removed.
+ * @throws DomainError INVALID_ID, NOT_FOUND
+ */
+export function readVisibleProjectState(
+  ctx: Pick<GraphQLContext, 'graph' | 'log' | 'principal' | 'projectStates'>,
+  projectId: string,
+  at: ReadMoment,
+): Promise<ProjectState> {
+  const id = parseEntityId(projectId, "l'identifiant du projet");
+  // A reference the read could not follow goes to the request's log, not the console.
+  const onBroken = (project: string, moment: Date, broken: readonly { entityId: string; field: string; targetId: string }[]) =>
+    ctx.log.warn(
+      { projectId: project, at: moment.toISOString(), broken: broken.slice(0, 20) },
+      'broken references left out of a project read: run `trame check`',
+    );
+  const read = () =>
+    ctx.graph.read(async (tx) => {
+      const state = await readProjectState(tx, id, at, { onBroken });
+      if (canSeeConfidential(ctx.principal, scopeOfState(state))) return state;
+      return visibleProjectState(ctx.principal, state, await readHiddenEntityIds(tx, id));
+    });
+  return ctx.projectStates ? ctx.projectStates.get(id, at, read) : read();
+}

@@ -3,6 +3,8 @@ import type { EntityType } from '../model/enums.ts';
 import type { FieldValue, FieldValues } from '../model/validation.ts';
 import type { ProjectState } from '../reads/project-state.ts';
 import type { ChangeRecord, EntityRecord } from '../store/records.ts';
+import { canSeeConfidential } from './policy.ts';
+import type { Principal } from './principal.ts';
 
 /**
  * Confidentiality redaction, applied where data leaves the domain for a principal who may not
@@ -119,7 +121,10 @@ export function redactProjectState(state: ProjectState, options: RedactOptions):
   for (const entity of kept) for (const id of referencedIds(entity.type, entity.values)) stillReferred.add(id);
   const entities = kept.filter((entity) => entity.type !== 'Actor' || stillReferred.has(entity.id));
   const byId = new Map<string, EntityRecord>([state.project, state.territory, ...entities].map((e) => [e.id, e]));
-  return { ...state, entities, byId };
+  const redacted: ProjectState = { ...state, entities, byId };
+  // The references a read could not follow name entities too: keep only those between visible ones.
+  if (state.broken) redacted.broken = state.broken.filter((b) => byId.has(b.entityId) && !hidden.has(b.targetId));
+  return redacted;
 }
 
 /**
@@ -188,4 +193,34 @@ export function redactChanges(changes: readonly ChangeRecord[], hiddenIds: Reado
     causeId: change.causeId && dropped.has(change.causeId) ? null : change.causeId,
     revertOf: change.revertOf && dropped.has(change.revertOf) ? null : change.revertOf,
   }));
+}
+
+/**
+ * Who a read is for. `confidential: false` asks for the version without confidential items
+ * even when the principal may see them (the review's « sans éléments confidentiels »); absent
+ * or true means "include them if I may".
+ */
+export interface Reader {
+  principal: Principal;
+  confidential?: boolean | null;
+}
+
+/** The project a state or a change log belongs to, as canSeeConfidential needs it. */
+export interface ProjectScope {
+  projectId: string;
+  territoryId: string;
+}
+
+/** The scope of a state read: its project and the project's territory. */
+export function scopeOfState(state: Pick<ProjectState, 'project' | 'territory'>): ProjectScope {
+  return { projectId: state.project.id, territoryId: state.territory.id };
+}
+
+/**
+ * Pure: does this reader receive the project's confidential items? Their right
+ * (canSeeConfidential) and their wish. For a principal alone, resources.ts has
+ * visibleProjectState and visibleChanges.
+ */
+export function readsConfidential(reader: Reader, project: ProjectScope): boolean {
+  return reader.confidential !== false && canSeeConfidential(reader.principal, project);
 }

@@ -6,6 +6,8 @@ import type { DiffSummary } from '../model/diff-summary.ts';
 import { parseEntityId } from '../model/validation.ts';
 import { readProjectState, type ProjectState, type ReadMoment } from '../reads/project-state.ts';
 import { listTerritoryEntities } from '../reads/territories.ts';
+import { visibleStatesOf } from '../reads/visible-states.ts';
+import type { Reader } from '../access/redaction.ts';
 import type { Query } from '../store/queries.ts';
 import { fromNeoDateTime, toNeoDateTime } from '../time.ts';
 import { analyse, type Analysis, type Label } from './assemble.ts';
@@ -30,10 +32,19 @@ async function statusSince(tx: ManagedTransaction, states: ProjectState[]): Prom
   return new Map(result.records.map((r) => [r.get('id') as string, fromNeoDateTime(r.get('since'))]));
 }
 
-/** The MACTOR and network analysis of one project, as of a date. */
-export async function readProjectAnalysis(tx: ManagedTransaction, projectId: string, moment: ReadMoment): Promise<Analysis> {
-  const state = await readProjectState(tx, projectId, moment);
-  return analyse([state], await statusSince(tx, [state]));
+/**
+ * The MACTOR and network analysis of one project, as of a date, computed from the state
+ * `reader` may receive (visibleStatesOf: confidential items removed for a reader who may not
+ * see them, or who asked for the version without them). No reader: everything (trusted callers).
+ */
+export async function readProjectAnalysis(
+  tx: ManagedTransaction,
+  projectId: string,
+  moment: ReadMoment,
+  reader?: Reader | null,
+): Promise<Analysis> {
+  const [state] = await visibleStatesOf(tx, reader, [await readProjectState(tx, projectId, moment)]);
+  return analyse([state!], await statusSince(tx, [state!]));
 }
 
 export interface ProjectProgress {
@@ -49,13 +60,17 @@ export interface TerritoryReview extends Analysis {
 
 /**
  * The DGS review: every project of the territory as of a date, analysed together (actors
- * shared across projects), with the progress of each project since `since`.
+ * shared across projects), with the progress of each project since `since`. Each project is
+ * read as `reader` may receive it, project by project (a pilot sees their own project's
+ * confidential items and not the others'); the progress compares the two dates' states redacted
+ * together. No reader: everything (trusted callers).
  */
 export async function readTerritoryReview(
   tx: ManagedTransaction,
   territoryId: string,
   moment: ReadMoment,
   since: Date | null,
+  reader?: Reader | null,
 ): Promise<TerritoryReview> {
   const at = moment ?? new Date();
   const [territory] = await listTerritoryEntities(tx, territoryId, ['Territory'], at);
@@ -65,27 +80,28 @@ export async function readTerritoryReview(
       entityType: 'Territory',
     });
   const projects = await listTerritoryEntities(tx, territoryId, ['Project'], at);
+  const full: ProjectState[] = [];
+  for (const project of projects) full.push(await readProjectState(tx, project.id, moment));
   const states: ProjectState[] = [];
-  for (const project of projects) states.push(await readProjectState(tx, project.id, moment));
+  for (const state of full) states.push(...(await visibleStatesOf(tx, reader, [state])));
   const analysis = analyse(states, await statusSince(tx, states));
   const progress: ProjectProgress[] = [];
   if (since) {
     if (since.getTime() > at.getTime())
       throw new DomainError('INVALID_RANGE', 'la date de comparaison doit précéder la date de la revue');
-    for (const state of states) {
-      if (state.project.validFrom.getTime() > since.getTime()) {
+    for (const [index, now] of full.entries()) {
+      const label = { id: now.project.id, label: String(now.project.values.name) };
+      if (now.project.validFrom.getTime() > since.getTime()) {
         // A project born since then: everything in it is progress.
+        const state = states[index]!;
         progress.push({
-          project: { id: state.project.id, label: String(state.project.values.name) },
+          project: label,
           summary: diffProjectStates({ ...state, at: since, entities: [], byId: new Map() }, state).summary,
         });
         continue;
       }
-      const before = await readProjectState(tx, state.project.id, since);
-      progress.push({
-        project: { id: state.project.id, label: String(state.project.values.name) },
-        summary: diffProjectStates(before, state).summary,
-      });
+      const [before, after] = await visibleStatesOf(tx, reader, [await readProjectState(tx, now.project.id, since), now]);
+      progress.push({ project: label, summary: diffProjectStates(before!, after!).summary });
     }
   }
   return { ...analysis, at, territory: { id: territory.id, label: String(territory.values.name) }, since, progress };
@@ -103,11 +119,15 @@ export interface ReviewRequest {
 
 /**
  * The DGS review use case: resolves the milestone to its instant (the end of its day), then
- * reads the review (readTerritoryReview), all in the caller's transaction.
+ * reads the review (readTerritoryReview) as `reader` may receive it, all in the caller's transaction.
  * @throws DomainError INVALID_ID, INVALID_RANGE (since and sinceMilestone both given, or a
  *   comparison date after the review's), NOT_FOUND (territory or milestone)
  */
-export async function reviewTerritory(tx: ManagedTransaction, request: ReviewRequest): Promise<TerritoryReview> {
+export async function reviewTerritory(
+  tx: ManagedTransaction,
+  request: ReviewRequest,
+  reader?: Reader | null,
+): Promise<TerritoryReview> {
   const territoryId = parseEntityId(request.territoryId, "l'identifiant du territoire");
   if (request.since && request.sinceMilestone) {
     throw new DomainError('INVALID_RANGE', 'donnez la date de comparaison (since) ou un jalon (sinceMilestone), pas les deux');
@@ -115,5 +135,5 @@ export async function reviewTerritory(tx: ManagedTransaction, request: ReviewReq
   const since = request.sinceMilestone
     ? await resolveMilestone(tx, null, parseEntityId(request.sinceMilestone, "l'identifiant du jalon"))
     : (request.since ?? null);
-  return readTerritoryReview(tx, territoryId, readMomentOf(request.asOf), since);
+  return readTerritoryReview(tx, territoryId, readMomentOf(request.asOf), since, reader);
 }

@@ -5,6 +5,10 @@ import type { EntityType } from '../model/enums.ts';
 import type { Query } from '../store/queries.ts';
 import { toChangeRecord, type ChangeRecord } from '../store/records.ts';
 import { toNeoDateTime } from '../time.ts';
+import { readHiddenEntityIds } from '../access/hidden-entities.ts';
+import { readsConfidential, redactChanges, type Reader } from '../access/redaction.ts';
+import { readProjectResource } from '../access/resources.ts';
+import { getChange } from '../store/change-log.ts';
 import neo4j from 'neo4j-driver';
 
 /** A page of a project's change log, newest first. */
@@ -39,11 +43,23 @@ export function decodeCursor(cursor: string): Cursor {
   return { recordedAt, id };
 }
 
-export function timelineQuery(projectId: string, first: number, after: Cursor | null, filter: TimelineFilter): Query {
+/**
+ * One page of the change log, newest first, `first + 1` rows (the extra one says whether
+ * more follow). `hidden`: entity ids whose changes are left out in the query itself, so that a
+ * redacted page is as full as another (ADR 0004); empty for a reader who sees everything.
+ */
+export function timelineQuery(
+  projectId: string,
+  first: number,
+  after: Cursor | null,
+  filter: TimelineFilter,
+  hidden: ReadonlySet<string> = new Set(),
+): Query {
   return {
     cypher: `
       MATCH (c:Change)
       WHERE c.projectId = $projectId
+        AND NOT c.entityId IN $hidden
         AND ($entityId IS NULL OR c.entityId = $entityId)
         AND ($entityType IS NULL OR c.entityType = $entityType)
         AND ($author IS NULL OR c.author = $author)
@@ -58,15 +74,66 @@ export function timelineQuery(projectId: string, first: number, after: Cursor | 
       author: filter.author ?? null,
       afterAt: after ? toNeoDateTime(after.recordedAt) : null,
       afterId: after?.id ?? null,
+      hidden: [...hidden],
       limit: neo4j.int(first + 1),
     },
   };
 }
 
+/**
+ * The ids of the entities a reader may not see in this project, or null when they see
+ * everything (no reader: a trusted caller). One indexed read for the project's territory, and
+ * readHiddenEntityIds when the reader does not read confidential items.
+ */
+async function hiddenFor(
+  tx: ManagedTransaction,
+  projectId: string,
+  reader: Reader | null | undefined,
+): Promise<Set<string> | null> {
+  if (!reader) return null;
+  const project = await readProjectResource(tx, projectId);
+  return readsConfidential(reader, project) ? null : readHiddenEntityIds(tx, projectId);
+}
+
+async function readChanges(tx: ManagedTransaction, ids: readonly string[]): Promise<ChangeRecord[]> {
+  if (ids.length === 0) return [];
+  const result = await tx.run('MATCH (c:Change) WHERE c.id IN $ids RETURN c {.*} AS change', { ids: [...ids] });
+  return result.records.map((r) => toChangeRecord(r.get('change') as Record<string, unknown>));
+}
+
+/**
+ * redactChanges over `changes`, also nulling a `causeId` / `revertOf` that names a change the
+ * reader may not receive though it is not among `changes` (a hidden entity's cascade, another page).
+ */
+async function redactWithCauses(
+  tx: ManagedTransaction,
+  changes: readonly ChangeRecord[],
+  hidden: ReadonlySet<string>,
+): Promise<ChangeRecord[]> {
+  const redacted = redactChanges(changes, hidden);
+  const own = new Set(changes.map((c) => c.id));
+  const outside = new Set<string>();
+  for (const change of redacted) {
+    for (const id of [change.causeId, change.revertOf]) if (id && !own.has(id)) outside.add(id);
+  }
+  if (outside.size === 0) return redacted;
+  const referenced = await readChanges(tx, [...outside]);
+  const keep = new Set(redacted.map((c) => c.id));
+  return redactChanges([...referenced, ...redacted], hidden).filter((c) => keep.has(c.id));
+}
+
+/**
+ * A page of the project's change log, newest first, as `options.reader` may receive it: for a
+ * reader who may not see confidential items (or asked not to), the changes of hidden entities
+ * are left out in the query (pages stay full) and the rest goes through redactChanges (notes,
+ * the confidential flag and fields naming hidden entities removed; updates left without a field
+ * dropped — the page then reads on, so it is still full). No reader: everything (trusted callers).
+ * @throws DomainError OUT_OF_RANGE (first), INVALID_CURSOR, NOT_FOUND (with a reader: no such project)
+ */
 export async function readTimeline(
   tx: ManagedTransaction,
   projectId: string,
-  options: { first?: number; after?: string | null } & TimelineFilter = {},
+  options: { first?: number; after?: string | null; reader?: Reader | null } & TimelineFilter = {},
 ): Promise<TimelinePage> {
   const first = options.first ?? 50;
   // A page size out of range is the client's mistake: say so rather than answer another size.
@@ -78,10 +145,35 @@ export async function readTimeline(
     });
   }
   const after = options.after ? decodeCursor(options.after) : null;
-  const { cypher, params } = timelineQuery(projectId, first, after, options);
-  const result = await tx.run(cypher, params);
-  const changes = result.records.map((r) => toChangeRecord(r.get('change') as Record<string, unknown>));
-  const page = changes.slice(0, first);
+  const hidden = await hiddenFor(tx, projectId, options.reader);
+  const changes: ChangeRecord[] = [];
+  let cursor = after;
+  for (;;) {
+    const { cypher, params } = timelineQuery(projectId, first, cursor, options, hidden ?? undefined);
+    const result = await tx.run(cypher, params);
+    const raw = result.records.map((r) => toChangeRecord(r.get('change') as Record<string, unknown>));
+    changes.push(...(hidden ? redactChanges(raw, hidden) : raw));
+    // Read on past updates redaction dropped, until the page and its look-ahead row are full.
+    const last = raw[raw.length - 1];
+    if (!hidden || changes.length > first || raw.length <= first || !last) break;
+    cursor = { recordedAt: last.recordedAt, id: last.id };
+  }
+  const page = hidden ? await redactWithCauses(tx, changes.slice(0, first), hidden) : changes.slice(0, first);
   const last = page[page.length - 1];
   return { changes: page, endCursor: changes.length > first && last ? encodeCursor(last) : null };
+}
+
+/**
+ * One recorded change, as `reader` may receive it (no reader: as recorded). A change the reader
+ * may not receive (of a hidden entity, or an update of hidden fields only) is answered like a
+ * change that does not exist.
+ * @throws DomainError CHANGE_NOT_FOUND
+ */
+export async function readVisibleChange(tx: ManagedTransaction, changeId: string, reader?: Reader | null): Promise<ChangeRecord> {
+  const change = await getChange(tx, changeId);
+  const hidden = change.projectId ? await hiddenFor(tx, change.projectId, reader) : null;
+  if (!hidden) return change;
+  const [visible] = await redactWithCauses(tx, [change], hidden);
+  if (!visible) throw new DomainError('CHANGE_NOT_FOUND', `le changement « ${changeId} » n'existe pas`, { changeId });
+  return visible;
 }

@@ -75,12 +75,16 @@ const matrix = (rows: Label[], columns: Label[], values: SparseMatrix) => ({ row
 
 export const analysisResolvers: Resolvers = {
   Query: {
-    projectAnalysis: async (_p, { projectId, asOf }, ctx) => {
+    // Computed from the states the principal may receive (confidential: false asks for the
+    // version without confidential items even when they may see them).
+    projectAnalysis: async (_p, { projectId, asOf, confidential }, ctx) => {
       const id = parseEntityId(projectId, "l'identifiant du projet");
-      return ctx.graph.read((tx) => readProjectAnalysis(tx, id, readMoment(asOf)));
+      const reader = { principal: ctx.principal, confidential: confidential ?? true };
+      return ctx.graph.read((tx) => readProjectAnalysis(tx, id, readMoment(asOf), reader));
     },
-    territoryReview: async (_p, args, ctx) => {
-      return ctx.graph.read((tx) => reviewTerritory(tx, args));
+    territoryReview: async (_p, { confidential, ...args }, ctx) => {
+      const reader = { principal: ctx.principal, confidential: confidential ?? true };
+      return ctx.graph.read((tx) => reviewTerritory(tx, args, reader));
     },
   },
   TerritoryReview: {

@@ -1,43 +1,55 @@
 import {
   DomainError,
   buildProjectMap,
+  canSeeConfidential,
   diffProject,
-  getChange,
   isAllowed,
   listTerritories,
   listTerritoryEntities,
   ofType,
   parseEntityId,
+  readHiddenEntityIds,
   readProjectState,
+  readVisibleChange,
   readTimeline,
   readLayout,
+  scopeOfState,
+  visibleProjectState,
   saveLayout,
   territoryResource,
   parsePositions,
   revertChange,
   type EntityType,
+  type NodePositions,
   type ProjectState,
 } from '@trame/graph';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import type { GraphQLContext } from '../context.ts';
 import { latestLookup, readMoment, stateView, viewOf, type EntityView } from '../presenters.ts';
+import { readVisibleProjectState as projectState } from '../project-states.ts';
 
-async function projectState(ctx: GraphQLContext, projectId: string, at: Date | null): Promise<ProjectState> {
-  const id = parseEntityId(projectId, "l'identifiant du projet");
-  // A reference the read could not follow goes to the request's log, not the console.
-  const onBroken = (project: string, moment: Date, broken: readonly { entityId: string; field: string; targetId: string }[]) =>
-    ctx.log.warn(
-      { projectId: project, at: moment.toISOString(), broken: broken.slice(0, 20) },
-      'broken references left out of a project read: run `trame check`',
-    );
-  const read = () => ctx.graph.read((tx) => readProjectState(tx, id, at, { onBroken }));
-  return ctx.projectStates ? ctx.projectStates.get(id, at, read) : read();
-}
-
-/** A project view read elsewhere (a list, a mutation) loads its content on first use. */
+/** A project view read elsewhere (a list, a mutation) loads its content on first use, redacted for the principal. */
 export async function ensureState(view: EntityView, ctx: GraphQLContext): Promise<ProjectState> {
   if (!view.state) view.state = await projectState(ctx, view.record.id, view.latest ? null : view.asOf);
   return view.state;
+}
+
+/**
+ * The saved layout as the principal may receive it: the positions of hidden entities, and of
+ * actors on the map only through them, left out (their ids would say they exist). Positions of
+ * entities no longer on the map (ended, public) stay, for the map at past dates.
+ */
+async function visibleLayout(ctx: GraphQLContext, projectId: string): Promise<NodePositions> {
+  return ctx.graph.read(async (tx) => {
+    const layout = await readLayout(tx, projectId);
+    const full = await readProjectState(tx, projectId, null, { onBroken: () => {} });
+    if (canSeeConfidential(ctx.principal, scopeOfState(full))) return layout;
+    const hidden = await readHiddenEntityIds(tx, projectId);
+    const visible = visibleProjectState(ctx.principal, full, hidden);
+    return Object.fromEntries(
+      Object.entries(layout).filter(([id]) => !hidden.has(id) && (visible.byId.has(id) || !full.byId.has(id))),
+    );
+  });
 }
 
 export const queryResolvers: Resolvers = {
@@ -74,7 +86,7 @@ export const queryResolvers: Resolvers = {
       return buildProjectMap(state, { hideConfidential: hideConfidential ?? false });
     },
     projectDiff: async (_p, args, ctx) => {
-      return ctx.graph.read((tx) => diffProject(tx, args));
+      return ctx.graph.read((tx) => diffProject(tx, args, { principal: ctx.principal }));
     },
     projectTimeline: async (_p, args, ctx) => {
       const projectId = parseEntityId(args.projectId, "l'identifiant du projet");
@@ -85,14 +97,16 @@ export const queryResolvers: Resolvers = {
           entityId: args.entityId ?? null,
           entityType: (args.entityType as EntityType | null | undefined) ?? null,
           author: args.author ?? null,
+          reader: { principal: ctx.principal },
         }),
       );
     },
     projectLayout: async (_p, { projectId }, ctx) => {
-      return ctx.graph.read((tx) => readLayout(tx, parseEntityId(projectId, "l'identifiant du projet")));
+      return visibleLayout(ctx, parseEntityId(projectId, "l'identifiant du projet"));
     },
     change: async (_p, { id }, ctx) => {
-      return ctx.graph.read((tx) => getChange(tx, parseEntityId(id, "l'identifiant du changement")));
+      const changeId = parseEntityId(id, "l'identifiant du changement");
+      return ctx.graph.read((tx) => readVisibleChange(tx, changeId, { principal: ctx.principal }));
     },
   },
   Mutation: {

@@ -1,7 +1,7 @@
 import { loadDemoMap } from '@trame/graph';
 import { buildApp } from './app.ts';
 import { openGraph } from './bootstrap.ts';
-import type { TrameConfig } from './config.ts';
+import { publicUrl, type TrameConfig } from './config.ts';
 
 /** How long `stop()` waits for in-flight requests before stopping the database under them. */
 const CLOSE_GRACE_MS = 2_000;
@@ -36,6 +36,12 @@ export async function startServer(config: TrameConfig, options: { log?: (line: s
       graph: opened.graph,
       graphiql: config.server.graphiql,
       logger: { level: config.server.logLevel },
+      security: {
+        publicUrl: config.server.publicUrl,
+        corsOrigins: config.server.corsOrigins,
+        listenHost: config.server.host,
+      },
+      requestTimeoutMs: config.server.requestTimeoutMs,
     });
     const { port, host } = config.server;
     await app.listen({ port, host });

@@ -135,9 +135,9 @@ describe('CSRF: a request signed by the session cookie must carry x-trame-csrf',
   });
 
   it('runs a cookie request with the header, and a request without cookie or with a Bearer without it', async () => {
-    expect((await post({ cookie: 'trame_session=trame_ses_x', 'x-trame-csrf': '1' })).json().errors?.[0]?.extensions?.code).not.toBe(
-      'CSRF_REFUSED',
-    );
+    expect(
+      (await post({ cookie: 'trame_session=trame_ses_x', 'x-trame-csrf': '1' })).json().errors?.[0]?.extensions?.code,
+    ).not.toBe('CSRF_REFUSED');
     expect((await post({})).statusCode).toBe(200);
     const bearer = await post({ cookie: 'trame_session=trame_ses_x', authorization: 'Bearer trame_pat_x' });
     expect(bearer.json().errors?.[0]?.extensions?.code).not.toBe('CSRF_REFUSED');

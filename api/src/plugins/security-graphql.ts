@@ -5,11 +5,11 @@
  * inline script (by hash), its inline styles and its blob: workers — nothing from a CDN: yoga's
  * GraphiQL is bundled in @graphql-yoga/render-graphiql and served from here.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { GraphQLError, type ValidationContext, type ASTVisitor } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '@trame/graph';
+import { cspHash } from './security.ts';
 
 /** The request's principal (plugins/auth.ts sets it); anonymous until then. */
 export function principalOf(request: FastifyRequest): Principal {
@@ -77,7 +77,7 @@ export const useAnonymousLimits: Plugin<{ req?: FastifyRequest }> = {
 function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
   for (const match of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
-    hashes.push(`'sha256-${createHash('sha256').update(match[1]!, 'utf8').digest('base64')}'`);
+    hashes.push(cspHash(match[1]!));
   }
   return hashes;
 }

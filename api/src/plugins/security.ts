@@ -14,6 +14,7 @@
  * - Security headers by helmet, with a Content-Security-Policy the built web app runs under
  *   (GraphiQL's page gets its own, see security-graphql.ts).
  */
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
@@ -110,6 +111,18 @@ function echo(value: string): string {
   return value.length > LONGEST_ECHO ? `${value.slice(0, LONGEST_ECHO)}…` : value;
 }
 
+/**
+ * The one inline style the web app needs: Cytoscape.js adds this `<style>` element to the page
+ * when it draws its first map (cytoscape's core/renderer, "__________cytoscape_stylesheet").
+ * Allowed by its hash, so no other inline style is.
+ */
+export const CYTOSCAPE_CONTAINER_STYLE = '.__________cytoscape_container { position: relative; }';
+
+/** A CSP source allowing one inline element by its SHA-256. */
+export function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
 /** The app's Content-Security-Policy (the built web app: its own scripts, styles, images and API). */
 export function appContentSecurityPolicy(https: boolean): Record<string, string[] | null> {
   return {
@@ -117,7 +130,7 @@ export function appContentSecurityPolicy(https: boolean): Record<string, string[
     'base-uri': ["'self'"],
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'"],
+    'style-src': ["'self'", cspHash(CYTOSCAPE_CONTAINER_STYLE)],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'"],

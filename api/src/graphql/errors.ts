@@ -26,6 +26,8 @@ export const API_ERROR_CODES = {
     "Requête venant d'une autre origine (en-tête `Origin`) que celles de `TRAME_CORS_ORIGINS`, ou `Origin: null` ; HTTP 403.",
   HOST_REFUSED:
     "L'en-tête `Host` ne nomme pas ce serveur (ni `TRAME_PUBLIC_URL`, ni l'adresse d'écoute, ni localhost, ni une adresse IP) : protection contre le DNS rebinding ; HTTP 421 (400 sans en-tête Host).",
+  RATE_LIMITED:
+    'Trop de tentatives de connexion (par compte ou par adresse) : le message dit quand réessayer ; HTTP 429 sur les routes /auth/*.',
   INTERNAL_SERVER_ERROR: 'Erreur interne : rien n’a été modifié ; le journal du serveur la décrit sous son requestId.',
   SERVICE_UNAVAILABLE:
     'La base de données est momentanément injoignable : rien n’a été modifié, réessayez (HTTP 503 avec Retry-After).',

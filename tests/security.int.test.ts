@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from './support/app.ts';
+import { createTestSession } from './support/principals.ts';
 
 // A closed API (issue 12, part 8), through inject: the Host check, foreign origins, CORS for the
 // listed ones, the security headers, the CSRF header on cookie-signed requests, and what an
@@ -10,7 +11,7 @@ const t = useTestApp({
   security: { publicUrl: 'https://trame.ville-malaunay.fr', corsOrigins: [LISTED], listenHost: '0.0.0.0' },
 });
 
-const QUERY = '{ territories { id } }';
+const QUERY = '{ __typename }';
 const json = { 'content-type': 'application/json' };
 
 function post(headers: Record<string, string>, payload: unknown = { query: QUERY }, url = '/graphql') {
@@ -143,9 +144,40 @@ describe('CSRF: a request signed by the session cookie must carry x-trame-csrf',
     expect(bearer.json().errors?.[0]?.extensions?.code).not.toBe('CSRF_REFUSED');
   });
 
-  it('asks the header of a POST to /auth/* even without a cookie (a sign-in is a write too)', async () => {
+  it('needs no header on a first sign-in (no cookie yet): a foreign page is refused by its Origin instead', async () => {
     const response = await post({}, { email: 'a@b.fr', password: 'x' }, '/auth/connexion');
     expect(response.json().error?.code).not.toBe('CSRF_REFUSED');
+  });
+});
+
+describe('CSRF with a real session', () => {
+  let session = '';
+  beforeAll(async () => {
+    session = await createTestSession(t.graph, t.admin.user.id);
+  });
+
+  it('the signed-in cookie without the header is refused before anything runs; with it, the request runs as the user', async () => {
+    const cookie = `trame_session=${session}`;
+    const viewer = { query: '{ viewer { kind user { email } } }' };
+    const refused = await post({ cookie }, viewer);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().errors[0].extensions.code).toBe('CSRF_REFUSED');
+    const signOut = await post({ cookie }, {}, '/auth/deconnexion');
+    expect(signOut.statusCode).toBe(403);
+    // The session is still alive: the refused sign-out did nothing.
+    const accepted = await post({ cookie, 'x-trame-csrf': '1' }, viewer);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().data.viewer).toEqual({ kind: 'USER', user: { email: t.admin.user.email } });
+  });
+});
+
+describe('what a signed-in user learns of the schema', () => {
+  it('introspection and field suggestions', async () => {
+    const schema = await t.gql<{ __type: { name: string } }>('{ __type(name: "Project") { name } }');
+    expect(schema.errors).toBeUndefined();
+    expect(schema.data?.__type.name).toBe('Project');
+    const wrong = await t.gql('{ territorie { id } }');
+    expect(wrong.errors?.[0]?.message).toContain('Did you mean "territories"');
   });
 });
 

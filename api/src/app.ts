@@ -45,10 +45,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     connectionTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   });
-  await registerSecurity(app, options.security);
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '') || null;
+  await registerSecurity(app, { publicUrl, ...options.security });
   registerGraph(app, options.graph, { closeWithApp: options.closeGraph ?? false });
   registerBookmarks(app);
-  const publicUrl = options.publicUrl?.replace(/\/+$/, '') || null;
   registerAuth(app, {
     secure: publicUrl?.startsWith('https:') ?? false,
     ...(options.session ? { session: options.session } : {}),

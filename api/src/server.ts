@@ -49,8 +49,8 @@ export async function startServer(config: TrameConfig, options: { log?: (line: s
       graph: opened.graph,
       graphiql: config.server.graphiql,
       logger: { level: config.server.logLevel },
+      publicUrl: config.server.publicUrl,
       security: {
-        publicUrl: config.server.publicUrl,
         corsOrigins: config.server.corsOrigins,
         listenHost: config.server.host,
       },

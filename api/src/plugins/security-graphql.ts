@@ -8,17 +8,12 @@
 import type { FastifyRequest } from 'fastify';
 import { GraphQLError, type ValidationContext, type ASTVisitor } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Principal } from '@trame/graph';
 import { cspHash } from './security.ts';
-
-/** The request's principal (plugins/auth.ts sets it); anonymous until then. */
-export function principalOf(request: FastifyRequest): Principal {
-  return (request as FastifyRequest & { principal?: Principal }).principal ?? { kind: 'anonymous' };
-}
 
 /** A signed-in user (session or personal token); a wall link reads its map, not the schema. */
 export function isSignedIn(request: FastifyRequest): boolean {
-  return principalOf(request).kind === 'user';
+  // plugins/auth.ts sets it on every request that reaches a route.
+  return request.principal?.kind === 'user';
 }
 
 /** Whether a GET /graphql is a browser asking for GraphiQL's page (not a query over GET). */

@@ -20,11 +20,12 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorCode } from '../graphql/errors.ts';
+import { SESSION_COOKIE_NAME } from './auth.ts';
 
 /** The header the web app sends on every request to /graphql and POST /auth/* (value `1`). */
 export const CSRF_HEADER = 'x-trame-csrf';
-/** The session cookie's names: plain HTTP, and behind HTTPS (access contract). */
-export const SESSION_COOKIE_NAMES = ['trame_session', '__Host-trame_session'] as const;
+/** The session cookie's names, plain HTTP and behind HTTPS (auth.ts). */
+const SESSION_COOKIE_NAMES: readonly string[] = Object.values(SESSION_COOKIE_NAME);
 /** A request not answered within this is cut with 503 by fastify (TRAME_REQUEST_TIMEOUT_MS). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
@@ -76,7 +77,7 @@ export function hasSessionCookie(request: FastifyRequest): boolean {
   if (!cookie) return false;
   return cookie.split(';').some((part) => {
     const name = part.split('=', 1)[0]?.trim();
-    return SESSION_COOKIE_NAMES.some((known) => known === name);
+    return name !== undefined && SESSION_COOKIE_NAMES.includes(name);
   });
 }
 

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { connectGraph, embeddedOptions } from '@trame/api/bootstrap';
-import type { TrameConfig } from '@trame/api/config';
+import { neo4jPassword, type TrameConfig } from '@trame/api/config';
 import type { Graph, Neo4jConfig } from '@trame/graph';
 // The one file of the command line that knows the embedded Neo4j.
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '@trame/neo4j-embedded';
@@ -28,7 +28,7 @@ export async function connect(options: { log: (line: string) => void; config: Tr
     const remote: Neo4jConfig = {
       uri: config.neo4j.uri,
       user: config.neo4j.user,
-      password: config.neo4j.password,
+      password: neo4jPassword(config),
       database: config.neo4j.database,
       ...timeouts,
     };
@@ -37,7 +37,7 @@ export async function connect(options: { log: (line: string) => void; config: Tr
   const local: Neo4jConfig = {
     uri: `bolt://127.0.0.1:${config.embedded.port}`,
     user: 'neo4j',
-    password: config.neo4j.password,
+    password: neo4jPassword(config),
     database: 'neo4j',
     ...timeouts,
   };

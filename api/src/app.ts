@@ -8,6 +8,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerBookmarks } from './plugins/bookmarks.ts';
 import { registerSignIn } from './plugins/sign-in.ts';
 import { registerGraph } from './plugins/graph.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, registerSecurity, type SecurityOptions } from './plugins/security.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const READY_TIMEOUT_MS = 1_500;
@@ -28,6 +29,10 @@ export interface AppOptions {
   webDir?: string | null;
   graphiql?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Host, origins and CORS (plugins/security.ts); default: a closed app reached at localhost. */
+  security?: SecurityOptions;
+  /** A request (or an idle connection) not done within this is cut; default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /** Builds the app without listening: tests call `inject()`, `server.ts` calls `listen()`. */
@@ -36,10 +41,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     genReqId: () => `req-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     bodyLimit: 2 * 1024 * 1024,
+    // A slow client (or a stuck request) cannot hold a socket and its memory forever.
+    requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    connectionTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   });
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '') || null;
+  await registerSecurity(app, { publicUrl, ...options.security });
   registerGraph(app, options.graph, { closeWithApp: options.closeGraph ?? false });
   registerBookmarks(app);
-  const publicUrl = options.publicUrl?.replace(/\/+$/, '') || null;
   registerAuth(app, {
     secure: publicUrl?.startsWith('https:') ?? false,
     ...(options.session ? { session: options.session } : {}),

@@ -3,7 +3,7 @@ import { Graph, createDriver, type Neo4jConfig } from '@trame/graph';
 import { startEmbeddedNeo4j, type EmbeddedNeo4jOptions } from '@trame/neo4j-embedded';
 import { superviseEmbeddedNeo4j, type SupervisedNeo4j } from '@trame/neo4j-embedded/supervisor';
 import { migrate } from '@trame/migrations';
-import type { TrameConfig } from './config.ts';
+import { neo4jPassword, type TrameConfig } from './config.ts';
 
 /** The embedded Neo4j as the app sees it, supervised or not. */
 export interface EmbeddedHandle {
@@ -27,7 +27,7 @@ export function embeddedOptions(config: TrameConfig, log: (line: string) => void
   return {
     home: config.embedded.home,
     port: config.embedded.port,
-    password: config.neo4j.password,
+    password: neo4jPassword(config),
     heap: config.embedded.heap,
     launcherDir: config.embedded.launcherDir,
     javaHome: config.embedded.javaHome,
@@ -53,7 +53,7 @@ export async function openGraph(options: {
     config = {
       uri: trame.neo4j.uri,
       user: trame.neo4j.user,
-      password: trame.neo4j.password,
+      password: neo4jPassword(trame),
       database: trame.neo4j.database,
       connectionTimeoutMs: trame.neo4j.connectionTimeoutMs,
     };
@@ -73,7 +73,7 @@ export async function openGraph(options: {
     config = {
       uri: started.uri,
       user: 'neo4j',
-      password: trame.neo4j.password,
+      password: neo4jPassword(trame),
       database: 'neo4j',
       connectionTimeoutMs: trame.neo4j.connectionTimeoutMs,
     };

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CONFIG_VARIABLES,
@@ -7,6 +8,8 @@ import {
   DEFAULT_NEO4J_HEAP,
   DEFAULT_NEO4J_PASSWORD,
   loadConfig,
+  neo4jPassword,
+  publicUrl,
   readmeDefault,
 } from './config.ts';
 
@@ -28,13 +31,18 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       logLevel: 'warn',
       graphiql: true,
+      publicUrl: null,
+      corsOrigins: [],
+      requestTimeoutMs: 30_000,
       seedDemo: null,
       skipWebBuild: false,
     });
+    expect(config.admin).toEqual({ email: 'admin@trame.localhost', password: null });
     expect(config.neo4j).toEqual({
       uri: null,
       user: 'neo4j',
-      password: DEFAULT_NEO4J_PASSWORD,
+      // Generated in the data folder when the embedded Neo4j starts (neo4jPassword).
+      password: null,
       database: 'neo4j',
       connectionTimeoutMs: 1000,
     });
@@ -62,6 +70,38 @@ describe('loadConfig', () => {
     expect(config.embedded).toMatchObject({ home: '/tmp/trame-x', heap: '1g' });
   });
 
+  it('reads the security settings: the public origin, CORS origins, the request timeout, the first administrator', () => {
+    const config = loadConfig({
+      TRAME_PUBLIC_URL: 'https://trame.ville-malaunay.fr/',
+      TRAME_CORS_ORIGINS: 'https://intranet.ville.fr, https://sig.ville.fr:8443/,https://intranet.ville.fr',
+      TRAME_REQUEST_TIMEOUT_MS: '5000',
+      TRAME_ADMIN_EMAIL: 'dgs@ville-malaunay.fr',
+      TRAME_ADMIN_PASSWORD: 'un mot de passe assez long',
+    });
+    expect(config.server).toMatchObject({
+      publicUrl: 'https://trame.ville-malaunay.fr',
+      corsOrigins: ['https://intranet.ville.fr', 'https://sig.ville.fr:8443'],
+      requestTimeoutMs: 5000,
+    });
+    expect(config.admin).toEqual({ email: 'dgs@ville-malaunay.fr', password: 'un mot de passe assez long' });
+    expect(publicUrl(config)).toBe('https://trame.ville-malaunay.fr');
+    expect(publicUrl(loadConfig({ PORT: '4100' }))).toBe('http://localhost:4100');
+  });
+
+  it('gives the Bolt password: NEO4J_PASSWORD, else the generated one of the embedded Neo4j, else the old default', () => {
+    const home = mkdtempSync(join(tmpdir(), 'trame-config-'));
+    try {
+      expect(neo4jPassword(loadConfig({ NEO4J_PASSWORD: 'given-password', TRAME_DATA_DIR: home }))).toBe('given-password');
+      const generated = neo4jPassword(loadConfig({ TRAME_DATA_DIR: home }));
+      expect(generated).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(generated).not.toBe(DEFAULT_NEO4J_PASSWORD);
+      expect(neo4jPassword(loadConfig({ TRAME_DATA_DIR: home }))).toBe(generated);
+      expect(neo4jPassword(loadConfig({ NEO4J_URI: 'bolt://db:7687', TRAME_DATA_DIR: home }))).toBe(DEFAULT_NEO4J_PASSWORD);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', TRAME_GRAPHIQL: ' ' }).server).toMatchObject({ port: 4000, graphiql: true });
   });
@@ -78,6 +118,12 @@ describe('loadConfig', () => {
     ['NEO4J_URI', 'http://localhost:7474', 'une adresse bolt://'],
     ['NEO4J_CONNECTION_TIMEOUT_MS', '10', 'un entier de 100 à 60000'],
     ['TRAME_NEO4J_RESTARTS', '0', 'un entier de 1 à 100'],
+    ['TRAME_PUBLIC_URL', 'https://trame.ville.fr/carte', 'une origine http:// ou https:// sans chemin'],
+    ['TRAME_PUBLIC_URL', 'trame.ville.fr', 'une origine http:// ou https:// sans chemin'],
+    ['TRAME_CORS_ORIGINS', 'null', 'des origines séparées par des virgules'],
+    ['TRAME_CORS_ORIGINS', '*', 'des origines séparées par des virgules'],
+    ['TRAME_REQUEST_TIMEOUT_MS', '10', 'un entier de 1000 à 600000'],
+    ['TRAME_ADMIN_EMAIL', 'admin', 'une adresse e-mail'],
   ])('refuses %s=%s in French, naming the variable and the value', (name, value, expected) => {
     const error = configError({ [name]: value });
     expect(error.exitCode).toBe(2);
@@ -90,6 +136,12 @@ describe('loadConfig', () => {
     const error = configError({ PORT: 'x', TRAME_NEO4J_HEAP: 'y' });
     expect(error.variables).toEqual(['PORT', 'TRAME_NEO4J_HEAP']);
     expect(error.message.startsWith('Configuration invalide : ')).toBe(true);
+  });
+
+  it('never echoes the administrator password', () => {
+    const error = configError({ TRAME_ADMIN_PASSWORD: 'trop-court' });
+    expect(error.variables).toEqual(['TRAME_ADMIN_PASSWORD']);
+    expect(error.message).not.toContain('trop-court');
   });
 
   it('never echoes a password', () => {

@@ -7,7 +7,7 @@
  * `CONFIG_VARIABLES` by `config.test.ts`.
  */
 import { resolve } from 'node:path';
-import { DEFAULT_NEO4J_HEAP, DEFAULT_NEO4J_PASSWORD } from '@trame/neo4j-embedded';
+import { BOLT_PASSWORD_FILE, DEFAULT_NEO4J_HEAP, DEFAULT_NEO4J_PASSWORD, boltPassword } from '@trame/neo4j-embedded';
 import { z } from 'zod';
 
 // Written once, beside the embedded Neo4j that needs them even without this configuration.
@@ -33,6 +33,23 @@ const integer = (min: number, max: number) =>
   z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const text = z.string().min(1);
+/** `http(s)://host[:port]`, no path: an origin, as browsers send it in `Origin`. */
+const ORIGIN = /^https?:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
+const origin = z
+  .string()
+  .transform((value) => value.replace(/\/$/, ''))
+  .pipe(z.string().regex(ORIGIN))
+  .transform((value) => new URL(value).origin);
+const originList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim().replace(/\/$/, ''))
+      .filter((item) => item !== ''),
+  )
+  .pipe(z.array(z.string().regex(ORIGIN)).min(1))
+  .transform((values) => [...new Set(values.map((value) => new URL(value).origin))]);
 
 /** Every variable, in the README's order. */
 export const CONFIG_VARIABLES = [
@@ -45,6 +62,37 @@ export const CONFIG_VARIABLES = [
     schema: z.enum(LOG_LEVELS),
   },
   { name: 'TRAME_GRAPHIQL', default: 'true', expected: 'true ou false', schema: flag },
+  {
+    name: 'TRAME_PUBLIC_URL',
+    unsetMeans: '*(unset: `http://localhost:PORT`)*',
+    expected: 'une origine http:// ou https:// sans chemin, comme https://trame.ville-malaunay.fr',
+    schema: origin,
+  },
+  {
+    name: 'TRAME_CORS_ORIGINS',
+    unsetMeans: '*(unset: none)*',
+    expected: 'des origines séparées par des virgules, comme https://intranet.ville.fr,https://sig.ville.fr',
+    schema: originList,
+  },
+  {
+    name: 'TRAME_REQUEST_TIMEOUT_MS',
+    default: '30000',
+    expected: 'un entier de 1000 à 600000 (millisecondes)',
+    schema: integer(1_000, 600_000),
+  },
+  {
+    name: 'TRAME_ADMIN_EMAIL',
+    default: 'admin@trame.localhost',
+    expected: 'une adresse e-mail',
+    schema: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/),
+  },
+  {
+    name: 'TRAME_ADMIN_PASSWORD',
+    unsetMeans: '*(unset: a one-time sign-in link)*',
+    expected: 'un mot de passe de 12 à 256 caractères',
+    secret: true,
+    schema: z.string().min(12).max(256),
+  },
   {
     name: 'TRAME_SEED_DEMO',
     unsetMeans: '`true` with the embedded Neo4j, else `false`',
@@ -66,7 +114,7 @@ export const CONFIG_VARIABLES = [
   { name: 'NEO4J_USER', default: 'neo4j', expected: 'un nom d’utilisateur non vide', schema: text },
   {
     name: 'NEO4J_PASSWORD',
-    default: DEFAULT_NEO4J_PASSWORD,
+    unsetMeans: `*(unset: generated in \`TRAME_DATA_DIR/${BOLT_PASSWORD_FILE}\` for the embedded Neo4j; \`${DEFAULT_NEO4J_PASSWORD}\` with NEO4J_URI)*`,
     expected: 'un mot de passe non vide',
     secret: true,
     schema: text,
@@ -114,6 +162,12 @@ export interface TrameConfig {
     host: string;
     logLevel: (typeof LOG_LEVELS)[number];
     graphiql: boolean;
+    /** The origin users reach Trame at (cookies, links, the Host check); null: http://localhost:PORT. */
+    publicUrl: string | null;
+    /** Other origins allowed to call the API with credentials (CORS); empty: none. */
+    corsOrigins: string[];
+    /** A request not answered within this is cut (fastify's requestTimeout). */
+    requestTimeoutMs: number;
     /** null: seed when the embedded Neo4j is used. */
     seedDemo: boolean | null;
     skipWebBuild: boolean;
@@ -122,9 +176,19 @@ export interface TrameConfig {
     /** null: start the embedded Neo4j. */
     uri: string | null;
     user: string;
-    password: string;
+    /**
+     * NEO4J_PASSWORD; null when unset: the embedded Neo4j's generated one (`neo4jPassword(config)`
+     * reads or creates it), or Trame's old default with NEO4J_URI.
+     */
+    password: string | null;
     database: string;
     connectionTimeoutMs: number;
+  };
+  /** The first administrator, created on a database without users (first start). */
+  admin: {
+    email: string;
+    /** null: no password; a one-time sign-in link is printed instead. */
+    password: string | null;
   };
   embedded: {
     /** Absolute path of the data folder. */
@@ -179,8 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TrameConfig {
     }
   }
   const uri = values.NEO4J_URI as string | undefined;
-  const password = values.NEO4J_PASSWORD as string;
-  if (!uri && password.length < MIN_PASSWORD_LENGTH && !invalid.includes('NEO4J_PASSWORD')) {
+  const password = (values.NEO4J_PASSWORD as string | undefined) ?? null;
+  if (!uri && password !== null && password.length < MIN_PASSWORD_LENGTH && !invalid.includes('NEO4J_PASSWORD')) {
     problems.push(
       `la variable d’environnement NEO4J_PASSWORD est trop courte pour le Neo4j embarqué (au moins ${MIN_PASSWORD_LENGTH} caractères)`,
     );
@@ -201,6 +265,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TrameConfig {
       host: values.HOST as string,
       logLevel: values.LOG_LEVEL as TrameConfig['server']['logLevel'],
       graphiql: values.TRAME_GRAPHIQL as boolean,
+      publicUrl: (values.TRAME_PUBLIC_URL as string | undefined) ?? null,
+      corsOrigins: (values.TRAME_CORS_ORIGINS as string[] | undefined) ?? [],
+      requestTimeoutMs: values.TRAME_REQUEST_TIMEOUT_MS as number,
       seedDemo: (values.TRAME_SEED_DEMO as boolean | undefined) ?? null,
       skipWebBuild: values.TRAME_SKIP_WEB_BUILD as boolean,
     },
@@ -211,6 +278,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TrameConfig {
       database: values.NEO4J_DATABASE as string,
       connectionTimeoutMs: values.NEO4J_CONNECTION_TIMEOUT_MS as number,
     },
+    admin: {
+      email: values.TRAME_ADMIN_EMAIL as string,
+      password: (values.TRAME_ADMIN_PASSWORD as string | undefined) ?? null,
+    },
     embedded: {
       home: resolve(values.TRAME_DATA_DIR as string),
       port: values.TRAME_NEO4J_PORT as number,
@@ -220,6 +291,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TrameConfig {
       javaHome: values.JAVA_HOME as string | undefined,
     },
   };
+}
+
+/**
+ * The Bolt password to use: NEO4J_PASSWORD when set; else, for the embedded Neo4j, the one
+ * generated on first start in `TRAME_DATA_DIR/bolt-password` (created here when missing, mode
+ * 0600); else (NEO4J_URI without a password) Trame's old default, for existing set-ups.
+ */
+export function neo4jPassword(config: TrameConfig): string {
+  if (config.neo4j.password !== null) return config.neo4j.password;
+  return config.neo4j.uri ? DEFAULT_NEO4J_PASSWORD : boltPassword(config.embedded.home);
+}
+
+/** The origin links and the Host check use: TRAME_PUBLIC_URL, or http://localhost:PORT. */
+export function publicUrl(config: TrameConfig): string {
+  return config.server.publicUrl ?? `http://localhost:${config.server.port}`;
 }
 
 /** The README's default column for a variable: its default in backquotes, or what unset means. */

@@ -1,7 +1,8 @@
 import { loadDemoMap } from '@trame/graph';
 import { buildApp } from './app.ts';
 import { openGraph } from './bootstrap.ts';
-import type { TrameConfig } from './config.ts';
+import { describeCreatedAccounts, ensureDemoAccounts, ensureFirstAdministrator } from './first-start.ts';
+import { publicUrl, type TrameConfig } from './config.ts';
 
 /** How long `stop()` waits for in-flight requests before stopping the database under them. */
 const CLOSE_GRACE_MS = 2_000;
@@ -19,23 +20,41 @@ export interface RunningServer {
 
 /**
  * Starts Trame: the graph (the supervised embedded Neo4j unless NEO4J_URI is set), migrations,
- * the demo map on the first start of the embedded default (or with TRAME_SEED_DEMO=true), then
- * listens on HOST:PORT.
+ * the first administrator on a database without users (first-start.ts: its one-time sign-in
+ * link is logged once), the demo map and its two accounts on the first start of the embedded
+ * default (or with TRAME_SEED_DEMO=true), then listens on HOST:PORT.
  */
 export async function startServer(config: TrameConfig, options: { log?: (line: string) => void } = {}): Promise<RunningServer> {
   const started = Date.now();
   const log = options.log ?? ((line: string) => console.log(`[trame] ${line}`));
   const opened = await openGraph({ config, log, supervise: true });
   try {
+    // The first administrator before the demo's accounts: "no user yet" means a brand-new database.
+    const admin = await ensureFirstAdministrator(opened.graph, {
+      email: config.admin.email,
+      password: config.admin.password,
+      publicUrl: publicUrl(config),
+    });
+    const created = admin ? [admin] : [];
     const seedDemo = config.server.seedDemo ?? opened.embedded !== null;
     if (seedDemo) {
       const steps = await loadDemoMap(opened.graph);
-      if (steps > 0) log(`demo map loaded (${steps} dated changes)`);
+      if (steps > 0) {
+        log(`demo map loaded (${steps} dated changes)`);
+        created.push(...(await ensureDemoAccounts(opened.graph, { publicUrl: publicUrl(config) })));
+      }
     }
+    for (const line of describeCreatedAccounts(created)) log(line);
     const app = await buildApp({
       graph: opened.graph,
       graphiql: config.server.graphiql,
       logger: { level: config.server.logLevel },
+      publicUrl: config.server.publicUrl,
+      security: {
+        corsOrigins: config.server.corsOrigins,
+        listenHost: config.server.host,
+      },
+      requestTimeoutMs: config.server.requestTimeoutMs,
     });
     const { port, host } = config.server;
     await app.listen({ port, host });

@@ -18,6 +18,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { boltPassword } from './bolt-password.ts';
 
 export interface EmbeddedNeo4jOptions {
   /** Folder holding Neo4j's data/ and logs/ (created if missing). */
@@ -26,7 +27,10 @@ export interface EmbeddedNeo4jOptions {
   port?: number;
   /** Bolt listen host, default 127.0.0.1. */
   host?: string;
-  /** Password of user `neo4j`, default `trame-local-password`, at least 8 characters. */
+  /**
+   * Password of user `neo4j`, at least 8 characters. Default: the one generated on first start
+   * in `<home>/bolt-password` (mode 0600, see bolt-password.ts).
+   */
   password?: string;
   /** JVM heap, e.g. '512m' (default) or '1g': `-Xmx`. */
   heap?: string;
@@ -68,7 +72,12 @@ export class MissingToolError extends Error {
   }
 }
 
-/** Password of user `neo4j` when none is given (NEO4J_PASSWORD's default). */
+export { BOLT_PASSWORD_FILE, boltPassword } from './bolt-password.ts';
+
+/**
+ * Trame's published password of old: still what the app uses with NEO4J_URI and no
+ * NEO4J_PASSWORD (docker-compose's default); never the embedded Neo4j's any more.
+ */
 export const DEFAULT_NEO4J_PASSWORD = 'trame-local-password';
 const DEFAULT_PORT = 7687;
 const DEFAULT_HOST = '127.0.0.1';
@@ -472,13 +481,13 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   const log = opts.log ?? defaultLog;
   const host = opts.host ?? DEFAULT_HOST;
   const port = opts.port ?? DEFAULT_PORT;
-  const password = opts.password ?? DEFAULT_NEO4J_PASSWORD;
   const heap = opts.heap ?? DEFAULT_NEO4J_HEAP;
   const initialHeap = opts.initialHeap ?? heap;
   const pageCache = opts.pageCache ?? DEFAULT_PAGE_CACHE;
   const startTimeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
 
   if (!opts.home) throw new Error('startEmbeddedNeo4j: `home` (the data folder) is required.');
+  const password = opts.password ?? boltPassword(opts.home);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`startEmbeddedNeo4j: invalid port ${port}.`);
   }

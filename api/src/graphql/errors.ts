@@ -20,6 +20,12 @@ export const API_ERROR_CODES = {
   METHOD_NOT_ALLOWED: 'Méthode HTTP non permise : GET (requêtes seulement), POST ou OPTIONS ; HTTP 405 avec l’en-tête Allow.',
   PAYLOAD_TOO_LARGE: 'Le corps de la requête dépasse 2 Mio ; HTTP 413.',
   UNSUPPORTED_MEDIA_TYPE: 'Le corps doit être du JSON (Content-Type: application/json) ; HTTP 415.',
+  CSRF_REFUSED:
+    "Requête signée par le cookie de session sans l'en-tête `x-trame-csrf` (protection contre les requêtes intersites) ; HTTP 403. Un script s'authentifie par jeton (`Authorization: Bearer`).",
+  ORIGIN_REFUSED:
+    "Requête venant d'une autre origine (en-tête `Origin`) que celles de `TRAME_CORS_ORIGINS`, ou `Origin: null` ; HTTP 403.",
+  HOST_REFUSED:
+    "L'en-tête `Host` ne nomme pas ce serveur (ni `TRAME_PUBLIC_URL`, ni l'adresse d'écoute, ni localhost, ni une adresse IP) : protection contre le DNS rebinding ; HTTP 421 (400 sans en-tête Host).",
   RATE_LIMITED:
     'Trop de tentatives de connexion (par compte ou par adresse) : le message dit quand réessayer ; HTTP 429 sur les routes /auth/*.',
   INTERNAL_SERVER_ERROR: 'Erreur interne : rien n’a été modifié ; le journal du serveur la décrit sous son requestId.',

@@ -15,6 +15,15 @@ import {
   withExtensions,
   type ApiErrorCode,
 } from './errors.ts';
+import {
+  GRAPHIQL_SIGN_IN_PAGE,
+  graphiqlContentSecurityPolicy,
+  isGraphiQLPageRequest,
+  isSignedIn,
+  useAnonymousLimits,
+  withGraphiQLPolicy,
+} from '../plugins/security-graphql.ts';
+import { CSRF_HEADER } from '../plugins/security.ts';
 import { useProjectStateCache } from './project-states.ts';
 import { buildSchema } from './schema.ts';
 import { allOrNothingMutations, useMutationTransaction } from './transaction.ts';
@@ -198,10 +207,16 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema: allOrNothingMutations(buildSchema()),
     graphqlEndpoint: '/graphql',
-    graphiql: options.graphiql ? { title: 'Trame — GraphQL' } : false,
+    // GraphiQL for signed-in users only (the route answers others first); its requests carry the
+    // CSRF header, since the session cookie signs them.
+    graphiql: options.graphiql ? { title: 'Trame — GraphQL', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) } : false,
     // GraphiQL's page bundle weighs ~80 MiB resident once loaded: only when someone opens it.
-    renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
+    renderGraphiQL: withGraphiQLPolicy(async (graphiqlOptions) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
+    ),
     landingPage: false,
+    // CORS is the security plugin's (closed unless TRAME_CORS_ORIGINS); yoga's own would echo any Origin.
+    cors: false,
     maskedErrors: { maskError: createErrorMask(() => app.log) },
     logging: {
       debug: (...args) => args.forEach((arg) => app.log.debug(arg)),
@@ -221,6 +236,8 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
           propagateOnRejection: false,
         },
         maxAliases: { enabled: false },
+        // Suggestions are hidden from anonymous requests only (useAnonymousLimits).
+        blockFieldSuggestion: { enabled: false },
         maxDirectives: {
           n: QUERY_LIMITS.directives,
           onReject: tooComplex('directives', 'directives', QUERY_LIMITS.directives),
@@ -237,6 +254,7 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
           propagateOnRejection: false,
         },
       }),
+      useAnonymousLimits,
       useErrorCodes,
       useProjectStateCache,
       useMutationTransaction,
@@ -293,12 +311,22 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
       );
     });
 
+    // GraphiQL's page runs one big inline script: its own policy, allowing that script by hash.
+    scope.addHook('onSend', async (req, reply, payload) => {
+      const policy = graphiqlContentSecurityPolicy();
+      if (policy && reply.statusCode === 200 && isGraphiQLPageRequest(req)) reply.header('content-security-policy', policy);
+      return payload;
+    });
+
     scope.route({
       url: yoga.graphqlEndpoint,
       method: ['GET', 'POST', 'OPTIONS'],
       // HEAD would reach yoga, which has no answer for it: the route below says 405.
       exposeHeadRoute: false,
       handler: (req, reply) => {
+        if (options.graphiql && isGraphiQLPageRequest(req) && !isSignedIn(req)) {
+          return reply.code(401).type('text/html; charset=utf-8').send(GRAPHIQL_SIGN_IN_PAGE);
+        }
         const problem = requestProblem(req);
         if (problem) {
           req.log.info({ code: 'BAD_REQUEST' }, problem);

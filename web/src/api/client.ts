@@ -37,7 +37,9 @@ async function send<T>(query: string, variables: unknown): Promise<T> {
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...bookmarkHeaders() },
+      // x-trame-csrf: a header a cross-site form or fetch cannot send; the server refuses a
+      // cookie-signed request without it (api/src/plugins/security.ts).
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-trame-csrf': '1', ...bookmarkHeaders() },
       body: JSON.stringify({ query, variables }),
     });
   } catch {

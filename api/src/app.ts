@@ -7,6 +7,8 @@ import type { User } from './graphql/context.ts';
 import { registerGraphQL } from './graphql/yoga.ts';
 import { registerBookmarks } from './plugins/bookmarks.ts';
 import { registerGraph } from './plugins/graph.ts';
+import { registerOidc } from './plugins/oidc.ts';
+import type { OidcConfig } from './config.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 export const LOCAL_USER: User = { id: 'pilote-local', name: 'Pilote (utilisateur local)' };
@@ -21,6 +23,8 @@ export interface AppOptions {
   webDir?: string | null;
   graphiql?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Single sign-on (TRAME_OIDC_*); null or absent: `/auth/options` says none. */
+  oidc?: OidcConfig | null;
 }
 
 /** Builds the app without listening: tests call `inject()`, `server.ts` calls `listen()`. */
@@ -32,6 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerGraph(app, options.graph, { closeWithApp: options.closeGraph ?? false });
   registerBookmarks(app);
+  registerOidc(app, { config: options.oidc ?? null });
   registerGraphQL(app, { user: options.user ?? LOCAL_USER, graphiql: options.graphiql ?? true });
 
   // Liveness: the process answers, whatever the database does (an orchestrator restarts a dead

@@ -121,7 +121,11 @@ describe('loadConfig', () => {
     expect(partial.message).toContain('TRAME_OIDC_CLIENT_ID manque');
     expect(partial.message).not.toContain('tres-secret');
     expect(configError({ TRAME_OIDC_SCOPES: 'email profile' }).variables).toEqual(['TRAME_OIDC_SCOPES']);
-    expect(configError({ TRAME_OIDC_ISSUER: 'auth.example.fr' }).variables).toEqual(['TRAME_OIDC_ISSUER', 'TRAME_OIDC_CLIENT_ID', 'TRAME_OIDC_CLIENT_SECRET']);
+    expect(configError({ TRAME_OIDC_ISSUER: 'auth.example.fr' }).variables).toEqual([
+      'TRAME_OIDC_ISSUER',
+      'TRAME_OIDC_CLIENT_ID',
+      'TRAME_OIDC_CLIENT_SECRET',
+    ]);
   });
 
   it('refuses the same port for the app and the embedded Neo4j', () => {

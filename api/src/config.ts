@@ -71,7 +71,12 @@ export const CONFIG_VARIABLES = [
     secret: true,
     schema: text,
   },
-  { name: 'TRAME_OIDC_LABEL', default: 'OpenID Connect', expected: 'un nom de 1 à 60 caractères', schema: z.string().min(1).max(60) },
+  {
+    name: 'TRAME_OIDC_LABEL',
+    default: 'OpenID Connect',
+    expected: 'un nom de 1 à 60 caractères',
+    schema: z.string().min(1).max(60),
+  },
   {
     name: 'TRAME_OIDC_SCOPES',
     default: 'openid email profile',

@@ -4,10 +4,11 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 
 /**
  * A real OpenID provider for the tests (the `oidc-provider` package, certified by the OpenID
- * Foundation) on a free local port. Its login and consent pages are replaced by a test hook:
- * the next interaction signs in `nextAccount` and grants what the client asked, so a test
- * chooses who the provider says is signing in. Everything else — discovery, PKCE, code,
- * tokens signed with its keys, userinfo — is the provider's own.
+ * Foundation) on a free local port. By default its login and consent pages are replaced by a
+ * test hook: the next interaction signs in `nextAccount` and grants what the client asked, so a
+ * test chooses who the provider says is signing in. With `pages: true` the provider's own
+ * development pages ask for a login (the account's subject) in the browser. Everything else —
+ * discovery, PKCE, code, tokens signed with its keys, userinfo — is the provider's own.
  */
 export interface TestProvider {
   issuer: string;
@@ -29,7 +30,7 @@ export interface AccountClaims {
 }
 
 /** Starts the provider, trusting `redirectUris` for the client. */
-export async function startTestProvider(options: { redirectUris: string[] }): Promise<TestProvider> {
+export async function startTestProvider(options: { redirectUris: string[]; pages?: boolean }): Promise<TestProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -54,13 +55,15 @@ export async function startTestProvider(options: { redirectUris: string[] }): Pr
       const claims = accounts.get(sub);
       return claims ? { accountId: sub, claims: async () => ({ sub, ...claims }) } : undefined;
     },
-    features: { devInteractions: { enabled: false } },
+    features: { devInteractions: { enabled: options.pages ?? false } },
     cookies: { keys: ['trame-test-provider-cookie-key'] },
     pkce: { required: () => true },
+    // Set, so the provider does not print a notice for each default.
+    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
   });
   // The login and consent "pages": answered at once for the chosen account.
   provider.use(async (ctx, next) => {
-    if (!ctx.path.startsWith('/interaction/')) return next();
+    if (options.pages || !ctx.path.startsWith('/interaction/')) return next();
     const details = await provider.interactionDetails(ctx.req, ctx.res);
     if (details.prompt.name === 'login') {
       const redirectTo = await provider.interactionResult(ctx.req, ctx.res, { login: { accountId: nextAccount } });

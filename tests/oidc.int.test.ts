@@ -213,9 +213,10 @@ describe('the return from the provider', () => {
     expect(await listGrants(graph, { userId: user!.id })).toEqual([]);
     expect((await lookupSession(graph, browser.cookie(APP, 'trame_session')!))?.user.id).toBe(user!.id);
 
-    // The second sign-in finds the same account.
+    // The second sign-in finds the same account, and lands where it was asked to (a local path only).
     const again = new TestBrowser();
-    expect(await again.go('/auth/oidc')).toBe('/');
+    expect(await again.go('/auth/oidc?retour=%2Fprojets%2Fprj-1%3Fdate%3D2019-03-01')).toBe('/projets/prj-1?date=2019-03-01');
+    expect(await new TestBrowser().go('/auth/oidc?retour=%2F%2Fevil.example%2F')).toBe('/');
     expect(await userCount(email)).toBe(1);
   });
 

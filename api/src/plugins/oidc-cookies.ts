@@ -17,6 +17,8 @@ export interface OidcFlow {
   codeVerifier: string;
   /** The redirect_uri sent to the provider; the token request repeats it. */
   redirectUri: string;
+  /** Where to land once signed in: a path of Trame (`/projets/…`), `/` by default. */
+  returnTo: string;
   /** Epoch ms after which the return is refused. */
   expiresAt: number;
 }
@@ -83,7 +85,11 @@ export class FlowCookieSigner {
     try {
       const flow = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as OidcFlow;
       if (typeof flow.expiresAt !== 'number' || flow.expiresAt < now) return null;
-      if (![flow.state, flow.nonce, flow.codeVerifier, flow.redirectUri].every((v) => typeof v === 'string' && v !== '')) {
+      if (
+        ![flow.state, flow.nonce, flow.codeVerifier, flow.redirectUri, flow.returnTo].every(
+          (v) => typeof v === 'string' && v !== '',
+        )
+      ) {
         return null;
       }
       return flow;
@@ -95,4 +101,15 @@ export class FlowCookieSigner {
   #mac(payload: string): string {
     return createHmac('sha256', this.#key).update(payload).digest('base64url');
   }
+}
+
+/**
+ * A `?retour=` value safe to redirect to: a path of this site (`/…`, not `//host` nor `/\host`,
+ * which browsers read as another host), else `/`.
+ */
+export function localPath(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  // A backslash or a control character (a header injection, `/\t/host`) is never a path Trame makes.
+  if (value.length > 2_000 || value.includes('\\') || [...value].some((char) => char < ' ')) return '/';
+  return value;
 }

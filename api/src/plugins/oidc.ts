@@ -7,6 +7,7 @@ import {
   FLOW_LIFETIME_MS,
   FlowCookieSigner,
   flowCookieName,
+  localPath,
   readCookie,
   serializeCookie,
   sessionCookieName,
@@ -17,12 +18,12 @@ import {
  *
  * - `GET /auth/options` → `{oidc: {label} | null}`: whether the sign-in page shows
  *   « Se connecter avec <label> »;
- * - `GET /auth/oidc` → 302 to the provider: authorization code flow with PKCE (S256), state and
- *   nonce, kept in a signed, httpOnly cookie for 10 minutes (no process memory);
+ * - `GET /auth/oidc[?retour=/chemin]` → 302 to the provider: authorization code flow with PKCE
+ *   (S256), state and nonce, kept in a signed, httpOnly cookie for 10 minutes (no process memory);
  * - `GET /auth/oidc/retour` → checks the state, exchanges the code (ID token signature, issuer,
  *   audience, nonce checked by openid-client), requires a verified e-mail, maps it to a user with
  *   `userForSingleSignOn` (existing user by e-mail; created only when an administrator allowed the
- *   domain), opens a session and sets the session cookie, 302 to `/`. Any failure: 302 to
+ *   domain), opens a session and sets the session cookie, 302 to `retour` (a local path) or `/`. Any failure: 302 to
  *   `/connexion?erreur=<CODE>` (codes in docs/API.md), nothing written.
  */
 
@@ -89,6 +90,7 @@ export function registerOidc(app: FastifyInstance, options: OidcOptions): void {
       nonce: client.randomNonce(),
       codeVerifier: client.randomPKCECodeVerifier(),
       redirectUri: `${origin(request)}${RETURN_PATH}`,
+      returnTo: localPath((request.query as Record<string, unknown>).retour),
       expiresAt: now() + FLOW_LIFETIME_MS,
     };
     const url = client.buildAuthorizationUrl(provided, {
@@ -159,7 +161,7 @@ export function registerOidc(app: FastifyInstance, options: OidcOptions): void {
             maxAgeSeconds: (session.absoluteExpiresAt.getTime() - now()) / 1000,
           }),
         )
-        .redirect('/', 302);
+        .redirect(flow.returnTo, 302);
     } catch (error) {
       const code = failureCode(error);
       if (code === 'OIDC_FAILED' && !(error instanceof SignInRefused)) {

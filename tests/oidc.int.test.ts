@@ -185,13 +185,21 @@ describe('the return from the provider', () => {
     const back = browser.hops.find((hop) => hop.url.startsWith(`${APP}/auth/oidc/retour`))!;
     expect(back.status).toBe(302);
     const session = back.setCookies.find((line) => line.startsWith('trame_session='))!;
-    expect(session).toMatch(/^trame_session=trame_ses_[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+    expect(session).toMatch(/^trame_session=trame_ses_[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+; Expires=/);
     // The attempt's cookie is gone.
     expect(back.setCookies).toContain('trame_oidc=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0');
     expect(browser.cookie(APP, 'trame_oidc')).toBeUndefined();
 
     const active = await lookupSession(graph, browser.cookie(APP, 'trame_session')!);
     expect(active?.user).toMatchObject({ id: existing.id, email, name: 'Camille Martin (compte existant)' });
+    // The API knows the person by that cookie, as after a password sign-in.
+    const viewer = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { cookie: `trame_session=${browser.cookie(APP, 'trame_session')}`, 'x-trame-csrf': '1' },
+      payload: { query: '{ viewer { kind user { id email } } }' },
+    });
+    expect(viewer.json()).toEqual({ data: { viewer: { kind: 'USER', user: { id: existing.id, email } } } });
     expect(await userCount(email)).toBe(1);
   });
 

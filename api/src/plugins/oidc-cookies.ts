@@ -1,10 +1,10 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 /**
- * The cookies of the single sign-on: the short-lived, signed cookie carrying one sign-in
- * attempt (state, nonce, PKCE verifier) from `GET /auth/oidc` to `GET /auth/oidc/retour`, and
- * the session cookie the return sets (named as in the access contract, like the password
- * sign-in's). No process memory: any API process can finish an attempt another one began.
+ * The single sign-on's own cookie: short-lived and signed, it carries one sign-in attempt
+ * (state, nonce, PKCE verifier) from `GET /auth/oidc` to `GET /auth/oidc/retour`. No process
+ * memory: any API process can finish an attempt another one began. (The session cookie the
+ * return sets is the auth plugin's, api/src/plugins/auth.ts.)
  */
 
 /** How long a sign-in attempt may stay at the provider (ms). */
@@ -26,11 +26,6 @@ export interface OidcFlow {
 /** `__Host-` names need `Secure`, `Path=/` and no `Domain`: only behind HTTPS. */
 export function flowCookieName(secure: boolean): string {
   return secure ? '__Host-trame_oidc' : 'trame_oidc';
-}
-
-/** The session cookie's name (access contract). */
-export function sessionCookieName(secure: boolean): string {
-  return secure ? '__Host-trame_session' : 'trame_session';
 }
 
 /**

@@ -3,15 +3,7 @@ import * as client from 'openid-client';
 import { createSession, GraphUnavailableError, isDomainError, userForSingleSignOn } from '@trame/graph';
 import type { OidcConfig } from '../config.ts';
 import type { ApiErrorCode } from '../graphql/errors.ts';
-import {
-  FLOW_LIFETIME_MS,
-  FlowCookieSigner,
-  flowCookieName,
-  localPath,
-  readCookie,
-  serializeCookie,
-  sessionCookieName,
-} from './oidc-cookies.ts';
+import { FLOW_LIFETIME_MS, FlowCookieSigner, flowCookieName, localPath, readCookie, serializeCookie } from './oidc-cookies.ts';
 
 /**
  * Single sign-on by OpenID Connect (issue 12 part 1; README « Connexion unique »):
@@ -29,7 +21,10 @@ import {
 
 export interface OidcOptions {
   config: OidcConfig | null;
-  /** TRAME_PUBLIC_URL when known: the redirect URI and the cookies' `Secure` follow it; else the request's own. */
+  /**
+   * TRAME_PUBLIC_URL: the redirect URI starts with it, and https means `__Host-`/`Secure`
+   * cookies (like the session cookie, api/src/plugins/auth.ts). Unset: the request's origin.
+   */
   publicUrl?: string | null;
   /** Tests: a fixed clock (epoch ms). */
   now?: () => number;
@@ -47,7 +42,10 @@ class SignInRefused extends Error {
   }
 }
 
-/** Registers `/auth/options` always, and the two sign-in routes when single sign-on is configured. */
+/**
+ * Registers `/auth/options` always, and the two sign-in routes when single sign-on is
+ * configured. After the auth plugin (it sets the session cookie through `app.sessionCookie`).
+ */
 export function registerOidc(app: FastifyInstance, options: OidcOptions): void {
   const { config } = options;
   const now = options.now ?? Date.now;
@@ -55,8 +53,7 @@ export function registerOidc(app: FastifyInstance, options: OidcOptions): void {
   if (!config) return;
 
   const signer = new FlowCookieSigner(config.clientSecret);
-  const secure = (request: FastifyRequest) =>
-    options.publicUrl ? options.publicUrl.startsWith('https:') : request.protocol === 'https';
+  const secure = (_request: FastifyRequest) => options.publicUrl?.startsWith('https:') ?? false;
   const origin = (request: FastifyRequest) =>
     options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : `${request.protocol}://${request.host}`;
 
@@ -153,15 +150,9 @@ export function registerOidc(app: FastifyInstance, options: OidcOptions): void {
         userAgent: request.headers['user-agent'] ?? null,
       });
       request.log.info({ userId: user.id }, 'OpenID Connect: signed in');
-      return reply
-        .header(
-          'set-cookie',
-          serializeCookie(sessionCookieName(isSecure), session.token, {
-            secure: isSecure,
-            maxAgeSeconds: (session.absoluteExpiresAt.getTime() - now()) / 1000,
-          }),
-        )
-        .redirect(flow.returnTo, 302);
+      // The same cookie as a password sign-in's (name, flags, lifetime).
+      request.server.sessionCookie.set(reply, session.token, session.absoluteExpiresAt);
+      return reply.redirect(flow.returnTo, 302);
     } catch (error) {
       const code = failureCode(error);
       if (code === 'OIDC_FAILED' && !(error instanceof SignInRefused)) {

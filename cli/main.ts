@@ -1,15 +1,22 @@
 import { Command, CommanderError } from 'commander';
 import type { CliCommand, CliContext } from './command.ts';
 import { checkCommand } from './commands/check.ts';
+import { domainCommand } from './commands/domain.ts';
+import { tokenCommand } from './commands/token.ts';
+import { userCommand } from './commands/user.ts';
 import { ConfigError, loadConfig } from '@trame/api/config';
+import { isDomainError } from '@trame/graph';
 import { connect, type CliGraph } from './connection.ts';
+import { InputError } from './secret-input.ts';
 
-/** The commands, one module each (user, token, import, export, backup, restore will join). */
-const COMMANDS: readonly CliCommand[] = [checkCommand];
+/** The commands, one module each (import, export, backup, restore will join). */
+const COMMANDS: readonly CliCommand[] = [checkCommand, userCommand, tokenCommand, domainCommand];
 
 /**
  * Runs the command line on `argv` (process.argv) and returns the exit code: 0 success, 1 the
- * command found problems, 2 a usage error or a failure (Neo4j unreachable…).
+ * command found problems (check) or refused the operation (a domain error: address taken,
+ * unknown account, invalid role… with its French message and code; nothing written), 2 a usage
+ * error or a failure (Neo4j unreachable…).
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let opened: CliGraph | null = null;
@@ -31,6 +38,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return ctx.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (isDomainError(error)) {
+      ctx.err(`trame : ${error.message} (${error.code})`);
+      return 1;
+    }
+    if (error instanceof InputError) {
+      ctx.err(`trame : ${error.message}`);
+      return 2;
+    }
     if (error instanceof ConfigError) {
       ctx.err(`trame : ${error.message}`);
       return error.exitCode;

@@ -9,6 +9,8 @@ import { registerBookmarks } from './plugins/bookmarks.ts';
 import { registerSignIn } from './plugins/sign-in.ts';
 import { registerGraph } from './plugins/graph.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, registerSecurity, type SecurityOptions } from './plugins/security.ts';
+import { registerOidc } from './plugins/oidc.ts';
+import type { OidcConfig } from './config.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const READY_TIMEOUT_MS = 1_500;
@@ -33,6 +35,8 @@ export interface AppOptions {
   security?: SecurityOptions;
   /** A request (or an idle connection) not done within this is cut; default 30 s. */
   requestTimeoutMs?: number;
+  /** Single sign-on (TRAME_OIDC_*); null or absent: `/auth/options` says none. */
+  oidc?: OidcConfig | null;
 }
 
 /** Builds the app without listening: tests call `inject()`, `server.ts` calls `listen()`. */
@@ -53,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secure: publicUrl?.startsWith('https:') ?? false,
     ...(options.session ? { session: options.session } : {}),
   });
+  registerOidc(app, { config: options.oidc ?? null, publicUrl });
   await registerSignIn(app, options.session ?? {});
   registerGraphQL(app, { graphiql: options.graphiql ?? true, publicUrl });
 

@@ -151,6 +151,35 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('secret7');
   });
 
+  it('sets up single sign-on only with issuer, client id and secret together', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    const config = loadConfig({
+      TRAME_OIDC_ISSUER: 'https://auth.example.fr/realms/ville',
+      TRAME_OIDC_CLIENT_ID: 'trame',
+      TRAME_OIDC_CLIENT_SECRET: 'tres-secret',
+      TRAME_OIDC_LABEL: 'ProConnect',
+      TRAME_OIDC_SCOPES: 'openid  email given_name',
+    });
+    expect(config.oidc).toEqual({
+      issuer: 'https://auth.example.fr/realms/ville',
+      clientId: 'trame',
+      clientSecret: 'tres-secret',
+      label: 'ProConnect',
+      scopes: ['openid', 'email', 'given_name'],
+      trustEmail: false,
+    });
+    const partial = configError({ TRAME_OIDC_ISSUER: 'https://auth.example.fr', TRAME_OIDC_CLIENT_SECRET: 'tres-secret' });
+    expect(partial.variables).toEqual(['TRAME_OIDC_CLIENT_ID']);
+    expect(partial.message).toContain('TRAME_OIDC_CLIENT_ID manque');
+    expect(partial.message).not.toContain('tres-secret');
+    expect(configError({ TRAME_OIDC_SCOPES: 'email profile' }).variables).toEqual(['TRAME_OIDC_SCOPES']);
+    expect(configError({ TRAME_OIDC_ISSUER: 'auth.example.fr' }).variables).toEqual([
+      'TRAME_OIDC_ISSUER',
+      'TRAME_OIDC_CLIENT_ID',
+      'TRAME_OIDC_CLIENT_SECRET',
+    ]);
+  });
+
   it('refuses the same port for the app and the embedded Neo4j', () => {
     expect(configError({ PORT: '7687' }).variables).toEqual(['PORT', 'TRAME_NEO4J_PORT']);
     expect(loadConfig({ PORT: '7687', NEO4J_URI: 'bolt://db:7687' }).server.port).toBe(7687);

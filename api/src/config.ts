@@ -106,6 +106,36 @@ export const CONFIG_VARIABLES = [
     schema: flag,
   },
   {
+    name: 'TRAME_OIDC_ISSUER',
+    unsetMeans: '*(unset: no single sign-on)*',
+    expected: 'l’adresse https:// du fournisseur OpenID Connect (http:// seulement pour un fournisseur de test local)',
+    schema: z.string().regex(/^https?:\/\/[^\s/]+\S*$/),
+  },
+  { name: 'TRAME_OIDC_CLIENT_ID', unsetMeans: '*(unset)*', expected: 'un identifiant de client non vide', schema: text },
+  {
+    name: 'TRAME_OIDC_CLIENT_SECRET',
+    unsetMeans: '*(unset)*',
+    expected: 'un secret de client non vide',
+    secret: true,
+    schema: text,
+  },
+  {
+    name: 'TRAME_OIDC_LABEL',
+    default: 'OpenID Connect',
+    expected: 'un nom de 1 à 60 caractères',
+    schema: z.string().min(1).max(60),
+  },
+  {
+    name: 'TRAME_OIDC_SCOPES',
+    default: 'openid email profile',
+    expected: 'des portées séparées par des espaces, dont openid',
+    schema: z
+      .string()
+      .transform((value) => value.split(/\s+/).filter(Boolean))
+      .refine((scopes) => scopes.includes('openid') && scopes.every((scope) => /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope))),
+  },
+  { name: 'TRAME_OIDC_TRUST_EMAIL', default: 'false', expected: 'true ou false', schema: flag },
+  {
     name: 'NEO4J_URI',
     unsetMeans: '*(unset: embedded Neo4j)*',
     expected: 'une adresse bolt://, bolt+s://, neo4j:// ou neo4j+s:// (avec +ssc accepté)',
@@ -190,6 +220,8 @@ export interface TrameConfig {
     /** null: no password; a one-time sign-in link is printed instead. */
     password: string | null;
   };
+  /** Single sign-on (api/src/plugins/oidc.ts); null unless issuer, client id and secret are all set. */
+  oidc: OidcConfig | null;
   embedded: {
     /** Absolute path of the data folder. */
     home: string;
@@ -201,6 +233,21 @@ export interface TrameConfig {
     javaHome: string | undefined;
   };
 }
+
+export interface OidcConfig {
+  /** The provider's issuer URL (its discovery document is `<issuer>/.well-known/openid-configuration`). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the sign-in button: « Se connecter avec <label> » (e.g. ProConnect). */
+  label: string;
+  /** Requested scopes; always includes `openid`. */
+  scopes: string[];
+  /** Take the provider's `email` as verified even without `email_verified: true` (providers that vouch for every address). */
+  trustEmail: boolean;
+}
+
+const OIDC_REQUIRED = ['TRAME_OIDC_ISSUER', 'TRAME_OIDC_CLIENT_ID', 'TRAME_OIDC_CLIENT_SECRET'] as const;
 
 /** A variable holds a value Trame cannot use. `npm start` prints the message and exits with code 2. */
 export class ConfigError extends Error {
@@ -256,6 +303,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TrameConfig {
     );
     invalid.push('PORT', 'TRAME_NEO4J_PORT');
   }
+  const oidcGiven = OIDC_REQUIRED.filter((name) => values[name] !== undefined || invalid.includes(name));
+  if (oidcGiven.length > 0 && oidcGiven.length < OIDC_REQUIRED.length) {
+    const missing = OIDC_REQUIRED.filter((name) => !oidcGiven.includes(name));
+    problems.push(
+      `la connexion OpenID Connect demande TRAME_OIDC_ISSUER, TRAME_OIDC_CLIENT_ID et TRAME_OIDC_CLIENT_SECRET ensemble : ${missing.join(' et ')} ${missing.length > 1 ? 'manquent' : 'manque'}`,
+    );
+    invalid.push(...missing);
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Configuration invalide : ${problems.join(' ; ')}.`, invalid);
   }
@@ -282,6 +337,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TrameConfig {
       email: values.TRAME_ADMIN_EMAIL as string,
       password: (values.TRAME_ADMIN_PASSWORD as string | undefined) ?? null,
     },
+    oidc:
+      oidcGiven.length === OIDC_REQUIRED.length
+        ? {
+            issuer: values.TRAME_OIDC_ISSUER as string,
+            clientId: values.TRAME_OIDC_CLIENT_ID as string,
+            clientSecret: values.TRAME_OIDC_CLIENT_SECRET as string,
+            label: values.TRAME_OIDC_LABEL as string,
+            scopes: values.TRAME_OIDC_SCOPES as string[],
+            trustEmail: values.TRAME_OIDC_TRUST_EMAIL as boolean,
+          }
+        : null,
     embedded: {
       home: resolve(values.TRAME_DATA_DIR as string),
       port: values.TRAME_NEO4J_PORT as number,

@@ -48,6 +48,7 @@ export async function startServer(config: TrameConfig, options: { log?: (line: s
     const app = await buildApp({
       graph: opened.graph,
       graphiql: config.server.graphiql,
+      oidc: config.oidc,
       logger: { level: config.server.logLevel },
       publicUrl: config.server.publicUrl,
       security: {

@@ -31,6 +31,13 @@ export const API_ERROR_CODES = {
   INTERNAL_SERVER_ERROR: 'Erreur interne : rien n’a été modifié ; le journal du serveur la décrit sous son requestId.',
   SERVICE_UNAVAILABLE:
     'La base de données est momentanément injoignable : rien n’a été modifié, réessayez (HTTP 503 avec Retry-After).',
+  // Single sign-on (api/src/plugins/oidc.ts): sent to the sign-in page as /connexion?erreur=<CODE>.
+  OIDC_STATE_MISMATCH:
+    "La connexion unique n'a pas pu être vérifiée (tentative expirée après 10 minutes, commencée dans un autre navigateur, ou réponse falsifiée) : recommencez.",
+  OIDC_FAILED:
+    "Le fournisseur d'identité a refusé la connexion ou n'a pas répondu : recommencez, ou connectez-vous avec votre mot de passe.",
+  OIDC_EMAIL_NOT_VERIFIED:
+    "Le fournisseur d'identité n'a pas donné d'adresse e-mail vérifiée : Trame ne peut pas reconnaître le compte.",
 } as const;
 
 export const ALL_ERROR_CODES = { ...ERROR_CODES, ...API_ERROR_CODES };

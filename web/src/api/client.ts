@@ -1,5 +1,6 @@
 import type { TypedDocumentString } from '../generated/graphql.ts';
 import { bookmarkHeaders, forgetBookmark, rememberBookmark } from './bookmark.ts';
+import { credentialHeaders, requestCredentials } from './wallCredential.ts';
 
 /** The one way the web app talks to the API: a POST to /graphql; errors keep their code. */
 export class ApiError extends Error {
@@ -37,7 +38,14 @@ async function send<T>(query: string, variables: unknown): Promise<T> {
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...bookmarkHeaders() },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'x-trame-csrf': '1',
+        ...bookmarkHeaders(),
+        ...credentialHeaders(),
+      },
+      credentials: requestCredentials(),
       body: JSON.stringify({ query, variables }),
     });
   } catch {

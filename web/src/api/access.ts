@@ -1,0 +1,138 @@
+import { useMutation, useQuery, useQueryClient, skipToken } from '@tanstack/react-query';
+import {
+  ALLOW_DOMAIN,
+  API_TOKENS,
+  CHANGE_PASSWORD,
+  CREATE_API_TOKEN,
+  CREATE_USER,
+  CREATE_WALL_LINK,
+  DISALLOW_DOMAIN,
+  ENTITY_HISTORY,
+  GRANT_ROLE,
+  REVOKE_API_TOKEN,
+  REVOKE_GRANT,
+  REVOKE_WALL_LINK,
+  USERS,
+  VIEWER,
+  WALL_LINKS,
+  type ApiTokensData,
+  type CreateApiTokenData,
+  type CreateWallLinkData,
+  type EntityHistoryData,
+  type GrantableRole,
+  type UsersData,
+  type ViewerData,
+  type WallLinksData,
+} from './accessDocuments.ts';
+import { signOut } from './auth.ts';
+import { request } from './client.ts';
+import { queryKeys } from './queryKeys.ts';
+
+/**
+ * The access reads and writes (issue 12) on TanStack Query: the viewer, the account's password
+ * and tokens, a project's wall links, the administration. Errors are ApiError.
+ */
+
+/** Who is signed in (`kind` ANONYMOUS when nobody is): the header, the pages' guards. */
+export function useViewer() {
+  return useQuery({ queryKey: queryKeys.viewer(), queryFn: () => request<ViewerData>(VIEWER), staleTime: 60_000 });
+}
+
+/** Ends the session, then forgets everything cached: the next person sees nothing of the last one's. */
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: signOut,
+    onSuccess: () => client.resetQueries(),
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string | null; newPassword: string }) => request<unknown>(CHANGE_PASSWORD, input),
+  });
+}
+
+export function useApiTokens() {
+  return useQuery({ queryKey: queryKeys.apiTokens(), queryFn: () => request<ApiTokensData>(API_TOKENS) });
+}
+
+/** `expiresAt`: a day (YYYY-MM-DD) or null for none. The answer carries the secret, shown once. */
+export function useCreateApiToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { name: string; expiresAt: string | null }) =>
+      (await request<CreateApiTokenData>(CREATE_API_TOKEN, input)).createApiToken,
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.apiTokens() }),
+  });
+}
+
+export function useRevokeApiToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => request<unknown>(REVOKE_API_TOKEN, { id }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.apiTokens() }),
+  });
+}
+
+/** Null id: not asked (the viewer may not share this project). */
+export function useWallLinks(projectId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.wallLinks(projectId ?? ''),
+    queryFn: projectId ? () => request<WallLinksData>(WALL_LINKS, { projectId }) : skipToken,
+  });
+}
+
+/** The answer carries the secret and the wall's URL (`…/mur#trame_mur_…`), shown once. */
+export function useCreateWallLink(projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { name: string; expiresAt: string | null }) =>
+      (await request<CreateWallLinkData>(CREATE_WALL_LINK, { ...input, projectId })).createWallLink,
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.wallLinks(projectId) }),
+  });
+}
+
+export function useRevokeWallLink(projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => request<unknown>(REVOKE_WALL_LINK, { id }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.wallLinks(projectId) }),
+  });
+}
+
+/** One entity's latest change records with their authors. Null entity: nothing selected. */
+export function useEntityHistory(projectId: string, entityId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.entityHistory(projectId, entityId ?? ''),
+    queryFn: entityId ? () => request<EntityHistoryData>(ENTITY_HISTORY, { projectId, entityId }) : skipToken,
+  });
+}
+
+export function useUsers(enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.users(), queryFn: enabled ? () => request<UsersData>(USERS) : skipToken });
+}
+
+type AdminCommand =
+  | { op: 'createUser'; email: string; name: string }
+  | { op: 'grantRole'; userId: string; role: GrantableRole; territoryId: string | null; projectId: string | null }
+  | { op: 'revokeGrant'; id: string }
+  | { op: 'allowDomain'; domain: string }
+  | { op: 'disallowDomain'; domain: string };
+
+const ADMIN_DOCUMENTS = {
+  createUser: CREATE_USER,
+  grantRole: GRANT_ROLE,
+  revokeGrant: REVOKE_GRANT,
+  allowDomain: ALLOW_DOMAIN,
+  disallowDomain: DISALLOW_DOMAIN,
+} as const;
+
+/** The administration's writes; each reads the users and domains again. */
+export function useAdminCommand() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ op, ...variables }: AdminCommand) => request<unknown>(ADMIN_DOCUMENTS[op], variables),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users() }),
+  });
+}

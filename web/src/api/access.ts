@@ -15,14 +15,7 @@ import {
   USERS,
   VIEWER,
   WALL_LINKS,
-  type ApiTokensData,
-  type CreateApiTokenData,
-  type CreateWallLinkData,
-  type EntityHistoryData,
   type GrantableRole,
-  type UsersData,
-  type ViewerData,
-  type WallLinksData,
 } from './accessDocuments.ts';
 import { signOut } from './auth.ts';
 import { request } from './client.ts';
@@ -35,7 +28,7 @@ import { queryKeys } from './queryKeys.ts';
 
 /** Who is signed in (`kind` ANONYMOUS when nobody is): the header, the pages' guards. */
 export function useViewer() {
-  return useQuery({ queryKey: queryKeys.viewer(), queryFn: () => request<ViewerData>(VIEWER), staleTime: 60_000 });
+  return useQuery({ queryKey: queryKeys.viewer(), queryFn: () => request(VIEWER, {}), staleTime: 60_000 });
 }
 
 /** Ends the session, then forgets everything cached: the next person sees nothing of the last one's. */
@@ -49,12 +42,12 @@ export function useSignOut() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: { currentPassword: string | null; newPassword: string }) => request<unknown>(CHANGE_PASSWORD, input),
+    mutationFn: (input: { currentPassword: string | null; newPassword: string }) => request(CHANGE_PASSWORD, input),
   });
 }
 
 export function useApiTokens() {
-  return useQuery({ queryKey: queryKeys.apiTokens(), queryFn: () => request<ApiTokensData>(API_TOKENS) });
+  return useQuery({ queryKey: queryKeys.apiTokens(), queryFn: () => request(API_TOKENS, {}) });
 }
 
 /** `expiresAt`: a day (YYYY-MM-DD) or null for none. The answer carries the secret, shown once. */
@@ -62,7 +55,7 @@ export function useCreateApiToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (input: { name: string; expiresAt: string | null }) =>
-      (await request<CreateApiTokenData>(CREATE_API_TOKEN, input)).createApiToken,
+      (await request(CREATE_API_TOKEN, input)).createApiToken,
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.apiTokens() }),
   });
 }
@@ -70,7 +63,7 @@ export function useCreateApiToken() {
 export function useRevokeApiToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => request<unknown>(REVOKE_API_TOKEN, { id }),
+    mutationFn: (id: string) => request(REVOKE_API_TOKEN, { id }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.apiTokens() }),
   });
 }
@@ -79,7 +72,7 @@ export function useRevokeApiToken() {
 export function useWallLinks(projectId: string | null) {
   return useQuery({
     queryKey: queryKeys.wallLinks(projectId ?? ''),
-    queryFn: projectId ? () => request<WallLinksData>(WALL_LINKS, { projectId }) : skipToken,
+    queryFn: projectId ? () => request(WALL_LINKS, { projectId }) : skipToken,
   });
 }
 
@@ -88,7 +81,7 @@ export function useCreateWallLink(projectId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (input: { name: string; expiresAt: string | null }) =>
-      (await request<CreateWallLinkData>(CREATE_WALL_LINK, { ...input, projectId })).createWallLink,
+      (await request(CREATE_WALL_LINK, { ...input, projectId })).createWallLink,
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.wallLinks(projectId) }),
   });
 }
@@ -96,7 +89,7 @@ export function useCreateWallLink(projectId: string) {
 export function useRevokeWallLink(projectId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => request<unknown>(REVOKE_WALL_LINK, { id }),
+    mutationFn: (id: string) => request(REVOKE_WALL_LINK, { id }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.wallLinks(projectId) }),
   });
 }
@@ -105,12 +98,12 @@ export function useRevokeWallLink(projectId: string) {
 export function useEntityHistory(projectId: string, entityId: string | null) {
   return useQuery({
     queryKey: queryKeys.entityHistory(projectId, entityId ?? ''),
-    queryFn: entityId ? () => request<EntityHistoryData>(ENTITY_HISTORY, { projectId, entityId }) : skipToken,
+    queryFn: entityId ? () => request(ENTITY_HISTORY, { projectId, entityId }) : skipToken,
   });
 }
 
 export function useUsers(enabled: boolean) {
-  return useQuery({ queryKey: queryKeys.users(), queryFn: enabled ? () => request<UsersData>(USERS) : skipToken });
+  return useQuery({ queryKey: queryKeys.users(), queryFn: enabled ? () => request(USERS, {}) : skipToken });
 }
 
 type AdminCommand =
@@ -132,7 +125,8 @@ const ADMIN_DOCUMENTS = {
 export function useAdminCommand() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ op, ...variables }: AdminCommand) => request<unknown>(ADMIN_DOCUMENTS[op], variables),
+    mutationFn: ({ op, ...variables }: AdminCommand): Promise<unknown> =>
+      request<unknown>(ADMIN_DOCUMENTS[op].toString(), variables),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users() }),
   });
 }

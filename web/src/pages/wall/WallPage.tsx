@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { VIEWER, type ViewerData } from '../../api/accessDocuments.ts';
+import { VIEWER } from '../../api/accessDocuments.ts';
 import { request } from '../../api/client.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import { useProjectView } from '../../api/useProjectView.ts';
@@ -52,7 +52,7 @@ export function WallPage() {
 
   const viewer = useQuery({
     queryKey: [...queryKeys.viewer(), secret],
-    queryFn: secret ? () => request<ViewerData>(VIEWER) : () => Promise.reject(new Error('no secret')),
+    queryFn: secret ? () => request(VIEWER, {}) : () => Promise.reject(new Error('no secret')),
     enabled: secret !== null,
   });
   const projectId = viewer.data?.viewer.kind === 'WALL_LINK' ? viewer.data.viewer.wallProjectId : null;

@@ -31,12 +31,18 @@ export function useViewer() {
   return useQuery({ queryKey: queryKeys.viewer(), queryFn: () => request(VIEWER, {}), staleTime: 60_000 });
 }
 
-/** Ends the session, then forgets everything cached: the next person sees nothing of the last one's. */
-export function useSignOut() {
+/**
+ * Ends the session, goes to `then` (the sign-in page), then forgets everything cached: the next
+ * person sees nothing of the last one's (the page left first, so its reads are not asked again).
+ */
+export function useSignOut(then: () => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: signOut,
-    onSuccess: () => client.resetQueries(),
+    onSuccess: () => {
+      then();
+      return client.resetQueries();
+    },
   });
 }
 

@@ -8,7 +8,7 @@ import { AppLink } from '../AppLink.tsx';
 export function UserMenu() {
   const { t } = useI18n();
   const viewer = useViewer();
-  const signOut = useSignOut();
+  const signOut = useSignOut(() => navigate(signInHref(), true));
   const data = viewer.data?.viewer;
   if (!data) return null;
   if (data.kind !== 'USER' || !data.user) {
@@ -27,7 +27,7 @@ export function UserMenu() {
       <button
         type="button"
         disabled={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate(signInHref(), true) })}
+        onClick={() => signOut.mutate()}
       >
         {t.signOut}
       </button>

@@ -48,7 +48,7 @@ function Shell() {
           Trame
         </AppLink>
         <div className="header-end">
-          <UserMenu />
+          <UserMenu onSignInPage={route.page === 'signIn'} />
           <label className="lang">
             {t.language}{' '}
             <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'fr')}>

@@ -30,8 +30,7 @@ async function signIn(page: Page, email: string, password: string): Promise<void
 describe('signing in', () => {
   it('a pilot sent to the sign-in page signs in with a password (wrong, then right), lands back on the map, and signs out', async () => {
     const pilot = await account('Camille Pilote', { role: 'PILOTE', projectId: 'prj-marche' });
-    const page = await t.newPage({ signedIn: false });
-    await page.setViewportSize({ width: 1440, height: 900 });
+    const page = await t.newPage({ width: 1440, height: 900, signedIn: false });
 
     // Nobody signed in: the map sends to the sign-in page, which remembers where to come back.
     await page.goto(`${t.base}/projets/prj-marche`);

@@ -22,8 +22,7 @@ async function drawnActors(page: Page): Promise<number> {
 
 describe('wall links', () => {
   it('a pilot creates a wall link, a second page opens it and sees the map read-only; once revoked the wall is refused', async () => {
-    const pilot = await t.newPage();
-    await pilot.setViewportSize({ width: 1440, height: 900 });
+    const pilot = await t.newPage({ width: 1440, height: 900 });
     await pilot.goto(`${t.base}/projets/prj-marche`);
     await pilot.getByRole('button', { name: 'Liens muraux' }).click();
     const dialog = pilot.getByRole('dialog', { name: /Liens muraux/ });
@@ -46,7 +45,7 @@ describe('wall links', () => {
     await pilot.screenshot({ path: screenshotPath('wall-link-dialog') });
 
     // The wall: another browser context, nobody signed in. The secret stays in the fragment.
-    const wall = await t.newPage({ signedIn: false });
+    const wall = await t.newPage({ width: 1440, height: 900, signedIn: false });
     const sent: { url: string; authorization: string | undefined; cookie: string | undefined }[] = [];
     wall.on('request', (request) => {
       const headers = request.headers();

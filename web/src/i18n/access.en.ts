@@ -36,6 +36,7 @@ export const accessEn: Shape<typeof accessFr> = {
   changePasswordTitle: 'Password',
   setPasswordTitle: 'Choose your password',
   currentPassword: 'Current password',
+  currentPasswordWrong: 'The current password is wrong.',
   newPassword: 'New password',
   confirmPassword: 'Confirm the new password',
   passwordRule: '12 to 256 characters. A sentence of several words is safer and easier to remember.',

@@ -39,6 +39,7 @@ export const accessFr = {
   changePasswordTitle: 'Mot de passe',
   setPasswordTitle: 'Choisissez votre mot de passe',
   currentPassword: 'Mot de passe actuel',
+  currentPasswordWrong: 'Le mot de passe actuel est incorrect.',
   newPassword: 'Nouveau mot de passe',
   confirmPassword: 'Confirmez le nouveau mot de passe',
   passwordRule: 'De 12 à 256 caractères. Une phrase de plusieurs mots est plus sûre et plus facile à retenir.',

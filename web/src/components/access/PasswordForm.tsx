@@ -44,7 +44,8 @@ export function PasswordForm({
           setDone(true);
           onDone?.();
         },
-        onError: (error) => setProblem(accessErrorText(error, t)),
+        onError: (error) =>
+          setProblem(error.code === 'INVALID_CREDENTIALS' ? t.currentPasswordWrong : accessErrorText(error, t)),
       },
     );
   };

@@ -5,6 +5,6 @@ import { defineConfig } from 'vite';
 // serves web/dist on the same port as the API.
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173, proxy: { '/graphql': 'http://127.0.0.1:4000' } },
+  server: { port: 5173, proxy: { '/graphql': 'http://127.0.0.1:4000', '/auth': 'http://127.0.0.1:4000' } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
 });

@@ -1,12 +1,16 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { createQueryClient } from './api/queryClient.ts';
+import { hasWallSecret } from './api/wallCredential.ts';
 import { AppLink } from './components/AppLink.tsx';
+import { UserMenu } from './components/access/UserMenu.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
-import { useRoute } from './navigation.ts';
+import { navigate, useRoute } from './navigation.ts';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { ProjectPage } from './pages/project/ProjectPage.tsx';
-import { homeHref } from './routes.ts';
+import { SignInPage } from './pages/sign-in/SignInPage.tsx';
+import { WallPage } from './pages/wall/WallPage.tsx';
+import { homeHref, signInHref } from './routes.ts';
 
 // The analysis pages load on first visit: the map editor, the page pilots open most, does not wait for them.
 const ProjectAnalysisPage = lazy(() =>
@@ -15,6 +19,19 @@ const ProjectAnalysisPage = lazy(() =>
 const TerritoryReviewPage = lazy(() =>
   import('./pages/territory-review/TerritoryReviewPage.tsx').then((m) => ({ default: m.TerritoryReviewPage })),
 );
+const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
+
+/**
+ * Any read or write refused as UNAUTHENTICATED (nobody signed in, session expired) leads to the
+ * sign-in page, which comes back here afterwards. The wall has no one to sign in: it shows its
+ * own refusal instead.
+ */
+function toSignIn(): void {
+  const { pathname, search } = window.location;
+  if (hasWallSecret() || pathname === '/mur' || pathname.startsWith('/connexion')) return;
+  navigate(signInHref(pathname + search), true);
+}
 
 function Shell() {
   const route = useRoute();
@@ -22,21 +39,27 @@ function Shell() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  // The wall is a page of its own: the map on a room's screen, no header, no way elsewhere.
+  if (route.page === 'wall') return <WallPage />;
   return (
     <>
       <header className="app-header">
         <AppLink className="brand" href={homeHref()}>
           Trame
         </AppLink>
-        <label className="lang">
-          {t.language}{' '}
-          <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'fr')}>
-            <option value="fr">Français</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <div className="header-end">
+          <UserMenu onSignInPage={route.page === 'signIn'} />
+          <label className="lang">
+            {t.language}{' '}
+            <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'fr')}>
+              <option value="fr">Français</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </div>
       </header>
       {route.page === 'home' && <HomePage />}
+      {route.page === 'signIn' && <SignInPage params={route.params} />}
       {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} params={route.params} />}
       <Suspense fallback={<main className="page" aria-busy="true" />}>
         {route.page === 'territoryReview' && (
@@ -45,6 +68,8 @@ function Shell() {
         {route.page === 'projectAnalysis' && (
           <ProjectAnalysisPage key={route.projectId} projectId={route.projectId} params={route.params} />
         )}
+        {route.page === 'account' && <AccountPage />}
+        {route.page === 'admin' && <AdminPage />}
       </Suspense>
       {route.page === 'notFound' && (
         <main className="page">
@@ -58,7 +83,7 @@ function Shell() {
 }
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => createQueryClient(toSignIn));
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider>

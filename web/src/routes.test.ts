@@ -9,7 +9,13 @@ import {
   parseAnalysisParams,
   parseEditorParams,
   parseReviewParams,
+  parseReviewWithoutConfidential,
   parseRoute,
+  parseSignInParams,
+  reviewWithoutConfidentialChange,
+  safeReturnPath,
+  signInHref,
+  wallSecretFromHash,
   reviewHref,
   reviewParamChanges,
   withParams,
@@ -110,5 +116,47 @@ describe('the editor routes', () => {
     expect(reviewParamChanges({ date: '2020-01-15', since: 'mil-x' })).toEqual({ date: '2020-01-15', depuis: 'mil-x' });
     expect(analysisParamChanges({ order: 2 })).toEqual({ ordre: null });
     expect(analysisParamChanges({ order: 3, date: null })).toEqual({ ordre: '3', date: null });
+  });
+});
+
+describe('the access routes', () => {
+  it('parse the sign-in page with where to go back, a one-time link and an error', () => {
+    const route = parseRoute('/connexion', '?retour=%2Fprojets%2Fprj-marche%3Fdate%3D2019-03-01&jeton=trame_lien_abc-_9&erreur=OIDC_FAILED');
+    expect(route.page).toBe('signIn');
+    if (route.page !== 'signIn') return;
+    expect(parseSignInParams(route.params)).toEqual({
+      returnTo: '/projets/prj-marche?date=2019-03-01',
+      linkToken: 'trame_lien_abc-_9',
+      error: 'OIDC_FAILED',
+    });
+    expect(parseRoute('/compte', '').page).toBe('account');
+    expect(parseRoute('/admin/', '').page).toBe('admin');
+    expect(parseRoute('/mur', '').page).toBe('wall');
+  });
+
+  it('never send the user back to another origin or to the sign-in page itself', () => {
+    for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/connexion?retour=/'])
+      expect(safeReturnPath(bad)).toBeNull();
+    expect(parseSignInParams(new URLSearchParams('retour=//evil.example')).returnTo).toBe('/');
+    expect(parseSignInParams(new URLSearchParams('jeton=not-a-link')).linkToken).toBeNull();
+    expect(signInHref('/projets/prj-a?atelier=1')).toBe('/connexion?retour=%2Fprojets%2Fprj-a%3Fatelier%3D1');
+    expect(signInHref('/')).toBe('/connexion');
+    expect(signInHref('//evil.example')).toBe('/connexion');
+  });
+
+  it('read the wall’s secret from the fragment only when it is one', () => {
+    expect(wallSecretFromHash('#trame_mur_AbC-_1')).toBe('trame_mur_AbC-_1');
+    expect(wallSecretFromHash('')).toBeNull();
+    expect(wallSecretFromHash('#trame_pat_AbC')).toBeNull();
+    expect(wallSecretFromHash('#trame_mur_a b')).toBeNull();
+  });
+
+  it('keep the review’s version without confidential items in the URL', () => {
+    expect(parseReviewWithoutConfidential(new URLSearchParams('confidentiel=non'))).toBe(true);
+    expect(parseReviewWithoutConfidential(new URLSearchParams(''))).toBe(false);
+    expect(withParams('/territoires/ter-a/revue', '?date=2020-01-15', reviewWithoutConfidentialChange(true))).toBe(
+      '/territoires/ter-a/revue?date=2020-01-15&confidentiel=non',
+    );
+    expect(reviewWithoutConfidentialChange(false)).toEqual({ confidentiel: null });
   });
 });

@@ -9,12 +9,20 @@ import { isoDay } from '@trame/graph/model';
  *   /projets/:id ?date ?compare=a..b ?atelier=1 ?vue=sauts    the map editor
  *   /projets/:id/analyse ?date ?ordre   the project's MACTOR analysis
  *   /territoires/:id/revue ?date ?depuis   the territory's review
+ *   /connexion ?retour ?jeton ?erreur   sign-in (password, one-time link, single sign-on's error)
+ *   /compte                             the signed-in user's password and API tokens
+ *   /admin                              users, roles, allowed domains
+ *   /mur#trame_mur_…                    the wall: the secret stays in the fragment (never sent)
  */
 export type Route =
   | { page: 'home' }
   | { page: 'project'; projectId: string; params: URLSearchParams }
   | { page: 'territoryReview'; territoryId: string; params: URLSearchParams }
   | { page: 'projectAnalysis'; projectId: string; params: URLSearchParams }
+  | { page: 'signIn'; params: URLSearchParams }
+  | { page: 'account' }
+  | { page: 'admin' }
+  | { page: 'wall' }
   | { page: 'notFound' };
 
 export type MactorOrderK = 1 | 2 | 3;
@@ -48,6 +56,10 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
   const params = new URLSearchParams(search);
+  if (/^\/connexion\/?$/.test(pathname)) return { page: 'signIn', params };
+  if (/^\/compte\/?$/.test(pathname)) return { page: 'account' };
+  if (/^\/admin\/?$/.test(pathname)) return { page: 'admin' };
+  if (/^\/mur\/?$/.test(pathname)) return { page: 'wall' };
   const project = /^\/projets\/([a-z0-9-]+)\/?$/.exec(pathname);
   if (project) return { page: 'project', projectId: project[1]!, params };
   const review = /^\/territoires\/([a-z0-9-]+)\/revue\/?$/.exec(pathname);
@@ -88,6 +100,18 @@ export function parseReviewParams(params: URLSearchParams): ReviewParams {
   const date = params.get('date');
   const since = params.get('depuis');
   return { date: isIsoDate(date) ? date : null, since: since && ID.test(since) ? since : null };
+}
+
+/**
+ * The review's « sans éléments confidentiels » version (`?confidentiel=non`), for printing or
+ * exporting to a wider audience. Apart from ReviewParams: a choice of version, not of date.
+ */
+export function parseReviewWithoutConfidential(params: URLSearchParams): boolean {
+  return params.get('confidentiel') === 'non';
+}
+
+export function reviewWithoutConfidentialChange(without: boolean): Record<string, string | null> {
+  return { confidentiel: without ? 'non' : null };
 }
 
 /** The review's parameters as URL entries (null removes one): for `setParams`. */
@@ -152,4 +176,45 @@ export function analysisHref(projectId: string, params: Partial<AnalysisParams> 
 /** The project's map, at the same date when there is one. */
 export function mapHref(projectId: string, date: string | null = null): string {
   return withQuery(`/projets/${encodeURIComponent(projectId)}`, [['date', date]]);
+}
+
+/** The sign-in page's parameters: where to go back to, a one-time link's secret, an error code. */
+export interface SignInParams {
+  /** A path of this app (never another origin), or '/'. */
+  returnTo: string;
+  /** A one-time sign-in link's secret (`trame_lien_…`), or null. */
+  linkToken: string | null;
+  /** An error code sent back by the single sign-on's return (`?erreur=CODE`), or null. */
+  error: string | null;
+}
+
+/** A path inside the app, or null: `//host` and `/\\host` would leave the origin. */
+export function safeReturnPath(value: string | null): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (/^\/connexion\/?(\?|$)/.test(value)) return null; // never back to the sign-in page itself
+  return value;
+}
+
+export function parseSignInParams(params: URLSearchParams): SignInParams {
+  const token = params.get('jeton');
+  return {
+    returnTo: safeReturnPath(params.get('retour')) ?? '/',
+    linkToken: token && /^trame_lien_[A-Za-z0-9_-]+$/.test(token) ? token : null,
+    error: params.get('erreur'),
+  };
+}
+
+/** The sign-in page, coming back to `returnTo` (a path of the app) afterwards. */
+export function signInHref(returnTo: string | null = null): string {
+  const back = safeReturnPath(returnTo);
+  return withQuery('/connexion', [['retour', back === '/' ? null : back]]);
+}
+
+export const accountHref = (): string => '/compte';
+export const adminHref = (): string => '/admin';
+
+/** A wall link's secret, read from the URL's fragment (`#trame_mur_…`), or null. */
+export function wallSecretFromHash(hash: string): string | null {
+  const secret = hash.replace(/^#/, '');
+  return /^trame_mur_[A-Za-z0-9_-]+$/.test(secret) ? secret : null;
 }

@@ -13,8 +13,8 @@ export const TERRITORY_MILESTONES = graphql(`
 `);
 
 export const TERRITORY_REVIEW = graphql(`
-  query TerritoryReview($id: ID!, $asOf: DateTime, $sinceMilestone: ID) {
-    territoryReview(territoryId: $id, asOf: $asOf, sinceMilestone: $sinceMilestone) {
+  query TerritoryReview($id: ID!, $asOf: DateTime, $sinceMilestone: ID, $confidential: Boolean) {
+    territoryReview(territoryId: $id, asOf: $asOf, sinceMilestone: $sinceMilestone, confidential: $confidential) {
       territory { id label }
       since
       progress {

@@ -1,5 +1,6 @@
 import type { TypedDocumentString } from '../generated/graphql.ts';
 import { bookmarkHeaders, forgetBookmark, rememberBookmark } from './bookmark.ts';
+import { credentialHeaders, requestCredentials } from './wallCredential.ts';
 
 /** The one way the web app talks to the API: a POST to /graphql; errors keep their code. */
 export class ApiError extends Error {
@@ -39,7 +40,14 @@ async function send<T>(query: string, variables: unknown): Promise<T> {
       method: 'POST',
       // x-trame-csrf: a header a cross-site form or fetch cannot send; the server refuses a
       // cookie-signed request without it (api/src/plugins/security.ts).
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-trame-csrf': '1', ...bookmarkHeaders() },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'x-trame-csrf': '1',
+        ...bookmarkHeaders(),
+        ...credentialHeaders(),
+      },
+      credentials: requestCredentials(),
       body: JSON.stringify({ query, variables }),
     });
   } catch {

@@ -38,6 +38,7 @@ export const PROJECT_VIEW = `
     project(id: $id, asOf: $asOf) {
       ${entitySelection('Project')} asOf
       territory { id name }
+      can { edit share seeConfidential }
       ${lists(HEADER_LISTS)}
     }
     projectMap(projectId: $id, asOf: $asOf, hideConfidential: $hideConfidential) {
@@ -50,11 +51,19 @@ export const PROJECT_VIEW = `
   }
 `;
 
+export interface ProjectAbilities {
+  edit: boolean;
+  share: boolean;
+  seeConfidential: boolean;
+}
+
 /** A project with its lists, by list name (`actors`, `leaps`…). */
 export type ProjectData = EntityData & {
   asOf: string;
   name: string;
   territory: Pick<Territory, 'id' | 'name'>;
+  /** What the viewer may do with this project: the editor hides what they may not. */
+  can: ProjectAbilities;
   [list: string]: unknown;
 };
 

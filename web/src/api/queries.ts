@@ -53,11 +53,22 @@ export function useTerritoryMilestones(territoryId: string, asOf: string | null)
   });
 }
 
-/** Null `enabled`: the milestone the progress counts from is not known yet. */
-export function useTerritoryReview(territoryId: string, asOf: string | null, sinceMilestone: string | null, enabled: boolean) {
+/**
+ * Null `enabled`: the milestone the progress counts from is not known yet. `confidential` false
+ * asks the server for the version without confidential items (print and CSV for a wider audience).
+ */
+export function useTerritoryReview(
+  territoryId: string,
+  asOf: string | null,
+  sinceMilestone: string | null,
+  enabled: boolean,
+  confidential = true,
+) {
   return useQuery({
-    queryKey: queryKeys.territoryReview(territoryId, asOf, sinceMilestone),
-    queryFn: enabled ? () => request(TERRITORY_REVIEW, { id: territoryId, asOf, sinceMilestone }) : skipToken,
+    queryKey: queryKeys.territoryReview(territoryId, asOf, sinceMilestone, confidential),
+    queryFn: enabled
+      ? () => request(TERRITORY_REVIEW, { id: territoryId, asOf, sinceMilestone, confidential })
+      : skipToken,
     placeholderData: keepPreviousData,
   });
 }

@@ -10,8 +10,9 @@ export const queryKeys = {
   territory: (territoryId: string) => ['territory', territoryId] as const,
   territoryActors: (territoryId: string) => ['territory', territoryId, 'actors'] as const,
   territoryMilestones: (territoryId: string, asOf: string | null) => ['territory', territoryId, 'milestones', asOf] as const,
-  territoryReview: (territoryId: string, asOf: string | null, sinceMilestone: string | null) =>
-    ['territory', territoryId, 'review', asOf, sinceMilestone] as const,
+  /** `confidential` false: the « sans éléments confidentiels » version. */
+  territoryReview: (territoryId: string, asOf: string | null, sinceMilestone: string | null, confidential = true) =>
+    ['territory', territoryId, 'review', asOf, sinceMilestone, confidential] as const,
 
   project: (projectId: string) => ['project', projectId] as const,
   /** The map with its header (PROJECT_VIEW); `asOf` null is now. */
@@ -24,4 +25,13 @@ export const queryKeys = {
     ['project', projectId, 'mapAt', asOf, hideConfidential] as const,
   projectDiff: (projectId: string, from: string, to: string) => ['project', projectId, 'diff', from, to] as const,
   projectAnalysis: (projectId: string, asOf: string | null) => ['project', projectId, 'analysis', asOf] as const,
+  /** One entity's change records (the side panel's history): an edit of the project invalidates it. */
+  entityHistory: (projectId: string, entityId: string) => ['project', projectId, 'history', entityId] as const,
+  wallLinks: (projectId: string) => ['project', projectId, 'wallLinks'] as const,
+
+  /** Who is signed in: a sign-in or sign-out resets the whole cache instead (another person's data). */
+  viewer: () => ['viewer'] as const,
+  apiTokens: () => ['account', 'apiTokens'] as const,
+  /** Users, their grants and the allowed domains (one request). */
+  users: () => ['admin', 'users'] as const,
 };

@@ -1,6 +1,8 @@
+import { accessEn } from './access.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
+  ...accessEn,
   appTagline: 'The actor map of the territory’s transition projects.',
   territories: 'Territories',
   projects: 'Projects',

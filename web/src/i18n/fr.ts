@@ -1,5 +1,8 @@
 // French, the default language. Domain words follow DOMAIN.md.
+import { accessFr } from './access.fr.ts';
+
 export const fr = {
+  ...accessFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   territories: 'Territoires',
   projects: 'Projets',

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { EntityForm, type RefOptions } from './EntityForm.tsx';
 import { changedFields, initialValues, toInput, type FormValues } from './fields.ts';
 import { entityTitle } from './titles.ts';
+import { EntityHistory } from './EntityHistory.tsx';
 
 /** What the panel is doing. */
 export type PanelMode =
@@ -164,6 +165,7 @@ export function SidePanel(props: SidePanelProps) {
           <dt>{t.history}</dt>
           <dd>
             {t.since} {formatDate(entity.validFrom)} · v{entity.version}
+            <EntityHistory projectId={props.projectId} entityId={entity.id} />
           </dd>
         </div>
       </dl>

@@ -21,6 +21,7 @@ import { useShortcuts } from './useShortcuts.ts';
 
 // The import dialog and its spreadsheet readers load when a pilot opens it, not with the map.
 const ImportDialog = lazy(() => import('../../import/ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
+const WallLinksDialog = lazy(() => import('./WallLinksDialog.tsx').then((m) => ({ default: m.WallLinksDialog })));
 
 /** The map editor: the page's layout; reading is useProjectData's, acting the action registry's. */
 export function ProjectPage({ projectId, params }: { projectId: string; params: URLSearchParams }) {
@@ -34,6 +35,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const [drawMode, setDrawMode] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [focus, setFocus] = useState<SavedFocus | null>(null);
   const canvas = useRef<MapCanvasHandle>(null);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -111,6 +113,11 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           <AppLink className="nav-link" href={analysisHref(projectId, { date })}>
             {t.analysisLink}
           </AppLink>
+          {project.canShare && (
+            <button type="button" className="nav-link" onClick={() => setSharing(true)}>
+              {t.wallLinks}
+            </button>
+          )}
         </nav>
         <Toolbar
           map={map}
@@ -130,6 +137,11 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
       {asOf && !compare && (
         <p className="banner" role="status">
           {t.readOnlyBanner(i18n.formatDate(asOf))}
+        </p>
+      )}
+      {!project.canEdit && !asOf && !workshop && (
+        <p className="banner" role="status">
+          {t.readOnlyRole}
         </p>
       )}
       {status && (
@@ -189,6 +201,11 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             onClose={() => setImporting(false)}
             onImported={(report) => setStatus(t.importDone(report.actorsCreated, report.actorsReused))}
           />
+        </Suspense>
+      )}
+      {sharing && (
+        <Suspense fallback={null}>
+          <WallLinksDialog projectId={projectId} projectName={data.project.name} onClose={() => setSharing(false)} />
         </Suspense>
       )}
       <TimelineBar

@@ -31,7 +31,9 @@ export function useProjectData(projectId: string, { date, compare, workshop }: E
     : null;
   /** The instant read: the later milestone's end of day when comparing, else the URL's date. */
   const asOf = compareDates?.to ? milestoneInstant(compareDates.to).toISOString() : date;
-  const readOnly = asOf !== null || workshop;
+  // A relecteur, or a pilot of another project, reads the map and edits nothing.
+  const canEdit = base.data?.project.can.edit ?? false;
+  const readOnly = asOf !== null || workshop || !canEdit;
   const view = useProjectView(projectId, asOf, workshop, { enabled: asOf !== null, refetchInterval });
   const current = asOf === null ? base : view;
   const data = current.data;
@@ -85,6 +87,8 @@ export function useProjectData(projectId: string, { date, compare, workshop }: E
     refetch: current.refetch,
     asOf,
     readOnly,
+    canEdit,
+    canShare: base.data?.project.can.share ?? false,
     milestones,
     compareDates,
     diff,

@@ -8,7 +8,15 @@ import { Feedback } from '../../components/Feedback.tsx';
 import { ReviewHeader } from '../../components/ReviewHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { setParams } from '../../navigation.ts';
-import { homeHref, parseReviewParams, reviewParamChanges } from '../../routes.ts';
+import { maySeeConfidentialIn } from '../../access/abilities.ts';
+import { useViewer } from '../../api/access.ts';
+import {
+  homeHref,
+  parseReviewParams,
+  parseReviewWithoutConfidential,
+  reviewParamChanges,
+  reviewWithoutConfidentialChange,
+} from '../../routes.ts';
 import {
   BrokersTable,
   CoalitionsSection,
@@ -49,12 +57,22 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
     effective = chosen && chosen.date <= day ? chosen : latestMilestoneOnOrBefore(milestones, day);
   }
 
-  const review = useTerritoryReview(territoryId, asOf, effective?.id ?? null, territory !== null);
+  // « Sans éléments confidentiels »: a choice for those who may see them; the only version for the others.
+  const viewer = useViewer();
+  const mayChoose = maySeeConfidentialIn(viewer.data?.viewer ?? null, territoryId);
+  const withoutConfidential = parseReviewWithoutConfidential(params) || (viewer.data !== undefined && !mayChoose);
+  const review = useTerritoryReview(
+    territoryId,
+    asOf,
+    effective?.id ?? null,
+    territory !== null && viewer.data !== undefined,
+    !withoutConfidential,
+  );
   const data = review.data?.territoryReview.territory.id === territoryId ? review.data.territoryReview : null;
   const name = territory?.name ?? data?.territory.label ?? territoryId;
   const dayLabel = formatDate(day);
 
-  const fileName = (table: string) => [t.reviewFilePrefix, name, table, day];
+  const fileName = (table: string) => [t.reviewFilePrefix, name, table, day, withoutConfidential ? t.withoutConfidential : null];
   const analysis = data?.analysis;
   const openTensions = analysis?.tensions.filter(isOpenTension).length ?? 0;
   const quoted = (text: string) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);
@@ -100,9 +118,26 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
             {t.reviewAsOf(dayLabel)}
             {sinceLabel && <> · {t.progressSinceShort(sinceLabel)}</>}
             {analysis && <> · {t.projectCount(analysis.projects.length)}</>}
+            {withoutConfidential && <> · {t.withoutConfidential}</>}
           </>
         }
-        controls={<DateControl date={date} onChange={(next) => setParams(reviewParamChanges({ date: next }))} />}
+        controls={
+          <>
+            <DateControl date={date} onChange={(next) => setParams(reviewParamChanges({ date: next }))} />
+            {mayChoose ? (
+              <label className="confidential-choice" title={t.withoutConfidentialHint}>
+                <input
+                  type="checkbox"
+                  checked={withoutConfidential}
+                  onChange={(e) => setParams(reviewWithoutConfidentialChange(e.target.checked))}
+                />{' '}
+                {t.withoutConfidential}
+              </label>
+            ) : (
+              viewer.data && <span className="confidential-choice">{t.withoutConfidentialForced}</span>
+            )}
+          </>
+        }
       />
 
       <Feedback

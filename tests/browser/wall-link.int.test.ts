@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/browser.ts';
+import { uniqueId } from '../support/graph.ts';
+import { useBrowserApp } from '../support/app.ts';
+
+// A pilot projects a map on a room's wall with a wall link, then revokes it; on the demo map
+// (loaded by the global setup), as the administrator the fixture signs in.
+
+const t = useBrowserApp();
+
+/** Cytoscape's drawn actor nodes, read from the page. */
+async function drawnActors(page: Page): Promise<number> {
+  return page
+    .evaluate(() => {
+      const cy = (window as unknown as { __trameCy?: { nodes(): { filter(f: (n: { data(k: string): unknown }) => boolean): { length: number } } } })
+        .__trameCy;
+      return cy ? cy.nodes().filter((n) => n.data('kind') === 'ACTOR').length : 0;
+    })
+    .catch(() => 0);
+}
+
+describe('wall links', () => {
+  it('a pilot creates a wall link, a second page opens it and sees the map read-only; once revoked the wall is refused', async () => {
+    const pilot = await t.newPage({ width: 1440, height: 900 });
+    await pilot.goto(`${t.base}/projets/prj-marche`);
+    await pilot.getByRole('button', { name: 'Liens muraux' }).click();
+    const dialog = pilot.getByRole('dialog', { name: /Liens muraux/ });
+    await dialog.waitFor();
+
+    const name = `Salle du conseil ${uniqueId('mur')}`;
+    await dialog.getByLabel('Nom').fill(name);
+    await dialog.getByRole('button', { name: 'Créer le lien' }).click();
+    const secretBox = dialog.getByLabel(name, { exact: true });
+    await secretBox.waitFor();
+    const url = await secretBox.inputValue();
+    const secret = /#(trame_mur_[A-Za-z0-9_-]+)$/.exec(url)?.[1];
+    expect(url).toMatch(/\/mur#trame_mur_/);
+    expect(secret).toBeDefined();
+    // Listed with its hint, never its secret.
+    const row = dialog.locator('tbody tr').filter({ hasText: name });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('actif');
+    expect(await row.textContent()).not.toContain(secret!);
+    await pilot.screenshot({ path: screenshotPath('wall-link-dialog') });
+
+    // The wall: another browser context, nobody signed in. The secret stays in the fragment.
+    const wall = await t.newPage({ width: 1440, height: 900, signedIn: false });
+    const sent: { url: string; authorization: string | undefined; cookie: string | undefined }[] = [];
+    wall.on('request', (request) => {
+      const headers = request.headers();
+      sent.push({ url: request.url(), authorization: headers.authorization, cookie: headers.cookie });
+    });
+    await wall.goto(`${t.base}/mur#${secret!}`);
+    await wall.locator('[data-testid="map-canvas"] canvas').first().waitFor();
+    await expect.poll(() => drawnActors(wall), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await wall.locator('h1').textContent()).toBe('Marché de producteurs et AMAP');
+    await wall.getByText('Lecture seule · éléments confidentiels masqués').waitFor();
+    const graphql = sent.filter((r) => r.url.endsWith('/graphql'));
+    expect(graphql.length).toBeGreaterThan(0);
+    for (const request of sent) expect(request.url).not.toContain(secret!);
+    for (const request of graphql) {
+      expect(request.authorization).toBe(`Bearer ${secret!}`);
+      expect(request.cookie).toBeUndefined();
+    }
+    await wall.screenshot({ path: screenshotPath('wall-page') });
+
+    // Revoked from the dialog: the wall's next refresh (8 s) is refused, and the map leaves the screen.
+    pilot.once('dialog', (confirm) => void confirm.accept());
+    await row.getByRole('button', { name: `Révoquer ${name}` }).click();
+    await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toContain('révoqué le');
+    await wall.getByRole('heading', { name: 'Ce lien mural n’est plus valable' }).waitFor({ timeout: 20_000 });
+    expect(await wall.locator('[data-testid="map-canvas"]').count()).toBe(0);
+    // Opened again, the link is refused at once.
+    await wall.reload();
+    await wall.getByRole('heading', { name: 'Ce lien mural n’est plus valable' }).waitFor();
+    await wall.screenshot({ path: screenshotPath('wall-refused') });
+    await wall.close();
+    await pilot.close();
+  });
+});

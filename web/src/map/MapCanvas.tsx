@@ -37,8 +37,11 @@ export interface MapCanvasProps {
   editable: boolean;
   onSelect(data: (Record<string, unknown> & { id: string }) | null): void;
   onConnect(source: Record<string, unknown> & { id: string }, target: Record<string, unknown> & { id: string }): void;
-  /** Positions after a drag or a layout, to be saved (not called in read-only views). */
-  onArranged(positions: Positions): void;
+  /**
+   * Positions after a drag or a layout, to be saved (not called in read-only views). `byUser`:
+   * the pilot moved a node or asked for « Réorganiser » (false: the map arranged itself on opening).
+   */
+  onArranged(positions: Positions, byUser: boolean): void;
 }
 
 function leafPositions(cy: Core): Positions {
@@ -95,7 +98,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
   const propsRef = useRef(props);
   propsRef.current = props;
 
-  const runLayout = (cy: Core, randomize: boolean) => {
+  const runLayout = (cy: Core, randomize: boolean, byUser = false) => {
     const mode = propsRef.current.layoutMode;
     if (mode === 'leaps') {
       const positions = leapColumns(props.elements, propsRef.current.perimeterOrder);
@@ -112,7 +115,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       fitAspect(cy);
       cy.fit(undefined, 40);
       bubblesRef.current?.update(true);
-      if (propsRef.current.editable) propsRef.current.onArranged(leafPositions(cy));
+      if (propsRef.current.editable) propsRef.current.onArranged(leafPositions(cy), byUser);
     });
     layout.run();
   };
@@ -137,7 +140,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
     cy.on('dragfree', 'node', () => {
       bubblesRef.current?.update(true);
-      if (propsRef.current.editable && propsRef.current.layoutMode === 'free') propsRef.current.onArranged(leafPositions(cy));
+      if (propsRef.current.editable && propsRef.current.layoutMode === 'free') propsRef.current.onArranged(leafPositions(cy), true);
     });
     const eh = (cy as unknown as { edgehandles(o: object): typeof ehRef.current }).edgehandles({
       canConnect: (source: NodeSingular, target: NodeSingular) =>
@@ -241,7 +244,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
 
   useImperativeHandle(ref, () => ({
     fit: () => cyRef.current?.fit(undefined, 40),
-    rearrange: () => cyRef.current && runLayout(cyRef.current, true),
+    rearrange: () => cyRef.current && runLayout(cyRef.current, true, true),
     focus: (id: string) => {
       const cy = cyRef.current;
       if (!cy) return;

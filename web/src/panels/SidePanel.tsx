@@ -40,6 +40,8 @@ export interface SidePanelProps {
   /** The « Ajouter » menu's buttons (the editor's create actions), shown when nothing is selected. */
   createMenu: ReactNode;
   legend: ReactNode;
+  /** More about the entity shown, below its fields (an actor's engagement in the project). */
+  entityExtra?(entity: EntityData): ReactNode;
   /** The project's writes (they invalidate what they change). */
   mutations: EntityMutations;
   onMode(mode: PanelMode): void;
@@ -187,7 +189,11 @@ export function SidePanel(props: SidePanelProps) {
             {changedFields(mode.entity, conflict.mine).map((name) => (
               <div key={name}>
                 <dt>{field(name, ENTITIES[mode.entity.__typename].fields[name]?.label ?? name)}</dt>
-                <dd>{String(conflict.current[name] ?? '—')}</dd>
+                <dd>
+                  {ENTITIES[mode.entity.__typename].fields[name]?.kind === 'enum' && conflict.current[name]
+                    ? enumLabel(String(conflict.current[name]))
+                    : String(conflict.current[name] ?? '—')}
+                </dd>
               </div>
             ))}
           </dl>
@@ -234,6 +240,7 @@ export function SidePanel(props: SidePanelProps) {
             {entityTitle(mode.entity, props.titleOf)}
           </h2>
           {describe(mode.entity)}
+          {props.entityExtra?.(mode.entity)}
           {!props.readOnly && (
             <div className="form-actions">
               <button type="button" className="primary" onClick={() => props.onMode({ kind: 'edit', entity: mode.entity })}>

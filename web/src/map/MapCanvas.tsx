@@ -6,8 +6,9 @@ import Layers from 'cytoscape-layers';
 import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { FCOSE, fitAspect } from './arrange.ts';
-import { leapColumns, placeFromSaved, type Positions } from './layout.ts';
-import { ECOSYSTEM_COLORS, mapStylesheet } from './style.ts';
+import { chooseLabels, labelScale, type LabelCandidate } from './labels.ts';
+import { freeSpotsInView, leapColumns, placeFromSaved, type Positions } from './layout.ts';
+import { baseFont, ECOSYSTEM_COLORS, mapStylesheet } from './style.ts';
 import type { ElementDef, MapEcosystem } from './types.ts';
 
 cytoscape.use(fcose);
@@ -90,6 +91,50 @@ function syncElements(cy: Core, elements: ElementDef[]): string[] {
   return added;
 }
 
+/** Which names show first when they do not all fit: engaged actors, then connected objectives. */
+function labelPriority(node: NodeSingular): number {
+  const degree = node.connectedEdges().length;
+  switch (node.data('kind')) {
+    case 'ACTOR':
+      return 100 + Number(node.data('engagementRank') ?? 0) * 20 + degree * 2;
+    case 'OBJECTIVE':
+      return 90 + degree * 3;
+    default:
+      return 50 + degree;
+  }
+}
+
+/** New nodes with no placed neighbour: free places inside the view, near their perimeter's members. */
+function placeInView(cy: Core, ids: readonly string[]): void {
+  const extent = cy.extent();
+  const occupied = cy
+    .nodes()
+    .filter((n) => !n.isParent() && !ids.includes(n.id()))
+    .map((n) => (n as NodeSingular).position());
+  const byParent = new Map<string, string[]>();
+  for (const id of ids) {
+    const parent = String(cy.getElementById(id).data('parent') ?? '');
+    byParent.set(parent, [...(byParent.get(parent) ?? []), id]);
+  }
+  for (const [parent, members] of byParent) {
+    const siblings = parent
+      ? cy.getElementById(parent).children().filter((n) => !ids.includes(n.id()))
+      : cy.collection();
+    const near = siblings.nonempty() ? siblings.boundingBox({}) : null;
+    const spots = freeSpotsInView(
+      extent,
+      occupied,
+      members.length,
+      110,
+      near ? { x: (near.x1 + near.x2) / 2, y: (near.y1 + near.y2) / 2 } : undefined,
+    );
+    members.forEach((id, i) => {
+      cy.getElementById(id).position(spots[i]!);
+      occupied.push(spots[i]!);
+    });
+  }
+}
+
 export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function MapCanvas(props, ref) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -97,6 +142,50 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
   const ehRef = useRef<{ enableDrawMode(): void; disableDrawMode(): void; destroy(): void } | null>(null);
   const propsRef = useRef(props);
   propsRef.current = props;
+
+  // Labels (labels.ts): at least MIN_LABEL_PX on screen at every zoom, by priority when crowded.
+  const labelScaleRef = useRef(1);
+  const labelFrame = useRef<number | null>(null);
+  const arrangeLabels = (cy: Core) => {
+    const projection = Boolean(propsRef.current.projection);
+    const font = baseFont(projection);
+    const scale = labelScale(cy.zoom(), font);
+    if (scale !== labelScaleRef.current) {
+      labelScaleRef.current = scale;
+      cy.style(mapStylesheet({ projection, labelScale: scale }) as never);
+    }
+    const leaves = cy.nodes().filter((n) => !n.isParent() && n.data('kind') !== 'PERIMETER');
+    const candidates: LabelCandidate[] = leaves.map((element) => {
+      const n = element as NodeSingular;
+      return {
+        id: n.id(),
+        x: n.position('x'),
+        y: n.position('y'),
+        height: n.height(),
+        text: String(n.data('label') ?? ''),
+        priority: labelPriority(n),
+      };
+    });
+    const { full, abbreviated } = chooseLabels(candidates, {
+      font: font * scale,
+      maxWidth: (projection ? 180 : 130) * scale,
+      margin: 4 * scale,
+    });
+    cy.batch(() => {
+      leaves.forEach((n) => {
+        const id = n.id();
+        n.toggleClass('label-abbrev', abbreviated.has(id));
+        n.toggleClass('label-quiet', !full.has(id) && !abbreviated.has(id));
+      });
+    });
+  };
+  const scheduleLabels = () => {
+    if (labelFrame.current !== null) return;
+    labelFrame.current = requestAnimationFrame(() => {
+      labelFrame.current = null;
+      if (cyRef.current) arrangeLabels(cyRef.current);
+    });
+  };
 
   const runLayout = (cy: Core, randomize: boolean, byUser = false) => {
     const mode = propsRef.current.layoutMode;
@@ -114,6 +203,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     layout.one('layoutstop', () => {
       fitAspect(cy);
       cy.fit(undefined, 40);
+      scheduleLabels();
       bubblesRef.current?.update(true);
       if (propsRef.current.editable) propsRef.current.onArranged(leafPositions(cy), byUser);
     });
@@ -136,9 +226,11 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       if (event.target === cy) propsRef.current.onSelect(null);
       else propsRef.current.onSelect(event.target.data());
     });
-    cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
-    cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+    cy.on('mouseover', 'edge, node', (event) => event.target.addClass('hover'));
+    cy.on('mouseout', 'edge, node', (event) => event.target.removeClass('hover'));
+    cy.on('zoom resize', scheduleLabels);
     cy.on('dragfree', 'node', () => {
+      scheduleLabels();
       bubblesRef.current?.update(true);
       if (propsRef.current.editable && propsRef.current.layoutMode === 'free') propsRef.current.onArranged(leafPositions(cy), true);
     });
@@ -160,6 +252,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       includeLabels: false,
     });
     return () => {
+      if (labelFrame.current !== null) cancelAnimationFrame(labelFrame.current);
       bubblesRef.current?.destroy();
       ehRef.current?.destroy();
       cy.destroy();
@@ -168,7 +261,10 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
   }, []);
 
   useEffect(() => {
-    cyRef.current?.style(mapStylesheet({ projection: props.projection }) as never);
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.style(mapStylesheet({ projection: props.projection, labelScale: labelScaleRef.current }) as never);
+    scheduleLabels();
   }, [props.projection]);
 
   // Elements: sync in place; place new nodes beside their neighbours, or lay out when needed.
@@ -192,8 +288,11 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
         }
       });
       if (wasEmpty && Object.keys(positions).length === 0) runLayout(cy, true);
-      else if (missing.length > 0) {
-        // Unconnected newcomers: below the current drawing.
+      else if (missing.length > 0 && !wasEmpty) {
+        // Unconnected newcomers: in free places of the part of the map on screen, near their
+        // perimeter when it has members, never below the drawing where nobody sees them.
+        placeInView(cy, missing);
+      } else if (missing.length > 0) {
         const box = cy
           .nodes()
           .filter((n) => !missing.includes(n.id()))
@@ -204,6 +303,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       }
       if (wasEmpty) cy.fit(undefined, 40);
     }
+    scheduleLabels();
     // Ecosystems as regions around their members (an actor may sit in several).
     const bubbles = bubblesRef.current;
     if (bubbles) {

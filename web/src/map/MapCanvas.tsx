@@ -174,7 +174,9 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     cy.batch(() => {
       leaves.forEach((n) => {
         const id = n.id();
-        n.toggleClass('label-abbrev', abbreviated.has(id));
+        // Zoomed out, an externality's sentence is shortened even when it fits: names come first.
+        const short = abbreviated.has(id) || (scale > 1 && full.has(id) && n.data('kind') === 'EXTERNALITY');
+        n.toggleClass('label-abbrev', short);
         n.toggleClass('label-quiet', !full.has(id) && !abbreviated.has(id));
       });
     });

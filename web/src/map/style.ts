@@ -225,6 +225,10 @@ export function mapStylesheet(options: { projection?: boolean; labelScale?: numb
         'font-weight': 'bold',
         'text-wrap': 'wrap',
         'text-max-width': 160 * k,
+        // Zoomed out, a leap's long caption is shortened and kept level, so it does not cross the map.
+        ...(k > 1
+          ? { label: (edge: { data(key: string): unknown }) => abbreviate(String(edge.data('label') ?? ''), 30), 'text-rotation': 'none' }
+          : {}),
         'curve-style': 'straight',
       },
     },

@@ -25,8 +25,9 @@ async function labelReport(page: Page): Promise<LabelReport> {
   let last = '';
   for (let i = 0; i < 80; i++) {
     const now = await page.evaluate(() => {
-      const cy = (window as unknown as { __trameCy?: { zoom(): number; pan(): { x: number; y: number }; nodes(): { length: number } } })
-        .__trameCy;
+      const cy = (
+        window as unknown as { __trameCy?: { zoom(): number; pan(): { x: number; y: number }; nodes(): { length: number } } }
+      ).__trameCy;
       return cy && cy.nodes().length > 0 ? JSON.stringify([cy.zoom(), cy.pan()]) : '';
     });
     if (now && now === last) break;

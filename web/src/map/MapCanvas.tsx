@@ -118,7 +118,10 @@ function placeInView(cy: Core, ids: readonly string[]): void {
   }
   for (const [parent, members] of byParent) {
     const siblings = parent
-      ? cy.getElementById(parent).children().filter((n) => !ids.includes(n.id()))
+      ? cy
+          .getElementById(parent)
+          .children()
+          .filter((n) => !ids.includes(n.id()))
       : cy.collection();
     const near = siblings.nonempty() ? siblings.boundingBox({}) : null;
     const spots = freeSpotsInView(
@@ -213,6 +216,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
   };
 
   // Create Cytoscape once; destroy it on unmount.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mount only; scheduleLabels reads refs only.
   useEffect(() => {
     if (!container.current) return;
     const cy = cytoscape({
@@ -234,7 +238,8 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     cy.on('dragfree', 'node', () => {
       scheduleLabels();
       bubblesRef.current?.update(true);
-      if (propsRef.current.editable && propsRef.current.layoutMode === 'free') propsRef.current.onArranged(leafPositions(cy), true);
+      if (propsRef.current.editable && propsRef.current.layoutMode === 'free')
+        propsRef.current.onArranged(leafPositions(cy), true);
     });
     const eh = (cy as unknown as { edgehandles(o: object): typeof ehRef.current }).edgehandles({
       canConnect: (source: NodeSingular, target: NodeSingular) =>
@@ -262,6 +267,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     };
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the projection changes; scheduleLabels reads refs only.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;

@@ -40,11 +40,7 @@ describe('readable labels', () => {
 
   it('hides a lower-priority label that would cover a higher one, unless half would go', () => {
     const long = "Association des parents d'élèves du Cailly et des environs";
-    const { full, abbreviated } = chooseLabels(
-      [at('first', 0, 0, 9, long), at('second', 0, 30, 1, long)],
-      metrics,
-      0,
-    );
+    const { full, abbreviated } = chooseLabels([at('first', 0, 0, 9, long), at('second', 0, 30, 1, long)], metrics, 0);
     expect(full.has('first')).toBe(true);
     expect(abbreviated.has('second') || full.has('second')).toBe(false);
   });

@@ -227,7 +227,10 @@ export function mapStylesheet(options: { projection?: boolean; labelScale?: numb
         'text-max-width': 160 * k,
         // Zoomed out, a leap's long caption is shortened and kept level, so it does not cross the map.
         ...(k > 1
-          ? { label: (edge: { data(key: string): unknown }) => abbreviate(String(edge.data('label') ?? ''), 30), 'text-rotation': 'none' }
+          ? {
+              label: (edge: { data(key: string): unknown }) => abbreviate(String(edge.data('label') ?? ''), 30),
+              'text-rotation': 'none',
+            }
           : {}),
         'curve-style': 'straight',
       },
@@ -243,10 +246,14 @@ export function mapStylesheet(options: { projection?: boolean; labelScale?: numb
       style: { label: 'data(label)' },
     },
     // Labels by priority when zoomed out (labels.ts): abbreviated or hidden, whole again on hover or selection.
-    { selector: 'node.label-abbrev', style: { label: (node: { data(key: string): unknown }) => abbreviate(String(node.data('label') ?? '')) } },
+    {
+      selector: 'node.label-abbrev',
+      style: { label: (node: { data(key: string): unknown }) => abbreviate(String(node.data('label') ?? '')) },
+    },
     { selector: 'node.label-quiet', style: { label: '' } },
     {
-      selector: 'node.label-abbrev:selected, node.label-quiet:selected, node.label-abbrev.hover, node.label-quiet.hover, node.found',
+      selector:
+        'node.label-abbrev:selected, node.label-quiet:selected, node.label-abbrev.hover, node.label-quiet.hover, node.found',
       style: { label: 'data(label)', 'z-index': 20 },
     },
     { selector: '.dimmed', style: { opacity: 0.15 } },

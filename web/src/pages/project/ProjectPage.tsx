@@ -196,9 +196,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             titleOf={project.titleOf}
             createMenu={[...CREATE_ACTIONS, ENGAGE_ACTION]
               .filter((action) => action.enabled(context))
-              .map((action) => (
-                <ActionButton key={action.id} action={action} context={context} />
-              ))}
+              .map((action) => <ActionButton key={action.id} action={action} context={context} />)}
             entityExtra={engagementPanels.actorExtra}
             legend={<Legend ecosystems={map.ecosystems} />}
             mutations={mutations}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EntityData } from '../../../api/entities.ts';
 import { normalise } from '../../../map/elements.ts';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -36,6 +36,11 @@ export function EngageActorPanel(props: EngageActorPanelProps) {
   const [chosen, setChosen] = useState<EntityData | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  // The search box has the keyboard when the panel opens (and when « Choisir un autre acteur »).
+  useEffect(() => {
+    if (!chosen) searchBox.current?.focus();
+  }, [chosen]);
 
   const matches = useMemo(() => {
     const wanted = normalise(query.trim());
@@ -83,7 +88,9 @@ export function EngageActorPanel(props: EngageActorPanelProps) {
                 .then(props.onSaved)
                 .catch((e: unknown) => {
                   const name = String(chosen.name ?? '');
-                  setError(errorText(e, text, lang, { validFrom, what: text.thisActor(name), actorName: name, titleOf: props.titleOf }));
+                  setError(
+                    errorText(e, text, lang, { validFrom, what: text.thisActor(name), actorName: name, titleOf: props.titleOf }),
+                  );
                 })
                 .finally(() => setBusy(false));
             }}
@@ -94,8 +101,8 @@ export function EngageActorPanel(props: EngageActorPanelProps) {
           <label htmlFor="engage-search">{text.engageSearch}</label>
           <input
             id="engage-search"
+            ref={searchBox}
             type="search"
-            autoFocus
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             autoComplete="off"

@@ -1,5 +1,5 @@
 import { ENTITIES, type EntityType } from '@trame/graph/model';
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { RefOption } from '../../../panels/EntityForm.tsx';
 
@@ -26,7 +26,7 @@ export function ModelField(props: ModelFieldProps) {
   if (!spec) throw new Error(`unknown field ${props.type}.${props.name}`);
   const id = `field-${props.type}-${props.name}`;
   const value = props.value;
-  let input;
+  let input: ReactNode;
   switch (spec.kind) {
     case 'text':
       input =
@@ -53,7 +53,12 @@ export function ModelField(props: ModelFieldProps) {
       break;
     case 'enum':
       input = (
-        <select id={id} value={String(value ?? '')} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value || null)}>
+        <select
+          id={id}
+          value={String(value ?? '')}
+          disabled={props.disabled}
+          onChange={(e) => props.onChange(e.target.value || null)}
+        >
           {!spec.required && <option value="">{t.none}</option>}
           {spec.values.map((v) => (
             <option key={v} value={v}>
@@ -65,7 +70,12 @@ export function ModelField(props: ModelFieldProps) {
       break;
     case 'ref':
       input = (
-        <select id={id} value={String(value ?? '')} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value || null)}>
+        <select
+          id={id}
+          value={String(value ?? '')}
+          disabled={props.disabled}
+          onChange={(e) => props.onChange(e.target.value || null)}
+        >
           <option value="">{t.none}</option>
           {(props.options ?? []).map((o) => (
             <option key={o.id} value={o.id}>

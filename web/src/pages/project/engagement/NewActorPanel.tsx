@@ -56,7 +56,9 @@ export function NewActorPanel(props: NewActorPanelProps) {
             .then((saved) => props.onSaved(saved.actor, saved.engagement))
             .catch((e: unknown) => {
               const name = String(actor?.name ?? '');
-              setError(errorText(e, text, lang, { validFrom, what: text.thisActor(name), actorName: name, titleOf: props.titleOf }));
+              setError(
+                errorText(e, text, lang, { validFrom, what: text.thisActor(name), actorName: name, titleOf: props.titleOf }),
+              );
             })
             .finally(() => setBusy(false));
         }}

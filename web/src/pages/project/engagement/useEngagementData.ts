@@ -36,13 +36,18 @@ export function useLevelHistory(projectId: string, engagementId: string | null) 
   return useQuery({
     queryKey: [...queryKeys.project(projectId), 'engagementHistory', engagementId ?? ''] as const,
     queryFn: engagementId
-      ? async () => levelSteps((await request<LevelHistoryData>(LEVEL_HISTORY, { projectId, entityId: engagementId })).projectTimeline.changes)
+      ? async () =>
+          levelSteps(
+            (await request<LevelHistoryData>(LEVEL_HISTORY, { projectId, entityId: engagementId })).projectTimeline.changes,
+          )
       : skipToken,
   });
 }
 
 /** Changes (any order) to level steps, oldest first: pure, unit-tested. */
-export function levelSteps(changes: readonly { validFrom: string; recordedAt?: string; after: Record<string, unknown> }[]): LevelStep[] {
+export function levelSteps(
+  changes: readonly { validFrom: string; recordedAt?: string; after: Record<string, unknown> }[],
+): LevelStep[] {
   const ordered = [...changes].sort(
     (a, b) => a.validFrom.localeCompare(b.validFrom) || String(a.recordedAt ?? '').localeCompare(String(b.recordedAt ?? '')),
   );
@@ -62,7 +67,10 @@ const ENGAGEMENT_LOAD = `
   }
 `;
 interface EngagementLoadData {
-  territory: { id: string; projects: { id: string; name: string; engagements: { id: string; actorId: string; level: string }[] }[] };
+  territory: {
+    id: string;
+    projects: { id: string; name: string; engagements: { id: string; actorId: string; level: string }[] }[];
+  };
 }
 
 /** Where each actor of the territory is engaged: actor id → [{ project, level }]. */

@@ -69,7 +69,7 @@ describe('the engagement in the editor', () => {
 
     // `A` opens the form with the cursor in « Nom »: the letters typed go there, not to shortcuts (o, l, f…).
     await page.locator('body').press('a');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-Actor-name');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe('field-Actor-name');
     await page.keyboard.type(name);
     expect(await panel.getByLabel('Nom').inputValue()).toBe(name);
     await panel.getByLabel("Type d'acteur").selectOption('ASSOCIATION');
@@ -86,7 +86,7 @@ describe('the engagement in the editor', () => {
     const engagement = await engagementOf(actor!.id);
     expect(engagement).toMatchObject({ level: 'PARTICIPANT' });
     expect(engagement!.validFrom.slice(0, 10)).toBe('2024-09-01');
-    await expect.poll(() => section.textContent()).toContain('1 sept. 2024');
+    await expect.poll(() => section.textContent(), { timeout: 15_000 }).toContain('1 sept. 2024');
     expect(await section.textContent()).toContain('Anime les ateliers de jardinage');
 
     // After the next meeting: coopérant from 15 March 2025 (a past date), on the panel.
@@ -101,14 +101,16 @@ describe('the engagement in the editor', () => {
       expect.stringContaining('Coopérant15 mars 2025'),
     ]);
     await expect
-      .poll(() =>
-        page.evaluate(
-          (id) =>
-            (window as unknown as { __trameCy: { getElementById(id: string): { data(k: string): unknown } } }).__trameCy
-              .getElementById(id)
-              .data('engagement'),
-          actor!.id,
-        ),
+      .poll(
+        () =>
+          page.evaluate(
+            (id) =>
+              (window as unknown as { __trameCy: { getElementById(id: string): { data(k: string): unknown } } }).__trameCy
+                .getElementById(id)
+                .data('engagement'),
+            actor!.id,
+          ),
+        { timeout: 15_000 },
       )
       .toBe('COOPERANT');
     await page.screenshot({ path: screenshotPath('editor-actor-engagement') });
@@ -170,7 +172,7 @@ describe('the engagement in the editor', () => {
     await panel.getByRole('button', { name: 'Engager un acteur du territoire' }).click();
     await panel.getByLabel('Rechercher un acteur du territoire').fill(name.slice(0, 20).toLowerCase());
     const candidate = panel.locator('.engage-candidates li', { hasText: name });
-    await expect.poll(() => candidate.textContent()).toMatch(/engagé dans : .*\(coopérant\)/);
+    await expect.poll(() => candidate.textContent(), { timeout: 15_000 }).toMatch(/engagé dans : .*\(coopérant\)/);
     await candidate.getByRole('button').click();
     await panel.getByLabel("Niveau d'engagement").selectOption('INFORME');
     await panel.getByLabel('Date d’effet').fill('2025-02-03');
@@ -180,28 +182,30 @@ describe('the engagement in the editor', () => {
     const engagement = await engagementOf(actorId);
     expect(engagement).toMatchObject({ level: 'INFORME' });
     expect(engagement!.validFrom.slice(0, 10)).toBe('2025-02-03');
-    await expect.poll(() => section.textContent()).toContain('3 févr. 2025');
+    await expect.poll(() => section.textContent(), { timeout: 15_000 }).toContain('3 févr. 2025');
     await page.close();
   });
 
   it('twenty edit-save cycles in a row: the panel always shows the saved version, never a false conflict', async () => {
     const created = await t.gql<{ createObjective: { id: string } }>(
       `mutation($input: CreateObjectiveInput!) { createObjective(input: $input) { id } }`,
-      { input: { projectId: PROJECT, title: `Halle couverte ${uniqueId('o')}`, dimensions: ['SOCIAL'] } },
+      { input: { projectId: PROJECT, title: `Halle couverte ${uniqueId('o')}`, dimensions: ['SOCIAL'], nature: 'MATERIEL' } },
     );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createObjective.id;
     const page = await t.newPage(LAPTOP);
     await openProject(page, PROJECT);
     await expect
-      .poll(() =>
-        page.evaluate(
-          (nodeId) =>
-            (window as unknown as { __trameCy: { getElementById(id: string): { length: number } } }).__trameCy.getElementById(
-              nodeId,
-            ).length,
-          id,
-        ),
+      .poll(
+        () =>
+          page.evaluate(
+            (nodeId) =>
+              (window as unknown as { __trameCy: { getElementById(id: string): { length: number } } }).__trameCy.getElementById(
+                nodeId,
+              ).length,
+            id,
+          ),
+        { timeout: 15_000 },
       )
       .toBe(1);
     await tap(page, id);

@@ -240,7 +240,6 @@ export function SidePanel(props: SidePanelProps) {
             {entityTitle(mode.entity, props.titleOf)}
           </h2>
           {describe(mode.entity)}
-          {props.entityExtra?.(mode.entity)}
           {!props.readOnly && (
             <div className="form-actions">
               <button type="button" className="primary" onClick={() => props.onMode({ kind: 'edit', entity: mode.entity })}>
@@ -266,6 +265,7 @@ export function SidePanel(props: SidePanelProps) {
               )}
             </div>
           )}
+          {props.entityExtra?.(mode.entity)}
         </>
       )}
 

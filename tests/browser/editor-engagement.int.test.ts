@@ -230,5 +230,5 @@ describe('the engagement in the editor', () => {
       version: 21,
     });
     await page.close();
-  });
+  }, 300_000);
 });

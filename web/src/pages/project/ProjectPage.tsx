@@ -83,14 +83,20 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   }
 
   // After a save, show the saved entity once the project, read again (map, then lists), holds its new version.
+  // A saved entity already on the panel that the pilot has since closed or left stays closed.
   useEffect(() => {
-    const entity = focus ? byId.get(focus.id) : undefined;
-    if (!focus || !entity || project.loading || (Number.isFinite(focus.version) && entity.version < focus.version)) return;
+    if (!focus) return;
+    if ('__typename' in focus && !(panel.kind === 'view' && panel.entity.id === focus.id)) {
+      setFocus(null);
+      return;
+    }
+    const entity = byId.get(focus.id);
+    if (!entity || project.loading || (Number.isFinite(focus.version) && entity.version < focus.version)) return;
     setPanel({ kind: 'view', entity });
     // Bring what was just saved into view (a new actor may have landed off screen).
     requestAnimationFrame(() => canvas.current?.focus(focus.id));
     setFocus(null);
-  }, [focus, byId, project.loading]);
+  }, [focus, byId, project.loading, panel]);
 
   useEffect(() => {
     canvas.current?.setDrawMode(drawMode && !readOnly);

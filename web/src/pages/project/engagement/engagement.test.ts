@@ -31,7 +31,9 @@ describe('the engagement panel’s pure parts', () => {
 
   it('names things by label and French date, never by id, code or ISO date', () => {
     const raw = 'l’acteur « act-10uzsap4tp8 » n’existe pas au 2024-09-01 (valide du 2026-11-30)';
-    expect(humanise(raw, 'fr', titleOf)).toBe('l’acteur « Union des commerçants » n’existe pas au 1 sept. 2024 (valide du 30 nov. 2026)');
+    expect(humanise(raw, 'fr', titleOf)).toBe(
+      'l’acteur « Union des commerçants » n’existe pas au 1 sept. 2024 (valide du 30 nov. 2026)',
+    );
     const before = new ApiError('…', 'DATE_BEFORE_LAST_CHANGE', { latestFrom: '2025-03-15T00:00:00.000Z' });
     const text = errorText(before, fr, 'fr', { validFrom: '2025-01-10', what: fr.thisEngagement, titleOf });
     expect(text).toContain('10 janv. 2025');

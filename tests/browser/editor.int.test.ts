@@ -79,12 +79,11 @@ describe('the map editor', () => {
     await openProject(page, 'prj-marche');
     const panel = page.locator('aside.side-panel');
 
-    // An actor, engaged in the project at once.
+    // An actor, engaged in the project at once (one form, one date).
     const actorName = `Collectif ${uniqueId('test')}`;
     await panel.getByRole('button', { name: 'Acteur', exact: true }).click();
     await panel.getByLabel('Nom').fill(actorName);
     await panel.getByLabel("Type d'acteur").selectOption('HABITANT');
-    await panel.getByRole('button', { name: 'Créer' }).click();
     await panel.getByLabel("Niveau d'engagement").selectOption('PARTICIPANT');
     await panel.getByRole('button', { name: 'Créer' }).click();
     const withActor = await waitForDrawn(page, (els) => els.some((e) => e.label === actorName), 'the new actor');

@@ -40,6 +40,7 @@ export const en: Messages = {
   workshopHint: 'Hides confidential objectives, conflicts and notes',
   add: 'Add',
   legend: 'Legend',
+  engageTerritoryActor: 'Engage an actor of the territory',
   emptyProject:
     'This project is empty. Start with the actors who were at the last meeting (key A), then their objectives (key O); then drag a link from an actor to an objective to record its position.',
   readOnlyBanner: (date: string) => `Map as of ${date} — read-only. Go back to today to edit.`,

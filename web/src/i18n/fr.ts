@@ -41,6 +41,7 @@ export const fr = {
   workshopHint: 'Masque les objectifs et conflits confidentiels et les notes',
   add: 'Ajouter',
   legend: 'Légende',
+  engageTerritoryActor: 'Engager un acteur du territoire',
   emptyProject:
     'Ce projet est vide. Commencez par ajouter les acteurs présents à la dernière réunion (touche A), puis leurs objectifs (touche O) ; tirez ensuite un lien d’un acteur vers un objectif pour indiquer sa position.',
   readOnlyBanner: (date: string) => `Carte au ${date} — lecture seule. Revenez à aujourd’hui pour modifier.`,

@@ -6,6 +6,7 @@ import Layers from 'cytoscape-layers';
 import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { FCOSE, fitAspect } from './arrange.ts';
+import { arrangeCanvasLabels, placeInView } from './canvasLabels.ts';
 import { leapColumns, placeFromSaved, type Positions } from './layout.ts';
 import { ECOSYSTEM_COLORS, mapStylesheet } from './style.ts';
 import type { ElementDef, MapEcosystem } from './types.ts';
@@ -37,8 +38,11 @@ export interface MapCanvasProps {
   editable: boolean;
   onSelect(data: (Record<string, unknown> & { id: string }) | null): void;
   onConnect(source: Record<string, unknown> & { id: string }, target: Record<string, unknown> & { id: string }): void;
-  /** Positions after a drag or a layout, to be saved (not called in read-only views). */
-  onArranged(positions: Positions): void;
+  /**
+   * Positions after a drag or a layout, to be saved (not called in read-only views). `byUser`:
+   * the pilot moved a node or asked for « Réorganiser » (false: the map arranged itself on opening).
+   */
+  onArranged(positions: Positions, byUser: boolean): void;
 }
 
 function leafPositions(cy: Core): Positions {
@@ -95,7 +99,21 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
   const propsRef = useRef(props);
   propsRef.current = props;
 
-  const runLayout = (cy: Core, randomize: boolean) => {
+  // Labels (labels.ts): at least MIN_LABEL_PX on screen at every zoom, by priority when crowded.
+  const labelScaleRef = useRef(1);
+  const labelFrame = useRef<number | null>(null);
+  const arrangeLabels = (cy: Core) => {
+    labelScaleRef.current = arrangeCanvasLabels(cy, Boolean(propsRef.current.projection), labelScaleRef.current);
+  };
+  const scheduleLabels = () => {
+    if (labelFrame.current !== null) return;
+    labelFrame.current = requestAnimationFrame(() => {
+      labelFrame.current = null;
+      if (cyRef.current) arrangeLabels(cyRef.current);
+    });
+  };
+
+  const runLayout = (cy: Core, randomize: boolean, byUser = false) => {
     const mode = propsRef.current.layoutMode;
     if (mode === 'leaps') {
       const positions = leapColumns(props.elements, propsRef.current.perimeterOrder);
@@ -111,13 +129,15 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     layout.one('layoutstop', () => {
       fitAspect(cy);
       cy.fit(undefined, 40);
+      scheduleLabels();
       bubblesRef.current?.update(true);
-      if (propsRef.current.editable) propsRef.current.onArranged(leafPositions(cy));
+      if (propsRef.current.editable) propsRef.current.onArranged(leafPositions(cy), byUser);
     });
     layout.run();
   };
 
   // Create Cytoscape once; destroy it on unmount.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mount only; scheduleLabels reads refs only.
   useEffect(() => {
     if (!container.current) return;
     const cy = cytoscape({
@@ -133,11 +153,14 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       if (event.target === cy) propsRef.current.onSelect(null);
       else propsRef.current.onSelect(event.target.data());
     });
-    cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
-    cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+    cy.on('mouseover', 'edge, node', (event) => event.target.addClass('hover'));
+    cy.on('mouseout', 'edge, node', (event) => event.target.removeClass('hover'));
+    cy.on('zoom resize', scheduleLabels);
     cy.on('dragfree', 'node', () => {
+      scheduleLabels();
       bubblesRef.current?.update(true);
-      if (propsRef.current.editable && propsRef.current.layoutMode === 'free') propsRef.current.onArranged(leafPositions(cy));
+      if (propsRef.current.editable && propsRef.current.layoutMode === 'free')
+        propsRef.current.onArranged(leafPositions(cy), true);
     });
     const eh = (cy as unknown as { edgehandles(o: object): typeof ehRef.current }).edgehandles({
       canConnect: (source: NodeSingular, target: NodeSingular) =>
@@ -157,6 +180,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       includeLabels: false,
     });
     return () => {
+      if (labelFrame.current !== null) cancelAnimationFrame(labelFrame.current);
       bubblesRef.current?.destroy();
       ehRef.current?.destroy();
       cy.destroy();
@@ -164,8 +188,12 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     };
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the projection changes; scheduleLabels reads refs only.
   useEffect(() => {
-    cyRef.current?.style(mapStylesheet({ projection: props.projection }) as never);
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.style(mapStylesheet({ projection: props.projection, labelScale: labelScaleRef.current }) as never);
+    scheduleLabels();
   }, [props.projection]);
 
   // Elements: sync in place; place new nodes beside their neighbours, or lay out when needed.
@@ -189,8 +217,11 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
         }
       });
       if (wasEmpty && Object.keys(positions).length === 0) runLayout(cy, true);
-      else if (missing.length > 0) {
-        // Unconnected newcomers: below the current drawing.
+      else if (missing.length > 0 && !wasEmpty) {
+        // Unconnected newcomers: in free places of the part of the map on screen, near their
+        // perimeter when it has members, never below the drawing where nobody sees them.
+        placeInView(cy, missing);
+      } else if (missing.length > 0) {
         const box = cy
           .nodes()
           .filter((n) => !missing.includes(n.id()))
@@ -201,6 +232,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       }
       if (wasEmpty) cy.fit(undefined, 40);
     }
+    scheduleLabels();
     // Ecosystems as regions around their members (an actor may sit in several).
     const bubbles = bubblesRef.current;
     if (bubbles) {
@@ -241,7 +273,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
 
   useImperativeHandle(ref, () => ({
     fit: () => cyRef.current?.fit(undefined, 40),
-    rearrange: () => cyRef.current && runLayout(cyRef.current, true),
+    rearrange: () => cyRef.current && runLayout(cyRef.current, true, true),
     focus: (id: string) => {
       const cy = cyRef.current;
       if (!cy) return;

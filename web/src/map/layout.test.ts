@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leafIds, leapColumns, placeFromSaved } from './layout.ts';
+import { freeSpotsInView, leafIds, leapColumns, placeFromSaved } from './layout.ts';
 import type { ElementDef } from './types.ts';
 
 const node = (id: string, parent?: string, kind = 'ACTOR'): ElementDef => ({
@@ -44,5 +44,28 @@ describe('leapColumns', () => {
     const positions = leapColumns(elements, ['p2', 'p1']);
     expect(positions.a!.x).toBeLessThan(positions.b!.x);
     expect(positions.c!.y).toBeGreaterThan(Math.max(positions.a!.y, positions.b!.y));
+  });
+});
+
+describe('freeSpotsInView', () => {
+  const view = { x1: 0, y1: 0, x2: 1000, y2: 600 };
+  it('places new nodes inside the view, apart from the others and from each other', () => {
+    const occupied = [{ x: 500, y: 300 }];
+    const spots = freeSpotsInView(view, occupied, 5);
+    expect(spots).toHaveLength(5);
+    for (const s of spots) {
+      expect(s.x).toBeGreaterThanOrEqual(0);
+      expect(s.x).toBeLessThanOrEqual(1000);
+      expect(s.y).toBeGreaterThanOrEqual(0);
+      expect(s.y).toBeLessThanOrEqual(600);
+      expect(Math.hypot(s.x - 500, s.y - 300)).toBeGreaterThanOrEqual(88);
+    }
+    const keys = new Set(spots.map((s) => `${s.x}:${s.y}`));
+    expect(keys.size).toBe(5);
+  });
+  it('keeps them in the view even when it is full', () => {
+    const tiny = { x1: 0, y1: 0, x2: 200, y2: 200 };
+    const spots = freeSpotsInView(tiny, [{ x: 100, y: 100 }], 4);
+    for (const s of spots) expect(s.x >= 0 && s.x <= 200 && s.y >= 0 && s.y <= 200).toBe(true);
   });
 });

@@ -89,3 +89,45 @@ export function leapColumns(
   });
   return positions;
 }
+
+/**
+ * Free places for `count` new nodes inside the visible part of the map (`view`, the drawing's
+ * units), nearest to `near` first (default: the view's centre), at least `gap` from any
+ * `occupied` point and from each other. Scans a grid of `gap` steps; when the view is full the
+ * remaining nodes go beside the nearest free place found, so none lands off screen.
+ */
+export function freeSpotsInView(
+  view: { x1: number; y1: number; x2: number; y2: number },
+  occupied: readonly { x: number; y: number }[],
+  count: number,
+  gap = 110,
+  near?: { x: number; y: number },
+): { x: number; y: number }[] {
+  const margin = gap / 2;
+  const centre = near ?? { x: (view.x1 + view.x2) / 2, y: (view.y1 + view.y2) / 2 };
+  const grid: { x: number; y: number }[] = [];
+  for (let x = view.x1 + margin; x <= view.x2 - margin; x += gap)
+    for (let y = view.y1 + margin; y <= view.y2 - margin; y += gap) grid.push({ x, y });
+  if (grid.length === 0) grid.push({ x: centre.x, y: centre.y });
+  grid.sort((a, b) => Math.hypot(a.x - centre.x, a.y - centre.y) - Math.hypot(b.x - centre.x, b.y - centre.y));
+  const taken = [...occupied];
+  const spots: { x: number; y: number }[] = [];
+  for (const spot of grid) {
+    if (spots.length >= count) break;
+    if (taken.every((p) => Math.hypot(p.x - spot.x, p.y - spot.y) >= gap * 0.8)) {
+      spots.push(spot);
+      taken.push(spot);
+    }
+  }
+  // A full view: the rest in a small spiral around the best place (still inside the view).
+  const base = spots[0] ?? grid[0]!;
+  for (let i = spots.length; i < count; i++) {
+    const angle = i * 2.4;
+    const radius = 25 + 12 * i;
+    spots.push({
+      x: Math.min(view.x2 - margin, Math.max(view.x1 + margin, base.x + Math.cos(angle) * radius)),
+      y: Math.min(view.y2 - margin, Math.max(view.y1 + margin, base.y + Math.sin(angle) * radius)),
+    });
+  }
+  return spots;
+}

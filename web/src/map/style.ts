@@ -1,3 +1,5 @@
+import { abbreviate, MIN_LABEL_PX } from './labels.ts';
+
 /**
  * The map's look, as plain data. Colours come from the Okabe–Ito palette (safe for the common
  * colour-vision deficiencies) and every actor kind also has its own shape, so nothing is told by
@@ -39,25 +41,36 @@ export function actorSize(rank: number, projection = false): number {
 
 type Style = { selector: string; style: Record<string, unknown> };
 
-export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
+/** The labels' base font, in the drawing's units (labels.ts enlarges it when zoomed out). */
+export function baseFont(projection = false): number {
+  return projection ? 18 : 13;
+}
+
+/**
+ * `labelScale` (labels.ts): node and leap labels' font, wrap width and margins are multiplied by
+ * it, so they stay at least MIN_LABEL_PX on screen when the map is zoomed out; a label that
+ * would still be smaller (edges' values) is not drawn (`min-zoomed-font-size`).
+ */
+export function mapStylesheet(options: { projection?: boolean; labelScale?: number } = {}): Style[] {
   const projection = options.projection ?? false;
-  const font = projection ? 18 : 13;
+  const k = options.labelScale ?? 1;
+  const font = baseFont(projection);
   const styles: Style[] = [
     {
       selector: 'node',
       style: {
         label: 'data(label)',
-        'font-size': font,
+        'font-size': font * k,
         'font-family': 'system-ui, "Segoe UI", Roboto, sans-serif',
         color: '#1d2733',
         'text-wrap': 'wrap',
-        'text-max-width': projection ? 180 : 130,
+        'text-max-width': (projection ? 180 : 130) * k,
         'text-valign': 'bottom',
-        'text-margin-y': 4,
+        'text-margin-y': 4 * k,
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
-        'text-background-padding': 2,
-        'min-zoomed-font-size': projection ? 0 : 6,
+        'text-background-opacity': 0.8,
+        'text-background-padding': 2 * k,
+        'min-zoomed-font-size': MIN_LABEL_PX - 0.5,
       },
     },
     {
@@ -117,7 +130,7 @@ export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
         'text-valign': 'top',
         'text-halign': 'center',
         'font-weight': 'bold',
-        'font-size': font + 2,
+        'font-size': (font + 2) * k,
         padding: projection ? 26 : 18,
       },
     },
@@ -131,11 +144,13 @@ export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
         'line-color': '#9aa5b1',
         'target-arrow-color': '#9aa5b1',
         label: 'data(label)',
-        'font-size': font - 2,
+        // Not enlarged when zoomed out: an edge's words show from zoom 1, never under 12 px.
+        'font-size': font - 1,
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
         'text-background-padding': 1,
+        'min-zoomed-font-size': MIN_LABEL_PX - 0.5,
       },
     },
     {
@@ -195,7 +210,6 @@ export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
         'target-arrow-shape': 'triangle-backcurve',
         'target-arrow-color': '#b0b8c1',
         width: (edge: { data(key: string): unknown }) => 0.5 + Number(edge.data('value') ?? 0) * 0.6,
-        'font-size': font - 3,
         label: '',
         'line-opacity': 0.7,
       },
@@ -207,10 +221,17 @@ export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
         width: projection ? 6 : 4,
         'target-arrow-shape': 'triangle',
         'target-arrow-color': '#1d2733',
-        'font-size': font,
+        'font-size': font * k,
         'font-weight': 'bold',
         'text-wrap': 'wrap',
-        'text-max-width': 160,
+        'text-max-width': 160 * k,
+        // Zoomed out, a leap's long caption is shortened and kept level, so it does not cross the map.
+        ...(k > 1
+          ? {
+              label: (edge: { data(key: string): unknown }) => abbreviate(String(edge.data('label') ?? ''), 30),
+              'text-rotation': 'none',
+            }
+          : {}),
         'curve-style': 'straight',
       },
     },
@@ -223,6 +244,17 @@ export function mapStylesheet(options: { projection?: boolean } = {}): Style[] {
     {
       selector: 'edge.position:selected, edge.influence:selected, edge.position.hover, edge.influence.hover',
       style: { label: 'data(label)' },
+    },
+    // Labels by priority when zoomed out (labels.ts): abbreviated or hidden, whole again on hover or selection.
+    {
+      selector: 'node.label-abbrev',
+      style: { label: (node: { data(key: string): unknown }) => abbreviate(String(node.data('label') ?? '')) },
+    },
+    { selector: 'node.label-quiet', style: { label: '' } },
+    {
+      selector:
+        'node.label-abbrev:selected, node.label-quiet:selected, node.label-abbrev.hover, node.label-quiet.hover, node.found',
+      style: { label: 'data(label)', 'z-index': 20 },
     },
     { selector: '.dimmed', style: { opacity: 0.15 } },
     { selector: ':selected', style: { 'overlay-color': '#0072B2', 'overlay-opacity': 0.2, 'overlay-padding': 8 } },

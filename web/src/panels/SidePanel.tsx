@@ -41,6 +41,8 @@ export interface SidePanelProps {
   /** The « Ajouter » menu's buttons (the editor's create actions), shown when nothing is selected. */
   createMenu: ReactNode;
   legend: ReactNode;
+  /** More about the entity shown, below its fields (an actor's engagement in the project). */
+  entityExtra?(entity: EntityData): ReactNode;
   /** The project's writes (they invalidate what they change). */
   mutations: EntityMutations;
   onMode(mode: PanelMode): void;
@@ -189,7 +191,11 @@ export function SidePanel(props: SidePanelProps) {
             {changedFields(mode.entity, conflict.mine).map((name) => (
               <div key={name}>
                 <dt>{field(name, ENTITIES[mode.entity.__typename].fields[name]?.label ?? name)}</dt>
-                <dd>{String(conflict.current[name] ?? '—')}</dd>
+                <dd>
+                  {ENTITIES[mode.entity.__typename].fields[name]?.kind === 'enum' && conflict.current[name]
+                    ? enumLabel(String(conflict.current[name]))
+                    : String(conflict.current[name] ?? '—')}
+                </dd>
               </div>
             ))}
           </dl>
@@ -261,6 +267,7 @@ export function SidePanel(props: SidePanelProps) {
               )}
             </div>
           )}
+          {props.entityExtra?.(mode.entity)}
         </>
       )}
 

@@ -1,6 +1,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useEntityMutations } from '../../api/mutations.ts';
 import { AppLink } from '../../components/AppLink.tsx';
+import type { EntityData } from '../../api/entities.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { entityIdOf, NO_FILTERS, type Grouping, type MapFilters } from '../../map/elements.ts';
 import { Legend } from '../../map/Legend.tsx';
@@ -11,7 +12,8 @@ import { setParams } from '../../navigation.ts';
 import { analysisHref, editorParamChanges, homeHref, parseEditorParams } from '../../routes.ts';
 import { TimelineBar } from '../../time/TimelineBar.tsx';
 import { ActionButton } from './ActionButton.tsx';
-import { CREATE_ACTIONS, type ActionContext } from './actions.ts';
+import { CREATE_ACTIONS, ENGAGE_ACTION, type ActionContext } from './actions.ts';
+import { useEngagementPanels } from './engagement/useEngagementPanels.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useEditorCommands } from './useEditorCommands.ts';
 import { useLayoutSave } from './useLayoutSave.ts';
@@ -60,16 +62,43 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   );
   const context: ActionContext = { ...commands, readOnly, panel, drawMode };
   useShortcuts(context, importing);
+  const engagementPanels = useEngagementPanels({
+    projectId,
+    territoryId,
+    panel,
+    readOnly,
+    byId,
+    refOptions: project.refOptions,
+    titleOf: project.titleOf,
+    setPanel,
+    onSaved: (entity) => onSaved(entity),
+  });
+
+  // After a save the panel shows at once the version the server returned (never an older one a
+  // read still in flight holds), then the project's copy once it is read again.
+  function onSaved(saved: SavedFocus | null) {
+    if (saved) {
+      setFocus(saved);
+      if ('__typename' in saved) setPanel({ kind: 'view', entity: saved as EntityData });
+    } else setPanel({ kind: 'idle' });
+    setStatus(t.saved);
+  }
 
   // After a save, show the saved entity once the project, read again (map, then lists), holds its new version.
+  // A saved entity already on the panel that the pilot has since closed or left stays closed.
   useEffect(() => {
-    const entity = focus ? byId.get(focus.id) : undefined;
-    if (!focus || !entity || project.loading || (Number.isFinite(focus.version) && entity.version < focus.version)) return;
+    if (!focus) return;
+    if ('__typename' in focus && !(panel.kind === 'view' && panel.entity.id === focus.id)) {
+      setFocus(null);
+      return;
+    }
+    const entity = byId.get(focus.id);
+    if (!entity || project.loading || (Number.isFinite(focus.version) && entity.version < focus.version)) return;
     setPanel({ kind: 'view', entity });
     // Bring what was just saved into view (a new actor may have landed off screen).
     requestAnimationFrame(() => canvas.current?.focus(focus.id));
     setFocus(null);
-  }, [focus, byId, project.loading]);
+  }, [focus, byId, project.loading, panel]);
 
   useEffect(() => {
     canvas.current?.setDrawMode(drawMode && !readOnly);
@@ -99,11 +128,6 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const summary = project.diff
     ? t.compareSummary(project.diff.summary.added ?? 0, project.diff.summary.ended ?? 0, project.diff.summary.changed ?? 0)
     : null;
-  const onSaved = (saved: SavedFocus | null) => {
-    if (saved) setFocus(saved);
-    else setPanel({ kind: 'idle' });
-    setStatus(t.saved);
-  };
 
   return (
     <div className={`project-page${workshop ? ' workshop' : ''}`}>
@@ -174,7 +198,12 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           />
           {workshop && <Legend ecosystems={map.ecosystems} />}
         </div>
-        {!workshop && (
+        {!workshop && engagementPanels.aside && (
+          <aside className="side-panel" aria-label="Panneau">
+            {engagementPanels.aside}
+          </aside>
+        )}
+        {!workshop && !engagementPanels.aside && (
           <SidePanel
             ref={sidePanel}
             mode={panel}
@@ -183,9 +212,10 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             territoryId={data.project.territory.id}
             refOptions={project.refOptions}
             titleOf={project.titleOf}
-            createMenu={CREATE_ACTIONS.filter((action) => action.enabled(context)).map((action) => (
-              <ActionButton key={action.id} action={action} context={context} />
-            ))}
+            createMenu={[...CREATE_ACTIONS, ENGAGE_ACTION]
+              .filter((action) => action.enabled(context))
+              .map((action) => <ActionButton key={action.id} action={action} context={context} />)}
+            entityExtra={engagementPanels.actorExtra}
             legend={<Legend ecosystems={map.ecosystems} />}
             mutations={mutations}
             onMode={setPanel}

@@ -63,6 +63,14 @@ export const CREATE_ACTIONS: readonly Action[] = CREATABLE.map((type) => {
   };
 });
 
+/** « Engager un acteur du territoire »: an actor already in the territory enters this project (create menu). */
+export const ENGAGE_ACTION: Action = {
+  id: 'engage.territoryActor',
+  label: 'engageTerritoryActor',
+  enabled: editable,
+  run: (c) => c.setPanel({ kind: 'create', type: 'Engagement', preset: {} }),
+};
+
 /** The toolbar's buttons, in their order. */
 export const TOOLBAR_ACTIONS: readonly Action[] = [
   { id: 'relation.draw', label: 'newRelation', shortcut: ['l'], enabled: editable, run: (c) => c.toggleDrawMode() },
@@ -86,7 +94,7 @@ export const KEY_ACTIONS: readonly Action[] = [
   },
 ];
 
-export const ACTIONS: readonly Action[] = [...KEY_ACTIONS, ...TOOLBAR_ACTIONS, ...CREATE_ACTIONS];
+export const ACTIONS: readonly Action[] = [...KEY_ACTIONS, ...TOOLBAR_ACTIONS, ...CREATE_ACTIONS, ENGAGE_ACTION];
 
 /** The enabled action a key runs, or null. */
 export function actionForKey(key: string, state: EditorState, actions: readonly Action[] = ACTIONS): Action | null {

@@ -40,3 +40,4 @@ export * from './access/index.ts';
 export * from './integrity/check.ts';
 export type { BrokenReference } from './reads/broken-references.ts';
 export * from './exchange/from-database.ts';
+export * from './backup/backup.ts';

@@ -198,7 +198,7 @@ interface Entry {
   values: FieldValues;
   existing: ContextEntity | null;
   /** The first row of the file that matched or created it. */
-  row: { sheet: string; line: number; signature: string } | null;
+  row: { sheet: string; line: number; values: FieldValues; start: string | null; end: string | null } | null;
 }
 
 /**
@@ -350,10 +350,15 @@ export function planWorkbookImport(
       }
       match = found[0];
     }
-    const signature = JSON.stringify([values, row.start, row.end]);
     if (match?.row) {
-      // A second row of the file for the same entity.
-      if (match.row.signature === signature) {
+      // A second row of the file for the same entity (a matrix repeating the positions sheet…):
+      // skipped when everything it gives agrees with the first, refused otherwise.
+      const first = match.row;
+      const agrees =
+        Object.entries(values).every(([k, v]) => sameValue(first.values[k], v)) &&
+        (row.start === null || row.start === first.start) &&
+        (row.end === null || row.end === first.end);
+      if (agrees) {
         Object.assign(outcome, {
           action: 'SKIPPED',
           entityId: dryRun && !match.existing ? null : match.id,
@@ -376,7 +381,7 @@ export function planWorkbookImport(
 
     if (match?.existing) {
       const current = match.existing;
-      match.row = { sheet: row.sheet, line: row.line, signature };
+      match.row = { sheet: row.sheet, line: row.line, values, start: row.start, end: row.end };
       outcome.entityId = current.id;
       const patch: Record<string, FieldValue> = {};
       for (const [field, value] of Object.entries(values)) {
@@ -423,7 +428,13 @@ export function planWorkbookImport(
       opRows.push(outcome);
       outcome.ends = row.end;
     }
-    const entry: Entry = { id, type, values, existing: null, row: { sheet: row.sheet, line: row.line, signature } };
+    const entry: Entry = {
+      id,
+      type,
+      values,
+      existing: null,
+      row: { sheet: row.sheet, line: row.line, values, start: row.start, end: row.end },
+    };
     entries.set(id, entry);
     index(entry);
     if (row.id) fileIds.set(`${type}:${row.id}`, id);

@@ -78,7 +78,10 @@ function actorRows(row: RowReader): PlanRow[] {
     { start: dates.start, end: null },
   );
   const rows = [actor];
-  if (row.has('level') || row.has('engagementId')) {
+  // An actor row gives an engagement when it says something of one: an actor listed without a
+  // level (involved through a relation only, as the export writes it) is the actor alone.
+  const engaged = ['level', 'engagementId', 'role', 'perimeter'].some((key) => row.has(key) && !row.blank(key));
+  if (engaged) {
     rows.push(
       entity(
         row,

@@ -1,11 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import type { CliCommand, CliContext } from './command.ts';
+import { backupCommand } from './commands/backup.ts';
 import { checkCommand } from './commands/check.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { ConfigError, loadConfig } from '@trame/api/config';
 import { connect, type CliGraph } from './connection.ts';
 
 /** The commands, one module each (user, token, import, export, backup, restore will join). */
-const COMMANDS: readonly CliCommand[] = [checkCommand];
+const COMMANDS: readonly CliCommand[] = [checkCommand, importCommand, exportCommand, backupCommand, restoreCommand];
 
 /**
  * Runs the command line on `argv` (process.argv) and returns the exit code: 0 success, 1 the

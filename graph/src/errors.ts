@@ -63,6 +63,10 @@ export const ERROR_CODES = {
   SAME_ENDPOINTS: "Les deux bouts d'une relation désignent la même entité (problème de ligne de l'import).",
   UNKNOWN_REFERENCE:
     "Un nom ou un identifiant ne désigne aucune entité du projet, du territoire ou du fichier (problème de ligne de l'import).",
+  BACKUP_INVALID: "Le fichier n'est pas une sauvegarde de Trame, ou elle est incomplète.",
+  BACKUP_VERSION_UNSUPPORTED: 'La sauvegarde est dans un format que cette version de Trame ne lit pas.',
+  BACKUP_ID_COLLISION:
+    'La base contient déjà des éléments de la sauvegarde (mêmes identifiants) : restaurez-la dans une base vide ou qui ne contient pas ce territoire.',
   DUPLICATE_ROW: "Deux lignes du fichier décrivent la même entité avec des valeurs différentes (problème de ligne de l'import).",
   // Access control (graph/src/access/, docs/API.md « Accès et comptes »).
   UNAUTHENTICATED: 'Connectez-vous pour accéder à cette ressource.',

@@ -87,7 +87,7 @@ describe('trame import / export / backup / restore', () => {
     const wrong = await run(['export', '--project', project.id, '--format', 'pdf']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('format « pdf » inconnu');
-  });
+  }, 600_000); // seven child processes, each starting tsx: slow on a loaded machine
 
   it('backup a territory, restore over it is refused (exit 1), restore after removal gives the same backup', async () => {
     const { territory, project } = await emptyProject();
@@ -110,5 +110,5 @@ describe('trame import / export / backup / restore', () => {
     const again = await run(['backup', '--territory', territory.id]);
     const strip = (text: string) => text.replace(/"takenAt": "[^"]*"/, '');
     expect(strip(again.stdout)).toBe(strip(readFileSync(file, 'utf8')));
-  });
+  }, 600_000);
 });

@@ -264,13 +264,19 @@ function edgeRows(row: RowReader): PlanRow[] {
   const froms = row.refList('from', "l'origine de la relation");
   const tos = row.refList('to', 'la cible de la relation');
   if (kind === null) {
-    row.problem(
-      'type',
-      typeText === '' ? 'MISSING_VALUE' : 'UNKNOWN_RELATION',
-      typeText === ''
-        ? 'le type de relation manque (influence, coopération, convergence, conflit ou position)'
-        : `le type de relation « ${typeText} » n'est pas reconnu (influence, coopération, convergence, conflit ou position)`,
-    );
+    if (typeText === '') {
+      row.problem(
+        'type',
+        'MISSING_VALUE',
+        'le type de relation manque (influence, coopération, convergence, conflit ou position)',
+      );
+    } else {
+      row.problem(
+        'type',
+        'UNKNOWN_RELATION',
+        `le type de relation « ${typeText} » n'est pas reconnu (influence, coopération, convergence, conflit ou position)`,
+      );
+    }
     return [];
   }
   if (!froms || !tos) return [];

@@ -1,16 +1,29 @@
 import { Command, CommanderError } from 'commander';
 import type { CliCommand, CliContext } from './command.ts';
+import { backupCommand } from './commands/backup.ts';
 import { checkCommand } from './commands/check.ts';
 import { domainCommand } from './commands/domain.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { ConfigError, loadConfig } from '@trame/api/config';
 import { isDomainError } from '@trame/graph';
 import { connect, type CliGraph } from './connection.ts';
 import { InputError } from './secret-input.ts';
 
-/** The commands, one module each (import, export, backup, restore will join). */
-const COMMANDS: readonly CliCommand[] = [checkCommand, userCommand, tokenCommand, domainCommand];
+/** The commands, one module each. */
+const COMMANDS: readonly CliCommand[] = [
+  checkCommand,
+  userCommand,
+  tokenCommand,
+  domainCommand,
+  importCommand,
+  exportCommand,
+  backupCommand,
+  restoreCommand,
+];
 
 /**
  * Runs the command line on `argv` (process.argv) and returns the exit code: 0 success, 1 the

@@ -49,6 +49,25 @@ export const ERROR_CODES = {
     "Des lignes du fichier importé ne sont pas valides : rien n'a été importé. Le détail par ligne est dans extensions.rows.",
   IMPORT_TOO_MANY_ROWS: 'Le fichier importé dépasse le nombre de lignes permis en une fois.',
   IMPORT_NO_ROWS: 'Le fichier importé ne contient aucune ligne.',
+  // Importing a file (graph/src/exchange/, graph/src/import/workbook.ts): the file, then its rows.
+  FILE_TOO_LARGE: 'Le fichier dépasse la taille permise (20 Mo).',
+  FILE_TOO_MANY_ROWS: 'Le fichier dépasse le nombre de lignes permis (50 000).',
+  FILE_NOT_TEXT: "Le fichier n'est pas un texte lisible (CSV ou TSV) : un classeur renommé ou un fichier binaire.",
+  FILE_FORMAT_UNKNOWN: "Le format du fichier n'est pas reconnu (.csv, .tsv, .txt, .xlsx, .xls, .ods).",
+  FILE_UNREADABLE: 'Le classeur est endommagé ou ne peut pas être lu.',
+  FILE_EMPTY: 'Le fichier est vide.',
+  MISSING_VALUE: "Une cellule obligatoire est vide, ou aucune colonne ne la donne (problème de ligne de l'import).",
+  INVALID_BOOLEAN: "Une cellule oui/non n'est ni oui, ni non (problème de ligne de l'import).",
+  DATE_ORDER: "La date de fin d'une ligne précède sa date de début (problème de ligne de l'import).",
+  UNKNOWN_RELATION: "Le type d'une relation n'est pas reconnu (problème de ligne de l'import).",
+  SAME_ENDPOINTS: "Les deux bouts d'une relation désignent la même entité (problème de ligne de l'import).",
+  UNKNOWN_REFERENCE:
+    "Un nom ou un identifiant ne désigne aucune entité du projet, du territoire ou du fichier (problème de ligne de l'import).",
+  BACKUP_INVALID: "Le fichier n'est pas une sauvegarde de Trame, ou elle est incomplète.",
+  BACKUP_VERSION_UNSUPPORTED: 'La sauvegarde est dans un format que cette version de Trame ne lit pas.',
+  BACKUP_ID_COLLISION:
+    'La base contient déjà des éléments de la sauvegarde (mêmes identifiants) : restaurez-la dans une base vide ou qui ne contient pas ce territoire.',
+  DUPLICATE_ROW: "Deux lignes du fichier décrivent la même entité avec des valeurs différentes (problème de ligne de l'import).",
   // Access control (graph/src/access/, docs/API.md « Accès et comptes »).
   UNAUTHENTICATED: 'Connectez-vous pour accéder à cette ressource.',
   INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',

@@ -19,6 +19,7 @@ export {
 } from './store/commands.ts';
 export { spanLevelCypher } from './store/span.ts';
 export * from './import/actors.ts';
+export * from './import/workbook.ts';
 export * from './reads/project-state.ts';
 export * from './reads/territories.ts';
 export * from './reads/visible-states.ts';
@@ -39,3 +40,5 @@ export { seededRandom } from './random.ts';
 export * from './access/index.ts';
 export * from './integrity/check.ts';
 export type { BrokenReference } from './reads/broken-references.ts';
+export * from './exchange/from-database.ts';
+export * from './backup/backup.ts';

@@ -34,6 +34,9 @@ const EMITTED = [
   /RequestBodyError\(\d{3},\s*'([A-Z][A-Z_]+)'/g,
   /\d{3}: \['([A-Z][A-Z_]+)'/g,
   /\[\s*'[a-z][a-zA-Z]*',\s*'[a-z][a-zA-Z]*',\s*'([A-Z][A-Z_]+)'\s*\]/g,
+  // The import's file errors and row problems (graph/src/exchange/, graph/src/import/workbook.ts).
+  /new FileError\(\s*'([A-Z][A-Z_]+)'/g,
+  /\bproblem\(\s*(?:[^()',]+|'[a-z][^']*')?\s*,\s*(?:[^()',]+,\s*)?'([A-Z][A-Z_]+)'/g,
   // A function choosing a code, such as validation.ts's default code per field kind.
   /return '([A-Z][A-Z_]+)';/g,
 ];

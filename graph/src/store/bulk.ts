@@ -60,6 +60,8 @@ export interface BulkOpBase {
   authorId?: string | null;
   /** The change's id (and its version's changeId); generated when absent. */
   changeId?: string;
+  /** The change set the change belongs to (an import: one id on all its changes); absent: none. */
+  changeSetId?: string;
 }
 export interface BulkCreate extends BulkOpBase {
   op: 'CREATE';
@@ -104,11 +106,27 @@ export interface VersionRow {
   refs: { field: string; id: string }[];
   latest: boolean;
 }
-/** A Change node's properties, as the commands write them (queries.ts `changeParams`). */
-export type ChangeRow = ReturnType<typeof changeParams>;
+/** A Change node's properties, as the commands write them (queries.ts `changeParams`), plus its change set. */
+export type ChangeRow = ReturnType<typeof changeParams> & { changeSetId: string | null };
+
+/** An entity already in the graph that the load updated or ended: its identity and its former latest version. */
+export interface TouchedRow {
+  id: string;
+  /** Its version before the load (checked under lock: VERSION_CONFLICT when it moved). */
+  baseVersion: number;
+  version: number;
+  validTo: Neo;
+  updatedAt: Neo;
+  /** The former latest version's new end. */
+  latestValidTo: Neo;
+  /** Whether a new version replaces it as the latest (an update), or it stays the latest (an end). */
+  superseded: boolean;
+}
 
 export interface BulkPlan {
   identities: IdentityRow[];
+  /** Existing entities the load updates or ends (declared `changeable`); their new versions are in `versions`. */
+  touched: TouchedRow[];
   versions: VersionRow[];
   changes: ChangeRow[];
   /** Operations that changed nothing (an update to the same values), skipped like the commands do. */
@@ -123,6 +141,12 @@ export interface BulkPlan {
  */
 export interface BulkExisting extends RefTarget {
   values?: FieldValues;
+  /**
+   * Declared when the load may update or end this entity (a re-import): its current version
+   * number, when its latest version began, and that version's references (for the end rules).
+   * `values` must then be its latest values.
+   */
+  changeable?: { version: number; versionFrom: Date; refs: { field: string; id: string }[] };
 }
 
 export interface PlanOptions {
@@ -149,6 +173,8 @@ interface SimEntity {
   createdAt: Date;
   updatedAt: Date;
   versions: SimVersion[];
+  /** Already in the graph (declared changeable): versions[0] is its latest version there. */
+  base?: { version: number };
 }
 
 const isOpen = (e: SimEntity) => isOpenUntil(e.validTo);
@@ -204,12 +230,12 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
   for (const known of options.existing ?? []) {
     const spec = entitySpec(known.type);
     const version: SimVersion = {
-      validFrom: known.validFrom,
+      validFrom: known.changeable?.versionFrom ?? known.validFrom,
       validTo: known.validTo,
       recordedAt: known.validFrom,
       changeId: '',
       values: known.values ?? {},
-      refs: [],
+      refs: known.changeable?.refs ?? [],
     };
     const e: SimEntity = {
       id: known.id,
@@ -217,15 +243,16 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
       spec,
       projectId: known.projectId,
       territoryId: known.territoryId,
-      version: 0,
+      version: known.changeable?.version ?? 0,
       validFrom: known.validFrom,
       validTo: known.validTo,
       createdAt: known.validFrom,
       updatedAt: known.validFrom,
       versions: [version],
+      ...(known.changeable ? { base: { version: known.changeable.version } } : {}),
     };
     entities.set(known.id, e);
-    external.add(known.id);
+    if (!known.changeable) external.add(known.id);
     if (known.values) track(e, null, version);
   }
   const resolve = (spec: EntitySpec, id: string, values: FieldValues, at: Date) => {
@@ -258,7 +285,7 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
       validFrom: op.validFrom,
       delta,
     });
-    changes.push(changeParams(change));
+    changes.push({ ...changeParams(change), changeSetId: op.changeSetId ?? null });
   };
 
   for (const op of ops) {
@@ -332,21 +359,36 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
   }
 
   const identities: IdentityRow[] = [];
+  const touched: TouchedRow[] = [];
   const versions: VersionRow[] = [];
   for (const e of entities.values()) {
     if (external.has(e.id)) continue;
-    identities.push({
-      id: e.id,
-      type: e.type,
-      projectId: e.projectId,
-      territoryId: e.territoryId,
-      version: e.version,
-      validFrom: toNeoDateTime(e.validFrom),
-      validTo: toNeoDateTime(e.validTo),
-      createdAt: toNeoDateTime(e.createdAt),
-      updatedAt: toNeoDateTime(e.updatedAt),
-    });
+    if (e.base) {
+      if (e.version === e.base.version) continue;
+      touched.push({
+        id: e.id,
+        baseVersion: e.base.version,
+        version: e.version,
+        validTo: toNeoDateTime(e.validTo),
+        updatedAt: toNeoDateTime(e.updatedAt),
+        latestValidTo: toNeoDateTime(e.versions[0]!.validTo),
+        superseded: e.versions.length > 1,
+      });
+    } else {
+      identities.push({
+        id: e.id,
+        type: e.type,
+        projectId: e.projectId,
+        territoryId: e.territoryId,
+        version: e.version,
+        validFrom: toNeoDateTime(e.validFrom),
+        validTo: toNeoDateTime(e.validTo),
+        createdAt: toNeoDateTime(e.createdAt),
+        updatedAt: toNeoDateTime(e.updatedAt),
+      });
+    }
     e.versions.forEach((v, i) => {
+      if (e.base && i === 0) return; // already in the graph; its end is in `touched`
       const props: Record<string, FieldValue> = {};
       for (const [name, value] of Object.entries(v.values)) if (value !== null) props[name] = value;
       versions.push({
@@ -364,7 +406,7 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
       });
     });
   }
-  return { identities, versions, changes, skipped };
+  return { identities, touched, versions, changes, skipped };
 }
 
 export interface BulkWriteOptions {
@@ -422,8 +464,23 @@ const CHANGES_CYPHER = `
     id: row.id, entityId: row.entityId, entityType: row.entityType, projectId: row.projectId,
     territoryId: row.territoryId, op: row.op, author: row.author, authorId: row.authorId, recordedAt: row.recordedAt,
     validFrom: row.validFrom, version: row.version, fields: row.fields, before: row.before, after: row.after,
-    revertOf: row.revertOf, causeId: row.causeId, title: row.title })
+    revertOf: row.revertOf, causeId: row.causeId, title: row.title, changeSetId: row.changeSetId })
   CREATE (c)-[:CHANGED]->(e)`;
+
+/** Locks the existing entities the plan changes and reads their versions (optimistic check). */
+const LOCK_TOUCHED_CYPHER = `
+  UNWIND $rows AS row
+  MATCH (e:Entity {id: row.id})
+  SET e._lock = true REMOVE e._lock
+  RETURN e.id AS id, e.version AS version`;
+
+/** Closes (or ends) the former latest version of each touched entity, as appendVersion and setEnd do. */
+const TOUCH_CYPHER = `
+  UNWIND $rows AS row
+  MATCH (e:Entity {id: row.id})-[latest:LATEST]->(old:Version)
+  SET old.validTo = row.latestValidTo, old.spanLevel = ${spanLevelCypher('old.validFrom', 'row.latestValidTo')},
+      e.version = row.version, e.updatedAt = row.updatedAt, e.validTo = row.validTo
+  FOREACH (_ IN CASE WHEN row.superseded THEN [1] ELSE [] END | DELETE latest)`;
 
 function identitiesByType(plan: BulkPlan): Map<EntityType, IdentityRow[]> {
   const byType = new Map<EntityType, IdentityRow[]>();
@@ -466,7 +523,17 @@ async function lockExternalReferences(tx: ManagedTransaction, plan: BulkPlan): P
  * then one for the versions and one for the changes: all or nothing (imports).
  */
 export async function writePlan(tx: ManagedTransaction, plan: BulkPlan): Promise<void> {
+  if (plan.touched.length > 0) {
+    const found = await tx.run(LOCK_TOUCHED_CYPHER, { rows: plan.touched });
+    const versions = new Map(found.records.map((r) => [r.get('id') as string, Number(r.get('version'))]));
+    for (const row of plan.touched) {
+      if (versions.get(row.id) !== row.baseVersion) {
+        throw new DomainError('VERSION_CONFLICT', `« ${row.id} » a été modifié pendant l'import : relancez-le`, { id: row.id });
+      }
+    }
+  }
   await lockExternalReferences(tx, plan);
+  if (plan.touched.length > 0) await tx.run(TOUCH_CYPHER, { rows: plan.touched, end: toNeoDateTime(END_OF_TIME) });
   for (const [type, rows] of identitiesByType(plan)) await tx.run(identityCypher(type), { rows });
   if (plan.versions.length > 0) await tx.run(VERSIONS_CYPHER, { rows: plan.versions, end: toNeoDateTime(END_OF_TIME) });
   if (plan.changes.length > 0) await tx.run(CHANGES_CYPHER, { rows: plan.changes });
@@ -478,6 +545,8 @@ export async function writeBulk(
   plan: BulkPlan,
   options: BulkWriteOptions = {},
 ): Promise<Omit<BulkStats, 'planMs'>> {
+  if (plan.touched.length > 0)
+    throw new Error('bulk: writeBulk creates only; a plan that changes existing entities goes through writePlan');
   const started = performance.now();
   const size = options.batchSize ?? 2000;
   const total = plan.identities.length + plan.versions.length + plan.changes.length;

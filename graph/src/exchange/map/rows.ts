@@ -78,7 +78,10 @@ function actorRows(row: RowReader): PlanRow[] {
     { start: dates.start, end: null },
   );
   const rows = [actor];
-  if (row.has('level') || row.has('engagementId')) {
+  // An actor row gives an engagement when it says something of one: an actor listed without a
+  // level (involved through a relation only, as the export writes it) is the actor alone.
+  const engaged = ['level', 'engagementId', 'role', 'perimeter'].some((key) => row.has(key) && !row.blank(key));
+  if (engaged) {
     rows.push(
       entity(
         row,
@@ -261,13 +264,19 @@ function edgeRows(row: RowReader): PlanRow[] {
   const froms = row.refList('from', "l'origine de la relation");
   const tos = row.refList('to', 'la cible de la relation');
   if (kind === null) {
-    row.problem(
-      'type',
-      typeText === '' ? 'MISSING_VALUE' : 'UNKNOWN_RELATION',
-      typeText === ''
-        ? 'le type de relation manque (influence, coopération, convergence, conflit ou position)'
-        : `le type de relation « ${typeText} » n'est pas reconnu (influence, coopération, convergence, conflit ou position)`,
-    );
+    if (typeText === '') {
+      row.problem(
+        'type',
+        'MISSING_VALUE',
+        'le type de relation manque (influence, coopération, convergence, conflit ou position)',
+      );
+    } else {
+      row.problem(
+        'type',
+        'UNKNOWN_RELATION',
+        `le type de relation « ${typeText} » n'est pas reconnu (influence, coopération, convergence, conflit ou position)`,
+      );
+    }
     return [];
   }
   if (!froms || !tos) return [];

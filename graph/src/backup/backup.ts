@@ -1,0 +1,301 @@
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { DomainError } from '../errors.ts';
+import { ENTITY_TYPES, type EntityType } from '../model/enums.ts';
+import { fromNeoDateTime, toNeoDateTime } from '../time.ts';
+
+/**
+ * Backup and restore: one versioned JSON document with everything Trame keeps, history included
+ * (docs/decisions/0005-exchange-formats.md, « Backup and restore »).
+ *
+ * - What: the entities (identity nodes), every version with its references and whether it is the
+ *   latest, every recorded change (authors are the changes' `author`), the saved layouts — of
+ *   one territory, or of the whole database. A whole-database backup also carries the accounts:
+ *   users, their password hashes (a restore on a new server must let people sign in: the hashes
+ *   are argon2id PHC strings, useless without the passwords), role grants and allowed e-mail
+ *   domains. Sessions, sign-in links, API tokens and wall links are left out: they are bearer
+ *   secrets of one server, and whoever needs them again creates new ones.
+ * - Values keep their Neo4j types: every property is written as `[type, value]`, where type is
+ *   `s` (text), `b` (boolean), `i` (integer), `f` (float), `t` (date-time, ISO instant),
+ *   `ls` (list of texts); nothing else is stored by Trame.
+ * - Canonical: records sorted by their ids (versions by entity, start, record time), object keys
+ *   sorted: two backups of the same data are the same bytes (`canonicalJson`).
+ * - Restore: into an empty database or one holding other territories; any id (entity, change,
+ *   user, e-mail, domain, layout's project) already there refuses the whole document
+ *   (BACKUP_ID_COLLISION, the first ids in the message); a document of another format or version
+ *   is refused (BACKUP_INVALID, BACKUP_VERSION_UNSUPPORTED). One transaction: all or nothing.
+ */
+
+export const BACKUP_FORMAT = 'trame-backup';
+export const BACKUP_VERSION = 1;
+
+type Typed = ['s', string] | ['b', boolean] | ['i', number] | ['f', number] | ['t', string] | ['ls', string[]];
+export type BackupProps = Record<string, Typed>;
+
+export interface BackupVersion {
+  props: BackupProps;
+  latest: boolean;
+  refs: { field: string; id: string }[];
+}
+
+export interface BackupDocument {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  /** When the backup was taken (ISO instant). */
+  takenAt: string;
+  /** The territory backed up, or null for the whole database. */
+  territoryId: string | null;
+  /** Identity nodes: their properties (id, type, projectId, territoryId, version, validFrom…). */
+  entities: BackupProps[];
+  versions: BackupVersion[];
+  changes: BackupProps[];
+  layouts: BackupProps[];
+  /** Whole database only (empty for a territory). */
+  users: BackupProps[];
+  passwords: BackupProps[];
+  grants: BackupProps[];
+  domains: BackupProps[];
+}
+
+/** Node properties with their types, from Cypher: `[key, valueType, value]` triples. */
+const PROPS = (n: string) => `[k IN keys(${n}) | [k, valueType(${n}[k]), ${n}[k]]]`;
+
+function encodeProps(triples: unknown[][]): BackupProps {
+  const out: BackupProps = {};
+  for (const [key, type, value] of triples as [string, string, unknown][]) {
+    if (value === null || value === undefined) continue;
+    if (type.startsWith('STRING')) out[key] = ['s', value as string];
+    else if (type.startsWith('BOOLEAN')) out[key] = ['b', value as boolean];
+    else if (type.startsWith('INTEGER')) out[key] = ['i', Number(value)];
+    else if (type.startsWith('FLOAT')) out[key] = ['f', Number(value)];
+    else if (type.startsWith('ZONED DATETIME')) out[key] = ['t', fromNeoDateTime(value).toISOString()];
+    else if (type.startsWith('LIST')) out[key] = ['ls', (value as unknown[]).map(String)];
+    else throw new Error(`backup: property ${key} of type ${type} is not supported`);
+  }
+  return out;
+}
+
+function decodeProps(props: BackupProps): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, [type, value]] of Object.entries(props)) {
+    if (type === 'i') out[key] = neo4j.int(value as number);
+    else if (type === 't') out[key] = toNeoDateTime(new Date(value as string));
+    else out[key] = value;
+  }
+  return out;
+}
+
+const text = (props: BackupProps, key: string): string => String(props[key]?.[1] ?? '');
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byKeys =
+  (...keys: string[]) =>
+  (a: BackupProps, b: BackupProps) => {
+    for (const key of keys) {
+      const c = compare(text(a, key), text(b, key));
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+
+/** JSON with object keys sorted at every level: the same data gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return `${JSON.stringify(sort(value), null, 1)}\n`;
+}
+
+async function rows(tx: ManagedTransaction, cypher: string, params: Record<string, unknown>): Promise<BackupProps[]> {
+  const result = await tx.run(cypher, params);
+  return result.records.map((r) => encodeProps(r.get('props') as unknown[][]));
+}
+
+/**
+ * Reads a backup of one territory (`territoryId`) or of the whole database (null), in the
+ * caller's transaction (a read one). `takenAt` defaults to now.
+ * @throws DomainError NOT_FOUND (no such territory)
+ */
+export async function takeBackup(
+  tx: ManagedTransaction,
+  options: { territoryId?: string | null; takenAt?: Date } = {},
+): Promise<BackupDocument> {
+  const territoryId = options.territoryId ?? null;
+  if (territoryId !== null) {
+    const found = await tx.run("MATCH (t:Entity {id: $id, type: 'Territory'}) RETURN t.id", { id: territoryId });
+    if (found.records.length === 0) {
+      throw new DomainError('NOT_FOUND', `le territoire « ${territoryId} » n'existe pas`, {
+        id: territoryId,
+        entityType: 'Territory',
+      });
+    }
+  }
+  const scope = (n: string) => (territoryId === null ? 'true' : `${n}.territoryId = $territoryId`);
+  const params = { territoryId };
+  const entities = await rows(tx, `MATCH (e:Entity) WHERE ${scope('e')} RETURN ${PROPS('e')} AS props`, params);
+  const versionResult = await tx.run(
+    `MATCH (e:Entity)-[:HAS_VERSION]->(v:Version) WHERE ${scope('e')}
+     OPTIONAL MATCH (v)-[r:REFERS_TO]->(x:Entity)
+     WITH e, v, [ref IN collect({field: r.field, id: x.id}) WHERE ref.id IS NOT NULL] AS refs
+     RETURN ${PROPS('v')} AS props, exists((e)-[:LATEST]->(v)) AS latest, refs`,
+    params,
+  );
+  const versions: BackupVersion[] = versionResult.records.map((r) => ({
+    props: encodeProps(r.get('props') as unknown[][]),
+    latest: r.get('latest') as boolean,
+    refs: (r.get('refs') as { field: string; id: string }[]).sort((a, b) => compare(a.field, b.field) || compare(a.id, b.id)),
+  }));
+  const changes = await rows(tx, `MATCH (c:Change) WHERE ${scope('c')} RETURN ${PROPS('c')} AS props`, params);
+  const layouts = await rows(
+    tx,
+    `MATCH (p:Entity)-[:HAS_LAYOUT]->(l:Layout) WHERE ${scope('p')} RETURN ${PROPS('l')} AS props`,
+    params,
+  );
+  const whole = territoryId === null;
+  const accounts = async (label: string) =>
+    whole ? rows(tx, `MATCH (n:${label}) RETURN ${PROPS('n')} AS props`, {}) : Promise.resolve([]);
+  const [users, passwords, grants, domains] = [
+    await accounts('User'),
+    await accounts('Password'),
+    await accounts('RoleGrant'),
+    await accounts('AllowedDomain'),
+  ];
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    takenAt: (options.takenAt ?? new Date()).toISOString(),
+    territoryId,
+    entities: entities.sort(byKeys('id')),
+    versions: versions.sort(
+      (a, b) =>
+        byKeys('entityId', 'validFrom', 'recordedAt', 'changeId')(a.props, b.props) ||
+        compare(JSON.stringify(a.props), JSON.stringify(b.props)),
+    ),
+    changes: changes.sort(byKeys('id')),
+    layouts: layouts.sort(byKeys('projectId')),
+    users: users.sort(byKeys('id')),
+    passwords: passwords.sort(byKeys('userId')),
+    grants: grants.sort(byKeys('id')),
+    domains: domains.sort(byKeys('domain')),
+  };
+}
+
+/**
+ * Checks a parsed document's shape and version.
+ * @throws DomainError BACKUP_INVALID, BACKUP_VERSION_UNSUPPORTED
+ */
+export function parseBackup(raw: unknown): BackupDocument {
+  const doc = raw as Partial<BackupDocument> | null;
+  if (!doc || typeof doc !== 'object' || doc.format !== BACKUP_FORMAT) {
+    throw new DomainError('BACKUP_INVALID', "ce fichier n'est pas une sauvegarde de Trame (format « trame-backup » attendu)");
+  }
+  if (doc.version !== BACKUP_VERSION) {
+    throw new DomainError(
+      'BACKUP_VERSION_UNSUPPORTED',
+      `cette sauvegarde est au format ${String(doc.version)} ; cette version de Trame lit le format ${BACKUP_VERSION} : restaurez-la avec une version de Trame qui le connaît`,
+      { version: doc.version, supported: BACKUP_VERSION },
+    );
+  }
+  for (const key of ['entities', 'versions', 'changes', 'layouts', 'users', 'passwords', 'grants', 'domains'] as const) {
+    if (!Array.isArray(doc[key]))
+      throw new DomainError('BACKUP_INVALID', `la sauvegarde est incomplète : la liste « ${key} » manque`);
+  }
+  for (const e of doc.entities!) {
+    if (!ENTITY_TYPES.includes(e.type?.[1] as EntityType)) {
+      throw new DomainError('BACKUP_INVALID', `la sauvegarde contient une entité de type inconnu (« ${String(e.type?.[1])} »)`);
+    }
+  }
+  return doc as BackupDocument;
+}
+
+export interface RestoreStats {
+  entities: number;
+  versions: number;
+  changes: number;
+  layouts: number;
+  users: number;
+}
+
+/**
+ * Writes a backup into the database, in the caller's write transaction: all or nothing.
+ * @throws DomainError BACKUP_INVALID, BACKUP_VERSION_UNSUPPORTED, BACKUP_ID_COLLISION
+ */
+export async function restoreBackup(tx: ManagedTransaction, raw: unknown): Promise<RestoreStats> {
+  const doc = parseBackup(raw);
+  const ids = (list: BackupProps[], key: string) => list.map((p) => text(p, key));
+  const collisions = await tx.run(
+    `CALL { MATCH (e:Entity) WHERE e.id IN $entities RETURN collect(e.id) AS a }
+     CALL { MATCH (c:Change) WHERE c.id IN $changes RETURN collect(c.id) AS b }
+     CALL { MATCH (u:User) WHERE u.id IN $users OR u.email IN $emails RETURN collect(u.email) AS c }
+     CALL { MATCH (d:AllowedDomain) WHERE d.domain IN $domains RETURN collect(d.domain) AS d }
+     CALL { MATCH (l:Layout) WHERE l.projectId IN $layouts RETURN collect(l.projectId) AS e }
+     RETURN a + b + c + d + e AS taken`,
+    {
+      entities: ids(doc.entities, 'id'),
+      changes: ids(doc.changes, 'id'),
+      users: ids(doc.users, 'id'),
+      emails: ids(doc.users, 'email'),
+      domains: ids(doc.domains, 'domain'),
+      layouts: ids(doc.layouts, 'projectId'),
+    },
+  );
+  const taken = collisions.records[0]!.get('taken') as string[];
+  if (taken.length > 0) {
+    throw new DomainError(
+      'BACKUP_ID_COLLISION',
+      `la base contient déjà ${taken.length} élément(s) de cette sauvegarde (${taken.slice(0, 5).join(', ')}${taken.length > 5 ? '…' : ''}) : restaurez-la dans une base vide ou qui ne contient pas ce territoire`,
+      { ids: taken.slice(0, 100), count: taken.length },
+    );
+  }
+  const batches = async (cypher: string, list: unknown[]) => {
+    for (let i = 0; i < list.length; i += 2000) await tx.run(cypher, { rows: list.slice(i, i + 2000) });
+  };
+  for (const type of ENTITY_TYPES) {
+    const list = doc.entities.filter((e) => e.type?.[1] === type).map(decodeProps);
+    await batches(`UNWIND $rows AS row CREATE (e:Entity:${type}) SET e = row`, list);
+  }
+  await batches(
+    `UNWIND $rows AS row
+     MATCH (e:Entity {id: row.props.entityId})
+     CREATE (e)-[:HAS_VERSION]->(v:Version) SET v = row.props
+     FOREACH (_ IN CASE WHEN row.latest THEN [1] ELSE [] END | CREATE (e)-[:LATEST]->(v))
+     WITH v, row
+     CALL (v, row) {
+       UNWIND row.refs AS ref
+       MATCH (t:Entity {id: ref.id})
+       CREATE (v)-[:REFERS_TO {field: ref.field}]->(t)
+     }`,
+    doc.versions.map((v) => ({ props: decodeProps(v.props), latest: v.latest, refs: v.refs })),
+  );
+  await batches(
+    `UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) CREATE (c:Change)-[:CHANGED]->(e) SET c = row`,
+    doc.changes.map(decodeProps),
+  );
+  await batches(
+    `UNWIND $rows AS row MATCH (p:Entity {id: row.projectId}) CREATE (p)-[:HAS_LAYOUT]->(l:Layout) SET l = row`,
+    doc.layouts.map(decodeProps),
+  );
+  await batches('UNWIND $rows AS row CREATE (u:User) SET u = row', doc.users.map(decodeProps));
+  await batches(
+    'UNWIND $rows AS row MATCH (u:User {id: row.userId}) CREATE (u)-[:HAS_PASSWORD]->(p:Password) SET p = row',
+    doc.passwords.map(decodeProps),
+  );
+  await batches(
+    'UNWIND $rows AS row MATCH (u:User {id: row.userId}) CREATE (u)-[:HAS_GRANT]->(g:RoleGrant) SET g = row',
+    doc.grants.map(decodeProps),
+  );
+  await batches('UNWIND $rows AS row CREATE (d:AllowedDomain) SET d = row', doc.domains.map(decodeProps));
+  return {
+    entities: doc.entities.length,
+    versions: doc.versions.length,
+    changes: doc.changes.length,
+    layouts: doc.layouts.length,
+    users: doc.users.length,
+  };
+}

@@ -1,0 +1,154 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { DomainError } from '../errors.ts';
+import { readLayout } from '../layout/saved-layout.ts';
+import { isoDay } from '../model/dates.ts';
+import { entitySpec } from '../model/entities.ts';
+import type { EntityType } from '../model/enums.ts';
+import type { FieldValue, FieldValues } from '../model/validation.ts';
+import { readProjectState, type ReadMoment } from '../reads/project-state.ts';
+import { listTerritoryEntities } from '../reads/territories.ts';
+import { fromNeoDateTime, isoOrOpen } from '../time.ts';
+import { writeCyjs } from './write/cyjs.ts';
+import { writeGexf } from './write/gexf.ts';
+import { writeGraphml } from './write/graphml.ts';
+import { writeKumu } from './write/kumu.ts';
+import { snapshotFromState, type ProjectSnapshot, type SnapshotVersion } from './write/snapshot.ts';
+import { writeCsvFiles, writeMatrixXlsx, writeXlsx } from './write/workbook.ts';
+
+/**
+ * Exports read from the database (Node side, not in the browser-safe `@trame/graph/exchange`):
+ * a project — or a whole territory — as of a date, turned into a `ProjectSnapshot` with each
+ * entity's history (its versions, for GEXF spells) and the saved layout, then written by the
+ * writers of write/ (docs/decisions/0005-exchange-formats.md).
+ */
+
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'matrices', 'graphml', 'gexf', 'cyjs', 'kumu'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+/** Every version of the given entities, in time order: entity id → versions. */
+export async function readHistory(tx: ManagedTransaction, ids: readonly string[]): Promise<Record<string, SnapshotVersion[]>> {
+  const result = await tx.run(
+    `MATCH (e:Entity)-[:HAS_VERSION]->(v:Version) WHERE e.id IN $ids
+     RETURN e.id AS id, e.type AS type, v {.*} AS version ORDER BY e.id, v.validFrom, v.recordedAt`,
+    { ids: [...ids] },
+  );
+  const history: Record<string, SnapshotVersion[]> = {};
+  for (const record of result.records) {
+    const id = record.get('id') as string;
+    const type = record.get('type') as EntityType;
+    const props = record.get('version') as Record<string, unknown>;
+    const values: FieldValues = {};
+    for (const name of Object.keys(entitySpec(type).fields)) values[name] = (props[name] as FieldValue | undefined) ?? null;
+    (history[id] ??= []).push({
+      from: fromNeoDateTime(props.validFrom).toISOString(),
+      to: isoOrOpen(fromNeoDateTime(props.validTo)),
+      values,
+    });
+  }
+  return history;
+}
+
+/**
+ * A project as of `moment` (null: now), with its entities' history and its saved layout.
+ * @throws DomainError NOT_FOUND (no such project at that date)
+ */
+export async function readProjectSnapshot(
+  tx: ManagedTransaction,
+  projectId: string,
+  moment: ReadMoment,
+  options: { history?: boolean } = {},
+): Promise<ProjectSnapshot> {
+  const state = await readProjectState(tx, projectId, moment, { onBroken: () => {} });
+  const layout = await readLayout(tx, projectId);
+  const history =
+    options.history === false
+      ? undefined
+      : await readHistory(
+          tx,
+          state.entities.map((e) => e.id),
+        );
+  return snapshotFromState(state, { layout, ...(history ? { history } : {}) });
+}
+
+/**
+ * A territory as of `moment`: every project valid then, merged into one snapshot (actors once,
+ * each project's entities; the « project » of the snapshot is the territory). Layouts are per
+ * project, so none is given (the network writers place the nodes on a circle).
+ * @throws DomainError NOT_FOUND (no such territory at that date)
+ */
+export async function readTerritorySnapshot(
+  tx: ManagedTransaction,
+  territoryId: string,
+  moment: ReadMoment,
+  options: { history?: boolean } = {},
+): Promise<ProjectSnapshot> {
+  const at = moment ?? new Date();
+  const [territory] = await listTerritoryEntities(tx, territoryId, ['Territory'], at);
+  if (!territory || territory.id !== territoryId) {
+    throw new DomainError('NOT_FOUND', `le territoire « ${territoryId} » n'existe pas au ${isoDay(at)}`, {
+      id: territoryId,
+      entityType: 'Territory',
+    });
+  }
+  const projects = await listTerritoryEntities(tx, territoryId, ['Project'], at);
+  const name = String(territory.values.name ?? territoryId);
+  const entities = new Map<string, ProjectSnapshot['entities'][number]>();
+  for (const project of projects) {
+    const snapshot = await readProjectSnapshot(tx, project.id, moment, { history: false });
+    for (const entity of snapshot.entities) entities.set(entity.id, entity);
+  }
+  const history = options.history === false ? undefined : await readHistory(tx, [...entities.keys()]);
+  return {
+    at: at.toISOString(),
+    territory: { id: territoryId, name },
+    project: { id: territoryId, name, description: (territory.values.description as string | null) ?? null },
+    entities: [...entities.values()].map((e) => (history?.[e.id] ? { ...e, history: history[e.id] } : e)),
+  };
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file name from a project's name: letters, digits and dashes. */
+function baseName(snapshot: ProjectSnapshot): string {
+  const slug = snapshot.project.name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return `${slug || snapshot.project.id}-${snapshot.at.slice(0, 10)}`;
+}
+
+/** The snapshot in one format: one file, or one file per table for CSV. */
+export function exportSnapshot(snapshot: ProjectSnapshot, format: ExportFormat): ExportFile[] {
+  const base = baseName(snapshot);
+  const text = (fileName: string, mediaType: string, content: string): ExportFile[] => [
+    { fileName, mediaType, bytes: new TextEncoder().encode(content) },
+  ];
+  switch (format) {
+    case 'xlsx':
+      return [{ fileName: `${base}.xlsx`, mediaType: XLSX_TYPE, bytes: writeXlsx(snapshot, { matrices: true }) }];
+    case 'matrices':
+      return [{ fileName: `${base}-matrices.xlsx`, mediaType: XLSX_TYPE, bytes: writeMatrixXlsx(snapshot) }];
+    case 'csv':
+      return writeCsvFiles(snapshot).map((file) => ({
+        fileName: `${base}-${file.fileName}`,
+        mediaType: 'text/csv; charset=utf-8',
+        bytes: file.bytes,
+      }));
+    case 'graphml':
+      return text(`${base}.graphml`, 'application/graphml+xml', writeGraphml(snapshot));
+    case 'gexf':
+      return text(`${base}.gexf`, 'application/gexf+xml', writeGexf(snapshot));
+    case 'cyjs':
+      return text(`${base}.cyjs`, 'application/json', `${JSON.stringify(writeCyjs(snapshot), null, 2)}\n`);
+    case 'kumu':
+      return text(`${base}-kumu.json`, 'application/json', `${JSON.stringify(writeKumu(snapshot), null, 2)}\n`);
+  }
+}

@@ -6,8 +6,12 @@
  *
  * The manifest (`bench-dataset.json` in the folder) is written only after a complete load, with
  * what the measures need (projects, territories, milestones) so that a reuse needs no generation.
- * A folder without a manifest, or with one for another spec, seed or format, is wiped and loaded
- * again.
+ * A folder with a manifest for another spec, seed or format is wiped and loaded again.
+ *
+ * An interrupted load resumes: the generation is seeded, so the plan is the same, and every batch
+ * is one transaction written in a fixed order (identities, then versions, then changes), so the
+ * label counts in the database (:Entity, :Version, :Change — the folder holds nothing else of
+ * those) say how many rows of each are already there.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,13 +21,15 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '@trame/neo4j-embedded';
 import { freePort } from '@trame/neo4j-embedded/disposable';
 import { migrate } from '@trame/migrations';
 import type { Driver } from 'neo4j-driver';
-import { bulkLoad } from '../graph/src/store/bulk.ts';
+import { planBulk, writeBulk, type BulkPlan } from '../graph/src/store/bulk.ts';
 import { generateDataset, type SizeSpec } from './generate.ts';
 import { log, seconds } from './lib.ts';
 
 /** Bump when the generator or the loader changes what a seed produces: stored datasets are reloaded. */
 const FORMAT = 1;
 const MANIFEST = 'bench-dataset.json';
+/** Written when a load starts: what is being loaded, so that a later run may resume it. */
+const LOADING = 'bench-loading.json';
 
 export interface StoredProject {
   id: string;
@@ -46,7 +52,10 @@ export interface StoredDataset {
   counts: { creates: number; updates: number; ends: number; ops: number };
   /** Seconds: generation, planning (in memory), writing (Neo4j), and in all. */
   load: {
+    /** Planning and writing (of the last run, when the load was resumed). */
     seconds: number;
+    /** Whether an interrupted load was resumed (the times are then of the last run only). */
+    resumed?: boolean;
     generateSeconds: number;
     planSeconds: number;
     writeSeconds: number;
@@ -116,7 +125,9 @@ export async function openDataset(options: {
       JSON.stringify({ format: manifest.format, seed: manifest.seed, prefix: manifest.prefix, spec: manifest.spec }) !== wanted)
   )
     manifest = null;
-  if (!manifest) rmSync(home, { recursive: true, force: true });
+  const loadingFile = join(home, LOADING);
+  const resuming = !manifest && !options.reload && existsSync(loadingFile) && readFileSync(loadingFile, 'utf8') === wanted;
+  if (!manifest && !resuming) rmSync(home, { recursive: true, force: true });
   mkdirSync(home, { recursive: true });
 
   const started = performance.now();
@@ -130,7 +141,8 @@ export async function openDataset(options: {
     startTimeoutMs: 900_000,
     log: () => {},
   });
-  const config = { uri: neo4j.uri, user: 'neo4j', password: options.password, database: 'neo4j' };
+  // Trame fails fast when Neo4j does not answer within a second; a loaded shared machine can take longer.
+  const config = { uri: neo4j.uri, user: 'neo4j', password: options.password, database: 'neo4j', connectionTimeoutMs: 30_000 };
   const driver = createDriver(config);
   const graph = new Graph(driver, config.database);
   const close = async () => {
@@ -155,22 +167,49 @@ export async function openDataset(options: {
         close,
       };
     }
+    writeFileSync(loadingFile, wanted);
     log(`${spec.name}: generating (seed ${seed})`);
     const t0 = performance.now();
     const ds = generateDataset(spec, seed, prefix);
     const generateMs = performance.now() - t0;
-    log(`${spec.name}: ${ds.ops.length} operations generated in ${seconds(generateMs)} s; loading in bulk`);
-    let lastLog = performance.now();
+    log(`${spec.name}: ${ds.ops.length} operations generated in ${seconds(generateMs)} s; planning`);
     const t1 = performance.now();
-    const stats = await bulkLoad(graph, ds.ops, {
-      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
-      progress: (done, total) => {
-        if (performance.now() - lastLog > 30_000) {
-          lastLog = performance.now();
-          log(`${spec.name}: ${done} of ${total} rows written (${seconds(performance.now() - t1)} s)`);
-        }
+    const plan = inWriteOrder(planBulk(ds.ops));
+    const planMs = performance.now() - t1;
+    const done = resuming ? await rowsWritten(graph) : { identities: 0, versions: 0, changes: 0 };
+    const total = plan.identities.length + plan.versions.length + plan.changes.length;
+    const already = done.identities + done.versions + done.changes;
+    log(
+      `${spec.name}: planned in ${seconds(planMs)} s; ${resuming ? `resuming after ${already} of ${total} rows` : `writing ${total} rows`}`,
+    );
+    let lastLog = performance.now();
+    const t2 = performance.now();
+    const written = await writeBulk(
+      graph,
+      {
+        ...plan,
+        identities: plan.identities.slice(done.identities),
+        versions: plan.versions.slice(done.versions),
+        changes: plan.changes.slice(done.changes),
       },
-    });
+      {
+        ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+        progress: (n) => {
+          if (performance.now() - lastLog > 30_000) {
+            lastLog = performance.now();
+            log(`${spec.name}: ${already + n} of ${total} rows written (${seconds(performance.now() - t2)} s this run)`);
+          }
+        },
+      },
+    );
+    const stats = {
+      ...written,
+      entities: plan.identities.length,
+      versions: plan.versions.length,
+      changes: plan.changes.length,
+      refs: plan.versions.reduce((sum, v) => sum + v.refs.length, 0),
+      planMs,
+    };
     const loadMs = performance.now() - t1;
     const data: StoredDataset = {
       format: FORMAT,
@@ -182,6 +221,7 @@ export async function openDataset(options: {
       counts: { ...ds.counts, ops: ds.ops.length },
       load: {
         seconds: seconds(loadMs),
+        resumed: resuming,
         generateSeconds: seconds(generateMs),
         planSeconds: seconds(stats.planMs),
         writeSeconds: seconds(stats.writeMs),
@@ -204,6 +244,7 @@ export async function openDataset(options: {
       largestTerritoryId: ds.largestTerritory.id,
     };
     writeFileSync(join(home, MANIFEST), `${JSON.stringify(data, null, 2)}\n`);
+    rmSync(loadingFile, { force: true });
     log(
       `${spec.name}: loaded in ${data.load.seconds} s (planning ${data.load.planSeconds} s, writing ${data.load.writeSeconds} s): ${stats.entities} entities, ${stats.versions} versions, ${stats.changes} changes, ${stats.refs} references`,
     );
@@ -212,6 +253,25 @@ export async function openDataset(options: {
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The plan with its identities grouped by type as writeBulk writes them, so that a row count is a prefix. */
+function inWriteOrder(plan: BulkPlan): BulkPlan {
+  const rank = new Map<string, number>();
+  for (const row of plan.identities) if (!rank.has(row.type)) rank.set(row.type, rank.size);
+  const identities = plan.identities
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => rank.get(a.row.type)! - rank.get(b.row.type)! || a.i - b.i)
+    .map((x) => x.row);
+  return { ...plan, identities };
+}
+
+/** Rows of a load already in the database, from the label counts (the count store: no scan). */
+async function rowsWritten(graph: Graph): Promise<{ identities: number; versions: number; changes: number }> {
+  return graph.read(async (tx) => {
+    const count = async (label: string) => Number((await tx.run(`MATCH (n:${label}) RETURN count(n) AS n`)).records[0]!.get('n'));
+    return { identities: await count('Entity'), versions: await count('Version'), changes: await count('Change') };
+  });
 }
 
 /**

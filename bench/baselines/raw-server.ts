@@ -13,6 +13,7 @@ const driver = createDriver({
   user: env.NEO4J_USER ?? 'neo4j',
   password: env.NEO4J_PASSWORD ?? '',
   database,
+  ...(env.NEO4J_CONNECTION_TIMEOUT_MS ? { connectionTimeoutMs: Number(env.NEO4J_CONNECTION_TIMEOUT_MS) } : {}),
 });
 const app = Fastify({ logger: false });
 app.post<{ Body: { projectId: string } }>('/map', async (request) => rawProjectMap(driver, database, request.body.projectId));

@@ -65,8 +65,9 @@ export interface ScaleResult {
       territories: Record<string, { territoryId: string; projects: number; actors: number; objectives: number; since: string }>;
       stats: Record<string, Stat>;
     };
-    signed?: PartBase & { projectId: string; stats: Record<string, Stat> };
+    signed?: PartBase & { dataset: string; projectId: string; stats: Record<string, Stat> };
     throughput?: PartBase & {
+      dataset: string;
       projectId: string;
       sameContent: boolean;
       responseKiB: { trame: number; raw: number };
@@ -156,9 +157,9 @@ export function renderScaleMarkdown(result: ScaleResult): string {
     const p = parts.map;
     lines.push(
       '',
-      '## Map read: a project of the same size in L and in XL',
+      `## Map read: a project of the same size in ${Object.keys(p.projects).join(' and in ')}`,
       '',
-      `${p.date.slice(0, 16).replace('T', ' ')} UTC, ${loadText(p.loadAverage)}. The XL project is the one closest in size to L's largest (positions, objectives, engaged actors); the XL history is denser (10 recorded changes per relation against 5 in L), so its project has more versions.`,
+      `${p.date.slice(0, 16).replace('T', ' ')} UTC, ${loadText(p.loadAverage)}. The project of the larger size is the one closest in size to the smaller's largest (positions, objectives, engaged actors); XL's history is denser than L's (10 recorded changes per relation against 5), so its project has more versions.`,
       '',
       '| dataset | project | nodes | edges | versions (history) |',
       '|---|---|---|---|---|',
@@ -191,9 +192,9 @@ export function renderScaleMarkdown(result: ScaleResult): string {
     const p = parts.throughput;
     lines.push(
       '',
-      '## Throughput under load (XL)',
+      `## Throughput under load (${p.dataset})`,
       '',
-      `${p.date.slice(0, 16).replace('T', ' ')} UTC, ${loadText(p.loadAverage)}. The current map of \`${p.projectId}\`, read back to back by N concurrent clients (autocannon, keep-alive, one request in flight per client) through Trame's API in its own process (bench/api-process.ts, POST /graphql, ${p.responseKiB.trame} KiB answers) and through the raw-Cypher baseline behind a bare fastify route in its own process (bench/baselines/raw-server.ts, POST /map, ${p.responseKiB.raw} KiB answers), both with Trame's driver settings, on the XL Neo4j. Same nodes and edges through both: ${p.sameContent ? 'yes' : '**no**'}. Load generator, both servers and Neo4j share the machine's ${result.machine.cpus} cores.`,
+      `${p.date.slice(0, 16).replace('T', ' ')} UTC, ${loadText(p.loadAverage)}. The current map of \`${p.projectId}\`, read back to back by N concurrent clients (autocannon, keep-alive, one request in flight per client) through Trame's API in its own process (bench/api-process.ts, POST /graphql, ${p.responseKiB.trame} KiB answers) and through the raw-Cypher baseline behind a bare fastify route in its own process (bench/baselines/raw-server.ts, POST /map, ${p.responseKiB.raw} KiB answers), both with Trame's driver settings (but a 30 s connection timeout for both), on the ${p.dataset} Neo4j. Same nodes and edges through both: ${p.sameContent ? 'yes' : '**no**'}. Load generator, both servers and Neo4j share the machine's ${result.machine.cpus} cores.`,
       '',
       '| server | clients | reads/s | p50 ms | p99 ms (worst round) | answered | failed |',
       '|---|---|---|---|---|---|---|',
@@ -209,7 +210,7 @@ export function renderScaleMarkdown(result: ScaleResult): string {
     const p = parts.signed;
     lines.push(
       '',
-      '## Signed-in map read over HTTP (XL)',
+      `## Signed-in map read over HTTP (${p.dataset})`,
       '',
       `${p.date.slice(0, 16).replace('T', ' ')} UTC, ${loadText(p.loadAverage)}. The current map of \`${p.projectId}\`, one request at a time, to the API process as a user who pilots the project — with a session cookie (and the web app's CSRF header), then with a personal token (\`Authorization: Bearer\`) — and to the raw-Cypher baseline's bare fastify route, interleaved.`,
       '',

@@ -207,58 +207,65 @@ try {
     return ds;
   };
   // Seeds as `npm run bench` gives L (42 + its rank in S, M, L): the same L in both benches.
-  // BENCH_SCALE_SIZES=S,M: a quick check of the bench itself on small data (figures not comparable).
-  const [small, large] = (env.BENCH_SCALE_SIZES ?? 'L,XL').split(',') as ['L', 'XL'];
+  // BENCH_SCALE_SIZES=S,M: a quick check of the bench itself on small data (figures not comparable);
+  // one size alone (BENCH_SCALE_SIZES=L): every part but the map comparison, on that size.
+  const sizes = (env.BENCH_SCALE_SIZES ?? 'L,XL').split(',').map((x) => x.trim().toUpperCase()) as (keyof typeof SIZES)[];
   const seedOf = { S: 42, M: 43, L: 44, XL: 45 } as const;
-  const L = await open(small, seedOf[small], small.toLowerCase());
-  const XL = await open(large, seedOf[large], large.toLowerCase());
-
-  const lProject = projectOf(L.data, L.data.largestProjectId);
-  const xlProject = projectLike(XL.data, lProject);
-  log(
-    `same size: L ${lProject.id} (${lProject.positions} positions, ${lProject.objectives} objectives, ${lProject.actors} actors) ~ XL ${xlProject.id} (${xlProject.positions}, ${xlProject.objectives}, ${xlProject.actors})`,
-  );
+  const small = await open(sizes[0]!, seedOf[sizes[0]!], sizes[0]!.toLowerCase());
+  const large = sizes[1] ? await open(sizes[1], seedOf[sizes[1]], sizes[1].toLowerCase()) : null;
+  /** Where the throughput and the signed-in reads are measured: the largest size loaded. */
+  const top = large ?? small;
+  const [nS, nL] = [small.data.name, large?.data.name ?? ''];
+  const sProject = projectOf(small.data, small.data.largestProjectId);
+  const lProject = large ? projectLike(large.data, sProject) : null;
+  /** The project read under load: in the larger size, the one of the smaller's largest project's size. */
+  const topProject = lProject ?? sProject;
+  if (lProject)
+    log(
+      `same size: ${nS} ${sProject.id} (${sProject.positions} positions, ${sProject.objectives} objectives, ${sProject.actors} actors) ~ ${nL} ${lProject.id} (${lProject.positions}, ${lProject.objectives}, ${lProject.actors})`,
+    );
 
   // ---------------------------------------------------------------------------------------------
-  if (PARTS.has('map')) {
+  if (PARTS.has('map') && large && lProject) {
     const before = loads();
     const started = performance.now();
-    const appL = await buildApp({ graph: L.graph, webDir: null, graphiql: false });
-    const appXL = await buildApp({ graph: XL.graph, webDir: null, graphiql: false });
-    apps.push(appL, appXL);
-    const [urlL, urlXL] = [await listen(appL), await listen(appXL)];
-    const signedIn = { L: (await signIn(L.graph, lProject.id)).cookie, XL: (await signIn(XL.graph, xlProject.id)).cookie };
+    const appS = await buildApp({ graph: small.graph, webDir: null, graphiql: false });
+    const appL = await buildApp({ graph: large.graph, webDir: null, graphiql: false });
+    apps.push(appS, appL);
+    const [urlS, urlL] = [await listen(appS), await listen(appL)];
+    const cookieS = (await signIn(small.graph, sProject.id)).cookie;
+    const cookieL = (await signIn(large.graph, lProject.id)).cookie;
     const http = (url: string, id: string, headers: Record<string, string>) => () =>
       postJson(url, { query: MAP_QUERY, variables: { id, asOf: null } }, headers);
     const sizeOf = async (graph: Graph, p: StoredProject) => {
       const map = await trameMap(graph, p.id, null)();
       return { id: p.id, nodes: map.nodes.length, edges: map.edges.length, versions: await versionsOf(graph, p.id) };
     };
-    const projects = { L: await sizeOf(L.graph, lProject), XL: await sizeOf(XL.graph, xlProject) };
-    log(`map: L ${JSON.stringify(projects.L)}, XL ${JSON.stringify(projects.XL)}`);
-    log('measuring: map read of a project of the same size, L and XL');
+    const projects = { [nS]: await sizeOf(small.graph, sProject), [nL]: await sizeOf(large.graph, lProject) };
+    log(`map: ${JSON.stringify(projects)}`);
+    log(`measuring: map read of a project of the same size, ${nS} and ${nL}`);
     const stats = await measureTogether(
       {
-        'L server': trameMap(L.graph, lProject.id, null),
-        'XL server': trameMap(XL.graph, xlProject.id, null),
-        'L http': http(urlL, lProject.id, signedIn.L),
-        'XL http': http(urlXL, xlProject.id, signedIn.XL),
-        'L server, asOf latest milestone': trameMap(L.graph, lProject.id, latestMilestone(lProject)),
-        'XL server, asOf latest milestone': trameMap(XL.graph, xlProject.id, latestMilestone(xlProject)),
-        'L raw': () => rawProjectMap(L.driver, 'neo4j', lProject.id),
-        'XL raw': () => rawProjectMap(XL.driver, 'neo4j', xlProject.id),
+        [`${nS} server`]: trameMap(small.graph, sProject.id, null),
+        [`${nL} server`]: trameMap(large.graph, lProject.id, null),
+        [`${nS} http`]: http(urlS, sProject.id, cookieS),
+        [`${nL} http`]: http(urlL, lProject.id, cookieL),
+        [`${nS} server, asOf latest milestone`]: trameMap(small.graph, sProject.id, latestMilestone(sProject)),
+        [`${nL} server, asOf latest milestone`]: trameMap(large.graph, lProject.id, latestMilestone(lProject)),
+        [`${nS} raw`]: () => rawProjectMap(small.driver, 'neo4j', sProject.id),
+        [`${nL} raw`]: () => rawProjectMap(large.driver, 'neo4j', lProject.id),
       },
       { runs: RUNS, warmup: WARMUP, onRun: (run) => (run + 1) % 5 === 0 && log(`map: run ${run + 1}`) },
     );
-    const r = (a: string, b: string) => stats[a]!.medianMs / stats[b]!.medianMs;
+    const r = (what: string) => stats[`${nL} ${what}`]!.medianMs / stats[`${nS} ${what}`]!.medianMs;
     const ratios: ScaleRatio[] = [
-      { name: 'map read, XL ÷ L, same-size project (server side)', value: r('XL server', 'L server'), max: 1.2 },
-      { name: 'map read, XL ÷ L, same-size project (HTTP, listening port)', value: r('XL http', 'L http'), max: 1.2 },
+      { name: `map read, ${nL} ÷ ${nS}, same-size project (server side)`, value: r('server'), max: 1.2 },
+      { name: `map read, ${nL} ÷ ${nS}, same-size project (HTTP, listening port, signed in)`, value: r('http'), max: 1.2 },
       {
-        name: 'asOf latest milestone, XL ÷ L, same-size project (server side)',
-        value: r('XL server, asOf latest milestone', 'L server, asOf latest milestone'),
+        name: `asOf latest milestone, ${nL} ÷ ${nS}, same-size project (server side)`,
+        value: r('server, asOf latest milestone'),
       },
-      { name: 'raw Cypher map, XL ÷ L, same-size project', value: r('XL raw', 'L raw') },
+      { name: `raw Cypher map, ${nL} ÷ ${nS}, same-size project`, value: r('raw') },
     ];
     result.parts.map = {
       date: new Date().toISOString(),
@@ -269,18 +276,20 @@ try {
       ratios,
     };
     writeResults();
-  }
+  } else if (PARTS.has('map')) log('map: needs two sizes (BENCH_SCALE_SIZES=L,XL); skipped');
 
   // ---------------------------------------------------------------------------------------------
   if (PARTS.has('review')) {
     const before = loads();
     const started = performance.now();
-    const reviewCases = (name: string, ds: OpenDataset) => {
-      const top = projectOf(ds.data, ds.data.largestProjectId);
-      const since = milestoneInstant(top.milestones[Math.max(0, top.milestones.length - 3)]!.date);
+    const reviewCases = (ds: OpenDataset) => {
+      const name = ds.data.name;
+      const topOf = projectOf(ds.data, ds.data.largestProjectId);
+      const since = milestoneInstant(topOf.milestones[Math.max(0, topOf.milestones.length - 3)]!.date);
       const territoryId = ds.data.largestTerritoryId;
       const size = { territoryId, projects: 0, actors: 0, objectives: 0, since: since.toISOString() };
       return {
+        name,
         size,
         cases: {
           [`${name} review (server)`]: async () => {
@@ -299,54 +308,51 @@ try {
         } as Record<string, () => Promise<unknown>>,
       };
     };
-    const xl = reviewCases('XL', XL);
-    const l = reviewCases('L', L);
-    log(`measuring: territory review at XL (${xl.size.territoryId}) and L (${l.size.territoryId}), ${REVIEW_RUNS} runs`);
-    const stats = await measureTogether(
-      { ...xl.cases, ...l.cases },
-      {
-        runs: REVIEW_RUNS,
-        warmup: 1,
-        onRun: (run) => log(`review: run ${run + 1}`),
-      },
+    const measured = [large, small].filter((d): d is OpenDataset => d !== null).map(reviewCases);
+    log(
+      `measuring: territory review at ${measured.map((m) => `${m.name} (${m.size.territoryId})`).join(' and ')}, ${REVIEW_RUNS} runs`,
     );
+    const stats = await measureTogether(Object.assign({}, ...measured.map((m) => m.cases)), {
+      runs: REVIEW_RUNS,
+      warmup: 1,
+      onRun: (run) => log(`review: run ${run + 1}`),
+    });
     const r = (a: string, b: string) => stats[a]!.medianMs / stats[b]!.medianMs;
+    const ratios: ScaleRatio[] = measured.map((m) => ({
+      name: `territory review ÷ map reads of its projects, ${m.name} (server side)`,
+      value: r(`${m.name} review (server)`, `${m.name} maps of its projects (server)`),
+    }));
+    if (large)
+      ratios.push({
+        name: `territory review, ${nL} ÷ ${nS} (larger territory)`,
+        value: r(`${nL} review (server)`, `${nS} review (server)`),
+      });
     result.parts.review = {
       date: new Date().toISOString(),
       seconds: seconds(performance.now() - started),
       loadAverage: { before, after: loads() },
-      territories: { XL: xl.size, L: l.size },
+      territories: Object.fromEntries(measured.map((m) => [m.name, m.size])),
       stats,
-      ratios: [
-        {
-          name: 'territory review ÷ map reads of its projects, XL (server side)',
-          value: r('XL review (server)', 'XL maps of its projects (server)'),
-        },
-        {
-          name: 'territory review ÷ map reads of its projects, L (server side)',
-          value: r('L review (server)', 'L maps of its projects (server)'),
-        },
-        { name: 'territory review, XL ÷ L (larger territory)', value: r('XL review (server)', 'L review (server)') },
-      ],
+      ratios,
     };
     writeResults();
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The API and the raw baseline in their own processes, on XL (throughput and signed-in parts).
+  // The API and the raw baseline in their own processes, on the largest size (throughput, signed-in reads).
   const servers =
     PARTS.has('throughput') || PARTS.has('signed')
       ? await (async () => {
           // Both with the same connection timeout, longer than Trame's fail-fast second: on a busy
           // shared machine a connection can take longer to open, and that is not what is measured.
           const neo4jEnv = {
-            NEO4J_URI: XL.uri,
+            NEO4J_URI: top.uri,
             NEO4J_USER: 'neo4j',
             NEO4J_PASSWORD: PASSWORD,
             NEO4J_DATABASE: 'neo4j',
             NEO4J_CONNECTION_TIMEOUT_MS: '30000',
           };
-          log('starting the API and the raw baseline in their own processes, on XL');
+          log(`starting the API and the raw baseline in their own processes, on ${top.data.name}`);
           const api = await startServerProcess('./api-process.ts', 'BENCH_API_READY', neo4jEnv);
           processes.push(api);
           const raw = await startServerProcess('./baselines/raw-server.ts', 'BENCH_RAW_READY', neo4jEnv);
@@ -355,7 +361,7 @@ try {
             api,
             raw,
             apiAfterStartMiB: watchRss(api.pid).stop().maxSampledMiB,
-            headers: await signIn(XL.graph, xlProject.id),
+            headers: await signIn(top.graph, topProject.id),
           };
         })()
       : null;
@@ -370,14 +376,14 @@ try {
         url: `${api.url}/graphql`,
         method: 'POST',
         headers: { 'content-type': 'application/json', ...servers.headers.cookie },
-        body: JSON.stringify({ query: MAP_QUERY, variables: { id: xlProject.id, asOf: null } }),
+        body: JSON.stringify({ query: MAP_QUERY, variables: { id: topProject.id, asOf: null } }),
         failsIf: '"errors"',
       },
       raw: {
         url: `${raw.url}/map`,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ projectId: xlProject.id }),
+        body: JSON.stringify({ projectId: topProject.id }),
         failsIf: '"statusCode"',
       },
     };
@@ -397,7 +403,7 @@ try {
       raw: Math.round(JSON.stringify(rawBody).length / 1024),
     };
     log(
-      `throughput: project ${xlProject.id}; same nodes and edges through both: ${sameContent}; responses ${JSON.stringify(responseKiB)} KiB`,
+      `throughput: project ${topProject.id}; same nodes and edges through both: ${sameContent}; responses ${JSON.stringify(responseKiB)} KiB`,
     );
     const rss = watchRss(api.pid);
     log('throughput: warm-up');
@@ -448,7 +454,7 @@ try {
       ratios.push({ name: `p99 latency, Trame ÷ raw Cypher, ${clients} clients (HTTP)`, value: t.p99Ms / b.p99Ms });
     }
     ratios.push({
-      name: 'API process peak resident memory, XL, under load (MiB)',
+      name: `API process peak resident memory, ${top.data.name}, under load (MiB)`,
       value: apiRss.peakMiB ?? Number.NaN,
       max: 400,
       unit: 'MiB',
@@ -457,7 +463,8 @@ try {
       date: new Date().toISOString(),
       seconds: seconds(performance.now() - started),
       loadAverage: { before, after: loads() },
-      projectId: xlProject.id,
+      dataset: top.data.name,
+      projectId: topProject.id,
       sameContent,
       responseKiB,
       summary,
@@ -471,13 +478,13 @@ try {
     const before = loads();
     const started = performance.now();
     const { api, raw, headers } = servers;
-    const body = { query: MAP_QUERY, variables: { id: xlProject.id, asOf: null } };
+    const body = { query: MAP_QUERY, variables: { id: topProject.id, asOf: null } };
     log('measuring: signed-in map read over HTTP (session cookie, personal token) and the raw baseline');
     const stats = await measureTogether(
       {
         'trame, session cookie': () => postJson(`${api.url}/graphql`, body, headers.cookie),
         'trame, personal token (bearer)': () => postJson(`${api.url}/graphql`, body, headers.bearer),
-        'raw Cypher (bare fastify)': () => postJson(`${raw.url}/map`, { projectId: xlProject.id }),
+        'raw Cypher (bare fastify)': () => postJson(`${raw.url}/map`, { projectId: topProject.id }),
       },
       { runs: RUNS, warmup: WARMUP, onRun: (run) => (run + 1) % 5 === 0 && log(`signed: run ${run + 1}`) },
     );
@@ -486,7 +493,8 @@ try {
       date: new Date().toISOString(),
       seconds: seconds(performance.now() - started),
       loadAverage: { before, after: loads() },
-      projectId: xlProject.id,
+      dataset: top.data.name,
+      projectId: topProject.id,
       stats,
       ratios: [
         {

@@ -10,7 +10,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@trame/api';
-import { Graph, createDriver, createEntity, importActors, type ActorImportRow } from '@trame/graph';
+import {
+  Graph,
+  createApiToken,
+  createDriver,
+  createEntity,
+  createUser,
+  grantRole,
+  importActors,
+  type ActorImportRow,
+} from '@trame/graph';
 import { startDisposableNeo4j } from '@trame/neo4j-embedded/disposable';
 import { migrate } from '@trame/migrations';
 import { stat, type Stat } from './lib.ts';
@@ -33,8 +42,16 @@ const rows = (tag: string): ActorImportRow[] =>
     role: i % 2 === 0 ? 'Membre du comité de pilotage' : null,
   }));
 
+/** The bench's administrator token (the API refuses anonymous writes). */
+let bearer = '';
+
 async function gql(app: FastifyInstance, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { authorization: `Bearer ${bearer}` },
+    payload: { query, variables },
+  });
   const body = response.json() as { data?: Record<string, unknown>; errors?: { message: string }[] };
   if (body.errors) throw new Error(body.errors[0]!.message);
   return body.data!;
@@ -57,9 +74,12 @@ async function main(): Promise<void> {
   };
   const driver = createDriver(config);
   const graph = new Graph(driver, config.database);
-  const app = await buildApp({ graph, webDir: null, graphiql: false, user: { id: AUTHOR, name: 'Bench' } });
+  const app = await buildApp({ graph, webDir: null, graphiql: false });
   try {
     await migrate(driver, { database: config.database });
+    const admin = await createUser(graph, { email: `bench-${Date.now()}@trame.test`, name: 'Bench' });
+    await grantRole(graph, { userId: admin.id, role: 'ADMINISTRATEUR', by: 'system' });
+    bearer = (await createApiToken(graph, { userId: admin.id, name: 'bench' })).token;
     let n = 0;
     const fresh = async () => {
       n += 1;

@@ -15,6 +15,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@trame/api';
 import {
   ACTOR_KINDS,
+  createApiToken,
+  createUser,
+  grantRole,
   ENGAGEMENT_LEVELS,
   END_OF_TIME,
   importActors as importActorRows,
@@ -94,8 +97,15 @@ const EDIT_MUTATION = /* GraphQL */ `
   }`;
 
 type Json = Record<string, unknown>;
+/** An administrator's personal token: Trame's reads are measured signed in (the peer ignores it). */
+let bearer = '';
 async function injectGraphQL(app: FastifyInstance, query: string, variables: Json): Promise<Json> {
-  const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { authorization: `Bearer ${bearer}` },
+    payload: { query, variables },
+  });
   const body = JSON.parse(response.body) as { data?: Json; errors?: unknown[] };
   if (response.statusCode !== 200 || body.errors)
     throw new Error(`GraphQL ${response.statusCode}: ${response.body.slice(0, 400)}`);
@@ -104,7 +114,7 @@ async function injectGraphQL(app: FastifyInstance, query: string, variables: Jso
 async function fetchGraphQL(url: string, query: string, variables: Json): Promise<Json> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: Json; errors?: unknown[] };
@@ -240,6 +250,9 @@ try {
   // Servers: Trame (inject and a listening port), the peer (inject and a listening port).
   const app = await buildApp({ graph, webDir: null, graphiql: false });
   apps.push(app);
+  const admin = await createUser(graph, { email: `bench-${Date.now()}@trame.test`, name: 'Bench' });
+  await grantRole(graph, { userId: admin.id, role: 'ADMINISTRATEUR', by: 'system' });
+  bearer = (await createApiToken(graph, { userId: admin.id, name: 'bench' })).token;
   const trameUrl = await listen(app);
   const peerSchema = await createPeerSchema(driver);
   const peerApp = await buildPeerApp(peerSchema, config.database);

@@ -239,12 +239,12 @@ describe('sessions', () => {
     const race = await Promise.allSettled([consumeSignInLink(t.graph, link.token), consumeSignInLink(t.graph, link.token)]);
     expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = race.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect((rejected.reason as DomainError).code).toBe('SIGN_IN_LINK_INVALID');
+    expect((rejected.reason as DomainError).code).toBe('INVALID_SIGN_IN_LINK');
     const late = await createSignInLink(t.graph, admin.id, { now: t0 });
     expect(await codeOf(consumeSignInLink(t.graph, late.token, { now: new Date(t0.getTime() + 24 * 3_600_000) }))).toBe(
-      'SIGN_IN_LINK_INVALID',
+      'INVALID_SIGN_IN_LINK',
     );
-    expect(await codeOf(consumeSignInLink(t.graph, 'trame_lien_inconnu'))).toBe('SIGN_IN_LINK_INVALID');
+    expect(await codeOf(consumeSignInLink(t.graph, 'trame_lien_inconnu'))).toBe('INVALID_SIGN_IN_LINK');
   });
 });
 

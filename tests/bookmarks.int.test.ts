@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '@trame/graph';
 import { buildSmallProject, type SmallProject } from './support/factories.ts';
 import { testGraph } from './support/graph.ts';
-import { testApp, type GqlResult } from './support/http.ts';
+import { administratorOf, testApp, type GqlResult } from './support/http.ts';
 
 /**
  * Two API processes on one Neo4j, as behind a load balancer: each app has its own driver (its
@@ -51,7 +51,10 @@ async function post<T>(app: FastifyInstance, query: string, variables: Record<st
   const response = await app.inject({
     method: 'POST',
     url: '/graphql',
-    headers: bookmark === undefined ? {} : { 'Trame-Bookmark': bookmark },
+    headers: {
+      authorization: `Bearer ${administratorOf(app).token}`,
+      ...(bookmark === undefined ? {} : { 'Trame-Bookmark': bookmark }),
+    },
     payload: { query, variables },
   });
   return {

@@ -256,7 +256,9 @@ describe('Neo4j unreachable', () => {
     try {
       for (const query of ['{ territories { id } }', 'mutation { revertChange(changeId: "chg-x") { id } }']) {
         const started = Date.now();
-        const response = await down.inject({ method: 'POST', url: '/graphql', payload: { query } });
+        // Signed in: resolving the token is the request's first read, refused like any other.
+        const authorization = `Bearer trame_pat_${'A'.repeat(43)}`;
+        const response = await down.inject({ method: 'POST', url: '/graphql', headers: { authorization }, payload: { query } });
         expect(Date.now() - started).toBeLessThan(5000);
         expect(response.statusCode).toBe(503);
         expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);

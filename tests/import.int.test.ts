@@ -245,7 +245,7 @@ describe('importActors (GraphQL)', () => {
     });
     expect(timeline.data!.projectTimeline.changes[0]).toEqual({
       op: 'CREATE',
-      author: 'pilote-test',
+      author: 'Pilote de test',
       entityId: created.engagementId,
       validFrom: '2020-01-15T00:00:00.000Z',
     });

@@ -8,10 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver } from '@trame/graph';
+import { Graph, createDriver } from '@trame/graph';
 import { freePort } from '@trame/neo4j-embedded/disposable';
 import { loadConfig, type TrameConfig } from '../api/src/config.ts';
 import { startServer, type RunningServer } from '../api/src/server.ts';
+import { createTestAdmin } from './support/principals.ts';
 import { createTerritory, isAlive, processesIn, timedGet, waitFor, type Outcome } from './support/outage.ts';
 
 const PASSWORD = 'trame-outage-password';
@@ -22,6 +23,8 @@ describe('the embedded Neo4j killed under load', () => {
   let home = '';
   let config: TrameConfig;
   let server: RunningServer | null = null;
+  /** An administrator's token on this server's database: the API refuses anonymous writes. */
+  let token = '';
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'trame-outage-'));
@@ -35,6 +38,15 @@ describe('the embedded Neo4j killed under load', () => {
       LOG_LEVEL: 'silent',
     });
     server = await startServer(config, { log: (line) => lines.push(line) });
+    const graph = new Graph(
+      createDriver({ uri: `bolt://127.0.0.1:${config.embedded.port}`, user: 'neo4j', password: PASSWORD, database: 'neo4j' }),
+      'neo4j',
+    );
+    try {
+      token = (await createTestAdmin(graph)).token;
+    } finally {
+      await graph.close();
+    }
   }, 240_000);
 
   afterAll(async () => {
@@ -50,7 +62,7 @@ describe('the embedded Neo4j killed under load', () => {
     let n = 0;
     const writer = async () => {
       while (writing) {
-        const outcome = await createTerritory(app.url, `Territoire ${RUN}-${(n += 1)}`);
+        const outcome = await createTerritory(app.url, `Territoire ${RUN}-${(n += 1)}`, token);
         outcomes.push(outcome);
         // Failures come back at once while the breaker is open: do not spin.
         if (!outcome.id) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -151,7 +163,7 @@ describe('the embedded Neo4j killed under load', () => {
     process.kill(pid, 'SIGSTOP');
     // Pooled connections idle for over a second are checked before use.
     await new Promise((resolve) => setTimeout(resolve, 1_200));
-    const outcomes = await Promise.all([1, 2, 3, 4].map((i) => createTerritory(app.url, `Gelé ${RUN}-${i}`)));
+    const outcomes = await Promise.all([1, 2, 3, 4].map((i) => createTerritory(app.url, `Gelé ${RUN}-${i}`, token)));
     for (const outcome of outcomes) {
       expect(outcome.code).toBe('SERVICE_UNAVAILABLE');
       expect(outcome.ended - outcome.started).toBeLessThan(2_000);

@@ -2,21 +2,28 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Graph } from '@trame/graph';
-import type { User } from './graphql/context.ts';
+import type { Graph, SessionOptions } from '@trame/graph';
 import { registerGraphQL } from './graphql/yoga.ts';
+import { registerAuth } from './plugins/auth.ts';
 import { registerBookmarks } from './plugins/bookmarks.ts';
+import { registerSignIn } from './plugins/sign-in.ts';
 import { registerGraph } from './plugins/graph.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-export const LOCAL_USER: User = { id: 'pilote-local', name: 'Pilote (utilisateur local)' };
 const READY_TIMEOUT_MS = 1_500;
 
 export interface AppOptions {
   graph: Graph;
   /** Close the graph's driver with the app (the server owns it; tests often share one). */
   closeGraph?: boolean;
-  user?: User;
+  /**
+   * Where the app is reached from outside (TRAME_PUBLIC_URL), e.g. `https://trame.ville.fr`:
+   * https means `__Host-`/`Secure` session cookies; wall link addresses start with it.
+   * Unset: plain-HTTP cookies, addresses taken from each request.
+   */
+  publicUrl?: string | null;
+  /** Session lifetime and clock (tests); default SESSION_LIFETIME. */
+  session?: SessionOptions;
   /** The built web app; null serves no front end. */
   webDir?: string | null;
   graphiql?: boolean;
@@ -32,7 +39,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerGraph(app, options.graph, { closeWithApp: options.closeGraph ?? false });
   registerBookmarks(app);
-  registerGraphQL(app, { user: options.user ?? LOCAL_USER, graphiql: options.graphiql ?? true });
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '') || null;
+  registerAuth(app, {
+    secure: publicUrl?.startsWith('https:') ?? false,
+    ...(options.session ? { session: options.session } : {}),
+  });
+  await registerSignIn(app, options.session ?? {});
+  registerGraphQL(app, { graphiql: options.graphiql ?? true, publicUrl });
 
   // Liveness: the process answers, whatever the database does (an orchestrator restarts a dead
   // process, not one waiting for its database).

@@ -63,7 +63,7 @@ export const ERROR_CODES = {
   ACCESS_TOKEN_NOT_FOUND: "Le jeton d'accès demandé n'existe pas.",
   WALL_LINK_NOT_FOUND: "Le lien d'affichage mural demandé n'existe pas.",
   INVALID_EXPIRY: "La date d'expiration doit être dans le futur.",
-  SIGN_IN_LINK_INVALID: 'Le lien de connexion est inconnu, expiré ou déjà utilisé.',
+  INVALID_SIGN_IN_LINK: 'Le lien de connexion est inconnu, expiré ou déjà utilisé.',
   INVALID_EMAIL_DOMAIN: "Le domaine de messagerie n'est pas valide (par exemple : ville-malaunay.fr).",
   EMAIL_DOMAIN_NOT_ALLOWED:
     "Le domaine de cette adresse n'est pas autorisé : un administrateur doit l'ajouter avant la première connexion.",

@@ -75,7 +75,7 @@ async function openProject(page: Page, projectId: string, query = ''): Promise<v
 
 describe('the map editor', () => {
   it('a pilot adds an actor, an objective, a position and a conflict, then arbitrates it', async () => {
-    const page = await t.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await t.newPage({ width: 1920, height: 1080 });
     await openProject(page, 'prj-marche');
     const panel = page.locator('aside.side-panel');
 
@@ -180,7 +180,7 @@ describe('the map editor', () => {
   });
 
   it('Loos-en-Gohelle shows its two systemic leaps, its ecosystems, and its older map', async () => {
-    const page = await t.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await t.newPage({ width: 1920, height: 1080 });
     await openProject(page, 'prj-archipel');
     const elements = await drawn(page);
     const leaps = elements.filter((e) => e.kind === 'LEAP');
@@ -233,7 +233,7 @@ describe('the map editor', () => {
   });
 
   it('exports the map as PNG and SVG', async () => {
-    const page = await t.browser.newPage({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
+    const page = await t.newPage({ width: 1920, height: 1080 });
     await openProject(page, 'prj-gaz-fibre');
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter PNG' }).click()]);
     const pngBytes = readFileSync((await png.path())!);

@@ -12,7 +12,7 @@ beforeAll(async () => {
 
 describe('in a browser', () => {
   it('the home page lists territories and their projects, in French', async () => {
-    const page = await t.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await t.newPage({ width: 1280, height: 900 });
     await page.goto(t.base);
     const territoryName = String(small.territory.values.name);
     await page.getByRole('heading', { name: territoryName }).waitFor();
@@ -23,7 +23,7 @@ describe('in a browser', () => {
   });
 
   it('GraphiQL works offline: its editor renders with no outside request', async () => {
-    const page = await t.browser.newPage();
+    const page = await t.newPage();
     const outside: string[] = [];
     page.on('request', (request) => {
       const url = request.url();

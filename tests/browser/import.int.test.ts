@@ -31,7 +31,7 @@ describe('importing actors from a spreadsheet', () => {
   it('a pilot previews a CSV, fixes the bad row, imports, and sees the actors on the map', async () => {
     const small = await buildSmallProject(t.graph, 1, 0);
     await build(t.graph, 'Perimeter', { projectId: small.project.id, name: 'Cantine bio' }, { validFrom: at('2018-01-01') });
-    const page = await t.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+    const page = await t.newPage({ width: 1600, height: 1000 });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     await page.goto(`${t.base}/projets/${small.project.id}`);
     await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();

@@ -1,32 +1,45 @@
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type AppOptions } from '@trame/api';
 import type { Graph } from '@trame/graph';
 import { launchBrowser } from './browser.ts';
 import { testGraph } from './graph.ts';
-import { gql, type GqlResult } from './http.ts';
+import { actAs, gql, gqlAs, type GqlResult } from './http.ts';
+import { createTestAdmin, createTestSession, type TestUser } from './principals.ts';
 
 /** The test file's app and graph, set by `beforeAll` (read them inside tests and hooks only). */
 export interface TestApp {
   graph: Graph;
   app: FastifyInstance;
-  /** One GraphQL operation through `inject` (no port). */
+  /** The administrator (« Pilote de test ») the fixture created; `gql` runs as them. */
+  admin: TestUser;
+  /** One GraphQL operation through `inject` (no port), as the administrator. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  /** One GraphQL operation as `secret` (a personal token or wall link secret), or anonymously (null). */
+  gqlAs<T = Record<string, unknown>>(
+    secret: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResult<T>>;
 }
 
 export interface BrowserApp extends TestApp {
   browser: Browser;
   /** The listening app's address, e.g. `http://127.0.0.1:43127`. */
   base: string;
-  /** A page at the viewport (1920×1080 by default), French, with page errors printed. */
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A page at the viewport (1920×1080 by default), French, with page errors printed, in its own
+   * browser context: signed in as the administrator (a session cookie), or anonymous with
+   * `signedIn: false`.
+   */
+  newPage(options?: { width?: number; height?: number; signedIn?: boolean }): Promise<Page>;
 }
 
 type AppOverrides = Partial<Omit<AppOptions, 'graph'>>;
 
-/** Test user for `inject` tests: changes are attributed to it. */
-export const TEST_USER = { id: 'pilote-test', name: 'Pilote de test' };
+/** The administrator the fixtures sign in as: changes are attributed to this display name. */
+export const TEST_USER = { name: 'Pilote de test' };
 
 function lateBound<T extends object>(): T {
   return new Proxy({} as T, {
@@ -46,8 +59,11 @@ export function useTestApp(overrides: AppOverrides = {}): TestApp {
   const state = {} as TestApp;
   beforeAll(async () => {
     state.graph = testGraph();
-    state.app = await buildApp({ graph: state.graph, webDir: null, graphiql: false, user: TEST_USER, ...overrides });
+    state.app = await buildApp({ graph: state.graph, webDir: null, graphiql: false, ...overrides });
+    state.admin = await createTestAdmin(state.graph, TEST_USER.name);
+    actAs(state.app, state.admin);
     state.gql = (query, variables = {}) => gql(state.app, query, variables);
+    state.gqlAs = (secret, query, variables = {}) => gqlAs(state.app, secret, query, variables);
     Object.assign(fixture, state);
   });
   afterAll(async () => {
@@ -69,9 +85,23 @@ export function useBrowserApp(overrides: AppOverrides = {}): BrowserApp {
     state.app = await buildApp({ graph: state.graph, ...overrides });
     state.base = await state.app.listen({ port: 0, host: '127.0.0.1' });
     state.browser = await launchBrowser();
+    state.admin = await createTestAdmin(state.graph, TEST_USER.name);
+    actAs(state.app, state.admin);
     state.gql = (query, variables = {}) => gql(state.app, query, variables);
-    state.newPage = async (viewport = { width: 1920, height: 1080 }) => {
-      const page = await state.browser.newPage({ viewport, acceptDownloads: true, locale: 'fr-FR' });
+    state.gqlAs = (secret, query, variables = {}) => gqlAs(state.app, secret, query, variables);
+    state.newPage = async ({ width = 1920, height = 1080, signedIn = true } = {}) => {
+      const context: BrowserContext = await state.browser.newContext({
+        viewport: { width, height },
+        acceptDownloads: true,
+        locale: 'fr-FR',
+      });
+      if (signedIn) {
+        const session = await createTestSession(state.graph, state.admin.user.id);
+        await context.addCookies([{ name: state.app.sessionCookie.name, value: session, url: state.base }]);
+      }
+      const page = await context.newPage();
+      // The page owns its context: closing the page closes both.
+      page.on('close', () => void context.close());
       page.on('pageerror', (error) => console.error(`page error: ${error.message}\n${error.stack ?? ''}`));
       return page;
     };

@@ -12,13 +12,16 @@ export interface Outcome {
 
 const CREATE = 'mutation($input: CreateTerritoryInput!) { createTerritory(input: $input) { id } }';
 
-/** Creates one territory through the API; never throws (a transport failure is `code: 'FETCH_FAILED'`). */
-export async function createTerritory(url: string, name: string): Promise<Outcome> {
+/**
+ * Creates one territory through the API as `token` (an administrator's personal token); never
+ * throws (a transport failure is `code: 'FETCH_FAILED'`).
+ */
+export async function createTerritory(url: string, name: string, token: string): Promise<Outcome> {
   const started = Date.now();
   try {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: CREATE, variables: { input: { name, code: '59', kind: 'COMMUNE' } } }),
       signal: AbortSignal.timeout(60_000),
     });

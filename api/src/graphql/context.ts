@@ -1,32 +1,38 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
-import type { Graph } from '@trame/graph';
+import type { ChangeContext, Graph, Principal, Resource } from '@trame/graph';
 import type { ProjectStateCache } from './project-states.ts';
 import type { MutationOperationState } from './transaction.ts';
 
-/** The acting user. One local user until accounts exist; every change is attributed to it. */
-export interface User {
-  id: string;
-  name: string;
-}
-
-export type Action = 'read' | 'write';
+/**
+ * The access resources (project or territory, with territory and label) looked up during one
+ * operation, by key (`project:prj-…`): a query naming a project in three fields reads its
+ * territory once.
+ */
+export type ResourceCache = Map<string, Promise<Resource>>;
 
 /** What every resolver receives: a typed bag of dependencies, nothing global. */
 export interface GraphQLContext {
   /** The app's graph; in a mutation operation, the operation's one transaction (transaction.ts). */
   graph: Graph;
-  user: User;
+  /**
+   * Who asks (resolved once per request by the auth plugin). The access rules
+   * (access-rules.ts) have checked every root field before its resolver runs.
+   */
+  principal: Principal;
+  /** Whom the changes of this request are attributed to: `{author: display name, authorId: user id}`. */
+  author: ChangeContext;
+  /** The cookie's session secret when the request came with one (changePassword keeps it open). */
+  sessionToken: string | null;
+  /** Where the app is reached from the outside (`https://trame.example.fr`), without trailing slash. */
+  publicUrl: string;
   requestId: string;
   log: FastifyBaseLogger;
+  /** Access resources already looked up by this operation. */
+  resources: ResourceCache;
   /** Project states already read by this query operation (null for mutations). */
   projectStates?: ProjectStateCache | null;
   /** Set for mutation operations: which root field failed first, if any (transaction.ts). */
   mutation?: MutationOperationState | null;
-  /**
-   * The single authorization point. With one local user it lets everything through; when accounts
-   * exist it throws a DomainError (FORBIDDEN, added to the catalogue with its first use).
-   */
-  authorize(action: Action, scope?: { projectId?: string | null; territoryId?: string | null }): void;
 }
 
 /** What fastify hands to yoga with each request. */

@@ -20,6 +20,8 @@ export const API_ERROR_CODES = {
   METHOD_NOT_ALLOWED: 'Méthode HTTP non permise : GET (requêtes seulement), POST ou OPTIONS ; HTTP 405 avec l’en-tête Allow.',
   PAYLOAD_TOO_LARGE: 'Le corps de la requête dépasse 2 Mio ; HTTP 413.',
   UNSUPPORTED_MEDIA_TYPE: 'Le corps doit être du JSON (Content-Type: application/json) ; HTTP 415.',
+  RATE_LIMITED:
+    'Trop de tentatives de connexion (par compte ou par adresse) : le message dit quand réessayer ; HTTP 429 sur les routes /auth/*.',
   INTERNAL_SERVER_ERROR: 'Erreur interne : rien n’a été modifié ; le journal du serveur la décrit sous son requestId.',
   SERVICE_UNAVAILABLE:
     'La base de données est momentanément injoignable : rien n’a été modifié, réessayez (HTTP 503 avec Retry-After).',

@@ -3,8 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { createSchema } from 'graphql-yoga';
 import { ENTITIES, type Model } from '@trame/graph';
 import type { GraphQLContext, ServerContext } from './context.ts';
+import { guardRootFields } from './access-policy.ts';
+import { accessRules } from './access-rules.ts';
 import { entityTypeDefs } from './entity-schema.ts';
 import { entityListResolvers, entityMutationResolvers, entityObjectResolvers } from './resolvers/entities.ts';
+import { accountResolvers } from './resolvers/account.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';
 import { importResolvers } from './resolvers/import.ts';
 import { queryResolvers } from './resolvers/queries.ts';
@@ -26,12 +29,18 @@ export function loadTypeDefs(model: Model = ENTITIES): string[] {
   return [...written, entityTypeDefs(model)];
 }
 
-/** The executable schema; `model` defaults to the real one (tests pass a fixture model). */
+/**
+ * The executable schema; `model` defaults to the real one (tests pass a fixture model). Every
+ * root field is guarded by its access rule (access-rules.ts); a field without one throws here.
+ */
 export function buildSchema(model: Model = ENTITIES) {
   const objects = entityObjectResolvers(model);
   const lists: Record<string, Record<string, unknown>> = entityListResolvers(model);
   const custom: Record<string, Record<string, unknown>> = {};
-  for (const part of [queryResolvers, analysisResolvers, importResolvers] as Record<string, Record<string, unknown>>[]) {
+  for (const part of [queryResolvers, analysisResolvers, importResolvers, accountResolvers] as Record<
+    string,
+    Record<string, unknown>
+  >[]) {
     for (const [type, fields] of Object.entries(part)) custom[type] = { ...custom[type], ...fields };
   }
   const resolvers: Record<string, unknown> = {
@@ -45,5 +54,6 @@ export function buildSchema(model: Model = ENTITIES) {
   for (const [type, fields] of Object.entries(objects)) {
     resolvers[type] = { ...fields, ...lists[type], ...(custom[type] ?? {}) };
   }
-  return createSchema<ServerContext & GraphQLContext>({ typeDefs: loadTypeDefs(model), resolvers: resolvers as never });
+  const schema = createSchema<ServerContext & GraphQLContext>({ typeDefs: loadTypeDefs(model), resolvers: resolvers as never });
+  return guardRootFields(schema, accessRules(model));
 }

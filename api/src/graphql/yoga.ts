@@ -3,7 +3,8 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type ASTVisitor, type OperationDefinitionNode, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import type { Action, GraphQLContext, ServerContext, User } from './context.ts';
+import { principalLabel, type Principal } from '@trame/graph';
+import type { GraphQLContext, ServerContext } from './context.ts';
 import {
   ALL_ERROR_CODES,
   createErrorMask,
@@ -124,9 +125,14 @@ const useErrorCodes: Plugin = {
 };
 
 export interface YogaRouteOptions {
-  user: User;
   graphiql: boolean;
-  authorize?: (user: User, action: Action, scope?: { projectId?: string | null; territoryId?: string | null }) => void;
+  /** Where the app is reached from outside, without trailing slash (wall link addresses); null: from the request. */
+  publicUrl: string | null;
+}
+
+/** Whom a change is attributed to: the user's display name, and their id. */
+function changeAuthor(principal: Principal): GraphQLContext['author'] {
+  return { author: principalLabel(principal), authorId: principal.kind === 'user' ? principal.user.id : null };
 }
 
 /** A JSON object or nothing: what `variables` and `extensions` may be. */
@@ -189,7 +195,6 @@ const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 
 /** The one seam between fastify and yoga: a single route hands req/reply to yoga. */
 export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions): void {
-  const authorize = options.authorize ?? (() => {});
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema: allOrNothingMutations(buildSchema()),
     graphqlEndpoint: '/graphql',
@@ -238,10 +243,13 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
     ],
     context: ({ req }): GraphQLContext => ({
       graph: req.graph,
-      user: options.user,
+      principal: req.principal,
+      author: changeAuthor(req.principal),
+      sessionToken: req.sessionToken,
+      publicUrl: options.publicUrl ?? `${req.protocol}://${req.host}`,
       requestId: req.id,
       log: req.log,
-      authorize: (action, scope) => authorize(options.user, action, scope),
+      resources: new Map(),
     }),
   });
 

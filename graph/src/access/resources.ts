@@ -48,6 +48,74 @@ export async function readProjectResource(
   };
 }
 
+/** The resource for a territory id, in one indexed read. Throws NOT_FOUND. */
+export async function readTerritoryResource(
+  tx: ManagedTransaction,
+  territoryId: string,
+): Promise<Extract<Resource, { kind: 'territory' }>> {
+  const result = await tx.run(`MATCH (t:Entity {id: $id, type: 'Territory'})-[:LATEST]->(v:Version) RETURN v.name AS name`, {
+    id: territoryId,
+  });
+  const row = result.records[0];
+  if (!row)
+    throw new DomainError('NOT_FOUND', `le territoire « ${territoryId} » n'existe pas`, {
+      id: territoryId,
+      entityType: 'Territory',
+    });
+  return { kind: 'territory', territoryId, label: (row.get('name') as string | null) ?? territoryId };
+}
+
+/**
+ * What an entity belongs to, for the policy: its project (a project-scoped entity, or a
+ * Project itself) or its territory (a Territory, an Actor). One indexed read, labels included.
+ * Throws NOT_FOUND (`entityLabel` names what was looked for, « l'entité » by default).
+ */
+export async function readEntityResource(
+  tx: ManagedTransaction,
+  entityId: string,
+  entityLabel = "l'entité",
+): Promise<Extract<Resource, { kind: 'project' | 'territory' }>> {
+  const result = await tx.run(
+    `MATCH (e:Entity {id: $id})
+     WITH e, CASE WHEN e.type = 'Project' THEN e.id ELSE e.projectId END AS projectId,
+          CASE WHEN e.type = 'Territory' THEN e.id ELSE e.territoryId END AS territoryId
+     OPTIONAL MATCH (:Entity {id: projectId})-[:LATEST]->(pv:Version)
+     OPTIONAL MATCH (:Entity {id: territoryId})-[:LATEST]->(tv:Version)
+     RETURN projectId, territoryId, pv.name AS projectName, tv.name AS territoryName`,
+    { id: entityId },
+  );
+  const row = result.records[0];
+  if (!row) throw new DomainError('NOT_FOUND', `${entityLabel} « ${entityId} » n'existe pas`, { id: entityId });
+  const projectId = row.get('projectId') as string | null;
+  const territoryId = row.get('territoryId') as string;
+  if (projectId)
+    return { kind: 'project', projectId, territoryId, label: (row.get('projectName') as string | null) ?? projectId };
+  return { kind: 'territory', territoryId, label: (row.get('territoryName') as string | null) ?? territoryId };
+}
+
+/** The project a wall link shows, as a resource (to check `project:share`). Throws WALL_LINK_NOT_FOUND. */
+export async function readWallLinkResource(
+  tx: ManagedTransaction,
+  linkId: string,
+): Promise<Extract<Resource, { kind: 'project' }>> {
+  const result = await tx.run(`MATCH (w:WallLink {id: $id}) RETURN w.projectId AS projectId`, { id: linkId });
+  const projectId = result.records[0]?.get('projectId') as string | undefined;
+  if (!projectId)
+    throw new DomainError('WALL_LINK_NOT_FOUND', `aucun lien mural n'a l'identifiant « ${linkId} »`, { id: linkId });
+  return readProjectResource(tx, projectId);
+}
+
+/** The entity a recorded change is about, as a resource. Throws CHANGE_NOT_FOUND. */
+export async function readChangeResource(
+  tx: ManagedTransaction,
+  changeId: string,
+): Promise<Extract<Resource, { kind: 'project' | 'territory' }>> {
+  const result = await tx.run(`MATCH (c:Change {id: $id}) RETURN c.entityId AS entityId`, { id: changeId });
+  const entityId = result.records[0]?.get('entityId') as string | undefined;
+  if (!entityId) throw new DomainError('CHANGE_NOT_FOUND', `le changement « ${changeId} » n'existe pas`, { changeId });
+  return readEntityResource(tx, entityId);
+}
+
 /**
  * Pure: the state `principal` may receive — unchanged for those who may see confidential
  * items, redacted otherwise. `hiddenNow`: readHiddenEntityIds of the project (needed for past

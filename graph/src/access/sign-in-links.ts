@@ -41,7 +41,7 @@ export async function createSignInLink(
 
 /**
  * Uses the link: returns its user and marks it used, atomically (two concurrent uses: one
- * wins). Throws SIGN_IN_LINK_INVALID when unknown, expired, already used, or its user is
+ * wins). Throws INVALID_SIGN_IN_LINK when unknown, expired, already used, or its user is
  * disabled. The caller then opens a session (createSession).
  */
 export async function consumeSignInLink(graph: Graph, token: string, options: { now?: Date } = {}): Promise<User> {
@@ -61,7 +61,7 @@ export async function consumeSignInLink(graph: Graph, token: string, options: { 
   });
   if (!user)
     throw new DomainError(
-      'SIGN_IN_LINK_INVALID',
+      'INVALID_SIGN_IN_LINK',
       'ce lien de connexion est inconnu, expiré ou déjà utilisé : demandez-en un nouveau à un administrateur',
     );
   return user;

@@ -96,6 +96,16 @@ export async function getUser(graph: Graph, userId: string): Promise<User | null
   });
 }
 
+/** Whether the user has a password (a user created for single sign-on or a one-time link has none). */
+export async function hasPassword(graph: Graph, userId: string): Promise<boolean> {
+  return graph.read(async (tx) => {
+    const result = await tx.run('MATCH (:User {id: $userId})-[:HAS_PASSWORD]->(p:Password) RETURN count(p) > 0 AS has', {
+      userId,
+    });
+    return Boolean(result.records[0]?.get('has'));
+  });
+}
+
 /** Every user, by e-mail. For the administration page and the CLI. */
 export async function listUsers(graph: Graph): Promise<User[]> {
   return graph.read(async (tx) => {

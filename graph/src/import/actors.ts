@@ -228,7 +228,7 @@ function checkTarget(context: ImportContext, at: Date, rowCount: number): void {
 export function planActorImport(
   context: ImportContext,
   rows: readonly ActorImportRow[],
-  options: { at: Date; now: Date; author: string; dryRun: boolean },
+  options: { at: Date; now: Date; author: string; authorId?: string | null; dryRun: boolean },
 ): ActorImportPlan {
   const { at, now, author, dryRun } = options;
   checkTarget(context, at, rows.length);
@@ -248,7 +248,7 @@ export function planActorImport(
   const errors: ImportRowError[] = [];
   const actorOps: BulkCreate[] = [];
   const engagementOps: BulkCreate[] = [];
-  const base = { validFrom: at, recordedAt: now, author };
+  const base = { validFrom: at, recordedAt: now, author, authorId: options.authorId ?? null };
 
   rows.forEach((row, index) => {
     const line = typeof row.line === 'number' && Number.isInteger(row.line) && row.line > 0 ? row.line : index + 1;
@@ -551,7 +551,7 @@ async function prepare(
     await tx.run(lock.cypher, lock.params);
   }
   const context = await readImportContext(tx, id, at);
-  return planActorImport(context, rows, { at, now, author: ctx.author, dryRun });
+  return planActorImport(context, rows, { at, now, author: ctx.author, authorId: ctx.authorId ?? null, dryRun });
 }
 
 /** What the import would do, without writing anything: run it in a read transaction. */

@@ -56,6 +56,8 @@ export interface BulkOpBase {
   /** When Trame recorded it (transaction time): the commands' `ctx.now`. */
   recordedAt: Date;
   author: string;
+  /** The signed-in user's id (see ChangeContext). */
+  authorId?: string | null;
   /** The change's id (and its version's changeId); generated when absent. */
   changeId?: string;
 }
@@ -251,6 +253,7 @@ export function planBulk(ops: readonly BulkOp[], options: PlanOptions = {}): Bul
       entity: { ...e, values },
       op: kind,
       author: op.author,
+      authorId: op.authorId ?? null,
       recordedAt: op.recordedAt,
       validFrom: op.validFrom,
       delta,
@@ -417,7 +420,7 @@ const CHANGES_CYPHER = `
   MATCH (e:Entity {id: row.entityId})
   CREATE (c:Change {
     id: row.id, entityId: row.entityId, entityType: row.entityType, projectId: row.projectId,
-    territoryId: row.territoryId, op: row.op, author: row.author, recordedAt: row.recordedAt,
+    territoryId: row.territoryId, op: row.op, author: row.author, authorId: row.authorId, recordedAt: row.recordedAt,
     validFrom: row.validFrom, version: row.version, fields: row.fields, before: row.before, after: row.after,
     revertOf: row.revertOf, causeId: row.causeId, title: row.title })
   CREATE (c)-[:CHANGED]->(e)`;
@@ -519,7 +522,7 @@ export async function loadThroughCommands(graph: Graph, ops: readonly BulkOp[], 
     const slice = ops.slice(i, i + batch);
     await graph.write(async (tx) => {
       for (const op of slice) {
-        const ctx = { author: op.author, now: op.recordedAt };
+        const ctx = { author: op.author, authorId: op.authorId ?? null, now: op.recordedAt };
         if (op.op === 'CREATE') await createEntity(tx, ctx, op.type, op.input, { validFrom: op.validFrom, id: op.id });
         else if (op.op === 'UPDATE') await updateEntity(tx, ctx, null, op.id, op.patch, { validFrom: op.validFrom });
         else await endEntity(tx, ctx, null, op.id, { validFrom: op.validFrom });

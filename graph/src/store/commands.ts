@@ -43,7 +43,10 @@ export { revertChange } from './revert.ts';
 
 /** Who makes a change, and when the server records it. */
 export interface ChangeContext {
+  /** Display name recorded with the change (the user's name, `principalLabel`). */
   author: string;
+  /** The signed-in user's id; absent for changes made outside a request (seed, import scripts). */
+  authorId?: string | null;
   /** Transaction time; defaults to the clock. Tests and imports may pin it. */
   now?: Date;
 }
@@ -142,6 +145,7 @@ export async function createEntity(
       entity: created,
       op: 'CREATE',
       author: ctx.author,
+      authorId: ctx.authorId ?? null,
       recordedAt,
       validFrom: at,
       delta: createDelta(values),
@@ -189,6 +193,7 @@ export async function updateEntity(
     entity: { ...current, version: current.version + 1, values },
     op: 'UPDATE',
     author: ctx.author,
+    authorId: ctx.authorId ?? null,
     recordedAt,
     validFrom: at,
     delta: updateDelta(changed, current.values, values),
@@ -248,6 +253,7 @@ export async function endEntity(
       entity: ended,
       op: 'END',
       author: ctx.author,
+      authorId: ctx.authorId ?? null,
       recordedAt,
       validFrom: at,
       delta: endDelta(at),

@@ -200,6 +200,7 @@ export type NewChange = ChangeRecord;
 export function changeParams(c: NewChange) {
   return {
     ...c,
+    authorId: c.authorId ?? null,
     recordedAt: toNeoDateTime(c.recordedAt),
     validFrom: toNeoDateTime(c.validFrom),
     before: JSON.stringify(c.before),
@@ -213,7 +214,7 @@ export function recordChange(c: NewChange): Query {
       MATCH (e:Entity {id: $entityId})
       CREATE (c:Change {
         id: $id, entityId: $entityId, entityType: $entityType, projectId: $projectId,
-        territoryId: $territoryId, op: $op, author: $author, recordedAt: $recordedAt,
+        territoryId: $territoryId, op: $op, author: $author, authorId: $authorId, recordedAt: $recordedAt,
         validFrom: $validFrom, version: $version, fields: $fields, before: $before, after: $after,
         revertOf: $revertOf, causeId: $causeId, title: $title })
       CREATE (c)-[:CHANGED]->(e)

@@ -29,7 +29,10 @@ export interface ChangeRecord {
   projectId: string | null;
   territoryId: string;
   op: ChangeOp;
+  /** Display name of who made the change (old changes: the local user's id, `pilote-local`). */
   author: string;
+  /** The user's id; null for changes recorded before accounts existed, or outside a request. */
+  authorId?: string | null;
   recordedAt: Date;
   validFrom: Date;
   /** Entity version after the change. */
@@ -88,6 +91,7 @@ export function toChangeRecord(props: Props): ChangeRecord {
     territoryId: props.territoryId as string,
     op: props.op as ChangeOp,
     author: props.author as string,
+    authorId: (props.authorId as string | undefined) ?? null,
     recordedAt: fromNeoDateTime(props.recordedAt),
     validFrom: fromNeoDateTime(props.validFrom),
     version: Number(props.version),

@@ -90,6 +90,7 @@ async function reopen(
       entity: reopened,
       op: 'REOPEN',
       author: ctx.author,
+      authorId: ctx.authorId ?? null,
       recordedAt,
       validFrom: change.validFrom,
       delta: reopenDelta(current.validTo),

@@ -272,6 +272,7 @@ export function changeRow(args: {
   entity: ChangedEntity;
   op: ChangeOp;
   author: string;
+  authorId?: string | null;
   recordedAt: Date;
   validFrom: Date;
   delta: ChangeDelta;
@@ -287,6 +288,7 @@ export function changeRow(args: {
     territoryId: entity.territoryId,
     op: args.op,
     author: args.author,
+    authorId: args.authorId ?? null,
     recordedAt: args.recordedAt,
     validFrom: args.validFrom,
     version: entity.version,

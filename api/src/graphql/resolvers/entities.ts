@@ -113,11 +113,10 @@ export function entityMutationResolvers(model: Model = ENTITIES): EntityMutation
   const mutations: Record<string, MutationResolver<never>> = {};
   for (const { type } of Object.values(model)) {
     const create: MutationResolver<CreateArgs> = async (_parent, args, ctx) => {
-      ctx.authorize('write');
       const record = await ctx.graph.write((tx) =>
         createEntity(
           tx,
-          { author: ctx.user.id },
+          ctx.author,
           type,
           { ...args.input },
           {
@@ -129,11 +128,10 @@ export function entityMutationResolvers(model: Model = ENTITIES): EntityMutation
       return viewOf(record, null, latestLookup(ctx.graph));
     };
     const update: MutationResolver<UpdateArgs> = async (_parent, args, ctx) => {
-      ctx.authorize('write');
       const record = await ctx.graph.write((tx) =>
         updateEntity(
           tx,
-          { author: ctx.user.id },
+          ctx.author,
           type,
           args.id,
           { ...args.patch },
@@ -146,9 +144,8 @@ export function entityMutationResolvers(model: Model = ENTITIES): EntityMutation
       return viewOf(record, null, latestLookup(ctx.graph));
     };
     const end: MutationResolver<EndArgs> = async (_parent, args, ctx) => {
-      ctx.authorize('write');
       const record = await ctx.graph.write((tx) =>
-        endEntity(tx, { author: ctx.user.id }, type, args.id, {
+        endEntity(tx, ctx.author, type, args.id, {
           expectedVersion: args.version,
           ...(args.validFrom ? { validFrom: args.validFrom } : {}),
         }),

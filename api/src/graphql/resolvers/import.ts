@@ -4,12 +4,10 @@ import type { Resolvers } from '../../generated/resolvers.ts';
 export const importResolvers: Resolvers = {
   Mutation: {
     importActors: async (_p, { projectId, rows, validFrom, dryRun }, ctx) => {
-      ctx.authorize('write', { projectId });
-      const author = { author: ctx.user.id };
       const options = validFrom ? { validFrom } : {};
       return dryRun
-        ? ctx.graph.read((tx) => previewActorImport(tx, author, projectId, rows, options))
-        : ctx.graph.write((tx) => importActors(tx, author, projectId, rows, options));
+        ? ctx.graph.read((tx) => previewActorImport(tx, ctx.author, projectId, rows, options))
+        : ctx.graph.write((tx) => importActors(tx, ctx.author, projectId, rows, options));
     },
   },
 };

@@ -3,6 +3,7 @@ import {
   buildProjectMap,
   diffProject,
   getChange,
+  isAllowed,
   listTerritories,
   listTerritoryEntities,
   ofType,
@@ -11,6 +12,7 @@ import {
   readTimeline,
   readLayout,
   saveLayout,
+  territoryResource,
   parsePositions,
   revertChange,
   type EntityType,
@@ -40,15 +42,21 @@ export async function ensureState(view: EntityView, ctx: GraphQLContext): Promis
 
 export const queryResolvers: Resolvers = {
   Query: {
-    me: (_p, _a, ctx) => ctx.user,
+    me: (_p, _a, ctx) => {
+      // The rule ('user') let only signed-in users through.
+      const user = ctx.principal.kind === 'user' ? ctx.principal.user : null;
+      if (!user) throw new DomainError('UNAUTHENTICATED', 'connectez-vous pour accéder à Trame');
+      return { id: user.id, name: user.name };
+    },
     territories: async (_p, { asOf }, ctx) => {
-      ctx.authorize('read');
       const moment = readMoment(asOf);
       const records = await ctx.graph.read((tx) => listTerritories(tx, moment ?? new Date()));
-      return records.map((r) => viewOf(r, moment, latestLookup(ctx.graph)));
+      // The rule let any signed-in user ask; each gets the territories they may read.
+      return records
+        .filter((record) => isAllowed(ctx.principal, 'territory:read', territoryResource(record)))
+        .map((r) => viewOf(r, moment, latestLookup(ctx.graph)));
     },
     territory: async (_p, { id, asOf }, ctx) => {
-      ctx.authorize('read');
       const moment = readMoment(asOf);
       const territoryId = parseEntityId(id);
       const [record] = await ctx.graph.read((tx) => listTerritoryEntities(tx, territoryId, ['Territory'], moment ?? new Date()));
@@ -57,22 +65,18 @@ export const queryResolvers: Resolvers = {
       return viewOf(record, moment, latestLookup(ctx.graph));
     },
     project: async (_p, { id, asOf }, ctx) => {
-      ctx.authorize('read', { projectId: id });
       const moment = readMoment(asOf);
       const state = await projectState(ctx, id, moment);
       return stateView(state, state.project, moment === null);
     },
     projectMap: async (_p, { projectId, asOf, hideConfidential }, ctx) => {
-      ctx.authorize('read', { projectId });
       const state = await projectState(ctx, projectId, readMoment(asOf));
       return buildProjectMap(state, { hideConfidential: hideConfidential ?? false });
     },
     projectDiff: async (_p, args, ctx) => {
-      ctx.authorize('read', { projectId: args.projectId });
       return ctx.graph.read((tx) => diffProject(tx, args));
     },
     projectTimeline: async (_p, args, ctx) => {
-      ctx.authorize('read', { projectId: args.projectId });
       const projectId = parseEntityId(args.projectId, "l'identifiant du projet");
       return ctx.graph.read((tx) =>
         readTimeline(tx, projectId, {
@@ -85,25 +89,21 @@ export const queryResolvers: Resolvers = {
       );
     },
     projectLayout: async (_p, { projectId }, ctx) => {
-      ctx.authorize('read', { projectId });
       return ctx.graph.read((tx) => readLayout(tx, parseEntityId(projectId, "l'identifiant du projet")));
     },
     change: async (_p, { id }, ctx) => {
-      ctx.authorize('read');
       return ctx.graph.read((tx) => getChange(tx, parseEntityId(id, "l'identifiant du changement")));
     },
   },
   Mutation: {
     saveProjectLayout: async (_p, { projectId, positions }, ctx) => {
-      ctx.authorize('write', { projectId });
       const id = parseEntityId(projectId, "l'identifiant du projet");
       const parsed = parsePositions(positions);
-      await ctx.graph.write((tx) => saveLayout(tx, id, parsed, ctx.user.id));
+      await ctx.graph.write((tx) => saveLayout(tx, id, parsed, ctx.author.authorId ?? ctx.author.author));
       return true;
     },
     revertChange: async (_p, { changeId }, ctx) => {
-      ctx.authorize('write');
-      const record = await ctx.graph.write((tx) => revertChange(tx, { author: ctx.user.id }, changeId));
+      const record = await ctx.graph.write((tx) => revertChange(tx, ctx.author, changeId));
       return viewOf(record, null, latestLookup(ctx.graph));
     },
   },

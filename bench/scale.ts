@@ -21,9 +21,9 @@
 //              BENCH_SCALE_REVIEW_RUNS=3  BENCH_SCALE_SECONDS=15 (per load run)  BENCH_SCALE_ROUNDS=2
 //              BENCH_SCALE_CLIENTS=10,50  BENCH_SCALE_HEAP=2g  BENCH_SCALE_PAGE_CACHE=1g
 //              BENCH_SCALE_SIZES=L,XL (S,M: a quick check of the bench itself)
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -133,18 +133,18 @@ async function versionsOf(graph: Graph, projectId: string): Promise<number> {
     ),
   );
 }
-async function storeMiB(graph: Graph): Promise<number | null> {
-  try {
-    return await graph.read(async (tx) => {
-      const result = await tx.run(
-        "CALL dbms.queryJmx('org.neo4j:instance=kernel#0,name=Store sizes') YIELD attributes RETURN attributes.TotalStoreSize.value AS bytes",
-      );
-      const bytes = result.records[0]?.get('bytes');
-      return typeof bytes === 'number' ? Math.round(bytes / 2 ** 20) : null;
-    });
-  } catch {
-    return null;
-  }
+/** Size of a Neo4j data folder on disk (store files and transaction logs), in MiB. */
+function storeMiB(home: string): number {
+  let bytes = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) bytes += statSync(path).size;
+    }
+  };
+  walk(join(home, 'data'));
+  return Math.round(bytes / 2 ** 20);
 }
 
 const previous: Partial<ScaleResult> = existsSync(RESULTS_JSON)
@@ -202,7 +202,7 @@ try {
       // The load average of the run that loaded it, kept while the data is reused.
       loadAverage: ds.loadedNow ? { before: loadAverage, after: loads() } : (stored?.loadAverage ?? null),
       startSeconds: ds.startSeconds,
-      storeMiB: await storeMiB(ds.graph),
+      storeMiB: storeMiB(ds.home),
     };
     return ds;
   };

@@ -48,7 +48,7 @@ export interface SizeSpec {
 const D = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const EIGHT_YEARS = { from: D('2018-01-01'), to: D('2026-01-01') };
 
-export const SIZES: Record<'S' | 'M' | 'L', SizeSpec> = {
+export const SIZES: Record<'S' | 'M' | 'L' | 'XL', SizeSpec> = {
   S: { name: 'S', territories: 1, projects: 1, actors: 50, objectives: 80, relations: 400, changes: 2_000, ...EIGHT_YEARS },
   M: { name: 'M', territories: 2, projects: 10, actors: 500, objectives: 800, relations: 5_000, changes: 20_000, ...EIGHT_YEARS },
   L: {
@@ -59,6 +59,17 @@ export const SIZES: Record<'S' | 'M' | 'L', SizeSpec> = {
     objectives: 3_000,
     relations: 20_000,
     changes: 100_000,
+    ...EIGHT_YEARS,
+  },
+  // Issue 11 part 6: ten times L in history, five in entities; loaded by bench/scale.ts only.
+  XL: {
+    name: 'XL',
+    territories: 10,
+    projects: 100,
+    actors: 10_000,
+    objectives: 15_000,
+    relations: 100_000,
+    changes: 1_000_000,
     ...EIGHT_YEARS,
   },
 };

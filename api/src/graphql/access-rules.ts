@@ -63,6 +63,10 @@ const wallLink: ResourceOf = (args, ctx) => {
 
 const global: ResourceOf = async () => GLOBAL;
 
+/** The project named by `projectId`, else the territory named by `territoryId` (exports). */
+const projectOrTerritory: ResourceOf = (args, ctx) =>
+  args.projectId != null ? project('projectId')(args, ctx) : territory('territoryId')(args, ctx);
+
 /** Reading an entity's things: a project's, or a territory's (an actor's change). */
 const readOf = (resource: Resource): Action => (resource.kind === 'project' ? 'project:read' : 'territory:read');
 /** Changing an entity: a project's content, or a territory's actors (and the territory itself). */
@@ -127,6 +131,8 @@ export function accessRules(model: Model = ENTITIES): AccessRules {
     'Mutation.saveProjectLayout': rule('project:write', project('projectId')),
     'Mutation.revertChange': rule(writeOf, change),
     'Mutation.importActors': rule('project:write', project('projectId')),
+    'Mutation.importWorkbook': rule('project:write', project('projectId')),
+    'Query.exportProject': rule('export', projectOrTerritory),
     ...entityRules(model),
 
     // The account of the signed-in user.

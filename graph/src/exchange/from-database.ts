@@ -5,7 +5,9 @@ import { isoDay } from '../model/dates.ts';
 import { entitySpec } from '../model/entities.ts';
 import type { EntityType } from '../model/enums.ts';
 import type { FieldValue, FieldValues } from '../model/validation.ts';
-import { readProjectState, type ReadMoment } from '../reads/project-state.ts';
+import { CONFIDENTIAL_BEARING_FIELDS, CONFIDENTIAL_FIELD, referencedIds, type Reader } from '../access/redaction.ts';
+import { readProjectState, type ProjectState, type ReadMoment } from '../reads/project-state.ts';
+import { visibleStatesOf } from '../reads/visible-states.ts';
 import { listTerritoryEntities } from '../reads/territories.ts';
 import { fromNeoDateTime, isoOrOpen } from '../time.ts';
 import { writeCyjs } from './write/cyjs.ts';
@@ -54,26 +56,71 @@ export async function readHistory(tx: ManagedTransaction, ids: readonly string[]
   return history;
 }
 
+/** What an export reads: the history (default true) and for whom (no reader: everything, trusted callers). */
+export interface SnapshotOptions {
+  history?: boolean;
+  /**
+   * The reader the export is for: a reader who may not receive the project's confidential
+   * items (or asked for the version without them) gets the redacted state — the same as every
+   * other read (reads/visible-states.ts) — and a history without confidential-bearing fields,
+   * without the `confidential` flag and without references to what is not in the export.
+   */
+  reader?: Reader | null;
+}
+
 /**
- * A project as of `moment` (null: now), with its entities' history and its saved layout.
+ * Pure: the versions a redacted export may carry — confidential-bearing fields and the flag
+ * nulled, and references to entities outside the (redacted) state nulled, so no past version
+ * names a hidden item.
+ */
+function redactHistory(history: Record<string, SnapshotVersion[]>, state: ProjectState): Record<string, SnapshotVersion[]> {
+  const out: Record<string, SnapshotVersion[]> = {};
+  for (const [id, versions] of Object.entries(history)) {
+    const entity = state.byId.get(id);
+    if (!entity) continue;
+    const bearing = CONFIDENTIAL_BEARING_FIELDS[entity.type] ?? [];
+    out[id] = versions.map((version) => {
+      const values: FieldValues = { ...version.values };
+      for (const field of bearing) if (field in values) values[field] = null;
+      if (CONFIDENTIAL_FIELD in values) values[CONFIDENTIAL_FIELD] = null;
+      const hiddenRefs = new Set(referencedIds(entity.type, version.values).filter((ref) => !state.byId.has(ref)));
+      if (hiddenRefs.size > 0) {
+        for (const [field, value] of Object.entries(values)) {
+          if (typeof value === 'string' && hiddenRefs.has(value)) values[field] = null;
+          else if (Array.isArray(value) && value.some((v) => hiddenRefs.has(String(v))))
+            values[field] = value.filter((v) => !hiddenRefs.has(String(v))) as FieldValue;
+        }
+      }
+      return { ...version, values };
+    });
+  }
+  return out;
+}
+
+/**
+ * A project as of `moment` (null: now), with its entities' history and its saved layout, as
+ * `options.reader` may receive it.
  * @throws DomainError NOT_FOUND (no such project at that date)
  */
 export async function readProjectSnapshot(
   tx: ManagedTransaction,
   projectId: string,
   moment: ReadMoment,
-  options: { history?: boolean } = {},
+  options: SnapshotOptions = {},
 ): Promise<ProjectSnapshot> {
-  const state = await readProjectState(tx, projectId, moment, { onBroken: () => {} });
+  const full = await readProjectState(tx, projectId, moment, { onBroken: () => {} });
+  const [state] = await visibleStatesOf(tx, options.reader, [full]);
+  const redacted = state !== full;
   const layout = await readLayout(tx, projectId);
-  const history =
+  let history =
     options.history === false
       ? undefined
       : await readHistory(
           tx,
-          state.entities.map((e) => e.id),
+          state!.entities.map((e) => e.id),
         );
-  return snapshotFromState(state, { layout, ...(history ? { history } : {}) });
+  if (history && redacted) history = redactHistory(history, state!);
+  return snapshotFromState(state!, { layout, ...(history ? { history } : {}) });
 }
 
 /**
@@ -86,7 +133,7 @@ export async function readTerritorySnapshot(
   tx: ManagedTransaction,
   territoryId: string,
   moment: ReadMoment,
-  options: { history?: boolean } = {},
+  options: SnapshotOptions = {},
 ): Promise<ProjectSnapshot> {
   const at = moment ?? new Date();
   const [territory] = await listTerritoryEntities(tx, territoryId, ['Territory'], at);
@@ -100,15 +147,18 @@ export async function readTerritorySnapshot(
   const name = String(territory.values.name ?? territoryId);
   const entities = new Map<string, ProjectSnapshot['entities'][number]>();
   for (const project of projects) {
-    const snapshot = await readProjectSnapshot(tx, project.id, moment, { history: false });
+    // Per project, so each project's entities are redacted for the reader as that project's.
+    const snapshot = await readProjectSnapshot(tx, project.id, moment, {
+      history: options.history !== false,
+      reader: options.reader ?? null,
+    });
     for (const entity of snapshot.entities) entities.set(entity.id, entity);
   }
-  const history = options.history === false ? undefined : await readHistory(tx, [...entities.keys()]);
   return {
     at: at.toISOString(),
     territory: { id: territoryId, name },
     project: { id: territoryId, name, description: (territory.values.description as string | null) ?? null },
-    entities: [...entities.values()].map((e) => (history?.[e.id] ? { ...e, history: history[e.id] } : e)),
+    entities: [...entities.values()],
   };
 }
 

@@ -14,7 +14,7 @@ import type { Resolvers } from '../../generated/resolvers.ts';
 
 export const importResolvers: Resolvers = {
   Query: {
-    exportProject: async (_p, { projectId, territoryId, format, at }, ctx) => {
+    exportProject: async (_p, { projectId, territoryId, format, at, confidential }, ctx) => {
       if (!projectId === !territoryId) {
         throw new DomainError('INVALID_FIELD', "indiquez le projet ou le territoire à exporter (l'un des deux)", {
           field: 'projectId',
@@ -25,10 +25,14 @@ export const importResolvers: Resolvers = {
           field: 'format',
         });
       }
-      ctx.authorize('read', projectId ? { projectId } : { territoryId: territoryId ?? null });
+      // Access: the rule (access-rules.ts, action `export`) ran before; the export is read as
+      // the principal may receive it (confidential items only for those who may see them).
       const moment = at ?? null;
+      const reader = { principal: ctx.principal, confidential: confidential ?? true };
       const snapshot = await ctx.graph.read((tx) =>
-        projectId ? readProjectSnapshot(tx, projectId, moment) : readTerritorySnapshot(tx, territoryId!, moment),
+        projectId
+          ? readProjectSnapshot(tx, projectId, moment, { reader })
+          : readTerritorySnapshot(tx, territoryId!, moment, { reader }),
       );
       return exportSnapshot(snapshot, format as ExportFormat).map((file) => ({
         fileName: file.fileName,
@@ -39,9 +43,8 @@ export const importResolvers: Resolvers = {
   },
   Mutation: {
     importWorkbook: async (_p, { projectId, fileName, content, encoding, validFrom, dryRun }, ctx) => {
-      ctx.authorize('write', { projectId });
       const input = readImportFile(Buffer.from(content, 'base64'), fileName, encoding ? { encoding: encoding as never } : {});
-      const author = { author: ctx.user.id };
+      const author = ctx.author;
       const options = { dryRun: dryRun ?? false, ...(validFrom ? { validFrom } : {}) };
       return options.dryRun
         ? ctx.graph.read((tx) => importWorkbook(tx, author, projectId, input, options))

@@ -56,7 +56,8 @@ export function CredentialTable({
             <tr key={row.id} className={state.active ? '' : 'inactive'}>
               <td>{row.name}</td>
               <td>
-                <code>{row.hint}…</code>
+                {/* The hint carries its own « … » (graph/src/access/secrets.ts). */}
+                <code>{row.hint.endsWith('…') ? row.hint : `${row.hint}…`}</code>
               </td>
               <td>{formatDate(row.createdAt)}</td>
               <td>{row.expiresAt ? formatDate(row.expiresAt) : t.noExpiry}</td>

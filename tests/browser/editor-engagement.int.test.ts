@@ -165,6 +165,15 @@ describe('the engagement in the editor', () => {
       { input: { actorId, projectId: OTHER_PROJECT, level: 'COOPERANT' } },
     );
     expect(elsewhere.errors).toBeUndefined();
+    // The territory's engagement load, as the panel reads it, holds that engagement.
+    const load = await t.gql<{ territory: { projects: { id: string; engagements: { actorId: string }[] }[] } }>(
+      `query($id: ID!) { territory(id: $id) { id projects { id name engagements { id actorId level } } } }`,
+      { id: TERRITORY },
+    );
+    expect(load.errors).toBeUndefined();
+    expect(
+      load.data?.territory.projects.find((p) => p.id === OTHER_PROJECT)?.engagements.some((e) => e.actorId === actorId),
+    ).toBe(true);
 
     const page = await t.newPage(LAPTOP);
     await openProject(page, PROJECT);
@@ -172,7 +181,7 @@ describe('the engagement in the editor', () => {
     await panel.getByRole('button', { name: 'Engager un acteur du territoire' }).click();
     await panel.getByLabel('Rechercher un acteur du territoire').fill(name.slice(0, 20).toLowerCase());
     const candidate = panel.locator('.engage-candidates li', { hasText: name });
-    await expect.poll(() => candidate.textContent(), { timeout: 15_000 }).toMatch(/engagé dans : .*\(coopérant\)/);
+    await expect.poll(() => candidate.textContent(), { timeout: 30_000 }).toMatch(/engagé dans : .*\(coopérant\)/);
     await candidate.getByRole('button').click();
     await panel.getByLabel("Niveau d'engagement").selectOption('INFORME');
     await panel.getByLabel('Date d’effet').fill('2025-02-03');

@@ -13,8 +13,8 @@ export interface EngageActorPanelProps {
   projectId: string;
   /** The territory's actors (engaged here or not). */
   actors: readonly EntityData[];
-  /** Where each actor is engaged (projects of the territory), for the DGS's engagement load. */
-  load: EngagementLoad;
+  /** Where each actor is engaged (projects of the territory), for the DGS's engagement load; null while read. */
+  load: EngagementLoad | null;
   perimeters: readonly RefOption[];
   writes: EngagementWrites;
   titleOf(id: string): string | null;
@@ -49,8 +49,8 @@ export function EngageActorPanel(props: EngageActorPanelProps) {
       .sort((a, b) => String(a.name).localeCompare(String(b.name), 'fr'));
   }, [props.actors, query]);
 
-  const elsewhere = (actorId: string) => (props.load.get(actorId) ?? []).filter((e) => e.projectId !== props.projectId);
-  const engagedHere = (actorId: string) => (props.load.get(actorId) ?? []).some((e) => e.projectId === props.projectId);
+  const elsewhere = (actorId: string) => (props.load?.get(actorId) ?? []).filter((e) => e.projectId !== props.projectId);
+  const engagedHere = (actorId: string) => (props.load?.get(actorId) ?? []).some((e) => e.projectId === props.projectId);
 
   return (
     <>
@@ -125,13 +125,15 @@ export function EngageActorPanel(props: EngageActorPanelProps) {
                       <strong>{String(actor.name)}</strong> <small>{enumLabel(String(actor.kind))}</small>
                     </button>
                     <span className="engaged-where">
-                      {here
-                        ? text.alreadyHere
-                        : others.length > 0
-                          ? text.engagedElsewhere(
-                              others.map((e) => `${e.projectName} (${enumLabel(e.level).toLowerCase()})`).join(', '),
-                            )
-                          : text.engagedNowhere}
+                      {props.load === null
+                        ? t.loading
+                        : here
+                          ? text.alreadyHere
+                          : others.length > 0
+                            ? text.engagedElsewhere(
+                                others.map((e) => `${e.projectName} (${enumLabel(e.level).toLowerCase()})`).join(', '),
+                              )
+                            : text.engagedNowhere}
                     </span>
                   </li>
                 );

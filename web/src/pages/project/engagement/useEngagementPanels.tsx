@@ -59,7 +59,7 @@ export function useEngagementPanels(input: EngagementPanelsInput): {
       <EngageActorPanel
         projectId={projectId}
         actors={[...byId.values()].filter((e) => e.__typename === 'Actor')}
-        load={load.data ?? new Map()}
+        load={load.data ?? (load.isError ? new Map() : null)}
         perimeters={perimeters}
         writes={writes}
         titleOf={input.titleOf}

@@ -47,10 +47,13 @@ function trame(args: string[], stdin = ''): Promise<Run> {
   });
 }
 
+/** Each run starts node and tsx (seconds on a busy machine); a test makes up to seven. */
+const SLOW = { timeout: 240_000 };
+
 const newEmail = () => `${uniqueId('agent')}@ville-test.fr`;
 const PASSWORD = 'une phrase de passe solide';
 
-describe('trame user', () => {
+describe('trame user', SLOW, () => {
   it('adds a pilot with a password read from stdin, and the role', async () => {
     const email = newEmail();
     const run = await trame(
@@ -134,7 +137,7 @@ describe('trame user', () => {
   });
 });
 
-describe('trame token', () => {
+describe('trame token', SLOW, () => {
   it('creates a token printed once on stdout alone, lists it without its secret, revokes it', async () => {
     const email = newEmail();
     await trame(['user', 'add', email, '--name', 'Robin']);
@@ -169,7 +172,7 @@ describe('trame token', () => {
   });
 });
 
-describe('trame domain', () => {
+describe('trame domain', SLOW, () => {
   it('allows, lists and removes a domain', async () => {
     const domain = `${uniqueId('ville')}.fr`;
     const allowed = await trame(['domain', 'allow', `@${domain.toUpperCase()}`]);
@@ -184,7 +187,7 @@ describe('trame domain', () => {
   });
 });
 
-describe('trame --help', () => {
+describe('trame --help', SLOW, () => {
   it('lists the commands in French', async () => {
     const help = await trame(['--help']);
     expect(help.code).toBe(0);

@@ -7,7 +7,15 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@trame/api';
 import type { OidcConfig } from '@trame/api/config';
-import { addAllowedDomain, createUser, findUserByEmail, listGrants, lookupSession, type Graph } from '@trame/graph';
+import {
+  addAllowedDomain,
+  createUser,
+  findUserByEmail,
+  listGrants,
+  lookupSession,
+  setUserDisabled,
+  type Graph,
+} from '@trame/graph';
 import { testGraph, uniqueId } from './support/graph.ts';
 import { startTestProvider, type TestProvider } from './oidc-provider.ts';
 
@@ -226,6 +234,15 @@ describe('the return from the provider', () => {
     expect(await again.go('/auth/oidc?retour=%2Fprojets%2Fprj-1%3Fdate%3D2019-03-01')).toBe('/projets/prj-1?date=2019-03-01');
     expect(await new TestBrowser().go('/auth/oidc?retour=%2F%2Fevil.example%2F')).toBe('/');
     expect(await userCount(email)).toBe(1);
+  });
+
+  it('refuses a disabled account, opening no session', async () => {
+    const { email } = person();
+    const user = await createUser(graph, { email, name: 'Camille Martin' });
+    await setUserDisabled(graph, user.id, true);
+    const browser = new TestBrowser();
+    expect(await browser.go('/auth/oidc')).toBe('/connexion?erreur=FORBIDDEN');
+    expect(browser.cookie(APP, 'trame_session')).toBeUndefined();
   });
 
   it('refuses an e-mail the provider does not assert verified', async () => {

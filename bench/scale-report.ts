@@ -114,7 +114,7 @@ export function renderScaleMarkdown(result: ScaleResult): string {
     `\`npm run bench:scale\` (bench/scale.ts), issue 11 part 6. Machine: ${result.machine.cpus} cores (${result.machine.cpuModel}), ${result.machine.memoryGiB} GiB, ${result.machine.platform}, node ${result.machine.node}. ` +
       'The machine is shared: each part gives the load averages it ran under; the ratios are judged (candidate and baseline measured together, interleaved), the absolute figures are for reference.',
     '',
-    `Settings: each dataset in its own embedded Neo4j (heap ${String(result.settings.heap)}, page cache ${String(result.settings.pageCache)}); map reads: median of ${String(result.settings.runs)} runs after ${String(result.settings.warmup)} warm-ups, candidates interleaved in a rotating order; review: ${String(result.settings.reviewRuns)} runs; throughput: autocannon, ${String(result.settings.rounds)} rounds of ${String(result.settings.loadSeconds)} s per side and client count, in ABBA order.`,
+    `Settings: each dataset in its own embedded Neo4j (heap ${String(result.settings.heap)}, page cache ${String(result.settings.pageCache)}); map reads: median of ${String(result.settings.runs)} runs after ${String(result.settings.warmup)} warm-ups, candidates interleaved in a rotating order; review: ${String(result.settings.reviewRuns)} runs; throughput: autocannon, ${String(result.settings.rounds)} round(s) of ${String(result.settings.perClient)} requests per client per side and client count (reads per second = answered ÷ the run's time), in ABBA order.`,
     '',
     '## Targets',
     '',

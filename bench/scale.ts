@@ -18,7 +18,7 @@
 //
 // Environment: BENCH_SCALE_PARTS=map,review,throughput,signed  BENCH_SCALE_DIR=.data/bench-scale
 //              BENCH_SCALE_RELOAD=1 (load again)  BENCH_SCALE_RUNS=15  BENCH_SCALE_WARMUP=3
-//              BENCH_SCALE_REVIEW_RUNS=3  BENCH_SCALE_SECONDS=15 (per load run)  BENCH_SCALE_ROUNDS=2
+//              BENCH_SCALE_REVIEW_RUNS=3  BENCH_SCALE_PER_CLIENT=20 (requests per client and load run)  BENCH_SCALE_ROUNDS=2
 //              BENCH_SCALE_CLIENTS=10,50  BENCH_SCALE_HEAP=2g  BENCH_SCALE_PAGE_CACHE=1g
 //              BENCH_SCALE_SIZES=L,XL (S,M: a quick check of the bench itself)
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -61,7 +61,7 @@ const ROOT = resolve(fileURLToPath(new URL('../', import.meta.url)), env.BENCH_S
 const RUNS = Number(env.BENCH_SCALE_RUNS ?? 15);
 const WARMUP = Number(env.BENCH_SCALE_WARMUP ?? 3);
 const REVIEW_RUNS = Number(env.BENCH_SCALE_REVIEW_RUNS ?? 3);
-const LOAD_SECONDS = Number(env.BENCH_SCALE_SECONDS ?? 15);
+const PER_CLIENT = Number(env.BENCH_SCALE_PER_CLIENT ?? 20);
 const ROUNDS = Number(env.BENCH_SCALE_ROUNDS ?? 2);
 const CLIENTS = (env.BENCH_SCALE_CLIENTS ?? '10,50').split(',').map(Number);
 const HEAP = env.BENCH_SCALE_HEAP ?? '2g';
@@ -165,7 +165,7 @@ const result: ScaleResult = {
     runs: RUNS,
     warmup: WARMUP,
     reviewRuns: REVIEW_RUNS,
-    loadSeconds: LOAD_SECONDS,
+    perClient: PER_CLIENT,
     rounds: ROUNDS,
     clients: CLIENTS,
   },
@@ -407,15 +407,15 @@ try {
     );
     const rss = watchRss(api.pid);
     log('throughput: warm-up');
-    await runLoad(requests.trame, 10, 5);
-    await runLoad(requests.raw, 10, 5);
+    await runLoad(requests.trame, 10, 2);
+    await runLoad(requests.raw, 10, 2);
     const runs: Record<string, LoadResult[]> = {};
     for (const clients of CLIENTS) {
       for (let round = 0; round < ROUNDS; round += 1) {
         // ABBA: the side that goes second in one round goes first in the next.
         const order = round % 2 === 0 ? (['trame', 'raw'] as const) : (['raw', 'trame'] as const);
         for (const side of order) {
-          const run = await runLoad(requests[side], clients, LOAD_SECONDS);
+          const run = await runLoad(requests[side], clients, PER_CLIENT);
           (runs[`${side} ${clients}`] ??= []).push(run);
           log(
             `throughput: ${side}, ${clients} clients, round ${round + 1}: ${run.perSecond.toFixed(1)}/s, p99 ${run.latencyMs.p99} ms, failed ${run.failed + run.errors + run.timeouts}`,

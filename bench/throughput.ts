@@ -1,7 +1,7 @@
 /**
  * Throughput under load for the scale bench: a server in its own process (Trame's API, or the
  * raw-Cypher baseline behind a bare fastify route), driven by autocannon with N concurrent
- * clients (keep-alive connections, one request in flight each) for a fixed duration.
+ * clients (keep-alive connections, one request in flight each) for a fixed number of requests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -99,8 +99,12 @@ export interface LoadResult {
   latencyMs: { p50: number; p90: number; p99: number; max: number };
 }
 
-/** Runs `connections` concurrent clients sending `request` back to back for `seconds`. */
-export async function runLoad(request: LoadRequest, connections: number, seconds: number): Promise<LoadResult> {
+/**
+ * Runs `connections` concurrent clients sending `request` back to back until `perClient` ×
+ * `connections` requests are answered: a fixed amount of work rather than a fixed window, so that
+ * reads slower than the window (a busy shared machine) still count whole.
+ */
+export async function runLoad(request: LoadRequest, connections: number, perClient: number): Promise<LoadResult> {
   let bodyFailures = 0;
   const result = await autocannon({
     url: request.url,
@@ -109,7 +113,7 @@ export async function runLoad(request: LoadRequest, connections: number, seconds
     body: request.body,
     connections,
     pipelining: 1,
-    duration: seconds,
+    amount: perClient * connections,
     timeout: 120,
     // A body check only when asked: reading every body costs the load generator, alike for both sides.
     ...(request.failsIf

@@ -50,7 +50,10 @@ describe('signing in', () => {
     // The header names who is signed in; a pilot of this project may edit it.
     const menu = page.getByRole('navigation', { name: 'Mon compte' });
     expect(await menu.getByRole('link', { name: /Camille Pilote/ }).count()).toBe(1);
-    await page.getByRole('toolbar').getByRole('button', { name: /Nouvelle relation/ }).waitFor();
+    await page
+      .getByRole('toolbar')
+      .getByRole('button', { name: /Nouvelle relation/ })
+      .waitFor();
 
     await menu.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(`${t.base}/connexion`);
@@ -63,9 +66,9 @@ describe('signing in', () => {
 
 describe('roles in the editor', () => {
   it('a relecteur reads the map and finds no editing action', async () => {
-    const { territory } = (await t.gql<{ project: { territory: { id: string } } }>(
-      'query { project(id: "prj-marche") { territory { id } } }',
-    )).data!.project;
+    const { territory } = (
+      await t.gql<{ project: { territory: { id: string } } }>('query { project(id: "prj-marche") { territory { id } } }')
+    ).data!.project;
     const reviewer = await account('Dominique Relecteur', { role: 'RELECTEUR', territoryId: territory.id });
     const page = await t.newPage({ signedIn: false });
     await page.goto(`${t.base}/connexion?retour=%2Fprojets%2Fprj-marche`);

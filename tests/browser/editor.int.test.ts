@@ -158,11 +158,11 @@ describe('the map editor', () => {
     // Stale edit: someone else changed the conflict; the pilot sees it and reapplies.
     await panel.getByRole('button', { name: 'Modifier' }).click();
     const stale = await t.graph.read((tx) => tx.run('MATCH (e:Entity {id: $id}) RETURN e.version AS v', { id: conflict.id }));
-    const other = await t.gql(
+    const concurrent = await t.gql(
       `mutation($id: ID!, $v: Int!) { updateConflict(id: $id, version: $v, patch: { note: "Noté par un autre pilote" }) { version } }`,
       { id: conflict.id, v: stale.records[0]!.get('v') },
     );
-    expect(other.errors).toBeUndefined();
+    expect(concurrent.errors).toBeUndefined();
     await panel.getByLabel('Intensité').fill('2');
     await panel.getByRole('button', { name: 'Enregistrer' }).click();
     await panel.getByText('Quelqu’un a modifié cet élément').waitFor();

@@ -13,8 +13,11 @@ const t = useBrowserApp();
 async function drawnActors(page: Page): Promise<number> {
   return page
     .evaluate(() => {
-      const cy = (window as unknown as { __trameCy?: { nodes(): { filter(f: (n: { data(k: string): unknown }) => boolean): { length: number } } } })
-        .__trameCy;
+      const cy = (
+        window as unknown as {
+          __trameCy?: { nodes(): { filter(f: (n: { data(k: string): unknown }) => boolean): { length: number } } };
+        }
+      ).__trameCy;
       return cy ? cy.nodes().filter((n) => n.data('kind') === 'ACTOR').length : 0;
     })
     .catch(() => 0);

@@ -121,7 +121,10 @@ describe('the editor routes', () => {
 
 describe('the access routes', () => {
   it('parse the sign-in page with where to go back, a one-time link and an error', () => {
-    const route = parseRoute('/connexion', '?retour=%2Fprojets%2Fprj-marche%3Fdate%3D2019-03-01&jeton=trame_lien_abc-_9&erreur=OIDC_FAILED');
+    const route = parseRoute(
+      '/connexion',
+      '?retour=%2Fprojets%2Fprj-marche%3Fdate%3D2019-03-01&jeton=trame_lien_abc-_9&erreur=OIDC_FAILED',
+    );
     expect(route.page).toBe('signIn');
     if (route.page !== 'signIn') return;
     expect(parseSignInParams(route.params)).toEqual({
@@ -135,7 +138,13 @@ describe('the access routes', () => {
   });
 
   it('never send the user back to another origin or to the sign-in page itself', () => {
-    for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/connexion?retour=/'])
+    for (const bad of [
+      '//evil.example/x',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      '/connexion?retour=/',
+    ])
       expect(safeReturnPath(bad)).toBeNull();
     expect(parseSignInParams(new URLSearchParams('retour=//evil.example')).returnTo).toBe('/');
     expect(parseSignInParams(new URLSearchParams('jeton=not-a-link')).linkToken).toBeNull();

@@ -190,7 +190,7 @@ export interface SignInParams {
 
 /** A path inside the app, or null: `//host` and `/\\host` would leave the origin. */
 export function safeReturnPath(value: string | null): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
   if (/^\/connexion\/?(\?|$)/.test(value)) return null; // never back to the sign-in page itself
   return value;
 }

@@ -7,7 +7,7 @@ import type { Viewer } from '../api/accessDocuments.ts';
  * says so. The server decides what is sent; this only decides what the page offers.
  */
 export function maySeeConfidentialIn(viewer: Viewer | null, territoryId: string): boolean {
-  if (!viewer || viewer.kind !== 'USER') return false;
+  if (viewer?.kind !== 'USER') return false;
   if (viewer.can.administer) return true;
   return viewer.grants.some(
     (grant) =>

@@ -1,11 +1,5 @@
 import { graphql } from '../generated/gql.ts';
-import type {
-  ApiTokensQuery,
-  EntityHistoryQuery,
-  UsersQuery,
-  ViewerQuery,
-  WallLinksQuery,
-} from '../generated/graphql.ts';
+import type { ApiTokensQuery, EntityHistoryQuery, UsersQuery, ViewerQuery, WallLinksQuery } from '../generated/graphql.ts';
 
 /**
  * The access documents (issue 12; docs/API.md): who is signed in, the account's password and

@@ -66,9 +66,7 @@ export function useTerritoryReview(
 ) {
   return useQuery({
     queryKey: queryKeys.territoryReview(territoryId, asOf, sinceMilestone, confidential),
-    queryFn: enabled
-      ? () => request(TERRITORY_REVIEW, { id: territoryId, asOf, sinceMilestone, confidential })
-      : skipToken,
+    queryFn: enabled ? () => request(TERRITORY_REVIEW, { id: territoryId, asOf, sinceMilestone, confidential }) : skipToken,
     placeholderData: keepPreviousData,
   });
 }

@@ -19,7 +19,8 @@ export const accessEn: Shape<typeof accessFr> = {
   signInOr: 'or',
   signInInvalidCredentials: 'Wrong e-mail address or password.',
   signInRateLimited: 'Too many sign-in attempts. Wait a few minutes before trying again.',
-  signInLinkInvalid: 'This sign-in link is no longer valid: it was already used or it expired (24 h). Ask an administrator for a new one.',
+  signInLinkInvalid:
+    'This sign-in link is no longer valid: it was already used or it expired (24 h). Ask an administrator for a new one.',
   signInLinkChecking: 'Checking the sign-in link…',
   signInLinkDone: (name) => `Welcome, ${name}. Now choose your password.`,
   signInNeeded: 'Sign in to continue.',
@@ -27,7 +28,8 @@ export const accessEn: Shape<typeof accessFr> = {
   continueToApp: 'Continue',
   signInMissing: 'Enter your e-mail address and your password.',
   ssoError: (code) => `Single sign-on failed (${code}).`,
-  ssoErrorUnknownUser: 'No Trame account matches this address, and its domain is not allowed. Ask an administrator to create your account.',
+  ssoErrorUnknownUser:
+    'No Trame account matches this address, and its domain is not allowed. Ask an administrator to create your account.',
   ssoErrorState: 'The sign-in expired (10 minutes) or was started in another browser. Start again.',
   ssoErrorProvider: 'The identity provider refused the sign-in or did not answer. Start again, or sign in with your password.',
   ssoErrorEmailNotVerified: 'The identity provider gave no verified e-mail address: Trame cannot recognise your account.',

@@ -86,12 +86,12 @@ export const accessFr = {
   createWallLink: 'Créer le lien',
   wallLinkCreated: 'Lien créé. Copiez-le maintenant : il ne sera plus jamais affiché. Ouvrez-le sur l’ordinateur du mur.',
   noWallLinks: 'Aucun lien mural pour ce projet.',
-  confirmRevokeWallLink: (name: string) => `Révoquer le lien « ${name} » ? Le mur qui l’affiche sera refusé à sa prochaine mise à jour.`,
+  confirmRevokeWallLink: (name: string) =>
+    `Révoquer le lien « ${name} » ? Le mur qui l’affiche sera refusé à sa prochaine mise à jour.`,
   // Wall page
   wallLoading: 'Ouverture de la carte…',
   wallRefusedTitle: 'Ce lien mural n’est plus valable',
-  wallRefused:
-    'Il a été révoqué ou il a expiré. Demandez un nouveau lien à la personne qui pilote le projet.',
+  wallRefused: 'Il a été révoqué ou il a expiré. Demandez un nouveau lien à la personne qui pilote le projet.',
   wallMissingTitle: 'Lien mural incomplet',
   wallMissing:
     'L’adresse ne contient pas de lien mural (la partie après « # »). Recopiez le lien complet fourni par la personne qui pilote le projet.',
@@ -101,8 +101,7 @@ export const accessFr = {
   historyLoading: 'Historique…',
   historyBy: (who: string) => `par ${who}`,
   historyMore: 'Historique plus ancien : voir la chronologie du projet.',
-  changeOp: (op: string) =>
-    ({ CREATE: 'Création', UPDATE: 'Modification', END: 'Fin', REOPEN: 'Réouverture' })[op] ?? op,
+  changeOp: (op: string) => ({ CREATE: 'Création', UPDATE: 'Modification', END: 'Fin', REOPEN: 'Réouverture' })[op] ?? op,
   withoutConfidential: 'Sans éléments confidentiels',
   withoutConfidentialHint:
     'Impression et CSV sans les objectifs et conflits confidentiels ni les notes : pour une diffusion plus large.',
@@ -120,8 +119,7 @@ export const accessFr = {
   disabled: 'désactivé',
   noRole: 'aucun rôle',
   role: 'Rôle',
-  roleLabel: (role: string) =>
-    ({ ADMINISTRATEUR: 'administrateur', PILOTE: 'pilote', RELECTEUR: 'relecteur' })[role] ?? role,
+  roleLabel: (role: string) => ({ ADMINISTRATEUR: 'administrateur', PILOTE: 'pilote', RELECTEUR: 'relecteur' })[role] ?? role,
   roleScope: (role: string, scope: string) => `${role} — ${scope}`,
   territory: 'Territoire',
   project: 'Projet',

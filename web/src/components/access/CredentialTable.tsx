@@ -2,7 +2,12 @@ import type { Credential } from '../../api/accessDocuments.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 /** Whether a token or a wall link still opens anything, in words. */
-export function credentialState(credential: Credential, now: Date, t: ReturnType<typeof useI18n>['t'], formatDate: (iso: string) => string) {
+export function credentialState(
+  credential: Credential,
+  now: Date,
+  t: ReturnType<typeof useI18n>['t'],
+  formatDate: (iso: string) => string,
+) {
   if (credential.revokedAt) return { active: false, text: t.stateRevoked(formatDate(credential.revokedAt)) };
   if (credential.expiresAt && new Date(credential.expiresAt) <= now) return { active: false, text: t.stateExpired };
   return { active: true, text: t.stateActive };

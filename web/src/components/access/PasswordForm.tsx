@@ -10,15 +10,7 @@ const MIN_LENGTH = 12;
  * Sets a new password: with the current one (the account page), or without it right after a
  * one-time sign-in link (`requireCurrent` false: the API accepts a null current password then).
  */
-export function PasswordForm({
-  title,
-  requireCurrent,
-  onDone,
-}: {
-  title: string;
-  requireCurrent: boolean;
-  onDone?(): void;
-}) {
+export function PasswordForm({ title, requireCurrent, onDone }: { title: string; requireCurrent: boolean; onDone?(): void }) {
   const { t } = useI18n();
   const id = useId();
   const change = useChangePassword();
@@ -44,8 +36,7 @@ export function PasswordForm({
           setDone(true);
           onDone?.();
         },
-        onError: (error) =>
-          setProblem(error.code === 'INVALID_CREDENTIALS' ? t.currentPasswordWrong : accessErrorText(error, t)),
+        onError: (error) => setProblem(error.code === 'INVALID_CREDENTIALS' ? t.currentPasswordWrong : accessErrorText(error, t)),
       },
     );
   };
@@ -83,7 +74,13 @@ export function PasswordForm({
       </p>
       <label>
         {t.confirmPassword}
-        <input type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          required
+        />
       </label>
       <button type="submit" className="primary" disabled={change.isPending}>
         {change.isPending ? t.saving : t.savePassword}

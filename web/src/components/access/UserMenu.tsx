@@ -28,11 +28,7 @@ export function UserMenu({ onSignInPage }: { onSignInPage: boolean }) {
         {data.user.name}
       </AppLink>
       {data.can.administer && <AppLink href={adminHref()}>{t.administration}</AppLink>}
-      <button
-        type="button"
-        disabled={signOut.isPending}
-        onClick={() => signOut.mutate()}
-      >
+      <button type="button" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
         {t.signOut}
       </button>
     </nav>

@@ -36,7 +36,10 @@ export function AdminPage() {
       )}
       <section aria-labelledby="users-title">
         <h2 id="users-title">{t.usersTitle}</h2>
-        <NewUserForm busy={command.isPending} onCreate={(email, name) => command.mutateAsync({ op: 'createUser', email, name })} />
+        <NewUserForm
+          busy={command.isPending}
+          onCreate={(email, name) => command.mutateAsync({ op: 'createUser', email, name })}
+        />
         {users.isPending && administer && <p aria-busy="true">{t.loading}</p>}
         {users.data && (
           <table className="credential-table admin-users">

@@ -11,7 +11,15 @@ import { accessErrorText } from '../../i18n/accessErrors.ts';
  * and revocations; create one (name, optional expiry) and see its URL once, with a copy button;
  * revoke one (the wall is refused at its next request).
  */
-export function WallLinksDialog({ projectId, projectName, onClose }: { projectId: string; projectName: string; onClose(): void }) {
+export function WallLinksDialog({
+  projectId,
+  projectName,
+  onClose,
+}: {
+  projectId: string;
+  projectName: string;
+  onClose(): void;
+}) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const links = useWallLinks(projectId);

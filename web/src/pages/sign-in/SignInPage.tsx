@@ -123,6 +123,7 @@ export function SignInPage({ params }: { params: URLSearchParams }) {
               value={email}
               onChange={(e) => setEmail(e.target.value)}
               aria-invalid={Boolean(error) || (missing && !email.trim())}
+              // biome-ignore lint/a11y/noAutofocus: the page exists for this one form; focus starts where the user types.
               autoFocus
               required
             />

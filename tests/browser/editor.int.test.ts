@@ -173,7 +173,7 @@ describe('the map editor', () => {
       'both edits kept',
     );
     await page.close();
-  });
+  }, 180_000);
 
   it('Loos-en-Gohelle shows its two systemic leaps, its ecosystems, and its older map', async () => {
     const page = await t.newPage({ width: 1920, height: 1080 });

@@ -84,27 +84,25 @@ export async function registerSignIn(
   limits: SignInLimits = SIGN_IN_LIMITS,
 ): Promise<void> {
   await app.register(async (scope) => {
-    await scope.register(fastifyRateLimit, {
-      global: false,
-      errorResponseBuilder: (_request, context) =>
-        new SignInError({
-          statusCode: 429,
-          code: 'RATE_LIMITED',
-          message: `trop de tentatives de connexion : réessayez dans ${minutes(context.ttl)}`,
-        }),
-    });
-    const perAddress = scope.rateLimit({
-      max: limits.perAddress.max,
-      timeWindow: limits.perAddress.windowMs,
-      keyGenerator: (request) => `address:${request.ip}`,
-    });
-    const perEmail = scope.rateLimit({
-      max: limits.perEmail.max,
-      timeWindow: limits.perEmail.windowMs,
-      keyGenerator: (request) => {
-        const email = (request.body as { email?: unknown } | null)?.email;
-        return `email:${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
-      },
+    // One limiter per key (the plugin's own route hook runs one limit per request, and we need two).
+    await scope.register(fastifyRateLimit, { global: false });
+    const limiter = (limit: AttemptLimit, key: (request: FastifyRequest) => string) => {
+      const check = scope.createRateLimit({ max: limit.max, timeWindow: limit.windowMs, keyGenerator: key });
+      return async (request: FastifyRequest) => {
+        const outcome = await check(request);
+        if (!outcome.isAllowed && outcome.isExceeded) {
+          throw new SignInError({
+            statusCode: 429,
+            code: 'RATE_LIMITED',
+            message: `trop de tentatives de connexion : réessayez dans ${minutes(outcome.ttl)}`,
+          });
+        }
+      };
+    };
+    const perAddress = limiter(limits.perAddress, (request) => `address:${request.ip}`);
+    const perEmail = limiter(limits.perEmail, (request) => {
+      const email = (request.body as { email?: unknown } | null)?.email;
+      return `email:${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
     });
 
     scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {

@@ -35,7 +35,13 @@ function cookieOf(response: { headers: Record<string, unknown> }): string {
 }
 
 async function gqlWithCookie<T = Record<string, unknown>>(cookie: string, query: string, variables = {}) {
-  const response = await t.app.inject({ method: 'POST', url: '/graphql', headers: { cookie }, payload: { query, variables } });
+  // x-trame-csrf: what the web app sends; a cookie-signed request without it is refused (security.ts).
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { cookie, 'x-trame-csrf': '1' },
+    payload: { query, variables },
+  });
   return { response, body: response.json() as GqlResult<T> };
 }
 
@@ -55,7 +61,7 @@ describe('signing in with a password', () => {
     const signedIn = await gqlWithCookie<{ viewer: { kind: string; user: { name: string } } }>(cookie, VIEWER);
     expect(signedIn.body.data?.viewer).toMatchObject({ kind: 'USER', user: { name: 'Dominique Relecteur' } });
 
-    const out = await t.app.inject({ method: 'POST', url: '/auth/deconnexion', headers: { cookie } });
+    const out = await t.app.inject({ method: 'POST', url: '/auth/deconnexion', headers: { cookie, 'x-trame-csrf': '1' } });
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(/^trame_session=; .*Max-Age=0/);
     // The session is over: the old cookie reads as anonymous, and the answer clears it.

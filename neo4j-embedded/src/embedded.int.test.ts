@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLauncher, startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.ts';
+import { BOLT_PASSWORD_FILE, DEFAULT_NEO4J_PASSWORD, buildLauncher, startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.ts';
 
 const BUILD_TIMEOUT_MS = 20 * 60_000;
 const START_TIMEOUT_MS = 180_000;
@@ -101,11 +101,15 @@ describe('embedded Neo4j', () => {
       await driver.executeQuery('CREATE (:TrameProbe {key: $key, at: datetime()})', { key: 'persisted' }, { database: 'neo4j' });
       await close(driver);
 
-      const wrong = connect(db, 'not-the-password');
-      await expect(wrong.executeQuery('RETURN 1', {}, { database: 'neo4j' })).rejects.toMatchObject({
-        code: 'Neo.ClientError.Security.Unauthorized',
-      });
-      await close(wrong);
+      // No password given: the one generated into the data folder, never the published default.
+      expect(db.password).toBe((await fs.readFile(path.join(home, BOLT_PASSWORD_FILE), 'utf8')).trim());
+      for (const password of ['not-the-password', DEFAULT_NEO4J_PASSWORD]) {
+        const wrong = connect(db, password);
+        await expect(wrong.executeQuery('RETURN 1', {}, { database: 'neo4j' })).rejects.toMatchObject({
+          code: 'Neo.ClientError.Security.Unauthorized',
+        });
+        await close(wrong);
+      }
 
       await stop(db);
       expect(isAlive(db.pid)).toBe(false);
@@ -148,7 +152,8 @@ describe('embedded Neo4j', () => {
       await expect(fresh.executeQuery('RETURN 1 AS one', {}, { database: 'neo4j' })).resolves.toBeDefined();
       await close(fresh);
 
-      const old = connect(db, 'trame-local-password');
+      // The generated one the earlier starts used no longer opens it.
+      const old = connect(db, (await fs.readFile(path.join(home, BOLT_PASSWORD_FILE), 'utf8')).trim());
       await expect(old.executeQuery('RETURN 1', {}, { database: 'neo4j' })).rejects.toMatchObject({
         code: 'Neo.ClientError.Security.Unauthorized',
       });

@@ -693,7 +693,7 @@ describe('confidentiality at the source (GraphQL API)', () => {
       for (const id of s.hiddenChangeIds) expect(all, id).not.toContain(id);
       for (const id of s.publicIds) expect(all, id).toContain(id);
       expect(all).toContain('PUBLISHED-TITLE');
-    });
+    }, 300_000);
   }
 
   it('gives a relecteur asking « sans éléments confidentiels » a review and analysis without them', async () => {
@@ -703,7 +703,8 @@ describe('confidentiality at the source (GraphQL API)', () => {
     await run('territoryReview', { territoryId: s.territoryId, confidential: false, since: '2019-03-01T00:00:00Z' });
     await run('projectAnalysis', { projectId: s.projectId, confidential: false });
     const all = JSON.stringify(parts);
-    expect(review.errors).toBeUndefined();
+    // (`review` is the first answer; a split one carries QUERY_TOO_COMPLEX, its branches are in `parts`.)
+    expect(review.errors?.every((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX') ?? true).toBe(true);
     for (const id of s.hiddenIds) expect(all, id).not.toContain(id);
     for (const text of HIDDEN_TEXTS) expect(all, text).not.toContain(text);
     expect(all).not.toContain('Q-SECRET-TITLE');
@@ -715,6 +716,6 @@ describe('confidentiality at the source (GraphQL API)', () => {
       const { all } = await everyQuery(asked.get(who)!, schema, s);
       for (const id of s.hiddenIds) expect(all, id).toContain(id);
       for (const text of HIDDEN_TEXTS) expect(all, text).toContain(text);
-    });
+    }, 300_000);
   }
 });

@@ -567,6 +567,12 @@ class Selections {
 
 type Ask = (query: string, variables?: Record<string, unknown>) => Promise<GqlResult>;
 
+// Known failure at 17:00 (see the report): the actor owning the confidential objective, absent
+// from every project read, still shows through `Project.territory { actors }` (the territory's
+// actor list, read by listTerritoryEntities, not from the project's state) — also for a wall link,
+// which may not read the territory at all. Nested Territory lists need the wall link refused and
+// a decision on whether an actor's presence in the territory list may stay for other pilots.
+
 /** Root query fields that say nothing about a project's content (accounts, the viewer): not searched for. */
 const NOT_ABOUT_CONTENT = new Set(['me', 'viewer', 'apiTokens', 'wallLinks', 'users', 'allowedDomains']);
 
@@ -693,7 +699,7 @@ describe('confidentiality at the source (GraphQL API)', () => {
       for (const id of s.hiddenChangeIds) expect(all, id).not.toContain(id);
       for (const id of s.publicIds) expect(all, id).toContain(id);
       expect(all).toContain('PUBLISHED-TITLE');
-    });
+    }, 300_000);
   }
 
   it('gives a relecteur asking « sans éléments confidentiels » a review and analysis without them', async () => {
@@ -703,7 +709,8 @@ describe('confidentiality at the source (GraphQL API)', () => {
     await run('territoryReview', { territoryId: s.territoryId, confidential: false, since: '2019-03-01T00:00:00Z' });
     await run('projectAnalysis', { projectId: s.projectId, confidential: false });
     const all = JSON.stringify(parts);
-    expect(review.errors).toBeUndefined();
+    // (`review` is the first answer; a split one carries QUERY_TOO_COMPLEX, its branches are in `parts`.)
+    expect(review.errors?.every((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX') ?? true).toBe(true);
     for (const id of s.hiddenIds) expect(all, id).not.toContain(id);
     for (const text of HIDDEN_TEXTS) expect(all, text).not.toContain(text);
     expect(all).not.toContain('Q-SECRET-TITLE');
@@ -715,6 +722,6 @@ describe('confidentiality at the source (GraphQL API)', () => {
       const { all } = await everyQuery(asked.get(who)!, schema, s);
       for (const id of s.hiddenIds) expect(all, id).toContain(id);
       for (const text of HIDDEN_TEXTS) expect(all, text).toContain(text);
-    });
+    }, 300_000);
   }
 });

@@ -1,6 +1,7 @@
 import {
   ENTITIES,
   END_OF_TIME,
+  authorize,
   createEntity,
   endEntity,
   listTerritoryEntities,
@@ -79,6 +80,15 @@ export function entityListResolvers(
   const territory: Record<string, ListResolver> = {};
   for (const [list, type] of territoryLists(model)) {
     territory[list] = async (view, _args, ctx) => {
+      // Reached from a project (`project { territory { actors } }`), a territory's lists would
+      // open the whole territory to whoever may read the project: a wall link may read only its
+      // project, so the lists answer to the territory's own read right (ADR 0004).
+      const name = view.record.values.name;
+      authorize(ctx.principal, 'territory:read', {
+        kind: 'territory',
+        territoryId: view.record.id,
+        ...(typeof name === 'string' ? { label: name } : {}),
+      });
       const records = await ctx.graph.read((tx) => listTerritoryEntities(tx, view.record.id, [type], view.asOf));
       return records.map((record) => viewOf(record, view.asOf, view.lookup));
     };

@@ -38,7 +38,7 @@ beforeAll(async () => {
     scopes: ['openid', 'email', 'profile'],
     trustEmail: false,
   };
-  app = await buildApp({ graph, webDir: null, graphiql: false, oidc });
+  app = await buildApp({ graph, webDir: null, graphiql: false, oidc, publicUrl: APP });
 });
 
 afterAll(async () => {
@@ -325,7 +325,7 @@ describe('the return from the provider', () => {
   it('finishes on another API process than the one that began (no process memory)', async () => {
     const { email } = person();
     const user = await createUser(graph, { email, name: 'Camille Martin' });
-    const other = await buildApp({ graph, webDir: null, graphiql: false, oidc });
+    const other = await buildApp({ graph, webDir: null, graphiql: false, oidc, publicUrl: APP });
     try {
       const browser = new TestBrowser((path) => (path === '/auth/oidc/retour' ? other : app));
       expect(await browser.go('/auth/oidc')).toBe('/');

@@ -192,10 +192,14 @@ interface Operation {
   variables: Record<string, unknown>;
 }
 
+/** Optional arguments a field needs to name what it is about (an export: its project or territory). */
+const SCOPE_ARGS: Record<string, string[]> = { 'Query.exportProject': ['projectId'] };
+
 function operationFor(kind: 'Query' | 'Mutation', field: GraphQLField<unknown, unknown>): Operation {
   const key = `${kind}.${field.name}`;
   const required = field.args.filter(
-    (arg: GraphQLArgument) => arg.type.toString().endsWith('!') && arg.defaultValue === undefined,
+    (arg: GraphQLArgument) =>
+      (arg.type.toString().endsWith('!') && arg.defaultValue === undefined) || SCOPE_ARGS[key]?.includes(arg.name),
   );
   const variables = Object.fromEntries(required.map((arg) => [arg.name, valueFor(arg.type.toString(), arg.name, key)]));
   const declared = required.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
@@ -266,6 +270,16 @@ const BY_HAND: Record<string, Partial<Record<Who, Cell>>> = {
   'Query.users': { pilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', admin: 'allowed', anonymous: 'UNAUTHENTICATED' },
   'Mutation.createApiToken': { wallLink: 'FORBIDDEN', relecteur: 'allowed', anonymous: 'UNAUTHENTICATED' },
   'Mutation.importActors': { pilot: 'allowed', otherPilot: 'FORBIDDEN', relecteur: 'FORBIDDEN' },
+  'Mutation.importWorkbook': { pilot: 'allowed', otherPilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', wallLink: 'FORBIDDEN' },
+  // `export` (ADR 0004): everyone who reads the territory's projects, never a wall link.
+  'Query.exportProject': {
+    anonymous: 'UNAUTHENTICATED',
+    wallLink: 'FORBIDDEN',
+    relecteur: 'allowed',
+    otherPilot: 'allowed',
+    pilot: 'allowed',
+    admin: 'allowed',
+  },
 };
 
 describe('the permission matrix', () => {

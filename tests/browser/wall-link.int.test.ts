@@ -54,6 +54,11 @@ describe('wall links', () => {
       const headers = request.headers();
       sent.push({ url: request.url(), authorization: headers.authorization, cookie: headers.cookie });
     });
+    // Everything the wall downloads, to search for what the atelier role may not receive.
+    const received: Promise<string>[] = [];
+    wall.on('response', (response) => {
+      if (response.url().endsWith('/graphql')) received.push(response.text().catch(() => ''));
+    });
     await wall.goto(`${t.base}/mur#${secret!}`);
     await wall.locator('[data-testid="map-canvas"] canvas').first().waitFor();
     await expect.poll(() => drawnActors(wall), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -66,6 +71,24 @@ describe('wall links', () => {
       expect(request.authorization).toBe(`Bearer ${secret!}`);
       expect(request.cookie).toBeUndefined();
     }
+    // Notes are withheld from the atelier role (ADR 0004): none of the project's notes, as the
+    // administrator reads them, reaches the wall's network traffic.
+    const full = await t.gql<{
+      project: {
+        conflicts: { note: string | null; arbitration: string | null }[];
+        positions: { note: string | null }[];
+        convergences: { note: string | null }[];
+      };
+    }>(`{ project(id: "prj-marche") { conflicts { note arbitration } positions { note } convergences { note } } }`);
+    const notes = [
+      ...full.data!.project.conflicts.flatMap((c) => [c.note, c.arbitration]),
+      ...full.data!.project.positions.map((p) => p.note),
+      ...full.data!.project.convergences.map((c) => c.note),
+    ].filter((note): note is string => Boolean(note && note.length > 8));
+    expect(notes.length).toBeGreaterThan(0);
+    const traffic = (await Promise.all(received)).join('\n');
+    expect(traffic).toContain('Marché de producteurs et AMAP');
+    for (const note of notes) expect(traffic, note).not.toContain(note);
     await wall.screenshot({ path: screenshotPath('wall-page') });
 
     // Revoked from the dialog: the wall's next refresh (8 s) is refused, and the map leaves the screen.

@@ -27,6 +27,7 @@ export function arrangeCanvasLabels(cy: Core, projection: boolean, currentScale:
       height: n.height(),
       text: String(n.data('label') ?? ''),
       priority: labelPriority(n),
+      name: n.data('kind') === 'ACTOR' || n.data('kind') === 'OBJECTIVE',
     };
   });
   const { full, abbreviated } = chooseLabels(candidates, {

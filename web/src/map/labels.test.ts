@@ -44,4 +44,25 @@ describe('readable labels', () => {
     expect(full.has('first')).toBe(true);
     expect(abbreviated.has('second') || full.has('second')).toBe(false);
   });
+
+  it('counts the half among names only: captions shown in free space do not stand in for names', () => {
+    // Four names piled on one spot, four captions of other nodes each in free space: two names must show.
+    const caption = (id: string, x: number) => ({ ...at(id, x, 1000, 50, `Saut ${id}`), name: false });
+    const piled = chooseLabels(
+      [
+        at('a', 0, 0, 100),
+        at('b', 0, 0, 99),
+        at('c', 0, 0, 98),
+        at('d', 0, 0, 97),
+        caption('w', 0),
+        caption('x', 500),
+        caption('y', 1000),
+        caption('z', 1500),
+      ],
+      metrics,
+    );
+    const shown = (id: string) => piled.full.has(id) || piled.abbreviated.has(id);
+    expect(['a', 'b', 'c', 'd'].filter(shown)).toHaveLength(2);
+    expect(['w', 'x', 'y', 'z'].filter(shown)).toHaveLength(4);
+  });
 });

@@ -40,6 +40,11 @@ export interface LabelCandidate {
   text: string;
   /** Higher first: engaged actors before the others, well-connected objectives before lone ones. */
   priority: number;
+  /**
+   * Whether the label is a name the share guarantee counts (actors and objectives; default
+   * true). Captions of other nodes (leaps, externalities…) take space only where it is free.
+   */
+  name?: boolean;
 }
 
 export interface LabelMetrics {
@@ -113,11 +118,16 @@ export function chooseLabels(
     }
     skipped.push(c);
   }
-  const wanted = Math.ceil(candidates.length * minShare);
+  // The guarantee is about names: enough actors' and objectives' labels, however many captions.
+  const isName = (c: LabelCandidate) => c.name !== false;
+  const wanted = Math.ceil(candidates.filter(isName).length * minShare);
+  let names = candidates.filter((c) => isName(c) && (full.has(c.id) || abbreviated.has(c.id))).length;
   for (const c of skipped) {
-    if (full.size + abbreviated.size >= wanted) break;
+    if (names >= wanted) break;
+    if (!isName(c)) continue;
     take(labelBox(c, abbreviate(c.text), metrics));
     abbreviated.add(c.id);
+    names += 1;
   }
   return { full, abbreviated };
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Graph } from '@trame/graph';
 import { buildSmallProject, type SmallProject } from './support/factories.ts';
 import { uniqueId } from './support/graph.ts';
-import { codeOf, gql, testApp } from './support/http.ts';
+import { codeOf, gql, gqlAs, testApp } from './support/http.ts';
 import { useTestApp } from './support/app.ts';
 
 let small: SmallProject;
@@ -171,6 +171,53 @@ describe('one project state per query operation', () => {
     const { first, second } = result.data!;
     expect(first!.project.objectives.map((o) => o.id)).toContain(first!.id);
     expect(second!.project.objectives.map((o) => o.id)).toEqual(expect.arrayContaining([first!.id, second!.id]));
+  });
+});
+
+/** A Graph whose access-rule lookups (the first read inside an operation) wait for `release`. */
+class GatedGraph extends Graph {
+  gate: Promise<void> | null = null;
+  override async read<T>(...args: Parameters<Graph['read']>): Promise<T> {
+    if (this.gate && String(args[0]).includes('readProjectResource')) await this.gate;
+    return super.read(...(args as [never]));
+  }
+}
+
+describe('operations at once (TRAME_MAX_CONCURRENT_OPERATIONS)', () => {
+  /** While one operation is held inside its execution, does a second (anonymous `viewer`) finish? */
+  async function secondFinishesWhileFirstHeld(limit: number): Promise<boolean> {
+    const gated = new GatedGraph(t.graph.driver, t.graph.database);
+    const app = await testApp(gated, { maxConcurrentOperations: limit });
+    let release = () => {};
+    gated.gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      const first = gql(app, '{ project(id: "' + small.project.id + '") { name } }');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      let secondDone = false;
+      const second = gqlAs(app, null, '{ viewer { kind } }').then((result) => {
+        secondDone = true;
+        return result;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const finished = secondDone;
+      release();
+      expect((await first).errors).toBeUndefined();
+      expect((await second).data).toEqual({ viewer: { kind: 'ANONYMOUS' } });
+      return finished;
+    } finally {
+      release();
+      await app.close();
+    }
+  }
+
+  it('runs one operation at a time with a limit of 1: the next waits its turn, then runs', async () => {
+    expect(await secondFinishesWhileFirstHeld(1)).toBe(false);
+  });
+
+  it('runs them side by side within the limit', async () => {
+    expect(await secondFinishesWhileFirstHeld(2)).toBe(true);
   });
 });
 

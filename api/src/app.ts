@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Graph, SessionOptions } from '@trame/graph';
-import { registerGraphQL } from './graphql/yoga.ts';
+import { DEFAULT_MAX_CONCURRENT_OPERATIONS, registerGraphQL } from './graphql/yoga.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerBookmarks } from './plugins/bookmarks.ts';
 import { registerSignIn } from './plugins/sign-in.ts';
@@ -30,6 +30,8 @@ export interface AppOptions {
   /** The built web app; null serves no front end. */
   webDir?: string | null;
   graphiql?: boolean;
+  /** GraphQL operations executed at once; default 8 (TRAME_MAX_CONCURRENT_OPERATIONS). */
+  maxConcurrentOperations?: number;
   logger?: FastifyServerOptions['logger'];
   /** Host, origins and CORS (plugins/security.ts); default: a closed app reached at localhost. */
   security?: SecurityOptions;
@@ -59,7 +61,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerOidc(app, { config: options.oidc ?? null, publicUrl });
   await registerSignIn(app, options.session ?? {});
-  registerGraphQL(app, { graphiql: options.graphiql ?? true, publicUrl });
+  registerGraphQL(app, {
+    graphiql: options.graphiql ?? true,
+    publicUrl,
+    maxConcurrentOperations: options.maxConcurrentOperations ?? DEFAULT_MAX_CONCURRENT_OPERATIONS,
+  });
 
   // Liveness: the process answers, whatever the database does (an orchestrator restarts a dead
   // process, not one waiting for its database).

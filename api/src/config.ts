@@ -81,6 +81,12 @@ export const CONFIG_VARIABLES = [
     schema: integer(1_000, 600_000),
   },
   {
+    name: 'TRAME_MAX_CONCURRENT_OPERATIONS',
+    default: '8',
+    expected: 'un entier de 1 à 256',
+    schema: integer(1, 256),
+  },
+  {
     name: 'TRAME_ADMIN_EMAIL',
     default: 'admin@trame.localhost',
     expected: 'une adresse e-mail',
@@ -198,6 +204,8 @@ export interface TrameConfig {
     corsOrigins: string[];
     /** A request not answered within this is cut (fastify's requestTimeout). */
     requestTimeoutMs: number;
+    /** GraphQL operations executed at once; the others wait their turn (bounds the process's memory). */
+    maxConcurrentOperations: number;
     /** null: seed when the embedded Neo4j is used. */
     seedDemo: boolean | null;
     skipWebBuild: boolean;
@@ -323,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TrameConfig {
       publicUrl: (values.TRAME_PUBLIC_URL as string | undefined) ?? null,
       corsOrigins: (values.TRAME_CORS_ORIGINS as string[] | undefined) ?? [],
       requestTimeoutMs: values.TRAME_REQUEST_TIMEOUT_MS as number,
+      maxConcurrentOperations: values.TRAME_MAX_CONCURRENT_OPERATIONS as number,
       seedDemo: (values.TRAME_SEED_DEMO as boolean | undefined) ?? null,
       skipWebBuild: values.TRAME_SKIP_WEB_BUILD as boolean,
     },

@@ -56,6 +56,7 @@ export async function startServer(config: TrameConfig, options: { log?: (line: s
         listenHost: config.server.host,
       },
       requestTimeoutMs: config.server.requestTimeoutMs,
+      maxConcurrentOperations: config.server.maxConcurrentOperations,
     });
     const { port, host } = config.server;
     await app.listen({ port, host });

@@ -30,7 +30,7 @@ export interface AppOptions {
   /** The built web app; null serves no front end. */
   webDir?: string | null;
   graphiql?: boolean;
-  /** GraphQL operations executed at once; default 8 (TRAME_MAX_CONCURRENT_OPERATIONS). */
+  /** GraphQL operations executed at once; default 4 (TRAME_MAX_CONCURRENT_OPERATIONS). */
   maxConcurrentOperations?: number;
   logger?: FastifyServerOptions['logger'];
   /** Host, origins and CORS (plugins/security.ts); default: a closed app reached at localhost. */

@@ -82,7 +82,7 @@ export const CONFIG_VARIABLES = [
   },
   {
     name: 'TRAME_MAX_CONCURRENT_OPERATIONS',
-    default: '8',
+    default: '4',
     expected: 'un entier de 1 à 256',
     schema: integer(1, 256),
   },

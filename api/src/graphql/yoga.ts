@@ -146,7 +146,7 @@ export interface YogaRouteOptions {
   maxConcurrentOperations: number;
 }
 
-export const DEFAULT_MAX_CONCURRENT_OPERATIONS = 8;
+export const DEFAULT_MAX_CONCURRENT_OPERATIONS = 4;
 
 /** Whom a change is attributed to: the user's display name, and their id. */
 function changeAuthor(principal: Principal): GraphQLContext['author'] {

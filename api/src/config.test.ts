@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       publicUrl: null,
       corsOrigins: [],
       requestTimeoutMs: 30_000,
+      maxConcurrentOperations: 4,
       seedDemo: null,
       skipWebBuild: false,
     });

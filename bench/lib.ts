@@ -88,3 +88,15 @@ export const log = (line: string) => console.log(`[bench ${new Date().toISOStrin
 export function seconds(ms: number): number {
   return Math.round(ms / 100) / 10;
 }
+
+/** How a dataset's load went: total, generation, planning and writing seconds, and what it wrote. */
+export interface LoadFigures {
+  seconds: number;
+  generateSeconds: number;
+  planSeconds: number;
+  writeSeconds: number;
+  entities: number;
+  versions: number;
+  changes: number;
+  refs: number;
+}

@@ -1,5 +1,5 @@
 import type { FrontEndResult } from './frontend.ts';
-import type { Stat } from './lib.ts';
+import type { LoadFigures, Stat } from './lib.ts';
 
 export interface Ratio {
   group: string;
@@ -20,16 +20,7 @@ export interface BenchResult {
     name: string;
     spec: Record<string, unknown>;
     counts: { creates: number; updates: number; ends: number; ops: number };
-    load: {
-      seconds: number;
-      generateSeconds: number;
-      planSeconds: number;
-      writeSeconds: number;
-      entities: number;
-      versions: number;
-      changes: number;
-      refs: number;
-    };
+    load: LoadFigures;
     largestProject: string;
     largestTerritory: { id: string; projects: number };
   }[];

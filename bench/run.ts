@@ -49,7 +49,7 @@ import { runFrontEnd, type FrontEndResult } from './frontend.ts';
 // The web app's own documents: the bench sends what the editor and the review page send.
 import { PROJECT_DIFF } from '../web/src/api/documents.ts';
 import { TERRITORY_REVIEW } from '../web/src/api/analysisDocuments.ts';
-import { log, measureTogether, peakRssMiB, rssMiB, seconds, type Stat } from './lib.ts';
+import { log, measureTogether, peakRssMiB, rssMiB, seconds, type LoadFigures, type Stat } from './lib.ts';
 import { renderMarkdown, type BenchResult, type Ratio } from './report.ts';
 
 const env = process.env;
@@ -139,16 +139,7 @@ interface Loaded {
   positionIds: string[];
   start: Date;
   counts: Dataset['counts'] & { ops: number };
-  load: {
-    seconds: number;
-    generateSeconds: number;
-    planSeconds: number;
-    writeSeconds: number;
-    entities: number;
-    versions: number;
-    changes: number;
-    refs: number;
-  };
+  load: LoadFigures;
 }
 
 function summarise(ds: Dataset, name: string, load: Loaded['load']): Loaded {

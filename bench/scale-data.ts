@@ -23,7 +23,7 @@ import { migrate } from '@trame/migrations';
 import type { Driver } from 'neo4j-driver';
 import { planBulk, writeBulk, type BulkPlan } from '../graph/src/store/bulk.ts';
 import { generateDataset, type SizeSpec } from './generate.ts';
-import { log, seconds } from './lib.ts';
+import { log, seconds, type LoadFigures } from './lib.ts';
 
 /** Bump when the generator or the loader changes what a seed produces: stored datasets are reloaded. */
 const FORMAT = 1;
@@ -51,18 +51,9 @@ export interface StoredDataset {
   loadedAt: string;
   counts: { creates: number; updates: number; ends: number; ops: number };
   /** Seconds: generation, planning (in memory), writing (Neo4j), and in all. */
-  load: {
-    /** Planning and writing (of the last run, when the load was resumed). */
-    seconds: number;
-    /** Whether an interrupted load was resumed (the times are then of the last run only). */
+  load: LoadFigures & {
+    /** Whether an interrupted load was resumed (the times, planning and writing, are then of the last run only). */
     resumed?: boolean;
-    generateSeconds: number;
-    planSeconds: number;
-    writeSeconds: number;
-    entities: number;
-    versions: number;
-    changes: number;
-    refs: number;
   };
   projects: StoredProject[];
   territories: { id: string; projectIds: string[] }[];

@@ -1,4 +1,4 @@
-import type { Stat } from './lib.ts';
+import type { LoadFigures, Stat } from './lib.ts';
 import type { LoadResult } from './throughput.ts';
 
 /** A figure of the scale bench: a ratio (or a quantity with `unit`), with its bound when it has one. */
@@ -40,16 +40,7 @@ export interface ScaleResult {
     {
       spec: Record<string, unknown>;
       counts: { creates: number; updates: number; ends: number; ops: number };
-      load: {
-        seconds: number;
-        generateSeconds: number;
-        planSeconds: number;
-        writeSeconds: number;
-        entities: number;
-        versions: number;
-        changes: number;
-        refs: number;
-      };
+      load: LoadFigures;
       loadedAt: string;
       loadAverage: LoadAverage | null;
       startSeconds: number;

@@ -80,6 +80,7 @@ export function useTestApp(overrides: AppOverrides = {}): TestApp {
 export function useBrowserApp(overrides: AppOverrides = {}): BrowserApp {
   const fixture = lateBound<BrowserApp>();
   const state = {} as BrowserApp;
+  const closing: Promise<unknown>[] = [];
   beforeAll(async () => {
     state.graph = testGraph();
     state.app = await buildApp({ graph: state.graph, ...overrides });
@@ -100,14 +101,16 @@ export function useBrowserApp(overrides: AppOverrides = {}): BrowserApp {
         await context.addCookies([{ name: state.app.sessionCookie.name, value: session, url: state.base }]);
       }
       const page = await context.newPage();
-      // The page owns its context: closing the page closes both.
-      page.on('close', () => void context.close());
+      // The page owns its context: closing the page closes both. The close is awaited before the
+      // browser closes (afterAll), so it never rejects after the browser is gone.
+      page.on('close', () => closing.push(context.close().catch(() => undefined)));
       page.on('pageerror', (error) => console.error(`page error: ${error.message}\n${error.stack ?? ''}`));
       return page;
     };
     Object.assign(fixture, state);
   });
   afterAll(async () => {
+    await Promise.all(closing);
     await state.browser?.close();
     await state.app?.close();
     await state.graph?.close();

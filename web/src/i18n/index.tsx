@@ -14,7 +14,18 @@ interface I18n {
   entity(type: EntityType): string;
   enumLabel(value: string): string;
   field(name: string, modelLabel: string): string;
+  /** « 1 septembre 2024 » / « 1 September 2024 » (UTC day). */
   formatDate(iso: string | Date): string;
+  /** « 1 sept. 2024 » / « 1 Sept 2024 »: the short form for messages, lists and captions. */
+  formatShortDate(iso: string | Date): string;
+  /** The number in the language's digits (« 2 975 »). */
+  formatNumber(n: number): string;
+  /**
+   * The form of a counted phrase the language's plural rules pick (Intl.PluralRules), with `{n}`
+   * replaced by the formatted number: `plural(3, { one: '{n} ajout', other: '{n} ajouts' })`
+   * → « 3 ajouts »; French counts 0 and 1 as `one`.
+   */
+  plural(n: number, forms: { one: string; other: string }): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -33,6 +44,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       year: 'numeric',
       timeZone: 'UTC',
     });
+    const shortDateFormat = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const numberFormat = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB');
+    const pluralRules = new Intl.PluralRules(lang === 'fr' ? 'fr-FR' : 'en-GB');
+    const asDate = (iso: string | Date) => (typeof iso === 'string' ? new Date(iso) : iso);
     return {
       lang,
       setLang: (next) => {
@@ -44,7 +64,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       entity: (type) => ENTITY_LABELS[type][lang],
       enumLabel: (v) => enumLabel(v, lang),
       field: (name, modelLabel) => fieldLabel(name, modelLabel, lang),
-      formatDate: (iso) => dateFormat.format(typeof iso === 'string' ? new Date(iso) : iso),
+      formatDate: (iso) => dateFormat.format(asDate(iso)),
+      formatShortDate: (iso) => shortDateFormat.format(asDate(iso)),
+      formatNumber: (n) => numberFormat.format(n),
+      plural: (n, forms) => (pluralRules.select(n) === 'one' ? forms.one : forms.other).replaceAll('{n}', numberFormat.format(n)),
     };
   }, [lang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

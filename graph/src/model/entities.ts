@@ -394,9 +394,19 @@ export function entitySpec(type: EntityType): EntitySpec {
   return ENTITIES[type];
 }
 
-/** Fields that point at other entities, single or many. */
-export function referenceFields(spec: EntitySpec): [string, RefField | RefListField][] {
-  return Object.entries(spec.fields).filter(
-    (entry): entry is [string, RefField | RefListField] => entry[1].kind === 'ref' || entry[1].kind === 'refList',
-  );
+const referenceFieldsBySpec = new WeakMap<EntitySpec, readonly (readonly [string, RefField | RefListField])[]>();
+
+/**
+ * Fields that point at other entities, single or many — computed once per entity type (reads
+ * call it for every entity of every state: the list is not rebuilt each time).
+ */
+export function referenceFields(spec: EntitySpec): readonly (readonly [string, RefField | RefListField])[] {
+  let fields = referenceFieldsBySpec.get(spec);
+  if (!fields) {
+    fields = Object.entries(spec.fields).filter(
+      (entry): entry is [string, RefField | RefListField] => entry[1].kind === 'ref' || entry[1].kind === 'refList',
+    );
+    referenceFieldsBySpec.set(spec, fields);
+  }
+  return fields;
 }

@@ -332,8 +332,7 @@ try {
         graph.read(async (tx) => (await tx.run(stateQuery.cypher, stateQuery.params)).records.length),
       'state query, counted in the database': () =>
         graph.read(
-          async (tx) =>
-            (await tx.run(`CALL () { ${stateQuery.cypher} } RETURN count(*) AS n`, stateQuery.params)).records.length,
+          async (tx) => (await tx.run(`CALL () { ${stateQuery.cypher} } RETURN count(*) AS n`, stateQuery.params)).records.length,
         ),
       'trame server, asOf latest milestone': trameMap(top.projectId, late),
       raw: () => rawProjectMap(driver, config.database, top.projectId),

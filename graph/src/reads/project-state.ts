@@ -166,10 +166,7 @@ export async function readProjectState(
       at: at.toISOString(),
     });
   }
-  const read = [
-    ...items.filter((item) => item !== project),
-    ...latestPerEntity(actorRows),
-  ];
+  const read = [...items.filter((item) => item !== project), ...latestPerEntity(actorRows)];
   const { entities, broken } = withoutBrokenReferences(read, [project, territory]);
   if (broken.length > 0) (options.onBroken ?? warnBroken)(projectId, at, broken);
   const byId = new Map<string, EntityRecord>([project, territory, ...entities].map((e) => [e.id, e]));

@@ -14,11 +14,11 @@ export const ABBREVIATED_LENGTH = 22;
 
 /**
  * How much to enlarge the labels' font (in the drawing's units) at this zoom so that
- * `baseFont × scale × zoom ≥ MIN_LABEL_PX`: 1 when the base font is big enough, else rounded up
+ * `baseFont × scale × zoom ≥ minPx` (MIN_LABEL_PX unless a wall asks for more): 1 when the base font is big enough, else rounded up
  * to a tenth (the stylesheet is rebuilt only when it changes).
  */
-export function labelScale(zoom: number, baseFont: number): number {
-  const needed = MIN_LABEL_PX / (baseFont * Math.max(zoom, 1e-3));
+export function labelScale(zoom: number, baseFont: number, minPx = MIN_LABEL_PX): number {
+  const needed = minPx / (baseFont * Math.max(zoom, 1e-3));
   return needed <= 1 ? 1 : Math.ceil(needed * 10) / 10;
 }
 

@@ -71,6 +71,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   const shownKey = useRef<string | null>(null);
   const settled = useRef<string | null>(null);
   const labelFrame = useRef<number | null>(null);
+  const focusedBefore = useRef(false);
 
   const arrangeLabels = (cy: Core) => {
     scaleRef.current = arrangeCanvasLabels(cy, true, scaleRef.current, {
@@ -255,6 +256,9 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     const cy = cyRef.current;
     if (!cy) return;
     const focus = props.focus;
+    const hadFocus = focusedBefore.current;
+    focusedBefore.current = focus !== null;
+    if (!focus && !hadFocus) return;
     cy.batch(() => {
       cy.elements().removeClass('dimmed found');
       if (!focus) return;

@@ -18,7 +18,7 @@ export function arrangeCanvasLabels(
   cy: Core,
   projection: boolean,
   currentScale: number,
-  options: { minPx?: number; stylesheet?: (scale: number) => unknown[] } = {},
+  options: { minPx?: number; stylesheet?: (scale: number) => unknown[]; abbreviateAt?: number } = {},
 ): number {
   const font = baseFont(projection);
   const scale = labelScale(cy.zoom(), font, options.minPx);
@@ -41,6 +41,7 @@ export function arrangeCanvasLabels(
     font: font * scale,
     maxWidth: (projection ? 180 : 130) * scale,
     margin: 4 * scale,
+    abbreviateAt: options.abbreviateAt,
   });
   cy.batch(() => {
     leaves.forEach((n) => {

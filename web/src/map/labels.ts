@@ -54,6 +54,8 @@ export interface LabelMetrics {
   maxWidth: number;
   /** The gap between a node and its label, in the drawing's units. */
   margin: number;
+  /** Characters an abbreviated label keeps (ABBREVIATED_LENGTH unless a wall asks for fewer). */
+  abbreviateAt?: number;
 }
 
 interface Box {
@@ -109,7 +111,7 @@ export function chooseLabels(
       full.add(c.id);
       continue;
     }
-    const short = abbreviate(c.text);
+    const short = abbreviate(c.text, metrics.abbreviateAt);
     const shortBox = labelBox(c, short, metrics);
     if (short !== c.text && free(shortBox)) {
       take(shortBox);
@@ -125,7 +127,7 @@ export function chooseLabels(
   for (const c of skipped) {
     if (names >= wanted) break;
     if (!isName(c)) continue;
-    take(labelBox(c, abbreviate(c.text), metrics));
+    take(labelBox(c, abbreviate(c.text, metrics.abbreviateAt), metrics));
     abbreviated.add(c.id);
     names += 1;
   }

@@ -57,6 +57,8 @@ export function mapStylesheet(
     labelScale?: number;
     /** The smallest label drawn on screen, in CSS px (the wall asks for more than the editor). */
     minLabelPx?: number;
+    /** Characters an abbreviated name keeps (labels.ts's ABBREVIATED_LENGTH by default). */
+    abbreviateAt?: number;
   } = {},
 ): Style[] {
   const projection = options.projection ?? false;
@@ -256,7 +258,9 @@ export function mapStylesheet(
     // Labels by priority when zoomed out (labels.ts): abbreviated or hidden, whole again on hover or selection.
     {
       selector: 'node.label-abbrev',
-      style: { label: (node: { data(key: string): unknown }) => abbreviate(String(node.data('label') ?? '')) },
+      style: {
+        label: (node: { data(key: string): unknown }) => abbreviate(String(node.data('label') ?? ''), options.abbreviateAt),
+      },
     },
     { selector: 'node.label-quiet', style: { label: '' } },
     {

@@ -8,7 +8,7 @@ import { placeFromSaved, type Positions } from '../map/layout.ts';
 import { actorSize } from '../map/style.ts';
 import type { ElementDef } from '../map/types.ts';
 import type { StoryDelta } from './story.ts';
-import { WALL_LABEL_PX, wallStylesheet, type WallThemeName } from './theme.ts';
+import { WALL_ABBREVIATE_AT, WALL_LABEL_PX, wallStylesheet, type WallThemeName } from './theme.ts';
 
 cytoscape.use(fcose);
 cytoscape.use(cytoscapeSvg);
@@ -76,6 +76,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   const arrangeLabels = (cy: Core) => {
     scaleRef.current = arrangeCanvasLabels(cy, true, scaleRef.current, {
       minPx: WALL_LABEL_PX,
+      abbreviateAt: WALL_ABBREVIATE_AT,
       stylesheet: (scale) => wallStylesheet(propsRef.current.theme, scale),
     });
   };
@@ -85,6 +86,31 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
       labelFrame.current = null;
       if (cyRef.current) arrangeLabels(cyRef.current);
     });
+  };
+
+  /**
+   * Where fitting `eles` lands once the labels have their size for that zoom: labels grow in the
+   * drawing's units as the view zooms out (labels.ts), so one fit leaves them spilling off the
+   * screen. Fits, arranges the labels, fits again (three rounds), then puts the view back.
+   */
+  const fittedViewport = (cy: Core, eles: Collection, padding: number) => {
+    const start = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    for (let i = 0; i < 3; i += 1) {
+      cy.fit(eles, padding);
+      arrangeLabels(cy);
+    }
+    const target = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    cy.viewport(start);
+    arrangeLabels(cy);
+    return target;
+  };
+  /** Fits `eles` to the screen, labels included, at once or over `duration` ms. */
+  const fitTo = (cy: Core, eles: Collection, padding: number, duration = 0) => {
+    const target = fittedViewport(cy, eles, padding);
+    if (duration <= 0) {
+      cy.viewport(target);
+      arrangeLabels(cy);
+    } else cy.animate(target, { duration, complete: scheduleLabels });
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: mount only; callbacks read refs.
@@ -190,7 +216,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
       const layout = cy.layout({ ...FCOSE, randomize: true } as never);
       layout.one('layoutstop', () => {
         fitAspect(cy);
-        cy.fit(undefined, FIT_PADDING);
+        fitTo(cy, cy.elements(), FIT_PADDING);
         finish();
         settled.current = props.stepKey;
       });
@@ -210,7 +236,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     }
 
     if (!animate) {
-      if (wasEmpty || newStep) cy.fit(undefined, FIT_PADDING);
+      if (wasEmpty || newStep) fitTo(cy, cy.elements(), FIT_PADDING);
       finish();
       settled.current = props.stepKey;
       return;
@@ -238,7 +264,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     }
     // A leap widens the project: the view opens out to hold the new perimeter with the rest.
     const visible = cy.elements().not(leaving);
-    cy.animate({ fit: { eles: visible, padding: FIT_PADDING } }, { duration: delta.newPerimeters.size > 0 ? duration * 1.5 : duration });
+    fitTo(cy, visible, FIT_PADDING, delta.newPerimeters.size > 0 ? duration * 1.5 : duration);
     const key = props.stepKey;
     setTimeout(
       () => {
@@ -269,8 +295,8 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     if (focus) {
       const kept = cy.elements().filter((e) => focus.has(e.id()));
       cy.getElementById(props.focusId ?? '').addClass('found');
-      if (kept.nonempty()) cy.animate({ fit: { eles: kept, padding: FIT_PADDING * 2 } }, { duration: 500, complete: scheduleLabels });
-    } else cy.animate({ fit: { eles: cy.elements(), padding: FIT_PADDING } }, { duration: 500, complete: scheduleLabels });
+      if (kept.nonempty()) fitTo(cy, kept, FIT_PADDING * 2, 500);
+    } else fitTo(cy, cy.elements(), FIT_PADDING, 500);
   }, [props.focus]);
 
   useImperativeHandle(ref, () => ({

@@ -121,6 +121,9 @@ export function contrastRatio(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
+/** Characters an abbreviated name keeps on the wall (the editor keeps 22): twice the type, shorter names. */
+export const WALL_ABBREVIATE_AT = 16;
+
 /** The smallest label on a 1920×1080 wall, in CSS pixels (issue 14 asks for 24; a little margin). */
 export const WALL_LABEL_PX = 24.5;
 
@@ -133,7 +136,7 @@ type Style = { selector: string; style: Record<string, unknown> };
  */
 export function wallStylesheet(themeName: WallThemeName, labelScale = 1): Style[] {
   const theme = WALL_THEMES[themeName];
-  const base = mapStylesheet({ projection: true, labelScale, minLabelPx: WALL_LABEL_PX }) as Style[];
+  const base = mapStylesheet({ projection: true, labelScale, minLabelPx: WALL_LABEL_PX, abbreviateAt: WALL_ABBREVIATE_AT }) as Style[];
   const overrides: Style[] = [
     {
       selector: 'node',

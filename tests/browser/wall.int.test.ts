@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from '../support/app.ts';
@@ -18,8 +19,16 @@ interface LabelReport {
   namesShown: number;
 }
 
-/** Waits until the map stops moving (opening, a step's animation), then reads what is drawn. */
+/** Waits until the step's changes have played and the map stops moving (opening, a step, a focus). */
 async function settle(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (await page.getByTestId('wall-step').getAttribute('data-step')) ===
+        (await page.getByTestId('map-canvas').getAttribute('data-settled')),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   let last = '';
   for (let i = 0; i < 80; i++) {
     const now = await page.evaluate(() => {
@@ -204,6 +213,35 @@ describe('the wall', () => {
     expect(inPerimeter.map((e) => e.id)).toEqual(['per-archipel-biodiversite']);
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await onCanvas(page)).filter((e) => e.classes.includes('dimmed')).length).toBe(0);
+    await page.close();
+  }, 300_000);
+
+  it('exports the step as PNG and SVG with its title and date, and the story as a PDF of one page per step', async () => {
+    const page = await openWall('prj-marche');
+    await settle(page);
+    const exportAs = async (name: string) => {
+      await page.locator('.wall-export summary').click();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name }).click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(path!) };
+    };
+    const png = await exportAs('Étape en PNG');
+    expect(png.name).toMatch(/^marche-de-producteurs-et-amap-.*\.png$/);
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    const svg = await exportAs('Étape en SVG');
+    const text = svg.bytes.toString('utf8');
+    expect(text).toContain('Marché de producteurs et AMAP');
+    expect(text).toContain('Aujourd’hui');
+    // The legend, drawn as its rows.
+    expect(text).toContain('Élu');
+    const total = Number(/\/ (\d+)/.exec((await page.getByTestId('wall-step').textContent()) ?? '')?.[1]);
+    const pdf = await exportAs('Récit en PDF');
+    expect(pdf.name).toMatch(/\.pdf$/);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = pdf.bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? [];
+    expect(pages.length).toBe(total);
+    // The wall is back on the step it showed.
+    expect(await page.getByTestId('wall-step').textContent()).toContain(`${total} / ${total}`);
     await page.close();
   }, 300_000);
 

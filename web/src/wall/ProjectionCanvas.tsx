@@ -88,6 +88,12 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     });
   };
 
+  /** The step whose changes have played, also on the container (`data-settled`) for tests and exports. */
+  const markSettled = (key: string | null) => {
+    settled.current = key;
+    if (container.current) container.current.dataset.settled = key ?? '';
+  };
+
   /**
    * Where fitting `eles` lands once the labels have their size for that zoom: labels grow in the
    * drawing's units as the view zooms out (labels.ts), so one fit leaves them spilling off the
@@ -156,7 +162,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     const newStep = shownKey.current !== null && shownKey.current !== props.stepKey;
     const animate = newStep && props.delta !== null;
     shownKey.current = props.stepKey;
-    settled.current = null;
+    markSettled(null);
     const wasEmpty = cy.nodes().empty();
     Object.assign(knownPositions.current, leafPositions(cy));
     cy.stop(true, true);
@@ -218,7 +224,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
         fitAspect(cy);
         fitTo(cy, cy.elements(), FIT_PADDING);
         finish();
-        settled.current = props.stepKey;
+        markSettled(props.stepKey);
       });
       layout.run();
       return;
@@ -238,7 +244,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     if (!animate) {
       if (wasEmpty || newStep) fitTo(cy, cy.elements(), FIT_PADDING);
       finish();
-      settled.current = props.stepKey;
+      markSettled(props.stepKey);
       return;
     }
     const delta = props.delta!;
@@ -270,7 +276,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
       () => {
         if (shownKey.current !== key) return;
         finish();
-        settled.current = key;
+        markSettled(key);
       },
       duration * 1.5 + 60,
     );

@@ -187,7 +187,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
             {t.wallReadOnly}
           </span>
         </div>
-        <div className="wall-step" aria-live="polite" data-testid="wall-step">
+        <div className="wall-step" aria-live="polite" data-testid="wall-step" data-step={story.step.key}>
           <strong className="wall-step-name">{stepName(story.step)}</strong>
           <span className="wall-step-date">{stepDate(story.step)}</span>
           <span className="wall-step-count">{t.wallStepOf(story.stepIndex + 1, story.steps.length)}</span>

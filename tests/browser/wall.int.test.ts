@@ -118,6 +118,7 @@ describe('the wall', () => {
     const legend = await page.locator('.wall-legend').boundingBox();
     const map = await page.locator('[data-testid="map-canvas"]').boundingBox();
     expect(legend!.x).toBeGreaterThanOrEqual(map!.x + map!.width - 1);
+    await page.screenshot({ path: screenshotPath(`wall-${projectId}`) });
     await page.close();
   });
 

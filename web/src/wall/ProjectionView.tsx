@@ -52,6 +52,10 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   const story = useWallStory(milestones);
   const data = useProjectStory(projectId, story.steps, story.stepIndex);
   const elements = useMapElements(data.map, 'perimeter', NO_FILTERS, null, false);
+  // The canvas moves to a step once its map is here; meanwhile it keeps the step it shows.
+  const canvasKey = useRef(story.step.key);
+  if (data.ready) canvasKey.current = story.step.key;
+  const exportMenu = useRef<HTMLDetailsElement>(null);
   const focus = useMemo(() => (story.focus && data.map ? focusIds(data.map, story.focus) : null), [story.focus, data.map]);
 
   const words = useMemo<CaptionWords>(
@@ -69,7 +73,9 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
     [t, plural],
   );
   const actorCount = data.map?.nodes.filter((n) => n.kind === 'ACTOR').length ?? 0;
-  const caption = data.first
+  const caption = !data.ready
+    ? ''
+    : data.first
     ? `${t.wallCaptionStart} · ${plural(actorCount, { one: t.wallActorsCountOne, other: t.wallActorsCountOther })}`
     : data.counts && data.delta
       ? captionPhrases(data.counts, data.delta.leaps, words).join(' · ')
@@ -80,7 +86,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
 
   // What the PDF export waits for: the step on the canvas, its caption known.
   const latest = useRef({ key: '', caption: '', ready: false });
-  latest.current = { key: story.step.key, caption, ready: data.map !== null && (data.first || data.counts !== null) && !data.loading };
+  latest.current = { key: story.step.key, caption, ready: data.ready && (data.first || data.counts !== null) };
 
   useEffect(() => {
     localStorage.setItem(THEME_KEY, theme);
@@ -155,6 +161,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   const runExport = async (what: 'png' | 'svg' | 'pdf') => {
     const cy = canvas.current?.cy();
     if (!cy || exporting) return;
+    if (exportMenu.current) exportMenu.current.open = false;
     setExporting(true);
     try {
       if (what !== 'pdf') await exportStepImage(cy, what, meta(), i18n);
@@ -247,7 +254,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
           <button type="button" onClick={() => setLegendOpen((open) => !open)} aria-expanded={legendOpen}>
             {legendOpen ? t.wallLegendHide : t.wallLegendShow}
           </button>
-          <details className="wall-export">
+          <details className="wall-export" ref={exportMenu}>
             <summary>{exporting ? t.wallExporting : t.wallExport}</summary>
             <button type="button" disabled={exporting} onClick={() => void runExport('png')}>
               {t.wallExportPng}
@@ -267,7 +274,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
             ref={canvas}
             elements={elements}
             savedPositions={data.view?.projectLayout ?? base.data.projectLayout}
-            stepKey={story.step.key}
+            stepKey={canvasKey.current}
             delta={data.delta}
             theme={theme}
             focus={focus}

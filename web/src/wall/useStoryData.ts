@@ -47,14 +47,18 @@ export function useProjectStory(projectId: string, steps: StoryStep[] | null, st
     retry: false,
   });
 
+  // A view still showing another date's map (keepPreviousData) is not this step's yet.
+  const holds = (view: { data: { projectMap: { asOf?: unknown } } | null } | null, asOf: string | null | undefined) =>
+    Boolean(view?.data) && (!asOf || Date.parse(String(view!.data!.projectMap.asOf)) === Date.parse(asOf));
+  const ready = holds(stepView, step?.asOf) && (!previousStep || holds(previousView, previousStep.asOf));
   const map = (stepView.data?.projectMap ?? null) as ProjectMapData | null;
   const previousMap = (previousView?.data?.projectMap ?? null) as ProjectMapData | null;
   // The previous map is still loading: no delta yet (null), rather than « everything appeared ».
   const delta = useMemo<StoryDelta | null>(() => {
-    if (!map) return null;
+    if (!map || !ready) return null;
     if (!previousStep) return storyDelta(null, map);
     return previousMap ? storyDelta(previousMap, map) : null;
-  }, [map, previousMap, previousStep]);
+  }, [map, previousMap, previousStep, ready]);
   const counts = useMemo<CaptionCounts | null>(() => {
     const summary = diff.data?.projectDiff.summary;
     if (summary && milestonesPair)
@@ -77,7 +81,9 @@ export function useProjectStory(projectId: string, steps: StoryStep[] | null, st
     /** The step's view (map, saved layout), or null while the first one loads. */
     view: stepView.data,
     map,
-    /** The step's map is not the one asked for yet (the previous one stays on screen). */
+    /** The step's map and the previous step's are the ones asked for (not the previous date's, kept on screen meanwhile). */
+    ready,
+    /** A request is under way. */
     loading: stepView.loading || (previousView?.loading ?? false),
     error: base.error ?? stepView.error,
     delta,

@@ -276,9 +276,7 @@ export async function runFrontEnd(
           : {}),
         'bare-webgl': { url: `${base}/bench/bare.html?set=${project.target}&webgl=1&interact=1${sizes.editor}`, app: false },
       };
-      const candidates = Object.fromEntries(
-        Object.entries(all).filter(([name]) => !options.only || options.only.includes(name)),
-      );
+      const candidates = Object.fromEntries(Object.entries(all).filter(([name]) => !options.only || options.only.includes(name)));
       const names = Object.keys(candidates);
       const samples = new Map<string, Marks[]>(names.map((n) => [n, []]));
       // Warm-up rounds (server, JIT, disk cache), then runs interleaved in a rotating order.

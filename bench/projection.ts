@@ -47,7 +47,8 @@ try {
     bearer,
   });
   if (result.skipped) throw new Error(result.skipped);
-  const median = (name: string, target: number) => result.cases.find((c) => c.name === name && c.target === target)?.drawn.medianMs;
+  const median = (name: string, target: number) =>
+    result.cases.find((c) => c.name === name && c.target === target)?.drawn.medianMs;
   const rows = SIZES.map((target) => {
     const c = result.cases.find((x) => x.target === target);
     const ratio = (a: string, b: string) => {
@@ -74,7 +75,7 @@ try {
     '',
     `${new Date().toISOString().slice(0, 16)}Z · ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB · Chromium ${result.chromium} · viewport ${result.viewport.width}×${result.viewport.height} · WebGL: ${result.webglRenderer} · ${RUNS} runs per case (median) · ${Math.round((performance.now() - started) / 1000)} s`,
     '',
-    'Navigation → first frame drawn after the fcose layout, the wall (/projets/<id>/mur, no saved layout: it lays out like the bare page) against a bare page with the same elements, the wall\'s stylesheet and container size. Target: ≤ 1.2.',
+    "Navigation → first frame drawn after the fcose layout, the wall (/projets/<id>/mur, no saved layout: it lays out like the bare page) against a bare page with the same elements, the wall's stylesheet and container size. Target: ≤ 1.2.",
     '',
     '| elements (nodes) | wall, canvas (ms) | bare, canvas (ms) | ratio | met | wall, WebGL (ms) | bare, WebGL (ms) | ratio | wall WebGL ÷ wall canvas |',
     '|---|---|---|---|---|---|---|---|---|',

@@ -34,7 +34,12 @@ async function settle(page: Page): Promise<void> {
     const now = await page.evaluate(() => {
       const cy = (
         window as unknown as {
-          __trameCy?: { zoom(): number; pan(): { x: number; y: number }; nodes(): { length: number }; elements(): { length: number } };
+          __trameCy?: {
+            zoom(): number;
+            pan(): { x: number; y: number };
+            nodes(): { length: number };
+            elements(): { length: number };
+          };
         }
       ).__trameCy;
       return cy && cy.nodes().length > 0 ? JSON.stringify([cy.zoom(), cy.pan(), cy.elements().length]) : '';
@@ -157,7 +162,8 @@ describe('the wall', () => {
       });
       for (const theme of ['light', 'dark'] as const) {
         const current = await page.locator('.wall').getAttribute('data-theme');
-        if (current !== theme) await page.getByRole('button', { name: theme === 'dark' ? 'Thème sombre' : 'Thème clair' }).click();
+        if (current !== theme)
+          await page.getByRole('button', { name: theme === 'dark' ? 'Thème sombre' : 'Thème clair' }).click();
         await expect.poll(() => page.locator('.wall').getAttribute('data-theme')).toBe(theme);
         await page.waitForTimeout(300);
         await page.screenshot({ path: screenshotPath(`wall-archipel-${i + 1}-${theme}`) });
@@ -187,8 +193,9 @@ describe('the wall', () => {
     const actors = (await onCanvas(page)).filter((e) => e.kind === 'ACTOR');
     const target = await page.evaluate(
       (ids) => {
-        const cy = (window as unknown as { __trameCy: { getElementById(id: string): { data(k: string): unknown; degree(): number } } })
-          .__trameCy;
+        const cy = (
+          window as unknown as { __trameCy: { getElementById(id: string): { data(k: string): unknown; degree(): number } } }
+        ).__trameCy;
         return ids
           .map((id) => ({ id, label: String(cy.getElementById(id).data('label')), degree: cy.getElementById(id).degree() }))
           .sort((a, b) => b.degree - a.degree)[0]!;
@@ -222,7 +229,10 @@ describe('the wall', () => {
     await settle(page);
     const exportAs = async (name: string) => {
       await page.locator('.wall-export summary').click();
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByRole('button', { name }).click(),
+      ]);
       const path = await download.path();
       return { name: download.suggestedFilename(), bytes: readFileSync(path!) };
     };

@@ -1,6 +1,8 @@
 import type { wallFr } from './wall.fr.ts';
 
-type Texts = { [K in keyof typeof wallFr]: (typeof wallFr)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+type Texts = {
+  [K in keyof typeof wallFr]: (typeof wallFr)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};
 
 // English texts of the wall (issue 14), spread into en.ts.
 export const wallEn: Texts = {

@@ -176,7 +176,9 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
         const next = wanted.get(element.id());
         const parentChanged = next && element.isNode() && (element.data('parent') ?? null) !== (next.data.parent ?? null);
         const endsChanged =
-          next && element.isEdge() && (element.data('source') !== next.data.source || element.data('target') !== next.data.target);
+          next &&
+          element.isEdge() &&
+          (element.data('source') !== next.data.source || element.data('target') !== next.data.target);
         if (parentChanged || endsChanged) element.remove();
         else if (!next) leaving.merge(element);
       });

@@ -76,10 +76,10 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   const caption = !data.ready
     ? ''
     : data.first
-    ? `${t.wallCaptionStart} · ${plural(actorCount, { one: t.wallActorsCountOne, other: t.wallActorsCountOther })}`
-    : data.counts && data.delta
-      ? captionPhrases(data.counts, data.delta.leaps, words).join(' · ')
-      : '';
+      ? `${t.wallCaptionStart} · ${plural(actorCount, { one: t.wallActorsCountOne, other: t.wallActorsCountOther })}`
+      : data.counts && data.delta
+        ? captionPhrases(data.counts, data.delta.leaps, words).join(' · ')
+        : '';
   const stepName = (step: StoryStep) =>
     step.kind === 'milestone' ? step.milestone.name : step.kind === 'date' ? t.wallChosenDate : t.wallNow;
   const stepDate = (step: StoryStep) => formatDate(step.date ?? new Date());
@@ -171,8 +171,15 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
         for (let i = 0; i < story.steps.length; i += 1) {
           const step = story.steps[i]!;
           story.goTo(i);
-          await waitFor(() => canvas.current?.settledKey() === step.key && latest.current.key === step.key && latest.current.ready);
-          pages.push({ step: stepName(step), date: stepDate(step), caption: latest.current.caption, png: cy.png({ full: true, scale: 1.5, bg: bgOf(theme) }) });
+          await waitFor(
+            () => canvas.current?.settledKey() === step.key && latest.current.key === step.key && latest.current.ready,
+          );
+          pages.push({
+            step: stepName(step),
+            date: stepDate(step),
+            caption: latest.current.caption,
+            png: cy.png({ full: true, scale: 1.5, bg: bgOf(theme) }),
+          });
         }
         story.goTo(start);
         await exportStoryPdf(pages, { title: String(project.name), theme }, i18n);
@@ -297,7 +304,13 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
         {legendOpen && <WallLegend theme={theme} />}
       </div>
       <footer className="wall-caption">
-        <button type="button" className="wall-nav" onClick={story.previous} disabled={story.stepIndex === 0} aria-label={t.wallPrevious}>
+        <button
+          type="button"
+          className="wall-nav"
+          onClick={story.previous}
+          disabled={story.stepIndex === 0}
+          aria-label={t.wallPrevious}
+        >
           ←
         </button>
         <p className="wall-caption-text" data-testid="wall-caption">

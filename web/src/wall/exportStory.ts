@@ -78,7 +78,10 @@ export async function exportStepImage(cy: Core, format: 'png' | 'svg', meta: Ste
         return `${mark}<text x="${w + 64}" y="${y}" font-size="20">${escapeXml(row.label)}</text>`;
       })
       .join('');
-    const inner = map.replace(/^<\?xml[^>]*>\s*/, '').replace(/<!DOCTYPE[^>]*>\s*/, '').replace('<svg', `<svg x="0" y="${HEADER}"`);
+    const inner = map
+      .replace(/^<\?xml[^>]*>\s*/, '')
+      .replace(/<!DOCTYPE[^>]*>\s*/, '')
+      .replace('<svg', `<svg x="0" y="${HEADER}"`);
     const svg = `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family='${FONT}' fill="${theme.text}">
 <rect width="100%" height="100%" fill="${theme.background}"/>
@@ -91,7 +94,12 @@ ${rows}
     download(svg, `${name}.svg`, 'image/svg+xml');
     return;
   }
-  const mapBlob = (await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: theme.background } as never)) as unknown as Blob;
+  const mapBlob = (await cy.png({
+    output: 'blob-promise',
+    full: true,
+    scale: 2,
+    bg: theme.background,
+  } as never)) as unknown as Blob;
   const image = await createImageBitmap(mapBlob);
   const scale = 2;
   const canvas = document.createElement('canvas');
@@ -138,14 +146,19 @@ ${rows}
 }
 
 /** The whole story as a PDF: a landscape A4 page per step, its name, date and caption, its map, the legend. */
-export async function exportStoryPdf(pages: StoryPage[], meta: { title: string; theme: WallThemeName }, words: Words & { t: { wallPdfPage(i: number, n: number): string } }): Promise<void> {
+export async function exportStoryPdf(
+  pages: StoryPage[],
+  meta: { title: string; theme: WallThemeName },
+  words: Words & { t: { wallPdfPage(i: number, n: number): string } },
+): Promise<void> {
   const { jsPDF } = await import('jspdf');
   const theme = WALL_THEMES[meta.theme];
   const pdf = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4' });
   const [W, H] = [297, 210];
   const legendW = 62;
   const rows = legendRows(meta.theme, words);
-  const rgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  const rgb = (hex: string): [number, number, number] =>
+    [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
   for (const [i, page] of pages.entries()) {
     if (i > 0) pdf.addPage();
     pdf.setFillColor(...rgb(theme.background));

@@ -36,5 +36,9 @@ export function legendLines(themeName: WallThemeName, words: Words): LegendLine[
 /** The actor kinds' legend in the theme's colours (shape names are Cytoscape's). */
 export function legendKinds(themeName: WallThemeName, words: Words): { shape: string; color: string; label: string }[] {
   const theme = WALL_THEMES[themeName];
-  return ACTOR_KINDS.map((kind) => ({ shape: ACTOR_KIND_STYLE[kind]!.shape, color: theme.kinds[kind]!, label: words.enumLabel(kind) }));
+  return ACTOR_KINDS.map((kind) => ({
+    shape: ACTOR_KIND_STYLE[kind]!.shape,
+    color: theme.kinds[kind]!,
+    label: words.enumLabel(kind),
+  }));
 }

@@ -94,7 +94,10 @@ export interface StoryDelta {
 const rank = (node: MapNode) => Number(node.data.engagementRank ?? 0);
 
 /** Compares two steps' maps by element id (`earlier` null: the first step, nothing before it). */
-export function storyDelta(earlier: Pick<ProjectMapData, 'nodes' | 'edges'> | null, next: Pick<ProjectMapData, 'nodes' | 'edges'>): StoryDelta {
+export function storyDelta(
+  earlier: Pick<ProjectMapData, 'nodes' | 'edges'> | null,
+  next: Pick<ProjectMapData, 'nodes' | 'edges'>,
+): StoryDelta {
   const before = new Map<string, MapNode | MapEdge>();
   for (const n of earlier?.nodes ?? []) before.set(n.id, n);
   for (const e of earlier?.edges ?? []) before.set(e.id, e);

@@ -17,7 +17,14 @@ describe('the wall’s themes', () => {
       for (const kind of ACTOR_KINDS) expect(contrastRatio(theme.kinds[kind]!, theme.background), kind).toBeGreaterThanOrEqual(3);
       for (const status of CONFLICT_STATUSES)
         expect(contrastRatio(theme.conflicts[status]!, theme.background), status).toBeGreaterThanOrEqual(3);
-      for (const color of [theme.stanceFor, theme.stanceAgainst, theme.convergence, theme.cooperation, theme.externality, theme.leap])
+      for (const color of [
+        theme.stanceFor,
+        theme.stanceAgainst,
+        theme.convergence,
+        theme.cooperation,
+        theme.externality,
+        theme.leap,
+      ])
         expect(contrastRatio(color, theme.background), color).toBeGreaterThanOrEqual(3);
     });
   }

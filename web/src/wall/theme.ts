@@ -136,7 +136,12 @@ type Style = { selector: string; style: Record<string, unknown> };
  */
 export function wallStylesheet(themeName: WallThemeName, labelScale = 1): Style[] {
   const theme = WALL_THEMES[themeName];
-  const base = mapStylesheet({ projection: true, labelScale, minLabelPx: WALL_LABEL_PX, abbreviateAt: WALL_ABBREVIATE_AT }) as Style[];
+  const base = mapStylesheet({
+    projection: true,
+    labelScale,
+    minLabelPx: WALL_LABEL_PX,
+    abbreviateAt: WALL_ABBREVIATE_AT,
+  }) as Style[];
   const overrides: Style[] = [
     {
       selector: 'node',

@@ -5,7 +5,14 @@ import { PROJECT_DIFF } from '../api/documents.ts';
 import { queryKeys } from '../api/queryKeys.ts';
 import { useProjectView } from '../api/useProjectView.ts';
 import type { ProjectMapData } from '../map/types.ts';
-import { countsFromDelta, storyDelta, type CaptionCounts, type StoryDelta, type StoryMilestone, type StoryStep } from './story.ts';
+import {
+  countsFromDelta,
+  storyDelta,
+  type CaptionCounts,
+  type StoryDelta,
+  type StoryMilestone,
+  type StoryStep,
+} from './story.ts';
 
 /**
  * A slow refetch of the map as it stands, only as a fallback for a wall with no live updates
@@ -15,7 +22,9 @@ export const WALL_FALLBACK_REFRESH_MS = 60_000;
 
 /** The project's milestones as the story's (name and day), from its view. */
 export function storyMilestones(data: { project: object } | null | undefined): StoryMilestone[] {
-  return (((data?.project as { milestones?: unknown } | undefined)?.milestones ?? []) as { id: string; name: unknown; date: unknown }[]).map((m) => ({
+  return (
+    ((data?.project as { milestones?: unknown } | undefined)?.milestones ?? []) as { id: string; name: unknown; date: unknown }[]
+  ).map((m) => ({
     id: m.id,
     name: String(m.name),
     date: String(m.date),

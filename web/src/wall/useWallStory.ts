@@ -1,5 +1,5 @@
 import { isIsoDate } from '../routes.ts';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { buildSteps, NOW_KEY, dateKey, type StoryMilestone, type StoryStep } from './story.ts';
 
 export interface WallStory {
@@ -52,31 +52,28 @@ export function useWallStory(milestones: readonly StoryMilestone[], initial: str
   const found = steps.findIndex((s) => s.key === key);
   // A key that no longer names a step (a milestone removed) falls back to now.
   const stepIndex = found >= 0 ? found : steps.length - 1;
-  const stepsRef = useMemo(() => ({ current: steps }), []);
+  const stepsRef = useRef(steps);
   stepsRef.current = steps;
 
-  const goTo = useCallback(
-    (target: number | string) => {
-      const list = stepsRef.current;
-      if (typeof target === 'number') {
-        if (!Number.isFinite(target)) return;
-        const index = Math.max(0, Math.min(list.length - 1, Math.round(target)));
-        setKey(list[index]!.key);
-        return;
+  const goTo = useCallback((target: number | string) => {
+    const list = stepsRef.current;
+    if (typeof target === 'number') {
+      if (!Number.isFinite(target)) return;
+      const index = Math.max(0, Math.min(list.length - 1, Math.round(target)));
+      setKey(list[index]!.key);
+      return;
+    }
+    if (isIsoDate(target)) {
+      const milestone = list.find((s) => s.kind === 'milestone' && s.date === target);
+      if (milestone) setKey(milestone.key);
+      else {
+        setChosenDay(target);
+        setKey(dateKey(target));
       }
-      if (isIsoDate(target)) {
-        const milestone = list.find((s) => s.kind === 'milestone' && s.date === target);
-        if (milestone) setKey(milestone.key);
-        else {
-          setChosenDay(target);
-          setKey(dateKey(target));
-        }
-        return;
-      }
-      if (list.some((s) => s.key === target)) setKey(target);
-    },
-    [stepsRef],
-  );
+      return;
+    }
+    if (list.some((s) => s.key === target)) setKey(target);
+  }, []);
   const move = useCallback(
     (by: number) =>
       setKey((current) => {
@@ -85,7 +82,7 @@ export function useWallStory(milestones: readonly StoryMilestone[], initial: str
         const next = Math.max(0, Math.min(list.length - 1, (index >= 0 ? index : list.length - 1) + by));
         return list[next]!.key;
       }),
-    [stepsRef],
+    [],
   );
   const next = useCallback(() => move(1), [move]);
   const previous = useCallback(() => move(-1), [move]);

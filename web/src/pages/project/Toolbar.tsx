@@ -87,7 +87,13 @@ export function Toolbar(props: ToolbarProps) {
           <ActionButton key={action.id} action={action} context={context} />
         ),
       )}
-      <a className="button-link" href={projectionHref(props.projectId)} target="_blank" rel="noopener" title={t.projectOnWallHint}>
+      <a
+        className="button-link"
+        href={projectionHref(props.projectId)}
+        target="_blank"
+        rel="noopener"
+        title={t.projectOnWallHint}
+      >
         {t.projectOnWall}
       </a>
     </div>

@@ -60,9 +60,7 @@ export function WallPage() {
 
   if (!secret) return <WallMessage title={t.wallMissingTitle} text={t.wallMissing} />;
   const refused =
-    mapRefused ||
-    (viewer.error && REFUSED.has(viewer.error.code)) ||
-    (viewer.data && viewer.data.viewer.kind !== 'WALL_LINK');
+    mapRefused || (viewer.error && REFUSED.has(viewer.error.code)) || (viewer.data && viewer.data.viewer.kind !== 'WALL_LINK');
   if (refused) return <WallMessage title={t.wallRefusedTitle} text={t.wallRefused} />;
   if (viewer.error && !viewer.data)
     return <WallMessage title={t.loadError} text={viewer.error.message} retry={() => void viewer.refetch()} />;

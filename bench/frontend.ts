@@ -1,7 +1,8 @@
 /**
  * Front-end bench: time from navigation to a laid-out, drawn map, in the editor (/projets/<id>)
- * and the projection view (?atelier=1), against a bare page giving Cytoscape the same elements,
- * stylesheet and fcose layout; and the bare page with Cytoscape's WebGL renderer.
+ * and the projection view (/projets/<id>/mur, the wall of issue 14), against a bare page giving
+ * Cytoscape the same elements, stylesheet and fcose layout; and both with Cytoscape's WebGL
+ * renderer (`?webgl=1`).
  *
  * Headless Debian chromium through playwright-core. A fresh browser context per navigation;
  * the project's saved layout is deleted before each app navigation, and the editor's save of its
@@ -111,7 +112,16 @@ async function editorElements(graph: Graph, projectId: string, hideConfidential:
 export async function runFrontEnd(
   graph: Graph,
   projects: FrontEndProject[],
-  options: { runs: Record<number, number>; warmups: Record<number, number>; projectionUpTo: number; buildWeb: boolean },
+  options: {
+    runs: Record<number, number>;
+    warmups: Record<number, number>;
+    projectionUpTo: number;
+    buildWeb: boolean;
+    /** Only these cases (bench/projection.ts: the projection's); all by default. */
+    only?: readonly string[];
+    /** An API token the app's pages send (the app needs a signed-in user). */
+    bearer?: string;
+  },
 ): Promise<FrontEndResult> {
   const result: FrontEndResult = {
     chromium: '',
@@ -172,8 +182,10 @@ export async function runFrontEnd(
     }
 
     const visit = async (url: string, app: boolean, timeoutMs: number, interact: boolean): Promise<Marks> => {
-      const context = await browser!.newContext({ viewport: VIEWPORT });
+      // The app's Content-Security-Policy forbids evaluating strings: the bench's waits do.
+      const context = await browser!.newContext({ viewport: VIEWPORT, bypassCSP: true });
       try {
+        if (app && options.bearer) await context.setExtraHTTPHeaders({ authorization: `Bearer ${options.bearer}` });
         if (app) {
           await context.addInitScript({ content: APP_INIT_SCRIPT });
           // The editor saves its first layout 600 ms after it: answered here, so the next visit lays out again.
@@ -225,9 +237,12 @@ export async function runFrontEnd(
     if (projects.length > 0) {
       const first = projects[0]!;
       await deleteLayout(first.projectId);
-      const editor = await visit(`${base}/projets/${first.projectId}`, true, 120_000, false);
+      const withEditor = !options.only || options.only.includes('editor') || options.only.includes('bare');
+      const editor = withEditor
+        ? await visit(`${base}/projets/${first.projectId}`, true, 120_000, false)
+        : { width: VIEWPORT.width, height: VIEWPORT.height };
       await deleteLayout(first.projectId);
-      const projection = await visit(`${base}/projets/${first.projectId}?atelier=1`, true, 120_000, false);
+      const projection = await visit(`${base}/projets/${first.projectId}/mur`, true, 120_000, false);
       sizes.editor = `&w=${Math.round(editor.width)}&h=${Math.round(editor.height)}`;
       sizes.projection = `&w=${Math.round(projection.width)}&h=${Math.round(projection.height)}`;
       result.containers = { editor: [editor.width, editor.height], projection: [projection.width, projection.height] };
@@ -238,9 +253,14 @@ export async function runFrontEnd(
       const warmups = options.warmups[project.target] ?? 1;
       const timeout = 90_000 + project.target * 60;
       const withProjection = project.target <= options.projectionUpTo;
-      const candidates: Record<string, { url: string; app: boolean }> = {
+      const all: Record<string, { url: string; app: boolean }> = {
         editor: { url: `${base}/projets/${project.projectId}`, app: true },
-        ...(withProjection ? { projection: { url: `${base}/projets/${project.projectId}?atelier=1`, app: true } } : {}),
+        ...(withProjection
+          ? {
+              projection: { url: `${base}/projets/${project.projectId}/mur`, app: true },
+              'projection-webgl': { url: `${base}/projets/${project.projectId}/mur?webgl=1`, app: true },
+            }
+          : {}),
         bare: { url: `${base}/bench/bare.html?set=${project.target}&interact=1${sizes.editor}`, app: false },
         ...(withProjection
           ? {
@@ -248,10 +268,15 @@ export async function runFrontEnd(
                 url: `${base}/bench/bare.html?set=${project.target}-projection&projection=1${sizes.projection}`,
                 app: false,
               },
+              'bare-projection-webgl': {
+                url: `${base}/bench/bare.html?set=${project.target}-projection&projection=1&webgl=1${sizes.projection}`,
+                app: false,
+              },
             }
           : {}),
         'bare-webgl': { url: `${base}/bench/bare.html?set=${project.target}&webgl=1&interact=1${sizes.editor}`, app: false },
       };
+      const candidates = Object.fromEntries(Object.entries(all).filter(([name]) => !options.only || options.only.includes(name)));
       const names = Object.keys(candidates);
       const samples = new Map<string, Marks[]>(names.map((n) => [n, []]));
       // Warm-up rounds (server, JIT, disk cache), then runs interleaved in a rotating order.

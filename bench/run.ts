@@ -649,6 +649,7 @@ try {
         5000: Number(env.BENCH_FE_RUNS_5000 ?? 3),
       },
       buildWeb: env.BENCH_SKIP_WEB_BUILD !== '1',
+      bearer,
     });
   }
 

@@ -1,6 +1,7 @@
 /**
  * The bare page of the front-end bench: Cytoscape with nothing around it, given the elements the
  * editor builds (fetched as a static file, added in the editor's order), the editor's stylesheet
+ * (`?projection=1`: the wall's, web/src/wall/theme.ts)
  * and the same fcose layout, then fitted. `?webgl=1` turns on Cytoscape's WebGL renderer;
  * `?interact=1` pans for a few dozen frames once drawn. Marks go to `window.__bench`.
  */
@@ -8,6 +9,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { fitAspect } from '../../web/src/map/arrange.ts';
 import { mapStylesheet } from '../../web/src/map/style.ts';
+import { wallStylesheet } from '../../web/src/wall/theme.ts';
 import { FCOSE, PAGE_HOOKS, measurePanning, type BenchMarks, type BenchWindow } from './marks.ts';
 
 // Runs in the browser; the root tsconfig has no DOM lib.
@@ -34,7 +36,8 @@ const response = await fetch(`/bench/elements/${encodeURIComponent(params.get('s
 const elements = (await response.json()) as (cytoscape.ElementDefinition & { group: 'nodes' | 'edges' })[];
 const cy = cytoscape({
   container: container as never,
-  style: mapStylesheet({ projection: params.get('projection') === '1' }) as never,
+  // The projection view (the wall) draws with its own stylesheet: the editor's projection one and the theme.
+  style: (params.get('projection') === '1' ? wallStylesheet('light') : mapStylesheet()) as never,
   wheelSensitivity: 0.3,
   minZoom: 0.1,
   maxZoom: 3,

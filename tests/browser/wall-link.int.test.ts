@@ -91,7 +91,7 @@ describe('wall links', () => {
     for (const note of notes) expect(traffic, note).not.toContain(note);
     await wall.screenshot({ path: screenshotPath('wall-page') });
 
-    // Revoked from the dialog: the wall's next refresh (8 s) is refused, and the map leaves the screen.
+    // Revoked from the dialog: the wall's next check of its link (every 10 s) is refused, and the map leaves the screen.
     pilot.once('dialog', (confirm) => void confirm.accept());
     await row.getByRole('button', { name: `Révoquer ${name}` }).click();
     await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toContain('révoqué le');

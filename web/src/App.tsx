@@ -20,6 +20,7 @@ const TerritoryReviewPage = lazy(() =>
   import('./pages/territory-review/TerritoryReviewPage.tsx').then((m) => ({ default: m.TerritoryReviewPage })),
 );
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const ProjectionPage = lazy(() => import('./pages/wall/ProjectionPage.tsx').then((m) => ({ default: m.ProjectionPage })));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 /**
@@ -41,6 +42,13 @@ function Shell() {
   }, [lang]);
   // The wall is a page of its own: the map on a room's screen, no header, no way elsewhere.
   if (route.page === 'wall') return <WallPage />;
+  // The projection for a room's wall: full screen, no header either (issue 14).
+  if (route.page === 'projection')
+    return (
+      <Suspense fallback={<main className="page" aria-busy="true" />}>
+        <ProjectionPage key={route.projectId} projectId={route.projectId} params={route.params} />
+      </Suspense>
+    );
   return (
     <>
       <header className="app-header">

@@ -8,6 +8,8 @@ import {
   mapHref,
   parseAnalysisParams,
   parseEditorParams,
+  parseProjectionParams,
+  projectionHref,
   parseReviewParams,
   parseReviewWithoutConfidential,
   parseRoute,
@@ -167,5 +169,18 @@ describe('the access routes', () => {
       '/territoires/ter-a/revue?date=2020-01-15&confidentiel=non',
     );
     expect(reviewWithoutConfidentialChange(false)).toEqual({ confidentiel: null });
+  });
+
+  it('parse the projection for a room’s wall, and build its link', () => {
+    const route = parseRoute('/projets/prj-archipel/mur', '?webgl=1');
+    expect(route).toMatchObject({ page: 'projection', projectId: 'prj-archipel' });
+    if (route.page !== 'projection') return;
+    expect(parseProjectionParams(route.params)).toEqual({ webgl: true });
+    expect(parseProjectionParams(new URLSearchParams(''))).toEqual({ webgl: false });
+    expect(parseRoute('/projets/prj-archipel/mur/', '').page).toBe('projection');
+    expect(projectionHref('prj-archipel')).toBe('/projets/prj-archipel/mur');
+    // The wall link's page stays its own (the secret in the fragment).
+    expect(parseRoute('/mur', '').page).toBe('wall');
+    expect(parseRoute('/projets/prj-archipel/mur/x', '').page).toBe('notFound');
   });
 });

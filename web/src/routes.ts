@@ -8,6 +8,7 @@ import { isoDay } from '@trame/graph/model';
  *   /                                   home: territories and their projects
  *   /projets/:id ?date ?compare=a..b ?atelier=1 ?vue=sauts    the map editor
  *   /projets/:id/analyse ?date ?ordre   the project's MACTOR analysis
+ *   /projets/:id/mur ?webgl=1           the projection for a room's wall (signed in); ?atelier=1 on the editor leads here
  *   /territoires/:id/revue ?date ?depuis   the territory's review
  *   /connexion ?retour ?jeton ?erreur   sign-in (password, one-time link, single sign-on's error)
  *   /compte                             the signed-in user's password and API tokens
@@ -19,6 +20,7 @@ export type Route =
   | { page: 'project'; projectId: string; params: URLSearchParams }
   | { page: 'territoryReview'; territoryId: string; params: URLSearchParams }
   | { page: 'projectAnalysis'; projectId: string; params: URLSearchParams }
+  | { page: 'projection'; projectId: string; params: URLSearchParams }
   | { page: 'signIn'; params: URLSearchParams }
   | { page: 'account' }
   | { page: 'admin' }
@@ -66,6 +68,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (review) return { page: 'territoryReview', territoryId: review[1]!, params };
   const analysis = /^\/projets\/([a-z0-9-]+)\/analyse\/?$/.exec(pathname);
   if (analysis) return { page: 'projectAnalysis', projectId: analysis[1]!, params };
+  const projection = /^\/projets\/([a-z0-9-]+)\/mur\/?$/.exec(pathname);
+  if (projection) return { page: 'projection', projectId: projection[1]!, params };
   return { page: 'notFound' };
 }
 
@@ -171,6 +175,16 @@ export function analysisHref(projectId: string, params: Partial<AnalysisParams> 
     ['date', params.date],
     ['ordre', params.order && params.order !== 2 ? String(params.order) : null],
   ]);
+}
+
+/** The project's projection for a room's wall (issue 14). */
+export function projectionHref(projectId: string): string {
+  return `/projets/${encodeURIComponent(projectId)}/mur`;
+}
+
+/** The projection's options: Cytoscape's WebGL renderer for very large maps (`?webgl=1`). */
+export function parseProjectionParams(params: URLSearchParams): { webgl: boolean } {
+  return { webgl: params.get('webgl') === '1' };
 }
 
 /** The project's map, at the same date when there is one. */

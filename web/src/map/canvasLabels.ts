@@ -11,12 +11,19 @@ import { baseFont, mapStylesheet } from './style.ts';
 /**
  * Applies the labels for the current zoom: the stylesheet's label scale (rebuilt only when it
  * changes from `currentScale`), then which names show in full, abbreviated or not at all.
- * Returns the scale now in force.
+ * Returns the scale now in force. `options` (the wall): a larger smallest size on screen, and
+ * the stylesheet to rebuild in place of the editor's.
  */
-export function arrangeCanvasLabels(cy: Core, projection: boolean, currentScale: number): number {
+export function arrangeCanvasLabels(
+  cy: Core,
+  projection: boolean,
+  currentScale: number,
+  options: { minPx?: number; stylesheet?: (scale: number) => unknown[]; abbreviateAt?: number } = {},
+): number {
   const font = baseFont(projection);
-  const scale = labelScale(cy.zoom(), font);
-  if (scale !== currentScale) cy.style(mapStylesheet({ projection, labelScale: scale }) as never);
+  const scale = labelScale(cy.zoom(), font, options.minPx);
+  if (scale !== currentScale)
+    cy.style((options.stylesheet ? options.stylesheet(scale) : mapStylesheet({ projection, labelScale: scale })) as never);
   const leaves = cy.nodes().filter((n) => !n.isParent() && n.data('kind') !== 'PERIMETER');
   const candidates: LabelCandidate[] = leaves.map((element) => {
     const n = element as NodeSingular;
@@ -34,6 +41,7 @@ export function arrangeCanvasLabels(cy: Core, projection: boolean, currentScale:
     font: font * scale,
     maxWidth: (projection ? 180 : 130) * scale,
     margin: 4 * scale,
+    abbreviateAt: options.abbreviateAt,
   });
   cy.batch(() => {
     leaves.forEach((n) => {

@@ -14,11 +14,11 @@ export const ABBREVIATED_LENGTH = 22;
 
 /**
  * How much to enlarge the labels' font (in the drawing's units) at this zoom so that
- * `baseFont × scale × zoom ≥ MIN_LABEL_PX`: 1 when the base font is big enough, else rounded up
+ * `baseFont × scale × zoom ≥ minPx` (MIN_LABEL_PX unless a wall asks for more): 1 when the base font is big enough, else rounded up
  * to a tenth (the stylesheet is rebuilt only when it changes).
  */
-export function labelScale(zoom: number, baseFont: number): number {
-  const needed = MIN_LABEL_PX / (baseFont * Math.max(zoom, 1e-3));
+export function labelScale(zoom: number, baseFont: number, minPx = MIN_LABEL_PX): number {
+  const needed = minPx / (baseFont * Math.max(zoom, 1e-3));
   return needed <= 1 ? 1 : Math.ceil(needed * 10) / 10;
 }
 
@@ -54,6 +54,8 @@ export interface LabelMetrics {
   maxWidth: number;
   /** The gap between a node and its label, in the drawing's units. */
   margin: number;
+  /** Characters an abbreviated label keeps (ABBREVIATED_LENGTH unless a wall asks for fewer). */
+  abbreviateAt?: number;
 }
 
 interface Box {
@@ -109,7 +111,7 @@ export function chooseLabels(
       full.add(c.id);
       continue;
     }
-    const short = abbreviate(c.text);
+    const short = abbreviate(c.text, metrics.abbreviateAt);
     const shortBox = labelBox(c, short, metrics);
     if (short !== c.text && free(shortBox)) {
       take(shortBox);
@@ -125,7 +127,7 @@ export function chooseLabels(
   for (const c of skipped) {
     if (names >= wanted) break;
     if (!isName(c)) continue;
-    take(labelBox(c, abbreviate(c.text), metrics));
+    take(labelBox(c, abbreviate(c.text, metrics.abbreviateAt), metrics));
     abbreviated.add(c.id);
     names += 1;
   }

@@ -51,9 +51,19 @@ export function baseFont(projection = false): number {
  * it, so they stay at least MIN_LABEL_PX on screen when the map is zoomed out; a label that
  * would still be smaller (edges' values) is not drawn (`min-zoomed-font-size`).
  */
-export function mapStylesheet(options: { projection?: boolean; labelScale?: number } = {}): Style[] {
+export function mapStylesheet(
+  options: {
+    projection?: boolean;
+    labelScale?: number;
+    /** The smallest label drawn on screen, in CSS px (the wall asks for more than the editor). */
+    minLabelPx?: number;
+    /** Characters an abbreviated name keeps (labels.ts's ABBREVIATED_LENGTH by default). */
+    abbreviateAt?: number;
+  } = {},
+): Style[] {
   const projection = options.projection ?? false;
   const k = options.labelScale ?? 1;
+  const minZoomed = (options.minLabelPx ?? MIN_LABEL_PX) - 0.5;
   const font = baseFont(projection);
   const styles: Style[] = [
     {
@@ -70,7 +80,7 @@ export function mapStylesheet(options: { projection?: boolean; labelScale?: numb
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
         'text-background-padding': 2 * k,
-        'min-zoomed-font-size': MIN_LABEL_PX - 0.5,
+        'min-zoomed-font-size': minZoomed,
       },
     },
     {
@@ -150,7 +160,7 @@ export function mapStylesheet(options: { projection?: boolean; labelScale?: numb
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
         'text-background-padding': 1,
-        'min-zoomed-font-size': MIN_LABEL_PX - 0.5,
+        'min-zoomed-font-size': minZoomed,
       },
     },
     {
@@ -248,7 +258,9 @@ export function mapStylesheet(options: { projection?: boolean; labelScale?: numb
     // Labels by priority when zoomed out (labels.ts): abbreviated or hidden, whole again on hover or selection.
     {
       selector: 'node.label-abbrev',
-      style: { label: (node: { data(key: string): unknown }) => abbreviate(String(node.data('label') ?? '')) },
+      style: {
+        label: (node: { data(key: string): unknown }) => abbreviate(String(node.data('label') ?? ''), options.abbreviateAt),
+      },
     },
     { selector: 'node.label-quiet', style: { label: '' } },
     {

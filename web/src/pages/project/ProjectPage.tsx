@@ -8,8 +8,8 @@ import { Legend } from '../../map/Legend.tsx';
 import { MapCanvas, type MapCanvasHandle } from '../../map/MapCanvas.tsx';
 import { relationChoices } from '../../map/relations.ts';
 import { SidePanel, type PanelMode, type SavedFocus, type SidePanelHandle } from '../../panels/SidePanel.tsx';
-import { setParams } from '../../navigation.ts';
-import { analysisHref, editorParamChanges, homeHref, parseEditorParams } from '../../routes.ts';
+import { navigate, setParams } from '../../navigation.ts';
+import { analysisHref, editorParamChanges, homeHref, parseEditorParams, projectionHref } from '../../routes.ts';
 import { TimelineBar } from '../../time/TimelineBar.tsx';
 import { ActionButton } from './ActionButton.tsx';
 import { CREATE_ACTIONS, ENGAGE_ACTION, type ActionContext } from './actions.ts';
@@ -42,6 +42,11 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const canvas = useRef<MapCanvasHandle>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const sidePanel = useRef<SidePanelHandle>(null);
+
+  // The former « Mode atelier » (?atelier=1) is the projection's own page now (issue 14).
+  useEffect(() => {
+    if (workshop) navigate(projectionHref(projectId), true);
+  }, [workshop, projectId]);
 
   const project = useProjectData(projectId, editor);
   const { data, asOf, readOnly, byId } = project;
@@ -151,7 +156,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           filters={filters}
           onFilters={setFilters}
           leapsView={leapsView}
-          workshop={workshop}
+          projectId={projectId}
           context={context}
           canvas={canvas}
           searchBox={searchBox}

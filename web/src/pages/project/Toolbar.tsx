@@ -4,7 +4,7 @@ import { searchNodes, type Grouping, type MapFilters } from '../../map/elements.
 import type { MapCanvasHandle } from '../../map/MapCanvas.tsx';
 import type { ProjectMapData } from '../../map/types.ts';
 import { setParams } from '../../navigation.ts';
-import { editorParamChanges } from '../../routes.ts';
+import { editorParamChanges, projectionHref } from '../../routes.ts';
 import { ActionButton } from './ActionButton.tsx';
 import { TOOLBAR_ACTIONS, type ActionContext } from './actions.ts';
 import { MapFiltersMenu } from './MapFiltersMenu.tsx';
@@ -17,7 +17,8 @@ export interface ToolbarProps {
   filters: MapFilters;
   onFilters(filters: MapFilters): void;
   leapsView: boolean;
-  workshop: boolean;
+  /** The project « Projeter » opens on the wall (/projets/<id>/mur, in a new window). */
+  projectId: string;
   context: ActionContext;
   canvas: RefObject<MapCanvasHandle | null>;
   searchBox: RefObject<HTMLInputElement | null>;
@@ -25,7 +26,7 @@ export interface ToolbarProps {
   onStatus(message: string): void;
 }
 
-/** The editor's toolbar: grouping, views, filters, search, then the registry's buttons and the workshop switch. */
+/** The editor's toolbar: grouping, views, filters, search, then the registry's buttons and « Projeter ». */
 export function Toolbar(props: ToolbarProps) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
@@ -86,14 +87,15 @@ export function Toolbar(props: ToolbarProps) {
           <ActionButton key={action.id} action={action} context={context} />
         ),
       )}
-      <label title={t.workshopHint}>
-        <input
-          type="checkbox"
-          checked={props.workshop}
-          onChange={(e) => setParams(editorParamChanges({ workshop: e.target.checked }))}
-        />{' '}
-        {t.workshop}
-      </label>
+      <a
+        className="button-link"
+        href={projectionHref(props.projectId)}
+        target="_blank"
+        rel="noopener"
+        title={t.projectOnWallHint}
+      >
+        {t.projectOnWall}
+      </a>
     </div>
   );
 }

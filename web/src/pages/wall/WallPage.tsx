@@ -1,31 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { VIEWER } from '../../api/accessDocuments.ts';
 import { request } from '../../api/client.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
-import { useProjectView } from '../../api/useProjectView.ts';
 import { setWallSecret } from '../../api/wallCredential.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { NO_FILTERS } from '../../map/elements.ts';
-import { Legend } from '../../map/Legend.tsx';
-import { MapCanvas } from '../../map/MapCanvas.tsx';
 import { wallSecretFromHash } from '../../routes.ts';
-import { useMapElements } from '../project/useMapElements.ts';
+import { ProjectionView } from '../../wall/ProjectionView.tsx';
 
-/** The wall follows the pilot's edits, and a revocation, every few seconds (as the workshop view). */
-const WALL_REFRESH_MS = 8000;
+/**
+ * A revocation reaches the wall within this time: the link is checked again (a small request,
+ * not the map). The map itself follows edits by live updates, or a slow fallback refetch.
+ */
+const WALL_CHECK_MS = 10_000;
 
 /** Refusals that mean « this link no longer opens anything ». */
 const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
-
-const nothing = () => {};
 
 /**
  * /mur#trame_mur_…: a project's map on a room's screen, opened with a wall link and no account.
  * The secret is read from the fragment (never sent to the server, logged or leaked by Referer)
  * and kept in memory (api/wallCredential.ts): every request carries it as a Bearer and no
- * cookie. The map is the workshop view's (read-only, projection styles, legend); the server
- * sends nothing confidential to a wall link. A revoked or expired link shows a refusal.
+ * cookie. The map is the projection view (wall/ProjectionView.tsx, as /projets/<id>/mur); the
+ * server sends nothing confidential to a wall link. A revoked or expired link shows a refusal.
  */
 export function WallPage() {
   const { t, lang } = useI18n();
@@ -34,11 +31,13 @@ export function WallPage() {
     setWallSecret(found); // before the first request
     return found;
   });
+  const [mapRefused, setMapRefused] = useState(false);
   useEffect(() => {
     const onHash = () => {
       const found = wallSecretFromHash(window.location.hash);
       setWallSecret(found);
       setSecret(found);
+      setMapRefused(false);
     };
     window.addEventListener('hashchange', onHash);
     return () => {
@@ -54,59 +53,26 @@ export function WallPage() {
     queryKey: [...queryKeys.viewer(), secret],
     queryFn: secret ? () => request(VIEWER, {}) : () => Promise.reject(new Error('no secret')),
     enabled: secret !== null,
+    refetchInterval: WALL_CHECK_MS,
   });
+  const onRefused = useCallback(() => setMapRefused(true), []);
   const projectId = viewer.data?.viewer.kind === 'WALL_LINK' ? viewer.data.viewer.wallProjectId : null;
-  const view = useProjectView(projectId ?? '', null, true, { enabled: projectId !== null, refetchInterval: WALL_REFRESH_MS });
-  const elements = useMapElements(view.data?.projectMap ?? null, 'perimeter', NO_FILTERS, null, false);
 
   if (!secret) return <WallMessage title={t.wallMissingTitle} text={t.wallMissing} />;
   const refused =
-    (viewer.error && REFUSED.has(viewer.error.code)) ||
-    (viewer.data && viewer.data.viewer.kind !== 'WALL_LINK') ||
-    (view.error && REFUSED.has(view.error.code));
+    mapRefused || (viewer.error && REFUSED.has(viewer.error.code)) || (viewer.data && viewer.data.viewer.kind !== 'WALL_LINK');
   if (refused) return <WallMessage title={t.wallRefusedTitle} text={t.wallRefused} />;
-  const error = viewer.error ?? view.error;
-  if (error && !view.data)
-    return <WallMessage title={t.loadError} text={error.message} retry={() => void viewer.refetch().then(view.refetch)} />;
-  if (!view.data)
+  if (viewer.error && !viewer.data)
+    return <WallMessage title={t.loadError} text={viewer.error.message} retry={() => void viewer.refetch()} />;
+  if (!projectId)
     return (
       <p className="loading" aria-busy="true">
         {t.wallLoading}
       </p>
     );
-
-  const map = view.data.projectMap;
   return (
-    <div className="project-page workshop wall-page">
-      <header className="project-header wall-header">
-        <h1>{view.data.project.name}</h1>
-        <span className="wall-meta">
-          {viewer.data?.viewer.wallLinkName && <>{viewer.data.viewer.wallLinkName} · </>}
-          {t.wallReadOnly}
-        </span>
-      </header>
-      {error && (
-        <p className="banner" role="status">
-          {t.loadError} : {error.message}
-        </p>
-      )}
-      <div className="workspace">
-        <div className="map-area" aria-busy={view.loading}>
-          <MapCanvas
-            elements={elements}
-            savedPositions={view.data.projectLayout}
-            ecosystems={map.ecosystems}
-            perimeterOrder={map.perimeterOrder}
-            layoutMode="free"
-            projection
-            editable={false}
-            onSelect={nothing}
-            onConnect={nothing}
-            onArranged={nothing}
-          />
-          <Legend ecosystems={map.ecosystems} />
-        </div>
-      </div>
+    <div className="wall-page">
+      <ProjectionView projectId={projectId} subtitle={viewer.data?.viewer.wallLinkName ?? null} onRefused={onRefused} />
     </div>
   );
 }

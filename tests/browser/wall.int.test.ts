@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from '../support/app.ts';
+import { screenshotPath } from '../support/browser.ts';
+
+// Issue 14: the projection for a room's wall (/projets/<id>/mur), on the demo map the global
+// setup loads, as the administrator the fixture signs in; 1920×1080, as on a room's screen.
+
+const t = useBrowserApp();
+
+const DEMO_PROJECTS = ['prj-marche', 'prj-archipel', 'prj-batiments', 'prj-exposition', 'prj-fifty', 'prj-gaz-fibre', 'prj-ose'];
+const WALL = { width: 1920, height: 1080 };
+
+interface LabelReport {
+  zoom: number;
+  shown: { id: string; kind: string; px: number }[];
+  names: number;
+  namesShown: number;
+}
+
+/** Waits until the step's changes have played and the map stops moving (opening, a step, a focus). */
+async function settle(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (await page.getByTestId('wall-step').getAttribute('data-step')) ===
+        (await page.getByTestId('map-canvas').getAttribute('data-settled')),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  let last = '';
+  for (let i = 0; i < 80; i++) {
+    const now = await page.evaluate(() => {
+      const cy = (
+        window as unknown as {
+          __trameCy?: {
+            zoom(): number;
+            pan(): { x: number; y: number };
+            nodes(): { length: number };
+            elements(): { length: number };
+          };
+        }
+      ).__trameCy;
+      return cy && cy.nodes().length > 0 ? JSON.stringify([cy.zoom(), cy.pan(), cy.elements().length]) : '';
+    });
+    if (now && now === last) break;
+    last = now;
+    await page.waitForTimeout(600);
+  }
+}
+
+/** Every label Cytoscape draws, with its size on screen (font size × zoom). */
+async function labelReport(page: Page): Promise<LabelReport> {
+  await settle(page);
+  return page.evaluate(() => {
+    type El = {
+      id(): string;
+      data(k: string): unknown;
+      style(k: string): string;
+      visible(): boolean;
+      isNode(): boolean;
+      isParent(): boolean;
+    };
+    const cy = (window as unknown as { __trameCy: { zoom(): number; elements(): { toArray(): El[] } } }).__trameCy;
+    const zoom = cy.zoom();
+    const shown: LabelReport['shown'] = [];
+    let names = 0;
+    let namesShown = 0;
+    for (const el of cy.elements().toArray()) {
+      const kind = String(el.data('kind') ?? '');
+      const isName = el.isNode() && !el.isParent() && (kind === 'ACTOR' || kind === 'OBJECTIVE');
+      if (isName) names += 1;
+      const label = el.style('label');
+      const px = Number.parseFloat(el.style('font-size')) * zoom;
+      const threshold = Number.parseFloat(el.style('min-zoomed-font-size')) || 0;
+      const drawn = Boolean(label) && el.visible() && Number.parseFloat(el.style('text-opacity')) > 0 && px >= threshold;
+      if (!drawn) continue;
+      shown.push({ id: el.id(), kind, px });
+      if (isName) namesShown += 1;
+    }
+    return { zoom, shown, names, namesShown };
+  });
+}
+
+/** Ids and kinds of the elements on the wall's canvas. */
+async function onCanvas(page: Page): Promise<{ id: string; kind: string; classes: string[] }[]> {
+  return page.evaluate(() => {
+    const cy = (
+      window as unknown as {
+        __trameCy: { elements(): { toArray(): { id(): string; data(k: string): unknown; classes(): string[] }[] } };
+      }
+    ).__trameCy;
+    return cy
+      .elements()
+      .toArray()
+      .map((e) => ({ id: e.id(), kind: String(e.data('kind') ?? ''), classes: e.classes() }));
+  });
+}
+
+async function openWall(projectId: string): Promise<Page> {
+  const page = await t.newPage(WALL);
+  await page.goto(`${t.base}/projets/${projectId}/mur`);
+  await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();
+  return page;
+}
+
+describe('the wall', () => {
+  it.each(DEMO_PROJECTS)('%s at 1920×1080 at fit: no label under 24 px, at least half the names shown', async (projectId) => {
+    const page = await openWall(projectId);
+    const report = await labelReport(page);
+    const small = report.shown.filter((l) => l.px < 24);
+    console.info(
+      `${projectId} wall: zoom ${report.zoom.toFixed(2)}, names ${report.namesShown}/${report.names}, ` +
+        `smallest ${Math.min(...report.shown.map((l) => l.px)).toFixed(1)} px, ${report.shown.length} labels`,
+    );
+    expect(report.names).toBeGreaterThan(0);
+    expect(small).toEqual([]);
+    expect(report.namesShown * 2).toBeGreaterThanOrEqual(report.names);
+    // No editing chrome: no toolbar, no side panel, no timeline.
+    expect(await page.locator('.toolbar, .side-panel, .timeline').count()).toBe(0);
+    // The legend sits beside the map, never over it.
+    const legend = await page.locator('.wall-legend').boundingBox();
+    const map = await page.locator('[data-testid="map-canvas"]').boundingBox();
+    expect(legend!.x).toBeGreaterThanOrEqual(map!.x + map!.width - 1);
+    await page.screenshot({ path: screenshotPath(`wall-${projectId}`) });
+    await page.close();
+  });
+
+  it('tells the Archipel nourricier story milestone by milestone, with its two leaps; focus, Escape, themes', async () => {
+    const page = await openWall('prj-archipel');
+    await settle(page);
+    const step = page.getByTestId('wall-step');
+    const caption = page.getByTestId('wall-caption');
+    // Opens on the map as it stands; Home goes back to the first milestone.
+    expect(await step.textContent()).toContain('Aujourd’hui');
+    await page.keyboard.press('Home');
+    await expect.poll(() => step.textContent()).toContain('Bilan de deux ans de cantine bio');
+    expect(await step.textContent()).toContain('28 juin 2018');
+    await settle(page);
+    const perimetersAt = async () => (await onCanvas(page)).filter((e) => e.kind === 'PERIMETER').map((e) => e.id);
+    const first = await perimetersAt();
+    expect(first).toEqual(['per-archipel-cantine']);
+
+    const seen: { name: string; caption: string; perimeters: string[]; leaps: string[] }[] = [];
+    const total = Number(/\/ (\d+)/.exec((await step.textContent()) ?? '')?.[1]);
+    for (let i = 0; i < total; i += 1) {
+      if (i > 0) {
+        // A presenter's clicker: PageDown, and the arrows.
+        await page.keyboard.press(i % 2 ? 'PageDown' : 'ArrowRight');
+        await expect.poll(() => step.textContent()).toContain(`${i + 1} / ${total}`);
+      }
+      await settle(page);
+      await expect.poll(() => caption.textContent(), { timeout: 10_000 }).not.toBe('');
+      const elements = await onCanvas(page);
+      const name = (await page.locator('.wall-step-name').textContent()) ?? '';
+      seen.push({
+        name,
+        caption: (await caption.textContent()) ?? '',
+        perimeters: elements.filter((e) => e.kind === 'PERIMETER').map((e) => e.id),
+        leaps: elements.filter((e) => e.kind === 'LEAP').map((e) => e.id),
+      });
+      for (const theme of ['light', 'dark'] as const) {
+        const current = await page.locator('.wall').getAttribute('data-theme');
+        if (current !== theme)
+          await page.getByRole('button', { name: theme === 'dark' ? 'Thème sombre' : 'Thème clair' }).click();
+        await expect.poll(() => page.locator('.wall').getAttribute('data-theme')).toBe(theme);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: screenshotPath(`wall-archipel-${i + 1}-${theme}`) });
+      }
+    }
+    console.info(seen.map((s) => `${s.name}: ${s.caption}`).join('\n'));
+    // The two leaps: each widens the map by a perimeter, and the caption names it.
+    const leapStep = (perimeter: string) => seen.findIndex((s) => s.perimeters.includes(perimeter));
+    const bienVivre = leapStep('per-archipel-bien-vivre');
+    const biodiversite = leapStep('per-archipel-biodiversite');
+    expect(bienVivre).toBeGreaterThan(0);
+    expect(biodiversite).toBeGreaterThan(bienVivre);
+    expect(seen[bienVivre]!.leaps).toContain('leap-archipel-bien-vivre');
+    expect(seen[bienVivre]!.caption).toMatch(/Saut systémique : .*cantine.* → .*bien-vivre/i);
+    expect(seen[biodiversite]!.caption).toMatch(/Saut systémique : .*bien-vivre.* → .*biodiversit/i);
+    expect(seen[biodiversite]!.leaps).toEqual(expect.arrayContaining(['leap-archipel-bien-vivre', 'leap-archipel-biodiversite']));
+    // ← goes back: the second leap is gone again.
+    await page.keyboard.press('Home');
+    for (let i = 0; i < biodiversite - 1; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => step.textContent()).toContain(`${biodiversite} / ${total}`);
+    await settle(page);
+    expect((await onCanvas(page)).some((e) => e.id === 'leap-archipel-biodiversite')).toBe(false);
+
+    // Focus by typing a name: the actor's neighbourhood stays, the rest dims; Escape returns.
+    await page.keyboard.press('End');
+    await settle(page);
+    const actors = (await onCanvas(page)).filter((e) => e.kind === 'ACTOR');
+    const target = await page.evaluate(
+      (ids) => {
+        const cy = (
+          window as unknown as { __trameCy: { getElementById(id: string): { data(k: string): unknown; degree(): number } } }
+        ).__trameCy;
+        return ids
+          .map((id) => ({ id, label: String(cy.getElementById(id).data('label')), degree: cy.getElementById(id).degree() }))
+          .sort((a, b) => b.degree - a.degree)[0]!;
+      },
+      actors.map((a) => a.id),
+    );
+    await page.keyboard.type(target.label.slice(0, 12));
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await onCanvas(page)).filter((e) => e.classes.includes('dimmed')).length).toBeGreaterThan(0);
+    const focused = await onCanvas(page);
+    const lit = focused.filter((e) => !e.classes.includes('dimmed'));
+    expect(lit.some((e) => e.id === target.id)).toBe(true);
+    expect(lit.filter((e) => e.kind === 'ACTOR').length).toBeLessThan(actors.length);
+    expect(await page.locator('.wall-focus').textContent()).toContain(target.label);
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('wall-archipel-focus') });
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await onCanvas(page)).filter((e) => e.classes.includes('dimmed')).length).toBe(0);
+    // By perimeter.
+    await page.getByLabel('Mettre en avant').selectOption('per-archipel-biodiversite');
+    await expect.poll(async () => (await onCanvas(page)).filter((e) => e.classes.includes('dimmed')).length).toBeGreaterThan(0);
+    const inPerimeter = (await onCanvas(page)).filter((e) => !e.classes.includes('dimmed') && e.kind === 'PERIMETER');
+    expect(inPerimeter.map((e) => e.id)).toEqual(['per-archipel-biodiversite']);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await onCanvas(page)).filter((e) => e.classes.includes('dimmed')).length).toBe(0);
+    await page.close();
+  }, 300_000);
+
+  it('exports the step as PNG and SVG with its title and date, and the story as a PDF of one page per step', async () => {
+    const page = await openWall('prj-marche');
+    await settle(page);
+    const exportAs = async (name: string) => {
+      await page.locator('.wall-export summary').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByRole('button', { name }).click(),
+      ]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(path!) };
+    };
+    const png = await exportAs('Étape en PNG');
+    expect(png.name).toMatch(/^marche-de-producteurs-et-amap-.*\.png$/);
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    const svg = await exportAs('Étape en SVG');
+    const text = svg.bytes.toString('utf8');
+    expect(text).toContain('Marché de producteurs et AMAP');
+    expect(text).toContain('Aujourd’hui');
+    // The legend, drawn as its rows.
+    expect(text).toContain('Élu');
+    const total = Number(/\/ (\d+)/.exec((await page.getByTestId('wall-step').textContent()) ?? '')?.[1]);
+    const pdf = await exportAs('Récit en PDF');
+    expect(pdf.name).toMatch(/\.pdf$/);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = pdf.bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? [];
+    expect(pages.length).toBe(total);
+    // The wall is back on the step it showed.
+    expect(await page.getByTestId('wall-step').textContent()).toContain(`${total} / ${total}`);
+    await page.close();
+  }, 300_000);
+
+  it('« Projeter » opens the wall in a new window; ?atelier=1 leads to it', async () => {
+    const page = await t.newPage({ width: 1440, height: 900 });
+    await page.goto(`${t.base}/projets/prj-marche`);
+    const link = page.getByRole('link', { name: 'Projeter' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe('/projets/prj-marche/mur');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await page.getByLabel('Mode atelier').count()).toBe(0);
+    await page.goto(`${t.base}/projets/prj-marche?atelier=1`);
+    await page.waitForURL(/\/projets\/prj-marche\/mur$/);
+    await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Marché de producteurs et AMAP');
+    await page.close();
+  });
+});

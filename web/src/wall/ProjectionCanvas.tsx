@@ -1,0 +1,316 @@
+import cytoscape, { type Collection, type Core, type NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import cytoscapeSvg from 'cytoscape-svg';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { FCOSE, fitAspect } from '../map/arrange.ts';
+import { arrangeCanvasLabels, placeInView } from '../map/canvasLabels.ts';
+import { placeFromSaved, type Positions } from '../map/layout.ts';
+import { actorSize } from '../map/style.ts';
+import type { ElementDef } from '../map/types.ts';
+import type { StoryDelta } from './story.ts';
+import { WALL_ABBREVIATE_AT, WALL_LABEL_PX, wallStylesheet, type WallThemeName } from './theme.ts';
+
+cytoscape.use(fcose);
+cytoscape.use(cytoscapeSvg);
+
+/** How long a step's changes take to play (ms): slow enough for a room to follow them. */
+export const STEP_ANIMATION_MS = 900;
+/** Space left around the map when it is fitted to the screen (px). */
+const FIT_PADDING = 36;
+
+export interface ProjectionCanvasHandle {
+  cy(): Core | null;
+  /** The step key whose elements are on the canvas, once their animation has ended (null before the first). */
+  settledKey(): string | null;
+}
+
+export interface ProjectionCanvasProps {
+  elements: ElementDef[];
+  /** The pilot's saved positions (projectLayout). */
+  savedPositions: Positions;
+  /** The step these elements belong to: a new key plays the step's changes; the same key applies an update quietly. */
+  stepKey: string;
+  /** What changed since the previous step (story.ts), or null: no animation. */
+  delta: StoryDelta | null;
+  theme: WallThemeName;
+  /** Node and edge ids kept lit (focus.ts), or null: the whole map. */
+  focus: Set<string> | null;
+  /** The focused node's id (drawn with its full name and a halo), or null. */
+  focusId: string | null;
+  /** Cytoscape's WebGL renderer (cytoscape ≥ 3.31), for very large maps. */
+  webgl: boolean;
+  onTap(id: string | null): void;
+  /** Describes the map for screen readers. */
+  label: string;
+}
+
+function leafPositions(cy: Core): Positions {
+  const positions: Positions = {};
+  cy.nodes()
+    .filter((n) => !n.isParent())
+    .forEach((n) => {
+      positions[n.id()] = { ...n.position() };
+    });
+  return positions;
+}
+
+/**
+ * The wall's map: Cytoscape with no editing at all, the pilot's positions, labels of at least
+ * WALL_LABEL_PX on screen (the editor's label choice, labels.ts), the theme's colours. A new
+ * step plays its changes (what ended fades out, what appears fades in, engagement grows or
+ * shrinks, a new perimeter widens the view); an update within the same step changes only what
+ * changed, and nothing moves. Exposed to tests as `window.__trameCy`, as the editor's map is.
+ */
+export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCanvasProps>(function ProjectionCanvas(props, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const scaleRef = useRef(1);
+  const knownPositions = useRef<Positions>({});
+  const shownKey = useRef<string | null>(null);
+  const settled = useRef<string | null>(null);
+  const labelFrame = useRef<number | null>(null);
+  const focusedBefore = useRef(false);
+
+  const arrangeLabels = (cy: Core) => {
+    scaleRef.current = arrangeCanvasLabels(cy, true, scaleRef.current, {
+      minPx: WALL_LABEL_PX,
+      abbreviateAt: WALL_ABBREVIATE_AT,
+      stylesheet: (scale) => wallStylesheet(propsRef.current.theme, scale),
+    });
+  };
+  const scheduleLabels = () => {
+    if (labelFrame.current !== null) return;
+    labelFrame.current = requestAnimationFrame(() => {
+      labelFrame.current = null;
+      if (cyRef.current) arrangeLabels(cyRef.current);
+    });
+  };
+
+  /** The step whose changes have played, also on the container (`data-settled`) for tests and exports. */
+  const markSettled = (key: string | null) => {
+    settled.current = key;
+    if (container.current) container.current.dataset.settled = key ?? '';
+  };
+
+  /**
+   * Where fitting `eles` lands once the labels have their size for that zoom: labels grow in the
+   * drawing's units as the view zooms out (labels.ts), so one fit leaves them spilling off the
+   * screen. Fits, arranges the labels, fits again (three rounds), then puts the view back.
+   */
+  const fittedViewport = (cy: Core, eles: Collection, padding: number) => {
+    const start = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    for (let i = 0; i < 3; i += 1) {
+      cy.fit(eles, padding);
+      arrangeLabels(cy);
+    }
+    const target = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    cy.viewport(start);
+    arrangeLabels(cy);
+    return target;
+  };
+  /** Fits `eles` to the screen, labels included, at once or over `duration` ms. */
+  const fitTo = (cy: Core, eles: Collection, padding: number, duration = 0) => {
+    const target = fittedViewport(cy, eles, padding);
+    if (duration <= 0) {
+      cy.viewport(target);
+      arrangeLabels(cy);
+    } else cy.animate(target, { duration, complete: scheduleLabels });
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mount only; callbacks read refs.
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = cytoscape({
+      container: container.current,
+      style: wallStylesheet(propsRef.current.theme) as never,
+      minZoom: 0.05,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+      autounselectify: true,
+      ...(propsRef.current.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions);
+    cyRef.current = cy;
+    (window as unknown as { __trameCy?: Core }).__trameCy = cy; // for browser tests and debugging
+    cy.on('tap', (event) => {
+      const target = event.target as Core | NodeSingular;
+      propsRef.current.onTap(target === cy || !(target as NodeSingular).isNode?.() ? null : (target as NodeSingular).id());
+    });
+    cy.on('zoom resize', scheduleLabels);
+    return () => {
+      if (labelFrame.current !== null) cancelAnimationFrame(labelFrame.current);
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the theme only; labels read refs.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.style(wallStylesheet(props.theme, scaleRef.current) as never);
+    scheduleLabels();
+  }, [props.theme]);
+
+  // Elements: a new step plays its changes; the same step applies an update in place.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the elements or the step change; the rest is read through refs.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const newStep = shownKey.current !== null && shownKey.current !== props.stepKey;
+    const animate = newStep && props.delta !== null;
+    shownKey.current = props.stepKey;
+    markSettled(null);
+    const wasEmpty = cy.nodes().empty();
+    Object.assign(knownPositions.current, leafPositions(cy));
+    cy.stop(true, true);
+    cy.elements().stop(true, true);
+
+    const wanted = new Map(props.elements.map((e) => [e.data.id, e]));
+    const leaving: Collection = cy.collection();
+    const sizes = new Map<string, number>();
+    cy.batch(() => {
+      cy.elements().forEach((element) => {
+        const next = wanted.get(element.id());
+        const parentChanged = next && element.isNode() && (element.data('parent') ?? null) !== (next.data.parent ?? null);
+        const endsChanged =
+          next &&
+          element.isEdge() &&
+          (element.data('source') !== next.data.source || element.data('target') !== next.data.target);
+        if (parentChanged || endsChanged) element.remove();
+        else if (!next) leaving.merge(element);
+      });
+      if (animate) {
+        // What ends stays a moment, fading, so the room sees it go.
+        leaving.addClass('story-ending');
+      } else leaving.remove();
+    });
+    const added: string[] = [];
+    const ordered = [...props.elements].sort((a, b) =>
+      a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1,
+    );
+    cy.batch(() => {
+      for (const def of ordered) {
+        const existing = cy.getElementById(def.data.id);
+        if (existing.nonempty()) {
+          if (existing.isNode() && existing.data('kind') === 'ACTOR')
+            sizes.set(def.data.id, actorSize(Number(existing.data('engagementRank') ?? 0), true));
+          existing.data(def.data);
+          existing.classes(def.classes ?? '');
+        } else {
+          cy.add({ group: def.group, data: def.data, classes: def.classes ?? '' });
+          added.push(def.data.id);
+        }
+      }
+    });
+
+    // Positions: the pilot's, then where each node stood at another step, then beside neighbours.
+    const known = { ...props.savedPositions, ...knownPositions.current };
+    const { positions, missing } = placeFromSaved(props.elements, known);
+    cy.batch(() => {
+      for (const [id, position] of Object.entries(positions)) {
+        const node = cy.getElementById(id);
+        if (node.nonempty() && node.isNode() && !node.isParent() && (added.includes(id) || wasEmpty)) node.position(position);
+      }
+    });
+    const finish = () => {
+      Object.assign(knownPositions.current, leafPositions(cy));
+      scheduleLabels();
+    };
+    if (wasEmpty && Object.keys(positions).length === 0 && props.elements.length > 0) {
+      // Never arranged by the pilot: the editor's first layout, kept for the other steps.
+      const layout = cy.layout({ ...FCOSE, randomize: true } as never);
+      layout.one('layoutstop', () => {
+        fitAspect(cy);
+        fitTo(cy, cy.elements(), FIT_PADDING);
+        finish();
+        markSettled(props.stepKey);
+      });
+      layout.run();
+      return;
+    }
+    if (missing.length > 0) {
+      if (wasEmpty) {
+        const box = cy
+          .nodes()
+          .filter((n) => !missing.includes(n.id()))
+          .boundingBox({});
+        missing.forEach((id, i) =>
+          cy.getElementById(id).position({ x: box.x1 + (i % 8) * 120, y: box.y2 + 100 + Math.floor(i / 8) * 100 }),
+        );
+      } else placeInView(cy, missing);
+    }
+
+    if (!animate) {
+      if (wasEmpty || newStep) fitTo(cy, cy.elements(), FIT_PADDING);
+      finish();
+      markSettled(props.stepKey);
+      return;
+    }
+    const delta = props.delta!;
+    const duration = STEP_ANIMATION_MS;
+    cy.elements().removeClass('story-new');
+    const appearing = cy.collection();
+    for (const id of added) appearing.merge(cy.getElementById(id));
+    appearing.addClass('story-new');
+    appearing.forEach((element) => {
+      element.style('opacity', 0);
+      element.animate({ style: { opacity: 1 } }, { duration, complete: () => element.removeStyle('opacity') });
+    });
+    leaving.forEach((element) => {
+      element.animate({ style: { opacity: 0 } }, { duration, complete: () => element.remove() });
+    });
+    for (const id of [...delta.grown, ...delta.shrunk]) {
+      const node = cy.getElementById(id);
+      const before = sizes.get(id);
+      if (node.empty() || before === undefined) continue;
+      const after = actorSize(Number(node.data('engagementRank') ?? 0), true);
+      node.style({ width: before, height: before });
+      node.animate({ style: { width: after, height: after } }, { duration, complete: () => node.removeStyle('width height') });
+    }
+    // A leap widens the project: the view opens out to hold the new perimeter with the rest.
+    const visible = cy.elements().not(leaving);
+    fitTo(cy, visible, FIT_PADDING, delta.newPerimeters.size > 0 ? duration * 1.5 : duration);
+    const key = props.stepKey;
+    setTimeout(
+      () => {
+        if (shownKey.current !== key) return;
+        finish();
+        markSettled(key);
+      },
+      duration * 1.5 + 60,
+    );
+  }, [props.elements, props.stepKey]);
+
+  // Focus: the neighbourhood stays, the rest steps back; the view closes in on it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the focus changes.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const focus = props.focus;
+    const hadFocus = focusedBefore.current;
+    focusedBefore.current = focus !== null;
+    if (!focus && !hadFocus) return;
+    cy.batch(() => {
+      cy.elements().removeClass('dimmed found');
+      if (!focus) return;
+      cy.elements()
+        .filter((e) => !focus.has(e.id()))
+        .addClass('dimmed');
+    });
+    if (focus) {
+      const kept = cy.elements().filter((e) => focus.has(e.id()));
+      cy.getElementById(props.focusId ?? '').addClass('found');
+      if (kept.nonempty()) fitTo(cy, kept, FIT_PADDING * 2, 500);
+    } else fitTo(cy, cy.elements(), FIT_PADDING, 500);
+  }, [props.focus]);
+
+  useImperativeHandle(ref, () => ({
+    cy: () => cyRef.current,
+    settledKey: () => settled.current,
+  }));
+
+  return <div ref={container} className="map-canvas wall-canvas" data-testid="map-canvas" aria-label={props.label} role="img" />;
+});

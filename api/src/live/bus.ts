@@ -39,7 +39,8 @@ export interface ProjectionState {
 
 type Topics = {
   'trame:changes': [ChangesNotice];
-  'trame:projection': [projectId: string, state: ProjectionState | null];
+  // Wrapped: yoga's pubsub takes a null payload for « no routing id ».
+  'trame:projection': [projectId: string, update: { state: ProjectionState | null }];
 };
 
 /** A projection session left alone ends by itself after this long (Redis key's time to live). */
@@ -57,7 +58,7 @@ export interface LiveBus {
   /** Sets (null: ends) a project's projection session and tells every process. */
   writeProjection(projectId: string, state: ProjectionState | null): Promise<void>;
   /** Every later state of a project's projection session. */
-  projection(projectId: string): AsyncIterable<ProjectionState | null>;
+  projection(projectId: string): AsyncGenerator<ProjectionState | null>;
   close(): Promise<void>;
 }
 
@@ -99,11 +100,11 @@ class PubSubBus implements LiveBus {
 
   async writeProjection(projectId: string, state: ProjectionState | null): Promise<void> {
     await this.store.set(projectId, state);
-    this.pubsub.publish('trame:projection', projectId, state);
+    this.pubsub.publish('trame:projection', projectId, { state });
   }
 
-  projection(projectId: string): AsyncIterable<ProjectionState | null> {
-    return this.pubsub.subscribe('trame:projection', projectId);
+  async *projection(projectId: string): AsyncGenerator<ProjectionState | null> {
+    for await (const update of this.pubsub.subscribe('trame:projection', projectId)) yield update.state;
   }
 
   close(): Promise<void> {

@@ -19,6 +19,7 @@ import { useEditorCommands } from './useEditorCommands.ts';
 import { useLayoutSave } from './useLayoutSave.ts';
 import { useMapElements } from './useMapElements.ts';
 import { useProjectData } from './useProjectData.ts';
+import { FacilitatorBar } from './FacilitatorBar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 
 // The import dialog and its spreadsheet readers load when a pilot opens it, not with the map.
@@ -158,6 +159,17 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           onStatus={setStatus}
         />
       </header>
+      {project.canEdit && !asOf && !workshop && (
+        <FacilitatorBar
+          projectId={projectId}
+          milestones={project.milestones.map((m) => ({ id: m.id, name: String(m.name), date: String(m.date) }))}
+          selected={
+            panel.kind === 'view'
+              ? { id: panel.entity.id, name: String(panel.entity.name ?? ''), isActor: panel.entity.__typename === 'Actor' }
+              : null
+          }
+        />
+      )}
       {asOf && !compare && (
         <p className="banner" role="status">
           {t.readOnlyBanner(i18n.formatDate(asOf))}

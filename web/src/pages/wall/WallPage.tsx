@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { milestoneInstant } from '@trame/graph/model';
+import { useEffect, useRef, useState } from 'react';
 import { VIEWER } from '../../api/accessDocuments.ts';
 import { request } from '../../api/client.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
@@ -8,11 +9,13 @@ import { setWallSecret } from '../../api/wallCredential.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { NO_FILTERS } from '../../map/elements.ts';
 import { Legend } from '../../map/Legend.tsx';
-import { MapCanvas } from '../../map/MapCanvas.tsx';
+import { MapCanvas, type MapCanvasHandle } from '../../map/MapCanvas.tsx';
+import { useProjectionFollow } from '../../live/projection.ts';
+import { useProjectLive } from '../../live/useProjectLive.ts';
 import { wallSecretFromHash } from '../../routes.ts';
 import { useMapElements } from '../project/useMapElements.ts';
 
-/** The wall follows the pilot's edits, and a revocation, every few seconds (as the workshop view). */
+/** The wall notices a revocation within a few seconds (a small `viewer` read; the map itself is live). */
 const WALL_REFRESH_MS = 8000;
 
 /** Refusals that mean « this link no longer opens anything ». */
@@ -54,16 +57,31 @@ export function WallPage() {
     queryKey: [...queryKeys.viewer(), secret],
     queryFn: secret ? () => request(VIEWER, {}) : () => Promise.reject(new Error('no secret')),
     enabled: secret !== null,
+    refetchInterval: WALL_REFRESH_MS,
   });
   const projectId = viewer.data?.viewer.kind === 'WALL_LINK' ? viewer.data.viewer.wallProjectId : null;
-  const view = useProjectView(projectId ?? '', null, true, { enabled: projectId !== null, refetchInterval: WALL_REFRESH_MS });
+  // The facilitator's projection session (the editor's « Piloter les murs »): the date shown, the focus.
+  const canvas = useRef<MapCanvasHandle>(null);
+  const [shownDate, setShownDate] = useState<string | null>(null);
+  useProjectionFollow(projectId, {
+    onDate: setShownDate,
+    onFocus: (id) => {
+      if (id) requestAnimationFrame(() => canvas.current?.focus(id));
+      else canvas.current?.fit();
+    },
+  });
+  const asOf = shownDate ? milestoneInstant(shownDate).toISOString() : null;
+  const view = useProjectView(projectId ?? '', asOf, true, { enabled: projectId !== null });
+  // Everyone's edits, live, on the map of now (ADR 0010).
+  const live = useProjectLive(projectId, true, { enabled: asOf === null && view.data !== null });
   const elements = useMapElements(view.data?.projectMap ?? null, 'perimeter', NO_FILTERS, null, false);
 
   if (!secret) return <WallMessage title={t.wallMissingTitle} text={t.wallMissing} />;
   const refused =
     (viewer.error && REFUSED.has(viewer.error.code)) ||
     (viewer.data && viewer.data.viewer.kind !== 'WALL_LINK') ||
-    (view.error && REFUSED.has(view.error.code));
+    (view.error && REFUSED.has(view.error.code)) ||
+    (live.refused !== null && REFUSED.has(live.refused));
   if (refused) return <WallMessage title={t.wallRefusedTitle} text={t.wallRefused} />;
   const error = viewer.error ?? view.error;
   if (error && !view.data)
@@ -93,6 +111,7 @@ export function WallPage() {
       <div className="workspace">
         <div className="map-area" aria-busy={view.loading}>
           <MapCanvas
+            ref={canvas}
             elements={elements}
             savedPositions={view.data.projectLayout}
             ecosystems={map.ecosystems}

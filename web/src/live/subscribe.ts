@@ -84,22 +84,38 @@ export function subscribeLive<T>(
     );
     stop = () => {
       unsubscribe();
-      client.dispose();
+      void client.dispose();
     };
   };
-  const retry = () => {
-    stop?.();
+  /** Ends the current connection, if any (its callbacks may run meanwhile: `stop` is cleared first). */
+  const drop = () => {
+    const current = stop;
     stop = null;
-    if (closed || timer) return;
+    current?.();
+  };
+  const retry = () => {
+    drop();
+    if (closed || timer || !navigator.onLine) return; // offline: `online` reconnects
     onStatus({ connected: false, refused: null });
     timer = setTimeout(connect, RETRY_DELAYS[Math.min(attempt, RETRY_DELAYS.length - 1)]);
     attempt += 1;
   };
+  // Offline, a stream may stay open yet dead for minutes: drop it, and reconnect (catching up)
+  // as soon as the network is back.
+  const offline = () => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    drop();
+    onStatus({ connected: false, refused: null });
+  };
   const online = () => {
-    if (closed || !timer) return;
-    clearTimeout(timer);
+    if (closed || stop) return;
+    if (timer) clearTimeout(timer);
+    attempt = 0;
     connect();
   };
+  window.addEventListener('offline', offline);
   window.addEventListener('online', online);
   connect();
   return {
@@ -107,7 +123,8 @@ export function subscribeLive<T>(
       closed = true;
       if (timer) clearTimeout(timer);
       window.removeEventListener('online', online);
-      stop?.();
+      window.removeEventListener('offline', offline);
+      drop();
     },
   };
 }

@@ -16,15 +16,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@trame/api';
-import {
-  createApiToken,
-  createDriver,
-  createUser,
-  createWallLink,
-  grantRole,
-  Graph,
-  loadDemoMap,
-} from '@trame/graph';
+import { createApiToken, createDriver, createUser, createWallLink, grantRole, Graph, loadDemoMap } from '@trame/graph';
 import { migrate } from '@trame/migrations';
 import { startDisposableNeo4j, type DisposableNeo4j } from '@trame/neo4j-embedded/disposable';
 import { launchChromium } from '../tests/support/chromium.ts';
@@ -80,13 +72,16 @@ try {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data!;
   };
-  const map = await gql<{ projectMap: { nodes: { id: string; kind: string; data: Record<string, unknown> }[]; edges: unknown[] } }>(
-    'query($id: ID!) { projectMap(projectId: $id, hideConfidential: true) { nodes { id kind data } edges { id } } }',
-    { id: PROJECT_ID },
-  );
+  const map = await gql<{
+    projectMap: { nodes: { id: string; kind: string; data: Record<string, unknown> }[]; edges: unknown[] };
+  }>('query($id: ID!) { projectMap(projectId: $id, hideConfidential: true) { nodes { id kind data } edges { id } } }', {
+    id: PROJECT_ID,
+  });
   const elements = map.projectMap.nodes.length + map.projectMap.edges.length;
   const versions = new Map<string, number>(
-    map.projectMap.nodes.filter((n) => n.kind === 'ACTOR').map((n) => [String(n.data.engagementId), Number(n.data.engagementVersion)]),
+    map.projectMap.nodes
+      .filter((n) => n.kind === 'ACTOR')
+      .map((n) => [String(n.data.engagementId), Number(n.data.engagementVersion)]),
   );
 
   /** One edit: sets the actor's level; returns its HTTP round trip and the instant of its answer. */
@@ -154,7 +149,9 @@ try {
   const roundTrip = stat('edit HTTP round trip', roundTrips);
   const latency = stat('acknowledgement → wall canvas', latencies);
   const ratio = stat('latency ÷ round trip', ratios);
-  log(`latency median ${latency.medianMs.toFixed(0)} ms (p95 ${latency.p95Ms.toFixed(0)}), round trip median ${roundTrip.medianMs.toFixed(0)} ms; ratio median ${ratio.medianMs.toFixed(2)} p95 ${ratio.p95Ms.toFixed(2)}`);
+  log(
+    `latency median ${latency.medianMs.toFixed(0)} ms (p95 ${latency.p95Ms.toFixed(0)}), round trip median ${roundTrip.medianMs.toFixed(0)} ms; ratio median ${ratio.medianMs.toFixed(2)} p95 ${ratio.p95Ms.toFixed(2)}`,
+  );
 
   const cdp = await page.context().newCDPSession(page);
   const heap = async () => {

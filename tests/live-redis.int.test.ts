@@ -87,9 +87,14 @@ describe('two API processes sharing Redis', () => {
     const follow = subscribeSse<Follow>(bases[1]!, wall, FOLLOW, { p: small.project.id });
     open.push(follow as SseSubscription);
     expect((await follow.next(TIMEOUT)).data?.projection.state).toBeNull();
-    const set = await gqlAs(apps[0]!, admin.token, 'mutation($p: ID!) { setProjection(projectId: $p, date: "2019-03-01") { date } }', {
-      p: small.project.id,
-    });
+    const set = await gqlAs(
+      apps[0]!,
+      admin.token,
+      'mutation($p: ID!) { setProjection(projectId: $p, date: "2019-03-01") { date } }',
+      {
+        p: small.project.id,
+      },
+    );
     expect(set.errors).toBeUndefined();
     expect((await follow.next(TIMEOUT)).data?.projection.state).toEqual({ date: '2019-03-01', focusId: null });
     const late = subscribeSse<Follow>(bases[1]!, wall, FOLLOW, { p: small.project.id });

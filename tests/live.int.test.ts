@@ -62,7 +62,10 @@ interface LiveEvent {
   edges: { id: string; kind: string; data: Record<string, unknown> }[];
 }
 
-async function live(secret: string | null, variables: Record<string, unknown>): Promise<SseSubscription<{ projectLive: LiveEvent }>> {
+async function live(
+  secret: string | null,
+  variables: Record<string, unknown>,
+): Promise<SseSubscription<{ projectLive: LiveEvent }>> {
   const subscription = subscribeSse<{ projectLive: LiveEvent }>(base, secret, LIVE, variables);
   open.push(subscription as SseSubscription);
   await subscription.opened;
@@ -72,7 +75,10 @@ async function live(secret: string | null, variables: Record<string, unknown>): 
 /** Generous: the shared test machine may be loaded (the one-second promise is the browser test's and the bench's). */
 const EVENT_TIMEOUT_MS = 15_000;
 
-async function nextEvent(subscription: SseSubscription<{ projectLive: LiveEvent }>, timeoutMs = EVENT_TIMEOUT_MS): Promise<LiveEvent> {
+async function nextEvent(
+  subscription: SseSubscription<{ projectLive: LiveEvent }>,
+  timeoutMs = EVENT_TIMEOUT_MS,
+): Promise<LiveEvent> {
   const payload = await subscription.next(timeoutMs);
   if (payload.errors) throw new Error(`subscription error: ${JSON.stringify(payload.errors)}`);
   return payload.data!.projectLive;
@@ -228,7 +234,11 @@ describe('projection sessions', () => {
     const focusId = small.actors[0]!.id;
     const set = await gqlAs(app, pilot.token, SET, { p: small.project.id, d: '2019-06-01', f: focusId });
     expect(set.errors).toBeUndefined();
-    expect((await follow.next(EVENT_TIMEOUT_MS)).data?.projection.state).toEqual({ milestoneId: null, date: '2019-06-01', focusId });
+    expect((await follow.next(EVENT_TIMEOUT_MS)).data?.projection.state).toEqual({
+      milestoneId: null,
+      date: '2019-06-01',
+      focusId,
+    });
 
     const refused = await gqlAs(app, wall, SET, { p: small.project.id, d: '2019-06-02' });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -238,7 +248,9 @@ describe('projection sessions', () => {
     open.push(late as SseSubscription);
     expect((await late.next(EVENT_TIMEOUT_MS)).data?.projection.state?.date).toBe('2019-06-01');
 
-    expect((await gqlAs(app, pilot.token, 'mutation($p: ID!) { endProjection(projectId: $p) }', { p: small.project.id })).errors).toBeUndefined();
+    expect(
+      (await gqlAs(app, pilot.token, 'mutation($p: ID!) { endProjection(projectId: $p) }', { p: small.project.id })).errors,
+    ).toBeUndefined();
     expect((await follow.next(EVENT_TIMEOUT_MS)).data?.projection.state).toBeNull();
     follow.close();
     late.close();

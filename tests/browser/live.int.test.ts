@@ -47,7 +47,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const page of pages) await page.context().close().catch(() => undefined);
+  for (const page of pages)
+    await page
+      .context()
+      .close()
+      .catch(() => undefined);
   await browser?.close();
   for (const app of apps) await app.close();
   await redis?.stop();
@@ -83,8 +87,9 @@ function positions(page: Page): Promise<Positions> {
 function dataOf(page: Page, id: string, field: string): Promise<unknown> {
   return page.evaluate(
     ([id, field]) => {
-      const cy = (window as unknown as { __trameCy?: { getElementById(id: string): { empty(): boolean; data(k: string): unknown } } })
-        .__trameCy;
+      const cy = (
+        window as unknown as { __trameCy?: { getElementById(id: string): { empty(): boolean; data(k: string): unknown } } }
+      ).__trameCy;
       const element = cy?.getElementById(id);
       return !element || element.empty() ? undefined : element.data(field);
     },
@@ -145,9 +150,13 @@ async function openPages(editorBase: string, wallBase: string, small: SmallProje
   for (const page of [editor, wall]) {
     await within(page, async () => (await dataOf(page, small.actors[0]!.id, 'engagement')) === 'INFORME', 30_000);
     // Subscribed (the READY event arrived).
-    await page.waitForFunction(() => (window as unknown as { __trameLive?: { connected: boolean } }).__trameLive?.connected, null, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      () => (window as unknown as { __trameLive?: { connected: boolean } }).__trameLive?.connected,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
   }
   return { editor, wall };
 }
@@ -169,7 +178,9 @@ async function editorToWall(editorBase: string, wallBase: string, label: string)
     b: small.objectives[1]!.id,
   });
   const conflictMs = await within(wall, async () => (await dataOf(wall, createConflict.id, 'kind')) === 'CONFLICT', 10_000);
-  console.log(`live (${label}): engagement on the wall after ${engagementMs.toFixed(0)} ms, conflict after ${conflictMs.toFixed(0)} ms`);
+  console.log(
+    `live (${label}): engagement on the wall after ${engagementMs.toFixed(0)} ms, conflict after ${conflictMs.toFixed(0)} ms`,
+  );
   expect(engagementMs).toBeLessThan(LIVE_WITHIN_MS);
   expect(conflictMs).toBeLessThan(LIVE_WITHIN_MS);
 
@@ -198,7 +209,9 @@ describe('live updates in the browser', () => {
     const second = small.actors[1]!;
     let engagement = await engagementOf(small, second.id);
     const other = (query: string, variables: Record<string, unknown>) => gqlAs(apps[2]!, admin.token, query, variables);
-    expect((await other(UPDATE_LEVEL, { id: engagement.id, v: engagement.version, level: 'PARTICIPANT' })).errors).toBeUndefined();
+    expect(
+      (await other(UPDATE_LEVEL, { id: engagement.id, v: engagement.version, level: 'PARTICIPANT' })).errors,
+    ).toBeUndefined();
     const editorMs = await within(editor, async () => (await dataOf(editor, second.id, 'engagement')) === 'PARTICIPANT', 10_000);
     expect(editorMs).toBeLessThan(LIVE_WITHIN_MS);
     await within(wall, async () => (await dataOf(wall, second.id, 'engagement')) === 'PARTICIPANT', 10_000);

@@ -58,7 +58,10 @@ export function subscribeSse<T = Record<string, unknown>>(
         buffer = buffer.slice(end + 2);
         end = buffer.indexOf('\n\n');
         const lines = block.split('\n');
-        const kind = lines.find((line) => line.startsWith('event:'))?.slice(6).trim();
+        const kind = lines
+          .find((line) => line.startsWith('event:'))
+          ?.slice(6)
+          .trim();
         const data = lines
           .filter((line) => line.startsWith('data:'))
           .map((line) => line.slice(5).trim())

@@ -107,8 +107,7 @@ export async function* projectFeed(
     let map = first.map;
     const since = options.since;
     const missed =
-      since !== null &&
-      (await ctx.graph.read((tx) => changedSince(tx, scope!, new Date(since.getTime() - CATCH_UP_MARGIN_MS))));
+      since !== null && (await ctx.graph.read((tx) => changedSince(tx, scope!, new Date(since.getTime() - CATCH_UP_MARGIN_MS))));
     yield missed
       ? event(options.projectId, 'RESET', first.at, wholeMap(map))
       : event(options.projectId, 'READY', first.at, diffProjectMaps(map, map));

@@ -34,7 +34,8 @@ function fingerprint(element: MapNode | MapEdge): string {
 export function diffProjectMaps(before: ProjectMap, after: ProjectMap): MapPatch {
   const old = new Map<string, string>();
   for (const element of [...before.nodes, ...before.edges]) old.set(element.id, fingerprint(element));
-  const changed = <T extends MapNode | MapEdge>(list: T[]) => list.filter((element) => old.get(element.id) !== fingerprint(element));
+  const changed = <T extends MapNode | MapEdge>(list: T[]) =>
+    list.filter((element) => old.get(element.id) !== fingerprint(element));
   const now = new Set([...after.nodes, ...after.edges].map((element) => element.id));
   const removedIds = [...old.keys()].filter((id) => !now.has(id));
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

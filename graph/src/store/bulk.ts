@@ -543,8 +543,7 @@ export async function writePlan(
   if (plan.versions.length > 0) await tx.run(VERSIONS_CYPHER, { rows: plan.versions, end: toNeoDateTime(END_OF_TIME) });
   if (plan.changes.length > 0) await tx.run(CHANGES_CYPHER, { rows: plan.changes });
   if (onRecorded)
-    for (const row of plan.changes)
-      noticeRecorded({ onRecorded }, { ...row, recordedAt: fromNeoDateTime(row.recordedAt) });
+    for (const row of plan.changes) noticeRecorded({ onRecorded }, { ...row, recordedAt: fromNeoDateTime(row.recordedAt) });
 }
 
 /** Writes a plan: identities first (every type), then versions with their references, then changes. */

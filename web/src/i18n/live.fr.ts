@@ -2,7 +2,8 @@
 export const liveFr = {
   liveBarLabel: 'Pilotage des murs',
   liveDrive: 'Piloter les murs',
-  liveDriveHint: 'Les murs du projet (page de projection et liens muraux) suivent le jalon, la date et la mise en avant choisis ici.',
+  liveDriveHint:
+    'Les murs du projet (page de projection et liens muraux) suivent le jalon, la date et la mise en avant choisis ici.',
   liveDriving: 'Les murs suivent',
   liveStop: 'Arrêter',
   livePrevious: '◀ Jalon précédent',

@@ -26,7 +26,11 @@ declare global {
  * removes just those and nothing else moves. After a cut it reconnects with the instant of the
  * last state applied and the server replays what was missed (a RESET). Returns the status.
  */
-export function useProjectLive(projectId: string | null, hideConfidential: boolean, options: ProjectLiveOptions = {}): LiveStatus {
+export function useProjectLive(
+  projectId: string | null,
+  hideConfidential: boolean,
+  options: ProjectLiveOptions = {},
+): LiveStatus {
   const enabled = (options.enabled ?? true) && projectId !== null;
   const refreshLists = options.refreshLists ?? false;
   const queryClient = useQueryClient();

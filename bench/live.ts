@@ -38,7 +38,9 @@ interface LiveResult {
   latency: Stat;
   /** latency ÷ round trip, edit by edit (as a Stat of ratios, not ms). */
   ratio: Stat;
-  memory: { edits: number; beforeMiB: number; afterMiB: number; growth: number };
+  serverToPage: Stat;
+  pageToCanvas: Stat;
+  memory: { edits: number; beforeMiB: number; afterMiB: number; growth: number; curve: { edits: number; mib: number }[] };
 }
 
 let neo4j: DisposableNeo4j | null = null;
@@ -132,6 +134,9 @@ try {
   const roundTrips: number[] = [];
   const latencies: number[] = [];
   const ratios: number[] = [];
+  /** Where the time goes: acknowledgement → event in the page; event in the page → canvas. */
+  const toPage: number[] = [];
+  const onPage: number[] = [];
   for (let i = 0; i < EDITS; i += 1) {
     const actor = targets[i % targets.length]!;
     const level = nextLevel(actor.id);
@@ -142,6 +147,11 @@ try {
     const { roundTrip, acked } = await edit(actor, level);
     const shown = await page.evaluate(() => (window as unknown as { __benchDone: Promise<number> }).__benchDone);
     const latency = Math.max(0, shown - acked);
+    const received = await page.evaluate(
+      () => (window as unknown as { __trameLive: { receivedAt: number } }).__trameLive.receivedAt,
+    );
+    toPage.push(Math.max(0, received - acked));
+    onPage.push(Math.max(0, shown - received));
     roundTrips.push(roundTrip);
     latencies.push(latency);
     ratios.push(latency / roundTrip);
@@ -149,6 +159,8 @@ try {
   const roundTrip = stat('edit HTTP round trip', roundTrips);
   const latency = stat('acknowledgement → wall canvas', latencies);
   const ratio = stat('latency ÷ round trip', ratios);
+  const serverToPage = stat('acknowledgement → event in the page', toPage);
+  const pageToCanvas = stat('event in the page → canvas', onPage);
   log(
     `latency median ${latency.medianMs.toFixed(0)} ms (p95 ${latency.p95Ms.toFixed(0)}), round trip median ${roundTrip.medianMs.toFixed(0)} ms; ratio median ${ratio.medianMs.toFixed(2)} p95 ${ratio.p95Ms.toFixed(2)}`,
   );
@@ -163,12 +175,18 @@ try {
   const beforeMiB = await heap();
   log(`wall heap ${beforeMiB.toFixed(1)} MiB; ${MEMORY_EDITS} more live edits`);
   let last = { id: '', level: '' };
+  /** The heap along the way: a leak grows steadily, a warm-up levels off. */
+  const curve: { edits: number; mib: number }[] = [{ edits: 0, mib: beforeMiB }];
   for (let i = 0; i < MEMORY_EDITS; i += 1) {
     const actor = targets[i % targets.length]!;
     const level = nextLevel(actor.id);
     await edit(actor, level);
     last = { id: actor.id, level };
-    if ((i + 1) % 250 === 0) log(`${i + 1} edits`);
+    if ((i + 1) % 250 === 0 && i + 1 < MEMORY_EDITS) {
+      const mib = await heap();
+      curve.push({ edits: i + 1, mib });
+      log(`${i + 1} edits: wall heap ${mib.toFixed(1)} MiB`);
+    }
   }
   // The wall has applied the last one.
   await page.waitForFunction(
@@ -180,6 +198,7 @@ try {
     { timeout: 60_000 },
   );
   const afterMiB = await heap();
+  curve.push({ edits: MEMORY_EDITS, mib: afterMiB });
   const growth = afterMiB / beforeMiB - 1;
   log(`wall heap after ${MEMORY_EDITS} live edits: ${afterMiB.toFixed(1)} MiB (${(growth * 100).toFixed(1)} %)`);
 
@@ -191,7 +210,9 @@ try {
     roundTrip,
     latency,
     ratio,
-    memory: { edits: MEMORY_EDITS, beforeMiB, afterMiB, growth },
+    serverToPage,
+    pageToCanvas,
+    memory: { edits: MEMORY_EDITS, beforeMiB, afterMiB, growth, curve },
   };
   const ms = (s: Stat) => `${s.medianMs.toFixed(0)} ms | ${s.p95Ms.toFixed(0)} ms`;
   const md = `# Live bench (bench/live.ts)
@@ -202,9 +223,11 @@ ${result.date}: a wall link's page (headless chromium, 1920×1080) on the demo p
 |---|---|---|
 | edit's HTTP round trip | ${ms(roundTrip)} |
 | acknowledgement → change on the wall's canvas | ${ms(latency)} |
+| … of which: acknowledgement → event in the page (server read, SSE) | ${ms(serverToPage)} |
+| … of which: event in the page → canvas drawn (cache, React, Cytoscape, next frame) | ${ms(pageToCanvas)} |
 | ratio, edit by edit (target ≤ 2) | ${ratio.medianMs.toFixed(2)} | ${ratio.p95Ms.toFixed(2)} |
 
-Wall page's JS heap after a forced garbage collection: ${beforeMiB.toFixed(1)} MiB, then ${afterMiB.toFixed(1)} MiB after ${MEMORY_EDITS} more live edits: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % (target ≤ 10 %).
+Wall page's JS heap after a forced garbage collection: ${beforeMiB.toFixed(1)} MiB, then ${afterMiB.toFixed(1)} MiB after ${MEMORY_EDITS} more live edits: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % (target ≤ 10 %). Along the way: ${curve.map((p) => `${p.edits}: ${p.mib.toFixed(2)} MiB`).join(', ')}.
 
 The machine is shared (2 cores, other test runs at the same time): figures vary from run to run.
 `;

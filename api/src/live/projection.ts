@@ -81,6 +81,6 @@ export async function* projectionFeed(
       yield { projectId: id, state: await visibleTo(ctx, next.value) };
     }
   } finally {
-    await updates.return?.();
+    await updates.return(null);
   }
 }

@@ -15,7 +15,7 @@ export interface ProjectLiveOptions {
 /** What tests and the bench read: the last live event applied, per page. */
 declare global {
   interface Window {
-    __trameLive?: { events: number; lastAt: string | null; connected: boolean };
+    __trameLive?: { events: number; lastAt: string | null; connected: boolean; receivedAt: number | null };
   }
 }
 
@@ -41,7 +41,7 @@ export function useProjectLive(
     if (!enabled || !projectId) return;
     const key = queryKeys.projectView(projectId, null, hideConfidential);
     since.current = null;
-    window.__trameLive ??= { events: 0, lastAt: null, connected: false };
+    window.__trameLive ??= { events: 0, lastAt: null, connected: false, receivedAt: null };
     const subscription = subscribeLive<{ projectLive: LiveEvent }>(
       PROJECT_LIVE,
       () => ({
@@ -52,6 +52,8 @@ export function useProjectLive(
       }),
       ({ projectLive: event }) => {
         since.current = event.at;
+        // When the event reached the page (Date.now(): the bench splits server and page time with it).
+        window.__trameLive!.receivedAt = Date.now();
         if (event.kind === 'READY') return;
         queryClient.setQueryData<ProjectViewData>(key, (view) =>
           view ? { ...view, projectMap: applyLiveEvent(view.projectMap, event) } : view,

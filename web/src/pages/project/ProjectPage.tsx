@@ -40,6 +40,10 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const [importing, setImporting] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [focus, setFocus] = useState<SavedFocus | null>(null);
+  /** The panel a save was made from: a pending focus is dropped once the pilot moves on. */
+  const savedFrom = useRef<PanelMode | null>(null);
+  const panelNow = useRef<PanelMode>(panel);
+  panelNow.current = panel;
   const canvas = useRef<MapCanvasHandle>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const sidePanel = useRef<SidePanelHandle>(null);
@@ -78,6 +82,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   // After a save the panel shows at once the version the server returned (never an older one a
   // read still in flight holds), then the project's copy once it is read again.
   function onSaved(saved: SavedFocus | null) {
+    savedFrom.current = panelNow.current;
     if (saved) {
       setFocus(saved);
       if ('__typename' in saved) setPanel({ kind: 'view', entity: saved as EntityData });
@@ -89,6 +94,12 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   // A saved entity already on the panel that the pilot has since closed or left stays closed.
   useEffect(() => {
     if (!focus) return;
+    // Closed or left by the pilot before the project was read again (a live update may draw the
+    // saved entity before its lists arrive): the panel stays as the pilot left it.
+    if (!('__typename' in focus) && panel !== savedFrom.current) {
+      setFocus(null);
+      return;
+    }
     if ('__typename' in focus && !(panel.kind === 'view' && panel.entity.id === focus.id)) {
       setFocus(null);
       return;

@@ -271,6 +271,8 @@ const BY_HAND: Record<string, Partial<Record<Who, Cell>>> = {
   'Mutation.createApiToken': { wallLink: 'FORBIDDEN', relecteur: 'allowed', anonymous: 'UNAUTHENTICATED' },
   'Mutation.importActors': { pilot: 'allowed', otherPilot: 'FORBIDDEN', relecteur: 'FORBIDDEN' },
   'Mutation.importWorkbook': { pilot: 'allowed', otherPilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', wallLink: 'FORBIDDEN' },
+  // Projection sessions (ADR 0010): whoever edits the project drives its walls.
+  'Mutation.setProjection': { pilot: 'allowed', otherPilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', wallLink: 'FORBIDDEN' },
   // `export` (ADR 0004): everyone who reads the territory's projects, never a wall link.
   'Query.exportProject': {
     anonymous: 'UNAUTHENTICATED',
@@ -284,7 +286,9 @@ const BY_HAND: Record<string, Partial<Record<Who, Cell>>> = {
 
 describe('the permission matrix', () => {
   it('has a rule for every root field, and no rule for a field the schema lacks', () => {
-    const fields = operations().map((op) => op.key);
+    // Subscriptions are checked by the same rules; their own tests run them over SSE (tests/live.int.test.ts).
+    const subscriptions = Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((name) => `Subscription.${name}`);
+    const fields = [...operations().map((op) => op.key), ...subscriptions];
     expect(fields.filter((key) => !(key in RULES))).toEqual([]);
     expect(Object.keys(RULES).filter((key) => !fields.includes(key))).toEqual([]);
     expect(fields.length).toBeGreaterThan(60);

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Graph, SessionOptions } from '@trame/graph';
 import { DEFAULT_MAX_CONCURRENT_OPERATIONS, registerGraphQL } from './graphql/yoga.ts';
+import { createLiveBus } from './live/bus.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerBookmarks } from './plugins/bookmarks.ts';
 import { registerSignIn } from './plugins/sign-in.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   graphiql?: boolean;
   /** GraphQL operations executed at once; default 4 (TRAME_MAX_CONCURRENT_OPERATIONS). */
   maxConcurrentOperations?: number;
+  /** The live bus's Redis (TRAME_REDIS_URL); null or absent: in-process. */
+  redisUrl?: string | null;
   logger?: FastifyServerOptions['logger'];
   /** Host, origins and CORS (plugins/security.ts); default: a closed app reached at localhost. */
   security?: SecurityOptions;
@@ -61,10 +64,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerOidc(app, { config: options.oidc ?? null, publicUrl });
   await registerSignIn(app, options.session ?? {});
+  const live = createLiveBus(options.redisUrl, app.log);
+  app.addHook('onClose', async () => live.close());
   registerGraphQL(app, {
     graphiql: options.graphiql ?? true,
     publicUrl,
     maxConcurrentOperations: options.maxConcurrentOperations ?? DEFAULT_MAX_CONCURRENT_OPERATIONS,
+    live,
   });
 
   // Liveness: the process answers, whatever the database does (an orchestrator restarts a dead

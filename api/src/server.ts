@@ -57,6 +57,7 @@ export async function startServer(config: TrameConfig, options: { log?: (line: s
       },
       requestTimeoutMs: config.server.requestTimeoutMs,
       maxConcurrentOperations: config.server.maxConcurrentOperations,
+      redisUrl: config.server.redisUrl,
     });
     const { port, host } = config.server;
     await app.listen({ port, host });

@@ -13,6 +13,7 @@ export {
   getEntity,
   getChange,
   type ChangeContext,
+  type RecordedChange,
   type CreateOptions,
   type UpdateOptions,
   type EndOptions,
@@ -26,6 +27,7 @@ export * from './reads/visible-states.ts';
 export * from './history/diff.ts';
 export * from './history/project-diff.ts';
 export * from './history/timeline.ts';
+export * from './history/live.ts';
 export * from './map/project-map.ts';
 export { loadDemoMap, SYSTEM_AUTHOR } from './demo/load-demo.ts';
 export * from './history/milestones.ts';

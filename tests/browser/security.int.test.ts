@@ -31,9 +31,14 @@ async function watch(page: Page): Promise<string[]> {
   return problems;
 }
 
+/**
+ * The page has loaded what it shows. Not `networkidle`: the editor keeps an event stream open
+ * (live updates, ADR 0010), so the network is never idle; nothing is busy instead.
+ */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 30_000 });
+  await page.waitForTimeout(1000);
 }
 
 describe('the Content-Security-Policy in the browser', () => {

@@ -144,6 +144,12 @@ export function accessRules(model: Model = ENTITIES): AccessRules {
     'Query.wallLinks': rule('project:share', project('projectId')),
     'Mutation.createWallLink': rule('project:share', project('projectId')),
     'Mutation.revokeWallLink': rule('project:share', wallLink),
+    // Live (api/schema/live.graphql): a wall link follows its own project only, as it reads it.
+    'Subscription.projectLive': rule('project:read', project('projectId')),
+    'Subscription.projection': rule('project:read', project('projectId')),
+    // Projection sessions: whoever edits the project drives its walls.
+    'Mutation.setProjection': rule('project:write', project('projectId')),
+    'Mutation.endProjection': rule('project:write', project('projectId')),
     // Administration.
     'Query.users': rule('admin:users', global),
     'Query.allowedDomains': rule('admin:users', global),

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChangeContext, Graph, Principal, Resource } from '@trame/graph';
+import type { LiveBus } from '../live/bus.ts';
 import type { ProjectStateCache } from './project-states.ts';
 import type { MutationOperationState } from './transaction.ts';
 
@@ -32,6 +33,8 @@ export interface GraphQLContext {
   resources: ResourceCache;
   /** Project states already read by this query operation (null for mutations). */
   projectStates?: ProjectStateCache | null;
+  /** The live bus: committed changes go out through it, subscriptions listen to it (api/src/live). */
+  live: LiveBus;
   /** Set for mutation operations: which root field failed first, if any (transaction.ts). */
   mutation?: MutationOperationState | null;
 }

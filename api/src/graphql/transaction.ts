@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ManagedTransaction, type Session, type Transaction } from 'neo4j-driver';
-import { Graph, mapGraphError } from '@trame/graph';
+import { Graph, mapGraphError, type RecordedChange } from '@trame/graph';
 import type { GraphQLContext } from './context.ts';
 import { isTransientGraphError, withExtensions } from './errors.ts';
 
@@ -165,7 +165,8 @@ function causes(error: GraphQLError): unknown[] {
  * Runs every mutation operation in one transaction: committed if the operation has no error,
  * else rolled back, with `data: null` and every error kept, marked `rolledBack` (and
  * `failedField`, the first root field that failed). A transient Neo4j error (deadlock) replays
- * the whole operation, up to MUTATION_ATTEMPTS times. Queries are left alone.
+ * the whole operation, up to MUTATION_ATTEMPTS times. After a commit, the changes the operation
+ * recorded are published on the live bus (api/src/live). Queries are left alone.
  */
 export const useMutationTransaction: Plugin<GraphQLContext> = {
   onExecute({ args, executeFn, setExecuteFn }) {
@@ -177,12 +178,16 @@ export const useMutationTransaction: Plugin<GraphQLContext> = {
       for (let attempt = 1; ; attempt++) {
         const transaction = new OperationTransaction(base.graph);
         const mutation: MutationOperationState = { failedField: null, started: new Set() };
-        const contextValue: GraphQLContext = { ...base, graph: transaction, mutation };
+        // The changes this attempt records: told to live subscribers once committed, never before.
+        const recorded: RecordedChange[] = [];
+        const author = { ...base.author, onRecorded: (change: RecordedChange) => void recorded.push(change) };
+        const contextValue: GraphQLContext = { ...base, graph: transaction, mutation, author };
         const result = (await executeFn({ ...executionArgs, contextValue })) as ExecutionResult;
         let errors = result.errors ?? [];
         if (errors.length === 0) {
           try {
             await transaction.commit();
+            base.live?.publishChanges(recorded);
             return result;
           } catch (error) {
             errors = [new GraphQLError('the transaction could not be committed', { originalError: error as Error })];

@@ -1,10 +1,18 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError, type ASTVisitor, type OperationDefinitionNode, type ValidationContext } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  parse,
+  type ASTVisitor,
+  type OperationDefinitionNode,
+  type ValidationContext,
+} from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import pLimit from 'p-limit';
 import { principalLabel, type Principal } from '@trame/graph';
+import type { LiveBus } from '../live/bus.ts';
 import type { GraphQLContext, ServerContext } from './context.ts';
 import {
   ALL_ERROR_CODES,
@@ -144,6 +152,25 @@ export interface YogaRouteOptions {
    * memory: at XL, 50 clients reading a 735 KiB map took the process to 823 MiB unbounded.
    */
   maxConcurrentOperations: number;
+  /** Where committed changes are published and subscriptions listen (api/src/live/bus.ts). */
+  live: LiveBus;
+}
+
+/**
+ * A subscription over server-sent events (ADR 0010): it stays open for minutes, waiting on the
+ * bus, and must not hold one of the operation slots meanwhile. Only a subscription is let
+ * through: a query sent as an event stream waits for its slot as any other.
+ */
+function isSubscriptionStream(req: FastifyRequest): boolean {
+  if (!req.headers.accept?.includes('text/event-stream')) return false;
+  const params = (req.method === 'GET' ? req.query : req.body) as { query?: unknown; operationName?: unknown };
+  if (typeof params?.query !== 'string') return false;
+  try {
+    const operationName = typeof params.operationName === 'string' ? params.operationName : undefined;
+    return getOperationAST(parse(params.query, { maxTokens: QUERY_LIMITS.tokens }), operationName)?.operation === 'subscription';
+  } catch {
+    return false; // yoga answers the parse error, in its turn
+  }
 }
 
 export const DEFAULT_MAX_CONCURRENT_OPERATIONS = 4;
@@ -278,6 +305,7 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
       requestId: req.id,
       log: req.log,
       resources: new Map(),
+      live: options.live,
     }),
   });
 
@@ -342,11 +370,11 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
           req.log.info({ code: 'BAD_REQUEST' }, problem);
           return sendError(reply, 400, 'BAD_REQUEST', problem);
         }
-        return operations(() =>
+        const handle = () =>
           requestScope.run({ log: req.log, requestId: req.id }, () =>
             yoga.handleNodeRequestAndResponse(req, reply, { req, reply }),
-          ),
-        );
+          );
+        return isSubscriptionStream(req) ? handle() : operations(handle);
       },
     });
 

@@ -581,6 +581,6 @@ export async function importActors(
 ): Promise<ActorImportReport> {
   const plan = await prepare(tx, ctx, projectId, rows, options, false);
   if (plan.report.errors.length > 0) throw invalidRowsError(plan.report.errors);
-  await writePlan(tx, planBulk(plan.ops, { existing: plan.existing }));
+  await writePlan(tx, planBulk(plan.ops, { existing: plan.existing }), ctx.onRecorded);
   return plan.report;
 }

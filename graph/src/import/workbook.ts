@@ -623,7 +623,7 @@ export async function importWorkbook(
   const { report, ops, existing, opRows } = planWorkbookImport(context, input, { at, now, author: ctx.author, dryRun });
   if (report.problems.length === 0 && ops.length > 0) {
     const plan = checkWithBulkPlanner(ops, existing, opRows, report);
-    if (plan && !dryRun) await writePlan(tx, plan);
+    if (plan && !dryRun) await writePlan(tx, plan, ctx.onRecorded);
   }
   if (!dryRun && report.problems.length > 0) throw refusedWorkbookError(report);
   return report;

@@ -12,7 +12,7 @@ import {
   type FieldValues,
 } from '../model/validation.ts';
 import { END_OF_TIME, fromNeoDateTime, toNeoDateTime } from '../time.ts';
-import { createEntity, endEntity, newId, updateEntity } from './commands.ts';
+import { createEntity, endEntity, newId, noticeRecorded, updateEntity, type ChangeContext } from './commands.ts';
 import { changeParams, lockReferenced } from './queries.ts';
 import {
   applyPatch,
@@ -522,7 +522,12 @@ async function lockExternalReferences(tx: ManagedTransaction, plan: BulkPlan): P
  * Writes a whole plan inside the caller's transaction, one UNWIND statement per entity type,
  * then one for the versions and one for the changes: all or nothing (imports).
  */
-export async function writePlan(tx: ManagedTransaction, plan: BulkPlan): Promise<void> {
+export async function writePlan(
+  tx: ManagedTransaction,
+  plan: BulkPlan,
+  /** Told of each change written (ChangeContext.onRecorded: the API's live updates). */
+  onRecorded?: ChangeContext['onRecorded'],
+): Promise<void> {
   if (plan.touched.length > 0) {
     const found = await tx.run(LOCK_TOUCHED_CYPHER, { rows: plan.touched });
     const versions = new Map(found.records.map((r) => [r.get('id') as string, Number(r.get('version'))]));
@@ -537,6 +542,8 @@ export async function writePlan(tx: ManagedTransaction, plan: BulkPlan): Promise
   for (const [type, rows] of identitiesByType(plan)) await tx.run(identityCypher(type), { rows });
   if (plan.versions.length > 0) await tx.run(VERSIONS_CYPHER, { rows: plan.versions, end: toNeoDateTime(END_OF_TIME) });
   if (plan.changes.length > 0) await tx.run(CHANGES_CYPHER, { rows: plan.changes });
+  if (onRecorded)
+    for (const row of plan.changes) noticeRecorded({ onRecorded }, { ...row, recordedAt: fromNeoDateTime(row.recordedAt) });
 }
 
 /** Writes a plan: identities first (every type), then versions with their references, then changes. */

@@ -49,6 +49,31 @@ export interface ChangeContext {
   authorId?: string | null;
   /** Transaction time; defaults to the clock. Tests and imports may pin it. */
   now?: Date;
+  /**
+   * Told of every change this context records, once written in the (uncommitted) transaction:
+   * the API collects them and publishes them to live subscribers after the commit (api/src/live).
+   */
+  onRecorded?: (change: RecordedChange) => void;
+}
+
+/** What a live subscriber is told about a recorded change: where, and when it was recorded. */
+export interface RecordedChange {
+  id: string;
+  entityId: string;
+  projectId: string | null;
+  territoryId: string | null;
+  recordedAt: Date;
+}
+
+/** Tells `ctx.onRecorded` of a change written (no-op without a listener). */
+export function noticeRecorded(ctx: Pick<ChangeContext, 'onRecorded'>, change: RecordedChange): void {
+  ctx.onRecorded?.({
+    id: change.id,
+    entityId: change.entityId,
+    projectId: change.projectId,
+    territoryId: change.territoryId,
+    recordedAt: change.recordedAt,
+  });
 }
 
 export interface WriteOptions {
@@ -150,7 +175,7 @@ export async function createEntity(
       validFrom: at,
       delta: createDelta(values),
     }),
-  );
+  ).then((change) => noticeRecorded(ctx, change));
   return created;
 }
 
@@ -217,6 +242,7 @@ export async function updateEntity(
     ),
     rows(tx, q.recordChange(change)),
   ]);
+  noticeRecorded(ctx, change);
   return toEntityRecord(row!.entity as Row, row!.version as Row, fieldNames(spec));
 }
 
@@ -261,6 +287,7 @@ export async function endEntity(
       causeId: options.causeId,
     }),
   );
+  noticeRecorded(ctx, change);
   // The ended entity's lock is held: whoever refers to it now is committed and found here, and
   // whoever would refer to it next waits for this transaction and then sees it ended.
   await cascadeEnd(tx, ctx, ended.id, at, change.id);

@@ -4,7 +4,7 @@ import { entitySpec } from '../model/entities.ts';
 import { parseEntityId } from '../model/validation.ts';
 import { END_OF_TIME } from '../time.ts';
 import { causedChanges, getChange, recordChange } from './change-log.ts';
-import { clock, endEntity, newId, updateEntity, type ChangeContext } from './commands.ts';
+import { clock, endEntity, newId, noticeRecorded, updateEntity, type ChangeContext } from './commands.ts';
 import { fieldNames, loadLocked, lockReferences, rows, type Row } from './locks.ts';
 import * as q from './queries.ts';
 import { toEntityRecord, type ChangeRecord, type EntityRecord } from './records.ts';
@@ -96,6 +96,6 @@ async function reopen(
       delta: reopenDelta(current.validTo),
       revertOf: change.id,
     }),
-  );
+  ).then((recorded) => noticeRecorded(ctx, recorded));
   return reopened;
 }

@@ -5,6 +5,11 @@ import { wallFr } from './wall.fr.ts';
 export const fr = {
   ...accessFr,
   ...wallFr,
+import { liveFr } from './live.fr.ts';
+
+export const fr = {
+  ...accessFr,
+  ...liveFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   territories: 'Territoires',
   projects: 'Projets',

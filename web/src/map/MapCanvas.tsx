@@ -62,6 +62,9 @@ function syncElements(cy: Core, elements: ElementDef[]): string[] {
   const added: string[] = [];
   cy.batch(() => {
     cy.elements().forEach((element) => {
+      // A link being drawn (edgehandles' ghost and preview) outlives a sync: a live update may
+      // arrive in the middle of the gesture.
+      if (element.hasClass('eh-ghost') || element.hasClass('eh-preview') || element.hasClass('eh-new')) return;
       const next = wanted.get(element.id());
       const parentChanged = next && element.isNode() && (element.data('parent') ?? null) !== (next.data.parent ?? null);
       const endsChanged =

@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useProjectView } from '../api/useProjectView.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useProjectionFollow } from '../live/projection.ts';
+import { useProjectLive } from '../live/useProjectLive.ts';
 import { NO_FILTERS } from '../map/elements.ts';
 import { useMapElements } from '../pages/project/useMapElements.ts';
 import { exportStepImage, exportStoryPdf, type StoryPage } from './exportStory.ts';
 import { focusIds, matchByName } from './focus.ts';
 import { ProjectionCanvas, type ProjectionCanvasHandle } from './ProjectionCanvas.tsx';
-import { captionPhrases, keyAction, type CaptionWords, type StoryStep } from './story.ts';
+import { captionPhrases, keyAction, NOW_KEY, type CaptionWords, type StoryStep } from './story.ts';
 import type { WallThemeName } from './theme.ts';
 import { storyMilestones, useProjectStory, WALL_FALLBACK_REFRESH_MS } from './useStoryData.ts';
 import { useWallStory } from './useWallStory.ts';
@@ -50,6 +52,22 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   const base = useProjectView(projectId, null, true, { refetchInterval: WALL_FALLBACK_REFRESH_MS });
   const milestones = useMemo(() => storyMilestones(base.data), [base.data]);
   const story = useWallStory(milestones);
+  // Everyone's edits, live, patch the map of now in the useProjectView cache (ADR 0010); the
+  // facilitator's session (the editor's « Piloter les murs ») moves the step and the focus.
+  const live = useProjectLive(projectId, true, { enabled: base.data !== undefined });
+  const followed = useRef<{ milestoneId: string | null; date: string | null }>({ milestoneId: null, date: null });
+  const followStep = () => story.goTo(followed.current.date ?? followed.current.milestoneId ?? NOW_KEY);
+  useProjectionFollow(projectId, {
+    onStep: (milestoneId) => {
+      followed.current.milestoneId = milestoneId;
+      followStep();
+    },
+    onDate: (date) => {
+      followed.current.date = date;
+      followStep();
+    },
+    onFocus: (id) => story.setFocus(id),
+  });
   const data = useProjectStory(projectId, story.steps, story.stepIndex);
   const elements = useMapElements(data.map, 'perimeter', NO_FILTERS, null, false);
   // The canvas moves to a step once its map is here; meanwhile it keeps the step it shows.
@@ -92,7 +110,12 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
     localStorage.setItem(THEME_KEY, theme);
   }, [theme]);
 
-  const refused = base.error && REFUSED.has(base.error.code) ? base.error.code : null;
+  const refused =
+    base.error && REFUSED.has(base.error.code)
+      ? base.error.code
+      : live.refused !== null && REFUSED.has(live.refused)
+        ? live.refused
+        : null;
   useEffect(() => {
     if (refused) onRefused?.(refused);
   }, [refused, onRefused]);

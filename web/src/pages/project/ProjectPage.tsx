@@ -19,6 +19,7 @@ import { useEditorCommands } from './useEditorCommands.ts';
 import { useLayoutSave } from './useLayoutSave.ts';
 import { useMapElements } from './useMapElements.ts';
 import { useProjectData } from './useProjectData.ts';
+import { FacilitatorBar } from './FacilitatorBar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 
 // The import dialog and its spreadsheet readers load when a pilot opens it, not with the map.
@@ -39,6 +40,10 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const [importing, setImporting] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [focus, setFocus] = useState<SavedFocus | null>(null);
+  /** The panel a save was made from: a pending focus is dropped once the pilot moves on. */
+  const savedFrom = useRef<PanelMode | null>(null);
+  const panelNow = useRef<PanelMode>(panel);
+  panelNow.current = panel;
   const canvas = useRef<MapCanvasHandle>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const sidePanel = useRef<SidePanelHandle>(null);
@@ -82,6 +87,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   // After a save the panel shows at once the version the server returned (never an older one a
   // read still in flight holds), then the project's copy once it is read again.
   function onSaved(saved: SavedFocus | null) {
+    savedFrom.current = panelNow.current;
     if (saved) {
       setFocus(saved);
       if ('__typename' in saved) setPanel({ kind: 'view', entity: saved as EntityData });
@@ -93,6 +99,12 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   // A saved entity already on the panel that the pilot has since closed or left stays closed.
   useEffect(() => {
     if (!focus) return;
+    // Closed or left by the pilot before the project was read again (a live update may draw the
+    // saved entity before its lists arrive): the panel stays as the pilot left it.
+    if (!('__typename' in focus) && panel !== savedFrom.current) {
+      setFocus(null);
+      return;
+    }
     if ('__typename' in focus && !(panel.kind === 'view' && panel.entity.id === focus.id)) {
       setFocus(null);
       return;
@@ -163,6 +175,17 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           onStatus={setStatus}
         />
       </header>
+      {project.canEdit && !asOf && !workshop && (
+        <FacilitatorBar
+          projectId={projectId}
+          milestones={project.milestones.map((m) => ({ id: m.id, name: String(m.name), date: String(m.date) }))}
+          selected={
+            panel.kind === 'view'
+              ? { id: panel.entity.id, name: String(panel.entity.name ?? ''), isActor: panel.entity.__typename === 'Actor' }
+              : null
+          }
+        />
+      )}
       {asOf && !compare && (
         <p className="banner" role="status">
           {t.readOnlyBanner(i18n.formatDate(asOf))}

@@ -4,13 +4,11 @@ import type { EntityData } from '../../api/entities.ts';
 import { PROJECT_LISTS } from '../../api/projectLists.ts';
 import { useComparisonData, useTerritoryActors } from '../../api/queries.ts';
 import { useProjectView } from '../../api/useProjectView.ts';
+import { useProjectLive } from '../../live/useProjectLive.ts';
 import { comparisonFromDiff, type Comparison } from '../../map/elements.ts';
 import type { RefOptions } from '../../panels/EntityForm.tsx';
 import { entityTitle } from '../../panels/titles.ts';
 import type { EditorParams } from '../../routes.ts';
-
-/** The workshop's wall follows the facilitator's edits every few seconds. */
-const WORKSHOP_REFRESH_MS = 8000;
 
 export type Milestone = EntityData & { name: string; date: string };
 
@@ -20,11 +18,10 @@ export type Milestone = EntityData & { name: string; date: string };
  * two sides and the territory's actors for the forms. Plus the lookups the panels need.
  */
 export function useProjectData(projectId: string, { date, compare, workshop }: EditorParams) {
-  const refetchInterval = workshop ? WORKSHOP_REFRESH_MS : false;
   // Milestones are needed to know the comparison's dates: they come with the view itself.
-  const base = useProjectView(projectId, null, workshop, {
-    refetchInterval: date === null && !compare ? refetchInterval : false,
-  });
+  const base = useProjectView(projectId, null, workshop);
+  // The map now follows everyone's edits live (the workshop's too), once it is here.
+  useProjectLive(projectId, workshop, { enabled: date === null && !compare && base.data !== null, refreshLists: true });
   const milestones = (base.data?.project.milestones ?? []) as Milestone[];
   const compareDates = compare
     ? { from: milestones.find((m) => m.id === compare.from)?.date, to: milestones.find((m) => m.id === compare.to)?.date }
@@ -34,7 +31,7 @@ export function useProjectData(projectId: string, { date, compare, workshop }: E
   // A relecteur, or a pilot of another project, reads the map and edits nothing.
   const canEdit = base.data?.project.can.edit ?? false;
   const readOnly = asOf !== null || workshop || !canEdit;
-  const view = useProjectView(projectId, asOf, workshop, { enabled: asOf !== null, refetchInterval });
+  const view = useProjectView(projectId, asOf, workshop, { enabled: asOf !== null });
   const current = asOf === null ? base : view;
   const data = current.data;
 

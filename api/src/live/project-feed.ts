@@ -1,0 +1,126 @@
+import {
+  buildProjectMap,
+  changedSince,
+  diffProjectMaps,
+  isEmptyPatch,
+  scopeOfState,
+  type MapPatch,
+  type ProjectMap,
+} from '@trame/graph';
+import type { GraphQLContext } from '../graphql/context.ts';
+import { readVisibleProjectState } from '../graphql/project-states.ts';
+import type { ChangesNotice, LiveBus } from './bus.ts';
+import { Wakeup } from './wakeup.ts';
+
+/**
+ * One subscriber's feed of a project's map (ADR 0010). Each event is computed for the
+ * subscriber alone, exactly as its reads are: the project state redacted for its principal
+ * (readVisibleProjectState), the map built from it (`hideConfidential` as the projectMap
+ * query), then the difference with the map it had before. Nothing of a change is forwarded.
+ */
+
+/**
+ * How far before `since` the change log is searched on (re)connection: a change is stamped
+ * when its mutation runs and visible at its commit, a moment later; a mutation is cut after
+ * the request timeout (30 s by default), so a change committed after the client's last read
+ * with an earlier stamp is found.
+ */
+export const CATCH_UP_MARGIN_MS = 60_000;
+
+/**
+ * A subscription is closed after this long (the client reconnects with its `since` and
+ * receives nothing when nothing changed): its access is checked again at each connection, so
+ * a revoked wall link stops receiving within this delay.
+ */
+export const FEED_LIFETIME_MS = 10 * 60_000;
+
+export type LiveEventKind = 'READY' | 'PATCH' | 'RESET';
+
+/** One event of the feed, as the `projectLive` subscription sends it. */
+export interface ProjectLiveEvent extends MapPatch {
+  projectId: string;
+  /**
+   * READY: connected, nothing missed (empty patch); PATCH: apply the patch; RESET: the whole
+   * map (catch-up after a cut during which the project changed): replace the elements.
+   */
+  kind: LiveEventKind;
+  /** When the server read this state: send it back as `since` on reconnection. */
+  at: Date;
+}
+
+export interface FeedOptions {
+  projectId: string;
+  hideConfidential: boolean;
+  /** The server time of the map the client holds (ProjectMap.asOf, or the last event's `at`); null: none. */
+  since: Date | null;
+  /** Feed lifetime; default FEED_LIFETIME_MS (tests shorten it). */
+  lifetimeMs?: number;
+}
+
+/** Whether a notice may concern this project's map. */
+function concerns(notice: ChangesNotice, scope: { projectId: string; territoryId: string }): boolean {
+  return notice.projectIds.includes(scope.projectId) || notice.territoryIds.includes(scope.territoryId);
+}
+
+function event(projectId: string, kind: LiveEventKind, at: Date, patch: MapPatch): ProjectLiveEvent {
+  return { projectId, kind, at, ...patch };
+}
+
+function wholeMap(map: ProjectMap): MapPatch {
+  return { nodes: map.nodes, edges: map.edges, removedIds: [], ecosystems: map.ecosystems, perimeterOrder: map.perimeterOrder };
+}
+
+/**
+ * The feed: READY (or RESET when the change log holds changes after `since`), then a PATCH
+ * after each committed change that alters this subscriber's map. Notices arriving while a map
+ * is being read are merged into one more read (a burst of edits costs one read, not one each).
+ * Subscribes to the bus before the first read, so no change falls between the two.
+ * @throws DomainError NOT_FOUND, INVALID_ID (the first read)
+ */
+export async function* projectFeed(
+  ctx: Pick<GraphQLContext, 'graph' | 'log' | 'principal'>,
+  bus: LiveBus,
+  options: FeedOptions,
+): AsyncGenerator<ProjectLiveEvent> {
+  const notices = bus.changes()[Symbol.asyncIterator]();
+  const wakeup = new Wakeup();
+  const lifetime = setTimeout(() => wakeup.close(), options.lifetimeMs ?? FEED_LIFETIME_MS);
+  let scope: { projectId: string; territoryId: string } | null = null;
+  const pump = (async () => {
+    for (;;) {
+      const next = await notices.next();
+      if (next.done) return;
+      if (!scope || concerns(next.value, scope)) wakeup.signal();
+    }
+  })().catch((error: unknown) => {
+    ctx.log.warn({ err: error }, 'live bus: subscription ended');
+    wakeup.close();
+  });
+  const readMap = async () => {
+    const at = new Date();
+    const state = await readVisibleProjectState({ ...ctx, projectStates: null }, options.projectId, null);
+    return { at, state, map: buildProjectMap(state, { hideConfidential: options.hideConfidential }) };
+  };
+  try {
+    const first = await readMap();
+    scope = scopeOfState(first.state);
+    let map = first.map;
+    const since = options.since;
+    const missed =
+      since !== null && (await ctx.graph.read((tx) => changedSince(tx, scope!, new Date(since.getTime() - CATCH_UP_MARGIN_MS))));
+    yield missed
+      ? event(options.projectId, 'RESET', first.at, wholeMap(map))
+      : event(options.projectId, 'READY', first.at, diffProjectMaps(map, map));
+    while (await wakeup.wait()) {
+      const next = await readMap();
+      const patch = diffProjectMaps(map, next.map);
+      map = next.map;
+      if (!isEmptyPatch(patch)) yield event(options.projectId, 'PATCH', next.at, patch);
+    }
+  } finally {
+    clearTimeout(lifetime);
+    wakeup.close();
+    await notices.return?.();
+    await pump;
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * Live bench (issue 14 part 4, ADR 0010): a wall page (a wall link on the demo's « Marché de
+ * producteurs et AMAP », headless Debian chromium) follows engagement edits sent over HTTP.
+ *
+ * - Latency: for each of BENCH_LIVE_EDITS edits (50), from the edit's acknowledgement (the
+ *   mutation's HTTP answer) to the wall's canvas holding the change (Cytoscape's `data` event
+ *   for the new level, then the next animation frame), as a ratio to the same edit's own HTTP
+ *   round trip. Median and p95 (target: ≤ 2).
+ * - Memory: the wall page's JS heap (CDP, after a forced garbage collection) after the latency
+ *   edits, then after BENCH_LIVE_MEMORY_EDITS (1,000) more live edits (target: growth ≤ 10 %).
+ *
+ * `npm run bench:live` (builds nothing: run `npm run build -w web` first). Results in
+ * bench/results/live.{json,md}. BENCH_NEO4J_URI (+ BENCH_NEO4J_PASSWORD): use a running,
+ * disposable Neo4j instead of starting one.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '@trame/api';
+import { createApiToken, createDriver, createUser, createWallLink, grantRole, Graph, loadDemoMap } from '@trame/graph';
+import { migrate } from '@trame/migrations';
+import { startDisposableNeo4j, type DisposableNeo4j } from '@trame/neo4j-embedded/disposable';
+import { launchChromium } from '../tests/support/chromium.ts';
+import { log, stat, type Stat } from './lib.ts';
+
+const env = process.env;
+const EDITS = Number(env.BENCH_LIVE_EDITS ?? 50);
+const MEMORY_EDITS = Number(env.BENCH_LIVE_MEMORY_EDITS ?? 1000);
+const PROJECT_ID = 'prj-marche';
+const LEVELS = ['PARTICIPANT', 'COOPERANT'] as const;
+const PASSWORD = env.BENCH_NEO4J_PASSWORD ?? 'trame-bench-password';
+
+interface LiveResult {
+  date: string;
+  project: string;
+  elements: number;
+  edits: number;
+  roundTrip: Stat;
+  latency: Stat;
+  /** latency ÷ round trip, edit by edit (as a Stat of ratios, not ms). */
+  ratio: Stat;
+  serverToPage: Stat;
+  pageToCanvas: Stat;
+  memory: { edits: number; beforeMiB: number; afterMiB: number; growth: number; curve: { edits: number; mib: number }[] };
+}
+
+let neo4j: DisposableNeo4j | null = null;
+let uri = env.BENCH_NEO4J_URI;
+if (!uri) {
+  log('starting a disposable Neo4j');
+  neo4j = await startDisposableNeo4j({ password: PASSWORD, heap: '1g', log: () => {} });
+  uri = neo4j.uri;
+}
+const driver = createDriver({ uri, user: 'neo4j', password: neo4j?.password ?? PASSWORD, database: 'neo4j' });
+const graph = new Graph(driver, 'neo4j');
+let app: FastifyInstance | null = null;
+const browser = await launchChromium();
+try {
+  await migrate(driver, { database: 'neo4j' });
+  await loadDemoMap(graph);
+  const user = await createUser(graph, { email: `bench-${Date.now()}@trame.test`, name: 'Banc en direct', password: null });
+  await grantRole(graph, { userId: user.id, role: 'ADMINISTRATEUR', projectId: null, territoryId: null, by: 'system' });
+  const { token } = await createApiToken(graph, { userId: user.id, name: 'bench' });
+  const wall = await createWallLink(graph, { projectId: PROJECT_ID, name: 'Banc', createdBy: user.id });
+  app = await buildApp({ graph });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  const gql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!;
+  };
+  const map = await gql<{
+    projectMap: { nodes: { id: string; kind: string; data: Record<string, unknown> }[]; edges: unknown[] };
+  }>('query($id: ID!) { projectMap(projectId: $id, hideConfidential: true) { nodes { id kind data } edges { id } } }', {
+    id: PROJECT_ID,
+  });
+  const elements = map.projectMap.nodes.length + map.projectMap.edges.length;
+  const versions = new Map<string, number>(
+    map.projectMap.nodes
+      .filter((n) => n.kind === 'ACTOR')
+      .map((n) => [String(n.data.engagementId), Number(n.data.engagementVersion)]),
+  );
+
+  /** One edit: sets the actor's level; returns its HTTP round trip and the instant of its answer. */
+  const edit = async (actor: { id: string; engagementId: string }, level: string) => {
+    const sent = Date.now();
+    const t0 = performance.now();
+    const result = await gql<{ updateEngagement: { version: number } }>(
+      'mutation($id: ID!, $v: Int!, $level: EngagementLevel!) { updateEngagement(id: $id, version: $v, patch: { level: $level }) { version } }',
+      { id: actor.engagementId, v: versions.get(actor.engagementId), level },
+    );
+    const roundTrip = performance.now() - t0;
+    versions.set(actor.engagementId, result.updateEngagement.version);
+    return { sent, roundTrip, acked: Date.now() };
+  };
+
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${base}/mur#${wall.token}`);
+  await page.waitForFunction(() => (window as unknown as { __trameLive?: { connected: boolean } }).__trameLive?.connected, null, {
+    timeout: 60_000,
+  });
+  // In the page: arm a watcher for an element's level; it records the frame after Cytoscape holds it.
+  // (A string: tsx's helpers would not exist in the page.)
+  await page.evaluate(`
+    window.__benchArm = (id, level) => {
+      window.__benchDone = new Promise((resolve, reject) => {
+        const cy = window.__trameCy;
+        setTimeout(() => reject(new Error('the wall did not show ' + level + ' on ' + id + ' within 30 s')), 30000);
+        const check = () => {
+          if (cy.getElementById(id).data('engagement') !== level) return;
+          cy.off('data', check);
+          requestAnimationFrame(() => resolve(Date.now()));
+        };
+        cy.on('data', check);
+      });
+    };
+  `);
+  const all = map.projectMap.nodes.filter((n) => n.kind === 'ACTOR');
+  const targets = all.slice(0, 3).map((n) => ({ id: n.id, engagementId: String(n.data.engagementId) }));
+  /** Each target's level now: every edit moves it to the other level (an edit to the same level records nothing). */
+  const levels = new Map(all.map((n) => [n.id, String(n.data.engagement)]));
+  const nextLevel = (actorId: string) => {
+    const level = levels.get(actorId) === LEVELS[0] ? LEVELS[1] : LEVELS[0];
+    levels.set(actorId, level);
+    return level;
+  };
+
+  log(`wall open on ${PROJECT_ID} (${elements} elements); ${EDITS} timed edits`);
+  const roundTrips: number[] = [];
+  const latencies: number[] = [];
+  const ratios: number[] = [];
+  /** Where the time goes: acknowledgement → event in the page; event in the page → canvas. */
+  const toPage: number[] = [];
+  const onPage: number[] = [];
+  for (let i = 0; i < EDITS; i += 1) {
+    const actor = targets[i % targets.length]!;
+    const level = nextLevel(actor.id);
+    await page.evaluate(([id, lv]) => (window as unknown as { __benchArm(a: string, b: string): void }).__benchArm(id, lv), [
+      actor.id,
+      level,
+    ] as const);
+    const { roundTrip, acked } = await edit(actor, level);
+    const shown = await page.evaluate(() => (window as unknown as { __benchDone: Promise<number> }).__benchDone);
+    const latency = Math.max(0, shown - acked);
+    const received = await page.evaluate(
+      () => (window as unknown as { __trameLive: { receivedAt: number } }).__trameLive.receivedAt,
+    );
+    toPage.push(Math.max(0, received - acked));
+    onPage.push(Math.max(0, shown - received));
+    roundTrips.push(roundTrip);
+    latencies.push(latency);
+    ratios.push(latency / roundTrip);
+  }
+  const roundTrip = stat('edit HTTP round trip', roundTrips);
+  const latency = stat('acknowledgement → wall canvas', latencies);
+  const ratio = stat('latency ÷ round trip', ratios);
+  const serverToPage = stat('acknowledgement → event in the page', toPage);
+  const pageToCanvas = stat('event in the page → canvas', onPage);
+  log(
+    `latency median ${latency.medianMs.toFixed(0)} ms (p95 ${latency.p95Ms.toFixed(0)}), round trip median ${roundTrip.medianMs.toFixed(0)} ms; ratio median ${ratio.medianMs.toFixed(2)} p95 ${ratio.p95Ms.toFixed(2)}`,
+  );
+
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize / 1024 / 1024;
+  };
+  const beforeMiB = await heap();
+  log(`wall heap ${beforeMiB.toFixed(1)} MiB; ${MEMORY_EDITS} more live edits`);
+  let last = { id: '', level: '' };
+  /** The heap along the way: a leak grows steadily, a warm-up levels off. */
+  const curve: { edits: number; mib: number }[] = [{ edits: 0, mib: beforeMiB }];
+  for (let i = 0; i < MEMORY_EDITS; i += 1) {
+    const actor = targets[i % targets.length]!;
+    const level = nextLevel(actor.id);
+    await edit(actor, level);
+    last = { id: actor.id, level };
+    if ((i + 1) % 250 === 0 && i + 1 < MEMORY_EDITS) {
+      const mib = await heap();
+      curve.push({ edits: i + 1, mib });
+      log(`${i + 1} edits: wall heap ${mib.toFixed(1)} MiB`);
+    }
+  }
+  // The wall has applied the last one.
+  await page.waitForFunction(
+    ([id, level]) =>
+      (window as unknown as { __trameCy: { getElementById(i: string): { data(k: string): unknown } } }).__trameCy
+        .getElementById(id)
+        .data('engagement') === level,
+    [last.id, last.level] as const,
+    { timeout: 60_000 },
+  );
+  const afterMiB = await heap();
+  curve.push({ edits: MEMORY_EDITS, mib: afterMiB });
+  const growth = afterMiB / beforeMiB - 1;
+  log(`wall heap after ${MEMORY_EDITS} live edits: ${afterMiB.toFixed(1)} MiB (${(growth * 100).toFixed(1)} %)`);
+
+  const result: LiveResult = {
+    date: new Date().toISOString(),
+    project: PROJECT_ID,
+    elements,
+    edits: EDITS,
+    roundTrip,
+    latency,
+    ratio,
+    serverToPage,
+    pageToCanvas,
+    memory: { edits: MEMORY_EDITS, beforeMiB, afterMiB, growth, curve },
+  };
+  const ms = (s: Stat) => `${s.medianMs.toFixed(0)} ms | ${s.p95Ms.toFixed(0)} ms`;
+  const md = `# Live bench (bench/live.ts)
+
+${result.date}: a wall link's page (headless chromium, 1920×1080) on the demo project \`${PROJECT_ID}\` (${elements} elements, confidential items left out), one API process, in-process bus. Engagement edits sent over HTTP with a personal token, one at a time.
+
+| ${EDITS} edits | median | p95 |
+|---|---|---|
+| edit's HTTP round trip | ${ms(roundTrip)} |
+| acknowledgement → change on the wall's canvas | ${ms(latency)} |
+| … of which: acknowledgement → event in the page (server read, SSE) | ${ms(serverToPage)} |
+| … of which: event in the page → canvas drawn (cache, React, Cytoscape, next frame) | ${ms(pageToCanvas)} |
+| ratio, edit by edit (target ≤ 2) | ${ratio.medianMs.toFixed(2)} | ${ratio.p95Ms.toFixed(2)} |
+
+Wall page's JS heap after a forced garbage collection: ${beforeMiB.toFixed(1)} MiB, then ${afterMiB.toFixed(1)} MiB after ${MEMORY_EDITS} more live edits: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % (target ≤ 10 %). Along the way: ${curve.map((p) => `${p.edits}: ${p.mib.toFixed(2)} MiB`).join(', ')}.
+
+The machine is shared (2 cores, other test runs at the same time): figures vary from run to run.
+`;
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./results/live.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(new URL('./results/live.md', import.meta.url), md);
+  log('wrote bench/results/live.{json,md}');
+} finally {
+  await browser.close();
+  await app?.close();
+  await graph.close();
+  await neo4j?.dispose();
+}

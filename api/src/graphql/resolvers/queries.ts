@@ -98,6 +98,7 @@ export const queryResolvers: Resolvers = {
           entityId: args.entityId ?? null,
           entityType: (args.entityType as EntityType | null | undefined) ?? null,
           author: args.author ?? null,
+          withActors: args.withActors ?? false,
           reader: { principal: ctx.principal },
         }),
       );

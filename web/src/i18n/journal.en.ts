@@ -49,7 +49,7 @@ export const journalEn: typeof journalFr = {
       } as Record<string, string>
     )[code] ?? 'This change could not be undone. Nothing was changed.'),
   historyVersion: (version) => `version ${version}`,
-  historyChanged: (fields) => `(${fields})`,
+  historyOlder: 'Older versions: see the project’s Journal.',
   pathTitle: 'The road travelled',
   pathBetween: (from, to) => `From ${from} to ${to}`,
   pathNothing: 'Nothing changed between these two moments.',

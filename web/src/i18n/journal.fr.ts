@@ -50,7 +50,7 @@ export const journalFr = {
     )[code] ?? 'Ce changement n’a pas pu être annulé. Rien n’a été modifié.'),
   // History of one entity (side panel)
   historyVersion: (version: number) => `version ${version}`,
-  historyChanged: (fields: string) => `(${fields})`,
+  historyOlder: 'Versions plus anciennes : voir le Journal du projet.',
   // « Le chemin parcouru »
   pathTitle: 'Le chemin parcouru',
   pathBetween: (from: string, to: string) => `Du ${from} au ${to}`,
@@ -81,11 +81,11 @@ export const journalFr = {
       n,
       (
         {
-          joined: { one: '{n} acteur arrivé', other: '{n} acteurs arrivés' },
-          left: { one: '{n} acteur parti', other: '{n} acteurs partis' },
-          engagementRose: { one: '{n} engagement en hausse', other: '{n} engagements en hausse' },
-          engagementFell: { one: '{n} engagement en baisse', other: '{n} engagements en baisse' },
-          positionsMoved: { one: '{n} position a bougé', other: '{n} positions ont bougé' },
+          joined: { one: '{n} arrivée d’acteur', other: '{n} arrivées d’acteurs' },
+          left: { one: '{n} départ d’acteur', other: '{n} départs d’acteurs' },
+          engagementRose: { one: 'engagement gagné pour {n} acteur', other: 'engagement gagné pour {n} acteurs' },
+          engagementFell: { one: 'engagement perdu pour {n} acteur', other: 'engagement perdu pour {n} acteurs' },
+          positionsMoved: { one: '{n} position qui a bougé', other: '{n} positions qui ont bougé' },
           conflictsIdentified: { one: '{n} conflit identifié', other: '{n} conflits identifiés' },
           conflictsWorked: { one: '{n} conflit mis au travail', other: '{n} conflits mis au travail' },
           conflictsArbitrated: { one: '{n} conflit arbitré', other: '{n} conflits arbitrés' },

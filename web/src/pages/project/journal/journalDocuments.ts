@@ -68,7 +68,7 @@ export function useJournal(projectId: string, filters: JournalFilters) {
 export function useEntityVersions(projectId: string, entityId: string | null) {
   return useQuery({
     queryKey: queryKeys.entityHistory(projectId, entityId ?? ''),
-    queryFn: entityId ? () => request(PROJECT_JOURNAL, { projectId, entityId, first: 10 }) : skipToken,
+    queryFn: entityId ? () => request(PROJECT_JOURNAL, { projectId, entityId, first: 10, after: null, entityType: null, author: null }) : skipToken,
   });
 }
 

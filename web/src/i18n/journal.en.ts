@@ -51,7 +51,7 @@ export const journalEn: typeof journalFr = {
   historyVersion: (version) => `version ${version}`,
   historyOlder: 'Older versions: see the project’s Journal.',
   pathTitle: 'The road travelled',
-  pathBetween: (from, to) => `From ${from} to ${to}`,
+  pathBetween: (fromDate, fromName, toDate, toName) => `From ${fromDate} (${fromName}) to ${toDate} (${toName})`,
   pathNothing: 'Nothing changed between these two moments.',
   pathTotals: (added, changed, ended, plural) =>
     `In all: ${plural(added, { one: '{n} addition', other: '{n} additions' })}, ${plural(changed, { one: '{n} change', other: '{n} changes' })}, ${plural(ended, { one: '{n} end', other: '{n} ends' })}.`,

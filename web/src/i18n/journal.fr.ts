@@ -53,7 +53,8 @@ export const journalFr = {
   historyOlder: 'Versions plus anciennes : voir le Journal du projet.',
   // « Le chemin parcouru »
   pathTitle: 'Le chemin parcouru',
-  pathBetween: (from: string, to: string) => `Du ${from} au ${to}`,
+  pathBetween: (fromDate: string, fromName: string, toDate: string, toName: string) =>
+    `Du ${fromDate} (${fromName}) au ${toDate} (${toName})`,
   pathNothing: 'Rien n’a changé entre ces deux moments.',
   pathTotals: (added: number, changed: number, ended: number, plural: (n: number, forms: Forms) => string) =>
     `En tout : ${plural(added, { one: '{n} ajout', other: '{n} ajouts' })}, ${plural(changed, { one: '{n} modification', other: '{n} modifications' })}, ${plural(ended, { one: '{n} fin', other: '{n} fins' })}.`,

@@ -24,11 +24,12 @@ export interface PathPanelProps {
 export function PathPanel({ path, from, to, onFocus }: PathPanelProps) {
   const i18n = useI18n();
   const { t, formatShortDate, plural } = i18n;
-  const moment = (m: { name: string; date: string } | null) => (m ? `${m.name} (${formatShortDate(m.date)})` : '…');
   return (
     <section className="path-panel" aria-labelledby="path-title">
       <h2 id="path-title">{t.pathTitle}</h2>
-      <p className="path-between">{t.pathBetween(moment(from), moment(to))}</p>
+      {from && to && (
+        <p className="path-between">{t.pathBetween(formatShortDate(from.date), from.name, formatShortDate(to.date), to.name)}</p>
+      )}
       <DiffLegend />
       {path.sections.length === 0 ? (
         <p className="hint">{t.pathNothing}</p>

@@ -58,8 +58,17 @@ describe('the journal', () => {
     await expect.poll(() => actorIds(page), { timeout: 20_000 }).toContain(actorId);
 
     // The mistake: « Mettre fin » on the actor, confirmed.
-    await tap(page, actorId);
+    // The panel needs the project's lists, read after the map: tap until it shows the actor.
     const panel = page.locator('aside.side-panel');
+    await expect
+      .poll(
+        async () => {
+          await tap(page, actorId);
+          return panel.getByRole('button', { name: 'Mettre fin' }).count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     await panel.getByRole('button', { name: 'Mettre fin' }).click();
     await panel.locator('.confirm-end').getByRole('button', { name: 'Mettre fin' }).click();
     await expect.poll(() => actorIds(page), { timeout: 20_000 }).not.toContain(actorId);

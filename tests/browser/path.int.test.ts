@@ -12,7 +12,14 @@ const LAPTOP = { width: 1440, height: 900 };
 async function openComparison(page: Page, projectId: string, from: string, to: string) {
   await page.goto(`${t.base}/projets/${projectId}?compare=${from}..${to}`);
   const panel = page.getByRole('complementary', { name: 'Le chemin parcouru' });
-  await panel.locator('.path-section').first().waitFor({ timeout: 30_000 });
+  await panel
+    .locator('.path-section')
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(async (error: unknown) => {
+      await page.screenshot({ path: screenshotPath(`path-${projectId}-not-shown`) });
+      throw error;
+    });
   return panel;
 }
 
@@ -37,7 +44,7 @@ describe('le chemin parcouru', () => {
       'Renforcer l’attractivité commerciale du centre-ville ↔ Offrir une gamme diversifiée à ses adhérentsMis au travail → Arbitré',
     ]);
     expectWords(await panel.textContent());
-    // The legend of the map's marks is on the map and in the panel.
+    // The legend of the map's marks is on the map.
     await page.locator('.map-area .diff-legend').getByText('Ajouté').waitFor();
 
     // A click centres the map on the conflict and highlights it, and the panel stays.

@@ -1,6 +1,5 @@
 import type { ProjectDiffQuery } from '../../../generated/graphql.ts';
 import { useI18n } from '../../../i18n/index.tsx';
-import { DiffLegend } from '../../../map/DiffLegend.tsx';
 import { lineValues } from './pathWords.ts';
 import './path.css';
 
@@ -30,7 +29,6 @@ export function PathPanel({ path, from, to, onFocus }: PathPanelProps) {
       {from && to && (
         <p className="path-between">{t.pathBetween(formatShortDate(from.date), from.name, formatShortDate(to.date), to.name)}</p>
       )}
-      <DiffLegend />
       {path.sections.length === 0 ? (
         <p className="hint">{t.pathNothing}</p>
       ) : (

@@ -110,7 +110,7 @@ describe('the journal', () => {
     expectWords(refusal);
     expect(await actorIds(page)).toContain(actorId);
     await page.close();
-  });
+  }, 180_000);
 
   it('lists an entity’s versions on its panel, with their authors, dates and what changed', async () => {
     const engagement = await t.gql<{ project: { engagements: { id: string; actorId: string; version: number }[] } }>(
@@ -133,5 +133,5 @@ describe('the journal', () => {
     expect(await change.locator('.journal-fields').textContent()).toBe("Niveau d'engagement : Moteur → Coopérant");
     expect(await change.locator('.journal-meta').textContent()).toContain('effectif le 1 mars 2025');
     await page.close();
-  });
+  }, 180_000);
 });

@@ -67,7 +67,7 @@ describe('le chemin parcouru', () => {
     expect(marks.every((m) => m.outline !== '0px')).toBe(true);
     await page.screenshot({ path: screenshotPath('path-malaunay') });
     await page.close();
-  });
+  }, 180_000);
 
   it('Loos-en-Gohelle, Archipel nourricier: the two systemic leaps, and who joined', async () => {
     const page = await t.newPage(LAPTOP);
@@ -85,5 +85,5 @@ describe('le chemin parcouru', () => {
     );
     await page.screenshot({ path: screenshotPath('path-archipel') });
     await page.close();
-  });
+  }, 180_000);
 });

@@ -60,13 +60,21 @@ describe('projectTimeline withActors, and undoing an actor’s end from the jour
     // The author filter finds the administrator's changes by their display name.
     expect((await timeline({ withActors: true, author: end.author })).map((c) => c.id)).toContain(end.id);
 
-    const reverted = await gql<{ revertChange: { id: string } }>(t.app, `mutation($c: ID!) { revertChange(changeId: $c) { id } }`, {
-      c: end.id,
-    });
+    const reverted = await gql<{ revertChange: { id: string } }>(
+      t.app,
+      `mutation($c: ID!) { revertChange(changeId: $c) { id } }`,
+      {
+        c: end.id,
+      },
+    );
     expect(reverted.errors).toBeUndefined();
-    const map = await gql<{ projectMap: { nodes: { id: string }[] } }>(t.app, `query($p: ID!) { projectMap(projectId: $p) { nodes { id } } }`, {
-      p: small.project.id,
-    });
+    const map = await gql<{ projectMap: { nodes: { id: string }[] } }>(
+      t.app,
+      `query($p: ID!) { projectMap(projectId: $p) { nodes { id } } }`,
+      {
+        p: small.project.id,
+      },
+    );
     expect(map.data!.projectMap.nodes.map((n) => n.id)).toContain(actor.id);
 
     // Undone once, the end cannot be undone again: the refusal has its stable code.

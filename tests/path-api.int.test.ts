@@ -26,12 +26,15 @@ interface Path {
   sections: { key: string; lines: Line[] }[];
   totals: { added: number; ended: number; changed: number };
 }
-const PATH = 'path { sections { key lines { entityId entityType change label focusId from to } } totals { added ended changed } }';
+const PATH =
+  'path { sections { key lines { entityId entityType change label focusId from to } } totals { added ended changed } }';
 const lines = (path: Path, key: string) => path.sections.find((s) => s.key === key)?.lines ?? [];
 const lineCount = (path: Path) => path.sections.reduce((n, s) => n + s.lines.length, 0);
 
 async function diff(projectId: string, from: string, to: string) {
-  const result = await gql<{ projectDiff: { summary: { added: number; ended: number; changed: number; leaps: number }; path: Path } }>(
+  const result = await gql<{
+    projectDiff: { summary: { added: number; ended: number; changed: number; leaps: number }; path: Path };
+  }>(
     app,
     `query($p: ID!, $f: ID!, $t: ID!) { projectDiff(projectId: $p, fromMilestone: $f, toMilestone: $t) { summary { added ended changed leaps } ${PATH} } }`,
     { p: projectId, f: from, t: to },
@@ -67,12 +70,18 @@ describe('ProjectDiff.path, « le chemin parcouru » in words', () => {
     const joined = lines(d.path, 'joined');
     expect(joined.length).toBeGreaterThan(3);
     // A joining actor's line focuses the actor's node and says the level it came in at.
-    expect(joined.every((l) => l.entityType === 'Engagement' && l.focusId?.startsWith('act-') && l.from === null && typeof l.to === 'string')).toBe(true);
+    expect(
+      joined.every(
+        (l) => l.entityType === 'Engagement' && l.focusId?.startsWith('act-') && l.from === null && typeof l.to === 'string',
+      ),
+    ).toBe(true);
   });
 
   it('gives the territory review the same summary, its counts agreeing with the totals', async () => {
     const result = await gql<{
-      territoryReview: { progress: { project: { id: string }; summary: { added: number; ended: number; changed: number }; path: Path }[] };
+      territoryReview: {
+        progress: { project: { id: string }; summary: { added: number; ended: number; changed: number }; path: Path }[];
+      };
     }>(
       app,
       `query { territoryReview(territoryId: "ter-malaunay", sinceMilestone: "mil-marche-atelier-reflexif") { progress { project { id } summary { added ended changed } ${PATH} } } }`,

@@ -34,7 +34,8 @@ beforeAll(async () => {
 
 const actorIds = (page: Page) =>
   page.evaluate(() => {
-    const cy = (window as unknown as { __trameCy?: { nodes(s: string): { map(f: (n: { id(): string }) => string): string[] } } }).__trameCy;
+    const cy = (window as unknown as { __trameCy?: { nodes(s: string): { map(f: (n: { id(): string }) => string): string[] } } })
+      .__trameCy;
     return cy ? cy.nodes('[kind = "ACTOR"]').map((n) => n.id()) : [];
   });
 
@@ -81,15 +82,20 @@ describe('the journal', () => {
     const meta = await end.locator('.journal-meta').textContent();
     expect(meta).toMatch(/^par .+ · effectif le \d{1,2} [a-zéû.]+ \d{4} · enregistré le \d{1,2} [a-zéû.]+ \d{4}/);
     // Its cascade: the engagement's end, named by its actor.
-    await journal.locator('.journal-entry', { hasText: `Fin · Engagement « ${actorName} »` }).first().waitFor();
+    await journal
+      .locator('.journal-entry', { hasText: `Fin · Engagement « ${actorName} »` })
+      .first()
+      .waitFor();
     expectWords(await journal.textContent());
 
     // Filters: by type, only the actors' changes.
     await journal.getByLabel('Type').selectOption('Actor');
-    await expect.poll(() => journal.locator('.journal-entry').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('Acteur « Mairie de la commune »')]),
+    await expect
+      .poll(() => journal.locator('.journal-entry').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Acteur « Mairie de la commune »')]));
+    expect((await journal.locator('.journal-entry .journal-what').allTextContents()).every((w) => w.includes('· Acteur «'))).toBe(
+      true,
     );
-    expect((await journal.locator('.journal-entry .journal-what').allTextContents()).every((w) => w.includes('· Acteur «'))).toBe(true);
     await journal.getByLabel('Type').selectOption('');
 
     // Undo, confirmed: the actor comes back on the map.
@@ -99,7 +105,11 @@ describe('the journal', () => {
     await end.getByRole('button', { name: 'Oui, annuler' }).click();
     await expect.poll(() => actorIds(page), { timeout: 20_000 }).toContain(actorId);
     // The journal shows the reopening on top.
-    await journal.locator('.journal-entry').first().filter({ hasText: `Réouverture · Acteur « ${actorName} »` }).waitFor({ timeout: 20_000 });
+    await journal
+      .locator('.journal-entry')
+      .first()
+      .filter({ hasText: `Réouverture · Acteur « ${actorName} »` })
+      .waitFor({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('journal') });
 
     // The same end cannot be undone twice: a clear refusal, in French, and nothing changes.

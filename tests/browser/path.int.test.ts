@@ -52,7 +52,8 @@ describe('le chemin parcouru', () => {
     await expect
       .poll(() =>
         page.evaluate(() => {
-          const cy = (window as unknown as { __trameCy: { getElementById(id: string): { hasClass(c: string): boolean } } }).__trameCy;
+          const cy = (window as unknown as { __trameCy: { getElementById(id: string): { hasClass(c: string): boolean } } })
+            .__trameCy;
           return cy.getElementById('cfl-marche-amap-mairie').hasClass('found');
         }),
       )
@@ -60,8 +61,14 @@ describe('le chemin parcouru', () => {
     expect(await panel.isVisible()).toBe(true);
     // On the map, the marks are outlines: the actors keep their kind colours.
     const marks = await page.evaluate(() => {
-      const cy = (window as unknown as { __trameCy: { nodes(s: string): { map<T>(f: (n: { style(p: string): string; data(k: string): string }) => T): T[] } } }).__trameCy;
-      return cy.nodes('.actor.changed, .actor.added').map((n) => ({ bg: n.style('background-color'), outline: n.style('outline-width') }));
+      const cy = (
+        window as unknown as {
+          __trameCy: { nodes(s: string): { map<T>(f: (n: { style(p: string): string; data(k: string): string }) => T): T[] } };
+        }
+      ).__trameCy;
+      return cy
+        .nodes('.actor.changed, .actor.added')
+        .map((n) => ({ bg: n.style('background-color'), outline: n.style('outline-width') }));
     });
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((m) => m.outline !== '0px')).toBe(true);
@@ -79,7 +86,9 @@ describe('le chemin parcouru', () => {
     expect((await sectionLines(panel, 'Arrivés dans le projet')).length).toBeGreaterThan(3);
     expectWords(await panel.textContent());
     // The timeline bar's summary agrees with the panel, in real plurals.
-    expect(await page.locator('.compare-summary').textContent()).toMatch(/En tout : \d+ ajouts?, \d+ modifications?, \d+ fins?\./);
+    expect(await page.locator('.compare-summary').textContent()).toMatch(
+      /En tout : \d+ ajouts?, \d+ modifications?, \d+ fins?\./,
+    );
     expect(await page.locator('.compare-summary').textContent()).toContain(
       (await panel.locator('.path-totals').textContent())!.trim(),
     );

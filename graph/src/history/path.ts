@@ -115,7 +115,13 @@ export function summarisePath(diff: ProjectDiff, before: ProjectState, after: Pr
   };
 
   const sections = new Map<PathSectionKey, PathLine[]>(PATH_SECTIONS.map((key) => [key, []]));
-  const put = (key: PathSectionKey, e: EntityRecord, change: PathChange, from: FieldValue | undefined, to: FieldValue | undefined) =>
+  const put = (
+    key: PathSectionKey,
+    e: EntityRecord,
+    change: PathChange,
+    from: FieldValue | undefined,
+    to: FieldValue | undefined,
+  ) =>
     sections.get(key)!.push({
       entityId: e.id,
       entityType: e.type,
@@ -131,7 +137,8 @@ export function summarisePath(diff: ProjectDiff, before: ProjectState, after: Pr
     if (e.type === 'Engagement') put('joined', e, 'ADDED', null, v.level);
     else if (e.type === 'Position') put('positionsMoved', e, 'ADDED', null, v.value);
     else if (e.type === 'Conflict') put(CONFLICT_SECTION[String(v.status)] ?? 'other', e, 'ADDED', null, v.status);
-    else if (e.type === 'Externality' && v.status === 'INTERNALISEE') put('externalitiesInternalised', e, 'ADDED', null, v.status);
+    else if (e.type === 'Externality' && v.status === 'INTERNALISEE')
+      put('externalitiesInternalised', e, 'ADDED', null, v.status);
     else if (e.type === 'SystemicLeap') put('leaps', e, 'ADDED', null, null);
     else if (e.type === 'Cooperation') put('cooperationsNew', e, 'ADDED', null, null);
     else put('other', e, 'ADDED', null, null);

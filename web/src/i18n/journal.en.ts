@@ -6,7 +6,8 @@ type Forms = { one: string; other: string };
 export const journalEn: typeof journalFr = {
   journal: 'Journal',
   journalTitle: 'Change journal',
-  journalIntro: 'Every change of the project, newest first: who made it, what, the date it takes effect and when it was recorded.',
+  journalIntro:
+    'Every change of the project, newest first: who made it, what, the date it takes effect and when it was recorded.',
   journalClose: 'Close the journal',
   journalFilterType: 'Type',
   journalFilterEntity: 'Item',
@@ -36,8 +37,8 @@ export const journalEn: typeof journalFr = {
   journalUndone: (what) => `Change undone: ${what}`,
   journalUndoCause: 'This change was caused by another one: that one is undone, with what it caused.',
   journalUndoRefused: (code, title) =>
-    ((
-      {
+    (
+      ({
         REVERT_NOT_APPLICABLE: `This change can no longer be undone: “${title}” has changed since. Undo its more recent changes first.`,
         DANGLING_REFERENCE: `“${title}” cannot come back: an item it belongs to has ended since. Undo that item’s end first.`,
         CHANGE_NOT_FOUND: 'This change no longer exists or is not visible to you.',
@@ -46,8 +47,8 @@ export const journalEn: typeof journalFr = {
         VERSION_CONFLICT: `“${title}” has just been changed by someone else: read the journal again and retry.`,
         DATE_BEFORE_LAST_CHANGE: `This change can no longer be undone at its date: “${title}” has changed since.`,
         NETWORK: 'The server does not answer: check the connection and retry.',
-      } as Record<string, string>
-    )[code] ?? 'This change could not be undone. Nothing was changed.'),
+      }) as Record<string, string>
+    )[code] ?? 'This change could not be undone. Nothing was changed.',
   historyVersion: (version) => `version ${version}`,
   historyOlder: 'Older versions: see the project’s Journal.',
   pathTitle: 'The road travelled',
@@ -56,8 +57,8 @@ export const journalEn: typeof journalFr = {
   pathTotals: (added, changed, ended, plural) =>
     `In all: ${plural(added, { one: '{n} addition', other: '{n} additions' })}, ${plural(changed, { one: '{n} change', other: '{n} changes' })}, ${plural(ended, { one: '{n} end', other: '{n} ends' })}.`,
   pathSection: (key) =>
-    ((
-      {
+    (
+      ({
         joined: 'Joined the project',
         left: 'Left the project',
         engagementRose: 'Engagement up',
@@ -72,8 +73,8 @@ export const journalEn: typeof journalFr = {
         leaps: 'Systemic leaps',
         cooperationsNew: 'New cooperations',
         other: 'Other changes',
-      } as Record<string, string>
-    )[key] ?? key),
+      }) as Record<string, string>
+    )[key] ?? key,
   pathCount: (key, n, plural) =>
     plural(
       n,

@@ -5,7 +5,8 @@ export const journalFr = {
   // Journal
   journal: 'Journal',
   journalTitle: 'Journal des changements',
-  journalIntro: 'Chaque changement du projet, le plus récent en premier : qui l’a fait, quoi, à quelle date il prend effet et quand il a été enregistré.',
+  journalIntro:
+    'Chaque changement du projet, le plus récent en premier : qui l’a fait, quoi, à quelle date il prend effet et quand il a été enregistré.',
   journalClose: 'Fermer le journal',
   journalFilterType: 'Type',
   journalFilterEntity: 'Élément',
@@ -17,7 +18,8 @@ export const journalFr = {
   journalEmpty: 'Aucun changement ne correspond à ces filtres.',
   journalMore: 'Changements plus anciens',
   journalWhat: (op: string, type: string, title: string | null) => {
-    const verb = ({ CREATE: 'Création', UPDATE: 'Modification', END: 'Fin', REOPEN: 'Réouverture' } as Record<string, string>)[op] ?? op;
+    const verb =
+      ({ CREATE: 'Création', UPDATE: 'Modification', END: 'Fin', REOPEN: 'Réouverture' } as Record<string, string>)[op] ?? op;
     return title ? `${verb} · ${type} « ${title} »` : `${verb} · ${type}`;
   },
   journalFields: (fields: string) => `Champs modifiés : ${fields}`,
@@ -36,8 +38,8 @@ export const journalFr = {
   journalUndone: (what: string) => `Changement annulé : ${what}`,
   journalUndoCause: 'Ce changement est la conséquence d’un autre : c’est celui-là qui est annulé, avec ses conséquences.',
   journalUndoRefused: (code: string, title: string) =>
-    ((
-      {
+    (
+      ({
         REVERT_NOT_APPLICABLE: `Ce changement ne peut plus être annulé : « ${title} » a changé depuis. Annulez d’abord les changements plus récents de cet élément.`,
         DANGLING_REFERENCE: `« ${title} » ne peut pas revenir : un élément auquel il se rattache a pris fin depuis. Annulez d’abord la fin de cet élément.`,
         CHANGE_NOT_FOUND: 'Ce changement n’existe plus ou ne vous est pas visible.',
@@ -46,8 +48,8 @@ export const journalFr = {
         VERSION_CONFLICT: `« ${title} » vient d’être modifié par quelqu’un d’autre : relisez le journal puis réessayez.`,
         DATE_BEFORE_LAST_CHANGE: `Ce changement ne peut plus être annulé à sa date : « ${title} » a changé depuis.`,
         NETWORK: 'Le serveur ne répond pas : vérifiez la connexion puis réessayez.',
-      } as Record<string, string>
-    )[code] ?? 'Ce changement n’a pas pu être annulé. Rien n’a été modifié.'),
+      }) as Record<string, string>
+    )[code] ?? 'Ce changement n’a pas pu être annulé. Rien n’a été modifié.',
   // History of one entity (side panel)
   historyVersion: (version: number) => `version ${version}`,
   historyOlder: 'Versions plus anciennes : voir le Journal du projet.',
@@ -59,8 +61,8 @@ export const journalFr = {
   pathTotals: (added: number, changed: number, ended: number, plural: (n: number, forms: Forms) => string) =>
     `En tout : ${plural(added, { one: '{n} ajout', other: '{n} ajouts' })}, ${plural(changed, { one: '{n} modification', other: '{n} modifications' })}, ${plural(ended, { one: '{n} fin', other: '{n} fins' })}.`,
   pathSection: (key: string) =>
-    ((
-      {
+    (
+      ({
         joined: 'Arrivés dans le projet',
         left: 'Partis du projet',
         engagementRose: 'Engagement en hausse',
@@ -75,8 +77,8 @@ export const journalFr = {
         leaps: 'Sauts systémiques',
         cooperationsNew: 'Nouvelles coopérations',
         other: 'Autres changements',
-      } as Record<string, string>
-    )[key] ?? key),
+      }) as Record<string, string>
+    )[key] ?? key,
   pathCount: (key: string, n: number, plural: (n: number, forms: Forms) => string) =>
     plural(
       n,

@@ -4,7 +4,16 @@ import { DIFF_COLOR } from './style.ts';
 function Mark({ stroke, dash, faded }: { stroke: string; dash?: string; faded?: boolean }) {
   return (
     <svg width="26" height="20" aria-hidden="true">
-      <circle cx="13" cy="10" r="5" fill="#56B4E9" stroke="#1d2733" strokeWidth="1.5" opacity={faded ? 0.35 : 1} strokeDasharray={faded ? '2 2' : undefined} />
+      <circle
+        cx="13"
+        cy="10"
+        r="5"
+        fill="#56B4E9"
+        stroke="#1d2733"
+        strokeWidth="1.5"
+        opacity={faded ? 0.35 : 1}
+        strokeDasharray={faded ? '2 2' : undefined}
+      />
       {!faded && <circle cx="13" cy="10" r="8.5" fill="none" stroke={stroke} strokeWidth="3" strokeDasharray={dash} />}
     </svg>
   );

@@ -50,4 +50,3 @@ export function EntityHistory({
     </ol>
   );
 }
-

@@ -136,30 +136,24 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     return m ? { name: String(m.name), date: String(m.date) } : null;
   };
   // Beside the map: the journal when open, else « le chemin parcouru » while comparing and nothing is selected.
-  const sideContent = workshop
-    ? null
-    : journalOpen
-      ? (
-          <JournalPanel
-            projectId={projectId}
-            territoryId={territoryId}
-            readOnly={!project.canEdit}
-            refOptions={project.refOptions}
-            titleOf={project.titleOf}
-            onClose={() => setJournalOpen(false)}
-            onUndone={setStatus}
-          />
-        )
-      : path && panel.kind === 'idle' && !engagementPanels.aside
-        ? (
-            <PathPanel
-              path={path}
-              from={milestoneOf(compare?.from)}
-              to={milestoneOf(compare?.to)}
-              onFocus={(id) => canvas.current?.focus(id, { select: false })}
-            />
-          )
-        : null;
+  const sideContent = workshop ? null : journalOpen ? (
+    <JournalPanel
+      projectId={projectId}
+      territoryId={territoryId}
+      readOnly={!project.canEdit}
+      refOptions={project.refOptions}
+      titleOf={project.titleOf}
+      onClose={() => setJournalOpen(false)}
+      onUndone={setStatus}
+    />
+  ) : path && panel.kind === 'idle' && !engagementPanels.aside ? (
+    <PathPanel
+      path={path}
+      from={milestoneOf(compare?.from)}
+      to={milestoneOf(compare?.to)}
+      onFocus={(id) => canvas.current?.focus(id, { select: false })}
+    />
+  ) : null;
 
   return (
     <div className={`project-page${workshop ? ' workshop' : ''}`}>

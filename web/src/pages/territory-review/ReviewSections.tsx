@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { ECOSYSTEM_COLORS } from '../../map/style.ts';
-import { type DiffSummary, type Label } from '../../analysis/analysis.ts';
+import type { DiffSummary, Label } from '../../analysis/analysis.ts';
 import type { ReviewAnalysis } from '../../api/analysisDocuments.ts';
 import { analysisHref, mapHref } from '../../routes.ts';
 import { AppLink } from '../../components/AppLink.tsx';
@@ -434,7 +434,9 @@ export function ProgressSection(props: {
                     ))}
                   </ul>
                 )}
-                <p className="hint small">{t.pathTotals(p.path.totals.added, p.path.totals.changed, p.path.totals.ended, plural)}</p>
+                <p className="hint small">
+                  {t.pathTotals(p.path.totals.added, p.path.totals.changed, p.path.totals.ended, plural)}
+                </p>
               </article>
             );
           })}

@@ -58,7 +58,9 @@ export function JournalPanel(props: JournalPanelProps) {
           {t.journalFilterType}
           <select
             value={filters.entityType ?? ''}
-            onChange={(e) => setFilters({ ...filters, entityType: (e.target.value || null) as EntityType | null, entityId: null })}
+            onChange={(e) =>
+              setFilters({ ...filters, entityType: (e.target.value || null) as EntityType | null, entityId: null })
+            }
           >
             <option value="">{t.journalAllTypes}</option>
             {JOURNAL_TYPES.map((type) => (
@@ -117,7 +119,12 @@ export function JournalPanel(props: JournalPanelProps) {
         </ol>
       )}
       {journal.hasNextPage && (
-        <button type="button" className="journal-more" disabled={journal.isFetchingNextPage} onClick={() => void journal.fetchNextPage()}>
+        <button
+          type="button"
+          className="journal-more"
+          disabled={journal.isFetchingNextPage}
+          onClick={() => void journal.fetchNextPage()}
+        >
           {journal.isFetchingNextPage ? t.journalLoading : t.journalMore}
         </button>
       )}
@@ -174,8 +181,8 @@ function JournalEntry(props: {
         </ul>
       )}
       <p className="journal-meta">
-        <span className="journal-author">{t.journalBy(change.author)}</span> · {t.journalEffective(formatShortDate(change.validFrom))} ·{' '}
-        {t.journalRecorded(formatShortDate(change.recordedAt))}
+        <span className="journal-author">{t.journalBy(change.author)}</span> ·{' '}
+        {t.journalEffective(formatShortDate(change.validFrom))} · {t.journalRecorded(formatShortDate(change.recordedAt))}
         {change.causeId && <span className="journal-note"> · {t.journalCaused}</span>}
         {change.revertOf && <span className="journal-note"> · {t.journalRevertOf}</span>}
       </p>

@@ -7,7 +7,6 @@ import type { ProjectJournalQuery } from '../../../generated/graphql.ts';
 
 /** The journal's reads and its one write: the project's change log with its actors' own changes, and undo. */
 
-
 export const PROJECT_JOURNAL = graphql(`
   query ProjectJournal($projectId: ID!, $first: Int, $after: String, $entityId: ID, $entityType: EntityType, $author: String) {
     projectTimeline(
@@ -68,7 +67,8 @@ export function useJournal(projectId: string, filters: JournalFilters) {
 export function useEntityVersions(projectId: string, entityId: string | null) {
   return useQuery({
     queryKey: queryKeys.entityHistory(projectId, entityId ?? ''),
-    queryFn: entityId ? () => request(PROJECT_JOURNAL, { projectId, entityId, first: 10, after: null, entityType: null, author: null }) : skipToken,
+    queryFn: entityId
+      ? () => request(PROJECT_JOURNAL, { projectId, entityId, first: 10, after: null, entityType: null, author: null })
+      : skipToken,
   });
 }
-

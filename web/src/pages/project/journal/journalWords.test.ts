@@ -26,9 +26,17 @@ describe('the journal in words', () => {
   });
 
   it('names an ended position by what it joins', () => {
-    expect(changeLabel(change({ entityId: 'pos-1', entityType: 'Position', op: 'END', before: { actorId: 'act-1', objectiveId: 'obj-1', value: 2 } }), titleOf)).toBe(
-      'AMAP de Malaunay → Clientèle fidèle',
-    );
+    expect(
+      changeLabel(
+        change({
+          entityId: 'pos-1',
+          entityType: 'Position',
+          op: 'END',
+          before: { actorId: 'act-1', objectiveId: 'obj-1', value: 2 },
+        }),
+        titleOf,
+      ),
+    ).toBe('AMAP de Malaunay → Clientèle fidèle');
   });
 
   it('says an update field by field, with labels for codes and names for references', () => {
@@ -36,7 +44,11 @@ describe('the journal in words', () => {
       fieldChanges(change({ fields: ['level'], before: { level: 'INFORME' }, after: { level: 'COOPERANT' } }), words, titleOf),
     ).toEqual(["niveau d'engagement : Informé → Coopérant"]);
     expect(
-      fieldChanges(change({ entityType: 'Position', fields: ['value'], before: { value: 1 }, after: { value: -2 } }), words, titleOf),
+      fieldChanges(
+        change({ entityType: 'Position', fields: ['value'], before: { value: 1 }, after: { value: -2 } }),
+        words,
+        titleOf,
+      ),
     ).toEqual(['position : +1 → −2']);
     expect(fieldChanges(change({ op: 'CREATE', fields: ['level'] }), words, titleOf)).toEqual([]);
   });

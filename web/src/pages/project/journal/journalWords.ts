@@ -41,7 +41,12 @@ function shortText(text: string): string {
 }
 
 /** A recorded field value in words: labels for codes, names for references, French dates. */
-export function fieldValue(spec: FieldSpec | undefined, value: unknown, words: JournalWords, titleOf: (id: string) => string | null): string {
+export function fieldValue(
+  spec: FieldSpec | undefined,
+  value: unknown,
+  words: JournalWords,
+  titleOf: (id: string) => string | null,
+): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return '—';
   const ref = (id: unknown) => (typeof id === 'string' ? (titleOf(id) ?? '?') : '?');
   switch (spec?.kind) {

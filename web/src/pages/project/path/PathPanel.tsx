@@ -67,9 +67,7 @@ export function PathPanel({ path, from, to, onFocus }: PathPanelProps) {
           </section>
         ))
       )}
-      <p className="hint small path-totals">
-        {t.pathTotals(path.totals.added, path.totals.changed, path.totals.ended, plural)}
-      </p>
+      <p className="hint small path-totals">{t.pathTotals(path.totals.added, path.totals.changed, path.totals.ended, plural)}</p>
     </section>
   );
 }

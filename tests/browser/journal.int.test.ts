@@ -104,12 +104,9 @@ describe('the journal', () => {
     await page.screenshot({ path: screenshotPath('journal-confirm') });
     await end.getByRole('button', { name: 'Oui, annuler' }).click();
     await expect.poll(() => actorIds(page), { timeout: 20_000 }).toContain(actorId);
-    // The journal shows the reopening on top.
-    await journal
-      .locator('.journal-entry')
-      .first()
-      .filter({ hasText: `Réouverture · Acteur « ${actorName} »` })
-      .waitFor({ timeout: 20_000 });
+    // The journal shows the reopenings (the actor's and its engagement's, recorded together) on top.
+    await journal.locator('.journal-entry', { hasText: `Réouverture · Acteur « ${actorName} »` }).waitFor({ timeout: 20_000 });
+    expect(await journal.locator('.journal-entry .journal-what').first().textContent()).toMatch(/^Réouverture · /);
     await page.screenshot({ path: screenshotPath('journal') });
 
     // The same end cannot be undone twice: a clear refusal, in French, and nothing changes.

@@ -6,7 +6,7 @@ import { queryKeys } from '../../../api/queryKeys.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { RefOptions } from '../../../panels/EntityForm.tsx';
 import { REVERT_CHANGE, useJournal, type JournalChange, type JournalFilters } from './journalDocuments.ts';
-import { changeLabel, fieldChanges } from './journalWords.ts';
+import { changeLabel, fieldChanges, recordedIndex } from './journalWords.ts';
 import './journal.css';
 
 /** The types a project's journal lists (its own entities and the actors engaged in it). */
@@ -35,6 +35,9 @@ export function JournalPanel(props: JournalPanelProps) {
   const [filters, setFilters] = useState<JournalFilters>({ entityType: null, entityId: null, author: null });
   const journal = useJournal(props.projectId, filters);
   const changes = useMemo(() => journal.data?.pages.flatMap((p) => p.projectTimeline.changes) ?? [], [journal.data]);
+  // Ended entities are no longer in the project as read now: the changes loaded name them.
+  const recorded = useMemo(() => recordedIndex(changes), [changes]);
+  const nameOf = (id: string) => props.titleOf(id) ?? recorded.title(id);
   // The authors seen so far (the log names each by their display name): kept while a filter narrows the list.
   const known = useRef(new Set<string>());
   for (const change of changes) known.current.add(change.author);
@@ -107,9 +110,8 @@ export function JournalPanel(props: JournalPanelProps) {
             <JournalEntry
               key={change.id}
               change={change}
-              all={changes}
-              label={changeLabel(change, props.titleOf)}
-              fields={fieldChanges(change, { ...i18n, formatShortDate }, props.titleOf)}
+              label={changeLabel(change, nameOf, recorded.values)}
+              fields={fieldChanges(change, { ...i18n, formatShortDate }, nameOf)}
               readOnly={props.readOnly}
               projectId={props.projectId}
               territoryId={props.territoryId}
@@ -134,7 +136,6 @@ export function JournalPanel(props: JournalPanelProps) {
 
 function JournalEntry(props: {
   change: JournalChange;
-  all: readonly JournalChange[];
   label: string;
   fields: string[];
   readOnly: boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeLabel, fieldChanges } from './journalWords.ts';
+import { changeLabel, fieldChanges, recordedIndex } from './journalWords.ts';
 
 const names: Record<string, string> = { 'act-1': 'AMAP de Malaunay', 'obj-1': 'Clientèle fidèle' };
 const titleOf = (id: string) => names[id] ?? null;
@@ -51,5 +51,19 @@ describe('the journal in words', () => {
       ),
     ).toEqual(['position : +1 → −2']);
     expect(fieldChanges(change({ op: 'CREATE', fields: ['level'] }), words, titleOf)).toEqual([]);
+  });
+
+  it('names an engagement ended with its actor from the changes loaded: its creation, and the actor’s recorded name', () => {
+    const page = [
+      change({ entityId: 'eng-9', op: 'END', title: 'PARTICIPANT' }),
+      change({ entityId: 'act-9', entityType: 'Actor', op: 'END', title: 'Collectif des Glycines' }),
+      change({ entityId: 'eng-9', op: 'CREATE', after: { actorId: 'act-9', level: 'PARTICIPANT' }, title: 'PARTICIPANT' }),
+      change({ entityId: 'act-9', entityType: 'Actor', op: 'CREATE', title: 'Collectif des Glycines' }),
+    ];
+    const recorded = recordedIndex(page);
+    const nameOf = (id: string) => titleOf(id) ?? recorded.title(id);
+    expect(changeLabel(page[0]!, nameOf, recorded.values)).toBe('Collectif des Glycines');
+    // An engagement's recorded title is its level: never taken for a name.
+    expect(recorded.title('eng-9')).toBe(null);
   });
 });

@@ -18,22 +18,47 @@ interface ChangeLike {
   title: string | null;
 }
 
-const values = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+const valuesOf = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
 /**
  * The label of the entity a change is about: from the project as read now (`titleOf`), else from
- * the values the change recorded (an ended entity), else the title recorded with the change — for
- * an engagement (its title is its level) the actor's name, never a code or an id.
+ * the values recorded for it (`recorded`: what the journal's loaded changes say of an ended
+ * entity, and this change's own), else the title recorded with the change — for an engagement
+ * (its title is its level) the actor's name, never a code or an id; « ? » when nothing says.
  */
-export function changeLabel(change: ChangeLike, titleOf: (id: string) => string | null): string {
+export function changeLabel(
+  change: ChangeLike,
+  titleOf: (id: string) => string | null,
+  recorded: (entityId: string) => Record<string, unknown> | undefined = () => undefined,
+): string {
   const now = titleOf(change.entityId);
   if (now) return now;
   const type = change.entityType as EntityType;
   if (!(type in ENTITIES)) return change.title ?? '?';
-  const recorded = { ...values(change.before), ...values(change.after), id: change.entityId, __typename: type };
-  const named = entityTitle(recorded, titleOf);
+  const values = { ...recorded(change.entityId), ...valuesOf(change.before), ...valuesOf(change.after) };
+  const named = entityTitle({ ...values, id: change.entityId, __typename: type }, titleOf);
   if (named && named !== change.entityId && !named.includes('?')) return named;
   return type === 'Engagement' || type === 'Position' || type === 'Influence' ? '?' : (change.title ?? '?');
+}
+
+/**
+ * What a page of changes tells of the entities it names, for changeLabel: each entity's field
+ * values as recorded (creations and updates, oldest first so the latest wins) and each one's
+ * recorded title (an actor's or objective's name, even once it has ended).
+ */
+export function recordedIndex(changes: readonly ChangeLike[]): {
+  values(entityId: string): Record<string, unknown> | undefined;
+  title(entityId: string): string | null;
+} {
+  const values = new Map<string, Record<string, unknown>>();
+  const titles = new Map<string, string>();
+  for (const change of [...changes].reverse()) {
+    values.set(change.entityId, { ...values.get(change.entityId), ...valuesOf(change.before), ...valuesOf(change.after) });
+    const spec = ENTITIES[change.entityType as EntityType];
+    // Titles that are names (not an engagement's level or a position's value).
+    if (change.title && spec && spec.fields[spec.titleField]?.kind === 'text') titles.set(change.entityId, change.title);
+  }
+  return { values: (id) => values.get(id), title: (id) => titles.get(id) ?? null };
 }
 
 function shortText(text: string): string {
@@ -79,8 +104,8 @@ export function fieldChanges(change: ChangeLike, words: JournalWords, titleOf: (
   if (change.op !== 'UPDATE') return [];
   const spec = ENTITIES[change.entityType as EntityType];
   if (!spec) return [];
-  const before = values(change.before);
-  const after = values(change.after);
+  const before = valuesOf(change.before);
+  const after = valuesOf(change.after);
   return change.fields
     .filter((name) => name in spec.fields)
     .map((name) => {

@@ -23,10 +23,13 @@ describe('lineValues', () => {
     expect(lineValues({ entityType: 'Engagement', change: 'ADDED', from: null, to: 'INFORME' }, 'joined', words)).toBe('Informé');
   });
 
-  it('signs positions with a true minus, and says a new one had none', () => {
+  it('signs positions with a true minus, and says when one is new or ended', () => {
     expect(lineValues({ entityType: 'Position', change: 'CHANGED', from: 1, to: -2 }, 'positionsMoved', words)).toBe('+1 → −2');
     expect(lineValues({ entityType: 'Position', change: 'ADDED', from: null, to: 3 }, 'positionsMoved', words)).toBe(
-      'absent → +3',
+      'ajouté : +3',
+    );
+    expect(lineValues({ entityType: 'Position', change: 'ENDED', from: -2, to: null }, 'positionsMoved', words)).toBe(
+      '−2 · terminé',
     );
   });
 

@@ -34,5 +34,10 @@ export function lineValues(line: Line, section: string, words: Words): string | 
   // An actor who joined: the level they came in at; one who left: the level they had.
   if (section === 'joined') return value(line.to, words);
   if (section === 'left') return value(line.from, words);
+  // A position or conflict new since the first moment, or gone by the second: say so, not « absent ».
+  if (line.change === 'ADDED' && line.from === null)
+    return `${words.t.pathAdded} : ${value(line.to, words)}`.replace(/-(\d)/g, '−$1');
+  if (line.change === 'ENDED' && line.to === null)
+    return `${value(line.from, words)} · ${words.t.pathEnded}`.replace(/-(\d)/g, '−$1');
   return `${value(line.from, words)} → ${value(line.to, words)}`.replace(/-(\d)/g, '−$1');
 }

@@ -25,6 +25,7 @@ export * from './reads/project-state.ts';
 export * from './reads/territories.ts';
 export * from './reads/visible-states.ts';
 export * from './history/diff.ts';
+export * from './history/path.ts';
 export * from './history/project-diff.ts';
 export * from './history/timeline.ts';
 export * from './history/live.ts';

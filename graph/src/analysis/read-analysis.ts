@@ -2,6 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../errors.ts';
 import { diffProjectStates } from '../history/diff.ts';
 import { readMomentOf, resolveMilestone } from '../history/milestones.ts';
+import { summarisePath, type PathSummary } from '../history/path.ts';
 import type { DiffSummary } from '../model/diff-summary.ts';
 import { parseEntityId } from '../model/validation.ts';
 import { readProjectState, type ProjectState, type ReadMoment } from '../reads/project-state.ts';
@@ -50,6 +51,8 @@ export async function readProjectAnalysis(
 export interface ProjectProgress {
   project: Label;
   summary: DiffSummary;
+  /** The same comparison in words (summarisePath): its line counts agree with `summary`. */
+  path: PathSummary;
 }
 
 export interface TerritoryReview extends Analysis {
@@ -94,14 +97,14 @@ export async function readTerritoryReview(
       if (now.project.validFrom.getTime() > since.getTime()) {
         // A project born since then: everything in it is progress.
         const state = states[index]!;
-        progress.push({
-          project: label,
-          summary: diffProjectStates({ ...state, at: since, entities: [], byId: new Map() }, state).summary,
-        });
+        const empty = { ...state, at: since, entities: [], byId: new Map() };
+        const diff = diffProjectStates(empty, state);
+        progress.push({ project: label, summary: diff.summary, path: summarisePath(diff, empty, state) });
         continue;
       }
       const [before, after] = await visibleStatesOf(tx, reader, [await readProjectState(tx, now.project.id, since), now]);
-      progress.push({ project: label, summary: diffProjectStates(before!, after!).summary });
+      const diff = diffProjectStates(before!, after!);
+      progress.push({ project: label, summary: diff.summary, path: summarisePath(diff, before!, after!) });
     }
   }
   return { ...analysis, at, territory: { id: territory.id, label: String(territory.values.name) }, since, progress };

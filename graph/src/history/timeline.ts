@@ -22,6 +22,11 @@ export interface TimelineFilter {
   entityId?: string | null;
   entityType?: EntityType | null;
   author?: string | null;
+  /**
+   * Also the changes of the actors ever engaged in the project (an actor is the territory's: its
+   * creation, renaming and end are recorded without a project). Default false.
+   */
+  withActors?: boolean | null;
 }
 
 interface Cursor {
@@ -54,11 +59,23 @@ export function timelineQuery(
   after: Cursor | null,
   filter: TimelineFilter,
   hidden: ReadonlySet<string> = new Set(),
+  actorIds: readonly string[] = [],
 ): Query {
+  // The project's own changes, read off the (projectId, recordedAt) index; with actors, a union
+  // with the changes of the engaged actors (read by entityId), ordered and cut together.
+  const source =
+    actorIds.length === 0
+      ? 'MATCH (c:Change) WHERE c.projectId = $projectId'
+      : `CALL {
+          MATCH (c:Change) WHERE c.projectId = $projectId RETURN c
+          UNION
+          UNWIND $actorIds AS actorId
+          MATCH (c:Change {entityId: actorId}) WHERE c.projectId IS NULL RETURN c
+        }
+        WITH c WHERE true`;
   return {
     cypher: `
-      MATCH (c:Change)
-      WHERE c.projectId = $projectId
+      ${source}
         AND NOT c.entityId IN $hidden
         AND ($entityId IS NULL OR c.entityId = $entityId)
         AND ($entityType IS NULL OR c.entityType = $entityType)
@@ -75,6 +92,7 @@ export function timelineQuery(
       afterAt: after ? toNeoDateTime(after.recordedAt) : null,
       afterId: after?.id ?? null,
       hidden: [...hidden],
+      actorIds: [...actorIds],
       limit: neo4j.int(first + 1),
     },
   };
@@ -93,6 +111,16 @@ async function hiddenFor(
   if (!reader) return null;
   const project = await readProjectResource(tx, projectId);
   return readsConfidential(reader, project) ? null : readHiddenEntityIds(tx, projectId);
+}
+
+/** The ids of the actors ever engaged in the project (any version of any of its engagements). */
+async function engagedActorIds(tx: ManagedTransaction, projectId: string): Promise<string[]> {
+  const result = await tx.run(
+    `MATCH (:Entity {projectId: $projectId, type: 'Engagement'})-[:HAS_VERSION]->(v:Version)
+     RETURN collect(DISTINCT v.actorId) AS ids`,
+    { projectId },
+  );
+  return ((result.records[0]?.get('ids') as (string | null)[] | undefined) ?? []).filter((id): id is string => Boolean(id));
 }
 
 async function readChanges(tx: ManagedTransaction, ids: readonly string[]): Promise<ChangeRecord[]> {
@@ -128,6 +156,7 @@ async function redactWithCauses(
  * are left out in the query (pages stay full) and the rest goes through redactChanges (notes,
  * the confidential flag and fields naming hidden entities removed; updates left without a field
  * dropped — the page then reads on, so it is still full). No reader: everything (trusted callers).
+ * `withActors`: with the changes of the actors ever engaged in the project (TimelineFilter).
  * @throws DomainError OUT_OF_RANGE (first), INVALID_CURSOR, NOT_FOUND (with a reader: no such project)
  */
 export async function readTimeline(
@@ -146,10 +175,11 @@ export async function readTimeline(
   }
   const after = options.after ? decodeCursor(options.after) : null;
   const hidden = await hiddenFor(tx, projectId, options.reader);
+  const actorIds = options.withActors ? await engagedActorIds(tx, projectId) : [];
   const changes: ChangeRecord[] = [];
   let cursor = after;
   for (;;) {
-    const { cypher, params } = timelineQuery(projectId, first, cursor, options, hidden ?? undefined);
+    const { cypher, params } = timelineQuery(projectId, first, cursor, options, hidden ?? undefined, actorIds);
     const result = await tx.run(cypher, params);
     const raw = result.records.map((r) => toChangeRecord(r.get('change') as Record<string, unknown>));
     changes.push(...(hidden ? redactChanges(raw, hidden) : raw));

@@ -20,6 +20,7 @@ export const TERRITORY_REVIEW = graphql(`
       progress {
         project { id label }
         summary { added ended changed actorsJoined actorsLeft engagementGained engagementLost positionsMoved conflictsNew conflictsArbitrated conflictsDepasses externalitiesInternalised leaps cooperationsNew }
+        path { sections { key lines { entityId } } totals { added ended changed } }
       }
       analysis {
         asOf

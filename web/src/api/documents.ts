@@ -29,6 +29,7 @@ export const PROJECT_DIFF = graphql(`
       added { id __typename }
       ended { id __typename }
       changed { entity { id __typename } fields { field before after } }
+      path { sections { key lines { entityId entityType change label focusId from to } } totals { added ended changed } }
     }
   }
 `);

@@ -1,12 +1,14 @@
 import { accessEn } from './access.en.ts';
 import { wallEn } from './wall.en.ts';
 import { liveEn } from './live.en.ts';
+import { journalEn } from './journal.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
   ...accessEn,
   ...wallEn,
   ...liveEn,
+  ...journalEn,
   appTagline: 'The actor map of the territory’s transition projects.',
   territories: 'Territories',
   projects: 'Projects',

@@ -10,6 +10,11 @@ import { liveFr } from './live.fr.ts';
 export const fr = {
   ...accessFr,
   ...liveFr,
+import { journalFr } from './journal.fr.ts';
+
+export const fr = {
+  ...accessFr,
+  ...journalFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   territories: 'Territoires',
   projects: 'Projets',

@@ -22,7 +22,8 @@ export type LayoutMode = 'free' | 'leaps';
 export interface MapCanvasHandle {
   fit(): void;
   rearrange(): void;
-  focus(id: string): void;
+  /** Centres an element and selects it (the panel shows it); `select: false` only centres and highlights it. */
+  focus(id: string, options?: { select?: boolean }): void;
   png(): Promise<Blob>;
   svg(): string;
   setDrawMode(on: boolean): void;
@@ -277,7 +278,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
   useImperativeHandle(ref, () => ({
     fit: () => cyRef.current?.fit(undefined, 40),
     rearrange: () => cyRef.current && runLayout(cyRef.current, true, true),
-    focus: (id: string) => {
+    focus: (id: string, options?: { select?: boolean }) => {
       const cy = cyRef.current;
       if (!cy) return;
       // An entity id: a node's own, or the engagement behind an actor node, or an edge's entity.
@@ -289,6 +290,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       cy.elements().removeClass('found');
       node.addClass('found');
       cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 200 });
+      if (options?.select === false) return;
       cy.elements().unselect();
       node.select();
       propsRef.current.onSelect(node.data());

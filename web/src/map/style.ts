@@ -31,6 +31,9 @@ export const CONFLICT_STATUS_STYLE: Record<string, { color: string; style: 'soli
 
 export const ECOSYSTEM_COLORS = ['#009E73', '#0072B2', '#CC79A7', '#E69F00', '#56B4E9', '#D55E00'];
 
+/** The comparison's marks (added, changed): outline colours, the legend's as well. */
+export const DIFF_COLOR = { added: '#009E73', changed: '#E69F00' } as const;
+
 export const STANCE_COLOR = { FOR: '#009E73', AGAINST: '#D55E00', NEUTRAL: '#999999' } as const;
 
 /** Node size from engagement rank 0 (concerné) … 4 (moteur). */
@@ -247,8 +250,15 @@ export function mapStylesheet(
     },
     { selector: 'node.group', style: { 'background-color': '#CC79A7' } },
     // Comparison between two milestones.
-    { selector: '.added', style: { 'overlay-color': '#009E73', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
-    { selector: '.changed', style: { 'overlay-color': '#E69F00', 'overlay-opacity': 0.3, 'overlay-padding': 6 } },
+    // Outlines around nodes and an underlay beneath edges, never a tint: the actors' kind colours stay
+    // readable (a tint made « Service » blue look like « Tiers » grey). The legend is DiffLegend.tsx.
+    { selector: 'node.added', style: { 'outline-width': 4, 'outline-color': DIFF_COLOR.added, 'outline-offset': 3 } },
+    {
+      selector: 'node.changed',
+      style: { 'outline-width': 4, 'outline-color': DIFF_COLOR.changed, 'outline-offset': 3, 'outline-style': 'dashed' },
+    },
+    { selector: 'edge.added', style: { 'underlay-color': DIFF_COLOR.added, 'underlay-opacity': 0.45, 'underlay-padding': 4 } },
+    { selector: 'edge.changed', style: { 'underlay-color': DIFF_COLOR.changed, 'underlay-opacity': 0.5, 'underlay-padding': 4 } },
     { selector: '.ended', style: { opacity: 0.35, 'line-style': 'dashed', 'border-style': 'dashed' } },
     // Interaction.
     {

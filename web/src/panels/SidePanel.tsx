@@ -167,7 +167,7 @@ export function SidePanel(props: SidePanelProps) {
           <dt>{t.history}</dt>
           <dd>
             {t.since} {formatDate(entity.validFrom)} · v{entity.version}
-            <EntityHistory projectId={props.projectId} entityId={entity.id} />
+            <EntityHistory projectId={props.projectId} entityId={entity.id} titleOf={props.titleOf} />
           </dd>
         </div>
       </dl>

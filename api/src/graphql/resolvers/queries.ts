@@ -19,6 +19,7 @@ import {
   territoryResource,
   parsePositions,
   revertChange,
+  summarisePath,
   type EntityType,
   type NodePositions,
   type ProjectState,
@@ -97,6 +98,7 @@ export const queryResolvers: Resolvers = {
           entityId: args.entityId ?? null,
           entityType: (args.entityType as EntityType | null | undefined) ?? null,
           author: args.author ?? null,
+          withActors: args.withActors ?? false,
           reader: { principal: ctx.principal },
         }),
       );
@@ -152,6 +154,7 @@ export const queryResolvers: Resolvers = {
     from: ({ diff }) => diff.from,
     to: ({ diff }) => diff.to,
     summary: ({ diff }) => diff.summary,
+    path: ({ diff, before, after }) => summarisePath(diff, before, after),
     added: ({ diff, after }) => diff.added.map((r) => stateView(after, r, false)),
     ended: ({ diff, before }) => diff.ended.map((r) => stateView(before, r, false)),
     changed: ({ diff, after }) => diff.changed.map((change) => ({ change, view: stateView(after, change.after, false) })),

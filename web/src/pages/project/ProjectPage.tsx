@@ -4,6 +4,7 @@ import { AppLink } from '../../components/AppLink.tsx';
 import type { EntityData } from '../../api/entities.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { entityIdOf, NO_FILTERS, type Grouping, type MapFilters } from '../../map/elements.ts';
+import { DiffLegend } from '../../map/DiffLegend.tsx';
 import { Legend } from '../../map/Legend.tsx';
 import { MapCanvas, type MapCanvasHandle } from '../../map/MapCanvas.tsx';
 import { relationChoices } from '../../map/relations.ts';
@@ -14,6 +15,8 @@ import { TimelineBar } from '../../time/TimelineBar.tsx';
 import { ActionButton } from './ActionButton.tsx';
 import { CREATE_ACTIONS, ENGAGE_ACTION, type ActionContext } from './actions.ts';
 import { useEngagementPanels } from './engagement/useEngagementPanels.tsx';
+import { JournalPanel } from './journal/JournalPanel.tsx';
+import { PathPanel } from './path/PathPanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useEditorCommands } from './useEditorCommands.ts';
 import { useLayoutSave } from './useLayoutSave.ts';
@@ -39,6 +42,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const [status, setStatus] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [journalOpen, setJournalOpen] = useState(false);
   const [focus, setFocus] = useState<SavedFocus | null>(null);
   /** The panel a save was made from: a pending focus is dropped once the pilot moves on. */
   const savedFrom = useRef<PanelMode | null>(null);
@@ -142,9 +146,31 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
 
   const map = data.projectMap;
   const empty = map.nodes.filter((n) => n.kind !== 'PERIMETER').length === 0;
-  const summary = project.diff
-    ? t.compareSummary(project.diff.summary.added ?? 0, project.diff.summary.ended ?? 0, project.diff.summary.changed ?? 0)
-    : null;
+  const path = compare ? (project.diff?.path ?? null) : null;
+  const summary = path ? t.pathTotals(path.totals.added, path.totals.changed, path.totals.ended, i18n.plural) : null;
+  const milestoneOf = (id: string | undefined) => {
+    const m = project.milestones.find((x) => x.id === id);
+    return m ? { name: String(m.name), date: String(m.date) } : null;
+  };
+  // Beside the map: the journal when open, else « le chemin parcouru » while comparing and nothing is selected.
+  const sideContent = workshop ? null : journalOpen ? (
+    <JournalPanel
+      projectId={projectId}
+      territoryId={territoryId}
+      readOnly={!project.canEdit}
+      refOptions={project.refOptions}
+      titleOf={project.titleOf}
+      onClose={() => setJournalOpen(false)}
+      onUndone={setStatus}
+    />
+  ) : path && panel.kind === 'idle' && !engagementPanels.aside ? (
+    <PathPanel
+      path={path}
+      from={milestoneOf(compare?.from)}
+      to={milestoneOf(compare?.to)}
+      onFocus={(id) => canvas.current?.focus(id, { select: false })}
+    />
+  ) : null;
 
   return (
     <div className={`project-page${workshop ? ' workshop' : ''}`}>
@@ -154,6 +180,9 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           <AppLink className="nav-link" href={analysisHref(projectId, { date })}>
             {t.analysisLink}
           </AppLink>
+          <button type="button" className="nav-link" aria-pressed={journalOpen} onClick={() => setJournalOpen((open) => !open)}>
+            {t.journal}
+          </button>
           {project.canShare && (
             <button type="button" className="nav-link" onClick={() => setSharing(true)}>
               {t.wallLinks}
@@ -225,13 +254,19 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             onArranged={onArranged}
           />
           {workshop && <Legend ecosystems={map.ecosystems} />}
+          {path && <DiffLegend />}
         </div>
-        {!workshop && engagementPanels.aside && (
+        {sideContent && (
+          <aside className="side-panel" aria-label={journalOpen ? t.journalTitle : t.pathTitle}>
+            {sideContent}
+          </aside>
+        )}
+        {!workshop && !sideContent && engagementPanels.aside && (
           <aside className="side-panel" aria-label="Panneau">
             {engagementPanels.aside}
           </aside>
         )}
-        {!workshop && !engagementPanels.aside && (
+        {!workshop && !sideContent && !engagementPanels.aside && (
           <SidePanel
             ref={sidePanel}
             mode={panel}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { ECOSYSTEM_COLORS } from '../../map/style.ts';
-import { progressItems, type DiffSummary, type Label } from '../../analysis/analysis.ts';
+import type { DiffSummary, Label } from '../../analysis/analysis.ts';
 import type { ReviewAnalysis } from '../../api/analysisDocuments.ts';
 import { analysisHref, mapHref } from '../../routes.ts';
 import { AppLink } from '../../components/AppLink.tsx';
@@ -366,14 +366,19 @@ export function ExternalitiesTable({ rows, fileName }: { rows: ReviewAnalysis['e
 }
 
 export function ProgressSection(props: {
-  progress: { project: Label; summary: DiffSummary }[];
+  progress: {
+    project: Label;
+    summary: DiffSummary;
+    /** The same comparison as the map's « chemin parcouru » (ProjectProgress.path): the card's counts. */
+    path: { sections: { key: string; lines: unknown[] }[]; totals: { added: number; ended: number; changed: number } };
+  }[];
   sinceLabel: string | null;
   date: string | null;
   controls: ReactNode;
   notice: string | null;
   fileName: FileName;
 }) {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   const fields = [
     'actorsJoined',
     'actorsLeft',
@@ -408,7 +413,9 @@ export function ProgressSection(props: {
       ) : (
         <div className="progress-grid">
           {props.progress.map((p) => {
-            const items = progressItems(p.summary);
+            // The sections of « le chemin parcouru »: every added, changed or ended element is on
+            // one of them, so « nothing changed » and the totals below always agree.
+            const items = p.path.sections;
             return (
               <article key={p.project.id} className="progress-card" data-project={p.project.id}>
                 <h3>{p.project.label}</h3>
@@ -420,14 +427,16 @@ export function ProgressSection(props: {
                   <p className="muted">{t.progressNothing}</p>
                 ) : (
                   <ul className="progress-list">
-                    {items.map((item) => (
-                      <li key={item.field} className={`progress-${item.field}`}>
-                        {t.progressPhrase(item.field, item.count)}
+                    {items.map((section) => (
+                      <li key={section.key} className={`progress-${section.key}`}>
+                        {t.pathCount(section.key, section.lines.length, plural)}
                       </li>
                     ))}
                   </ul>
                 )}
-                <p className="hint small">{t.progressRaw(p.summary.added, p.summary.changed, p.summary.ended)}</p>
+                <p className="hint small">
+                  {t.pathTotals(p.path.totals.added, p.path.totals.changed, p.path.totals.ended, plural)}
+                </p>
               </article>
             );
           })}

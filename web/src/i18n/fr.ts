@@ -1,8 +1,10 @@
 // French, the default language. Domain words follow DOMAIN.md.
 import { accessFr } from './access.fr.ts';
+import { reviewFr } from './review.fr.ts';
 
 export const fr = {
   ...accessFr,
+  ...reviewFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   territories: 'Territoires',
   projects: 'Projets',
@@ -52,7 +54,7 @@ export const fr = {
   compareTo: 'au jalon',
   compareOff: 'Sans comparaison',
   compareSummary: (added: number, ended: number, changed: number) =>
-    `${added} ajout(s), ${ended} fin(s), ${changed} modification(s)`,
+    `${added} ${added > 1 ? 'ajouts' : 'ajout'}, ${ended} ${ended > 1 ? 'fins' : 'fin'}, ${changed} ${changed > 1 ? 'modifications' : 'modification'}`,
   milestones: 'Jalons',
   effectiveDate: 'Date d’effet',
   effectiveDateHint: 'Quand le changement est devenu vrai sur le territoire (par défaut : aujourd’hui)',
@@ -346,6 +348,16 @@ export const fr = {
   graphLegendFaded: 'estompés : acteurs sans lien au-dessus du seuil',
 } as const;
 
+/** Counted phrases, for plural() (useI18n): `{n}` is replaced by the number. */
+export interface PluralForms {
+  one: string;
+  other: string;
+}
+
 export type Messages = {
-  [K in keyof typeof fr]: (typeof fr)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+  [K in keyof typeof fr]: (typeof fr)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : (typeof fr)[K] extends PluralForms
+      ? PluralForms
+      : string;
 };

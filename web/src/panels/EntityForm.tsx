@@ -24,13 +24,13 @@ export interface EntityFormProps {
 
 /** A form for one entity, generated from the model, validated inline with the API's rules. */
 export function EntityForm(props: EntityFormProps) {
-  const { t, field: fieldName, enumLabel } = useI18n();
+  const { t, field: fieldName, enumLabel, lang } = useI18n();
   const [values, setValues] = useState<FormValues>(props.initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [validFrom, setValidFrom] = useState(today());
   const fields = formFields(props.type, props.mode).filter((f) => !props.hidden?.includes(f.name));
   const errors = Object.fromEntries(
-    fields.map((f) => [f.name, f.editable ? fieldError(props.type, f.name, values[f.name]) : null]),
+    fields.map((f) => [f.name, f.editable ? fieldError(props.type, f.name, values[f.name], lang) : null]),
   );
   const hasErrors = Object.values(errors).some(Boolean);
 

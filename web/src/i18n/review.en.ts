@@ -66,4 +66,8 @@ export const reviewEn: Shape<typeof reviewFr> = {
   measureLegend: (measure) => `Size: ${measure}`,
   measureLegendRange: (low, high) => `from ${low} (small) to ${high} (large)`,
   measureLoading: 'Computing the measure…',
+
+  ariaSidePanel: 'Panel',
+  ariaMap: 'Actor map',
+  ariaBreadcrumb: 'Breadcrumb',
 };

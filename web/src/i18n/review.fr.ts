@@ -76,4 +76,9 @@ export const reviewFr = {
   measureLegend: (measure: string) => `Taille : ${measure}`,
   measureLegendRange: (low: string, high: string) => `de ${low} (petit) à ${high} (grand)`,
   measureLoading: 'Calcul de la mesure…',
+
+  // Accessible names of the project page's landmarks (they were French in the English UI)
+  ariaSidePanel: 'Panneau',
+  ariaMap: 'Carte des acteurs',
+  ariaBreadcrumb: 'Fil d’Ariane',
 };

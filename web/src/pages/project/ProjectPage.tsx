@@ -132,7 +132,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   return (
     <div className={`project-page${workshop ? ' workshop' : ''}`}>
       <header className="project-header">
-        <nav aria-label="fil d’Ariane">
+        <nav aria-label={i18n.t.ariaBreadcrumb}>
           <AppLink href={homeHref()}>{t.territories}</AppLink> › {data.project.territory.name} › <h1>{data.project.name}</h1>{' '}
           <AppLink className="nav-link" href={analysisHref(projectId, { date })}>
             {t.analysisLink}
@@ -199,7 +199,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           {workshop && <Legend ecosystems={map.ecosystems} />}
         </div>
         {!workshop && engagementPanels.aside && (
-          <aside className="side-panel" aria-label="Panneau">
+          <aside className="side-panel" aria-label={i18n.t.ariaSidePanel}>
             {engagementPanels.aside}
           </aside>
         )}

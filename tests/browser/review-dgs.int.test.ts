@@ -20,7 +20,9 @@ async function overflowing(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>('.review-section, .review-section table, .table-scroll')) {
       if (el.closest('.print-maps')) continue;
       if (el.scrollWidth > el.clientWidth + 1) {
-        wide.push(`${el.tagName.toLowerCase()}#${el.id || el.closest('section')?.getAttribute('aria-labelledby')}: ${el.scrollWidth} > ${el.clientWidth}`);
+        wide.push(
+          `${el.tagName.toLowerCase()}#${el.id || el.closest('section')?.getAttribute('aria-labelledby')}: ${el.scrollWidth} > ${el.clientWidth}`,
+        );
       }
     }
     return wide;
@@ -48,10 +50,17 @@ async function buildStory(): Promise<{ territory: EntityRecord; names: string[] 
     return result.records.map((r) => ({ id: r.get('id') as string, version: Number(r.get('version')) }));
   });
   await graph.write((tx) =>
-    updateEntity(tx, { author: TEST_AUTHOR }, 'Engagement', engagement!.id, { level: 'MOTEUR' }, {
-      validFrom: at('2025-06-01'),
-      expectedVersion: engagement!.version,
-    }),
+    updateEntity(
+      tx,
+      { author: TEST_AUTHOR },
+      'Engagement',
+      engagement!.id,
+      { level: 'MOTEUR' },
+      {
+        validFrom: at('2025-06-01'),
+        expectedVersion: engagement!.version,
+      },
+    ),
   );
   // Acteur 1 and 2 converge on Objectif 1 (a real coalition); Acteur 3 takes no position: alone.
   await build(graph, 'Position', { actorId: a1.id, objectiveId: objectives[0]!.id, value: 3 }, { validFrom: at('2025-01-01') });
@@ -73,7 +82,9 @@ describe('the DGS review at 1440×900', () => {
     const last = cells.last();
     expect(await last.getAttribute('data-projects')).toBe('2');
     expect(await last.getAttribute('data-demanding')).toBe('2');
-    expect(await last.getAttribute('aria-label')).toMatch(/2 projets, dont 2 coopérant ou moteur \(niveau le plus élevé : Moteur\)/);
+    expect(await last.getAttribute('aria-label')).toMatch(
+      /2 projets, dont 2 coopérant ou moteur \(niveau le plus élevé : Moteur\)/,
+    );
     // Before 2025 (the first quarter shown is 2024's first): one project, informé.
     expect(await cells.first().getAttribute('data-projects')).toBe('1');
     expect(await load.locator('thead th').nth(1).textContent()).toMatch(/^T\d \d{4}$/);
@@ -105,9 +116,7 @@ describe('the DGS review at 1440×900', () => {
       expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(500);
       expect(await img.getAttribute('alt')).toMatch(/^Carte du projet /);
     }
-    expect(await page.locator('.print-maps figcaption').allTextContents()).toEqual(
-      expect.arrayContaining(['Projet de test']),
-    );
+    expect(await page.locator('.print-maps figcaption').allTextContents()).toEqual(expect.arrayContaining(['Projet de test']));
     await page.screenshot({ path: screenshotPath('review-1440-print'), fullPage: true });
     await page.close();
   });
@@ -125,8 +134,12 @@ describe('the DGS review at 1440×900', () => {
     expect(await overflowing(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('review-1440-loos'), fullPage: true });
     await tensions.screenshot({ path: screenshotPath('review-1440-loos-tensions') });
-    await page.getByRole('region', { name: 'Charge d’engagement par trimestre' }).screenshot({ path: screenshotPath('review-1440-loos-load') });
-    await page.getByRole('region', { name: 'Coalitions et écosystèmes déclarés' }).screenshot({ path: screenshotPath('review-1440-loos-coalitions') });
+    await page
+      .getByRole('region', { name: 'Charge d’engagement par trimestre' })
+      .screenshot({ path: screenshotPath('review-1440-loos-load') });
+    await page
+      .getByRole('region', { name: 'Coalitions et écosystèmes déclarés' })
+      .screenshot({ path: screenshotPath('review-1440-loos-coalitions') });
     await page.close();
   });
 });

@@ -7,7 +7,8 @@ import { useBrowserApp } from '../support/app.ts';
 const t = useBrowserApp();
 
 /** French words the project page and its forms used in aria-labels and messages. */
-const FRENCH = /\b(Panneau|Carte des acteurs|fil d’Ariane|obligatoire|doit être|Fermer|Rechercher|Ajouter|Annuler|Légende|Jalons)\b/i;
+const FRENCH =
+  /\b(Panneau|Carte des acteurs|fil d’Ariane|obligatoire|doit être|Fermer|Rechercher|Ajouter|Annuler|Légende|Jalons)\b/i;
 
 describe('the English UI', () => {
   it('shows an English validation message and no French accessible name on a form error', async () => {

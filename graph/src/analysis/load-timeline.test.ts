@@ -38,7 +38,15 @@ describe('engagementLoadTimeline', () => {
     from: string,
     to: string | null = null,
     recordedAt = recorded,
-  ): EngagementVersion => ({ engagementId, actorId, projectId, level, validFrom: d(from), validTo: to ? d(to) : OPEN, recordedAt });
+  ): EngagementVersion => ({
+    engagementId,
+    actorId,
+    projectId,
+    level,
+    validFrom: d(from),
+    validTo: to ? d(to) : OPEN,
+    recordedAt,
+  });
 
   const versions: EngagementVersion[] = [
     // Mairie: informée in cantine from January, coopérante from May; moteur in marché from August.

@@ -60,7 +60,8 @@ const QUARTER_MONTHS = 3;
  * @throws RangeError when `from` is after `to`, or `limit` is not an integer ≥ 1
  */
 export function quarterMarks(from: Date, to: Date, limit = 12): QuarterMark[] {
-  if (!(Number.isInteger(limit) && limit >= 1)) throw new RangeError(`quarterMarks: limit ${String(limit)} must be an integer ≥ 1`);
+  if (!(Number.isInteger(limit) && limit >= 1))
+    throw new RangeError(`quarterMarks: limit ${String(limit)} must be an integer ≥ 1`);
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new RangeError('quarterMarks: invalid date');
   if (from.getTime() > to.getTime()) throw new RangeError('quarterMarks: from is after to');
   const marks: QuarterMark[] = [];

@@ -179,7 +179,14 @@ export async function readTerritoryReview(
     }
   }
   const loadTimeline = await readLoadTimeline(tx, territoryId, at, new Set(states.map((s) => s.project.id)));
-  return { ...analysis, at, territory: { id: territory.id, label: String(territory.values.name) }, since, progress, loadTimeline };
+  return {
+    ...analysis,
+    at,
+    territory: { id: territory.id, label: String(territory.values.name) },
+    since,
+    progress,
+    loadTimeline,
+  };
 }
 
 /** The review as a client asks for it: ids are raw input, checked here. */

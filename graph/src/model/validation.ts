@@ -171,10 +171,14 @@ function checkBeforeSchema(field: FieldSpec, name: string, raw: unknown): void {
       seen.add(id);
     }
     if (raw.length < field.minItems) {
-      throw new DomainError('TOO_FEW_ITEMS', `${field.label} ${agree(field.label, 'doit', 'doivent')} compter au moins ${countedFr(field.minItems, 'élément', 'éléments')}`, {
-        field: name,
-        min: field.minItems,
-      });
+      throw new DomainError(
+        'TOO_FEW_ITEMS',
+        `${field.label} ${agree(field.label, 'doit', 'doivent')} compter au moins ${countedFr(field.minItems, 'élément', 'éléments')}`,
+        {
+          field: name,
+          min: field.minItems,
+        },
+      );
     }
   }
 }

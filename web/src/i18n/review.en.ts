@@ -29,7 +29,8 @@ export const reviewEn: Shape<typeof reviewFr> = {
   noRealCoalitions: 'No coalition of several actors: not enough convergences or cooperations yet.',
 
   termHelp: 'What does this term mean?',
-  help2CAA: '2CAA — convergence between two actors: what is at stake for them on the objectives where they stand on the same side.',
+  help2CAA:
+    '2CAA — convergence between two actors: what is at stake for them on the objectives where they stand on the same side.',
   help2DAA: '2DAA — divergence between two actors: what is at stake for them on the objectives where they oppose each other.',
   helpRStar:
     'r* — balance of power: an actor’s weight from the influence it exerts and undergoes; 1 is the mean of the actors whose power was assessed.',
@@ -37,7 +38,8 @@ export const reviewEn: Shape<typeof reviewFr> = {
   helpMIDI: 'MIDI — direct and indirect influence: the direct influence plus the influence through an intermediary.',
   helpMAO: 'MAO — actors’ positions on objectives: for (+) or against (−), 1 to 4 by what the objective puts at stake for them.',
   help3MAO: '3MAO — positions weighted by the balance of power r*: what each actor weighs on each objective.',
-  helpBetweenness: 'Betweenness — how much an actor lies on the paths between others: who links groups that would otherwise be apart.',
+  helpBetweenness:
+    'Betweenness — how much an actor lies on the paths between others: who links groups that would otherwise be apart.',
   helpJaccard: 'Overlap — the share of members common to the declared ecosystem and the detected coalition (1: the same).',
   helpModularity: 'Modularity — how clearly the coalitions stand apart: above 0.3 the groups are clear.',
 

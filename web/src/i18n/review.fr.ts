@@ -31,21 +31,18 @@ export const reviewFr = {
   termHelp: 'Que veut dire ce terme ?',
   help2CAA:
     '2CAA — convergence entre deux acteurs : la somme de ce qui est en jeu pour eux sur les objectifs où ils sont du même côté.',
-  help2DAA:
-    '2DAA — divergence entre deux acteurs : la somme de ce qui est en jeu pour eux sur les objectifs où ils s’opposent.',
+  help2DAA: '2DAA — divergence entre deux acteurs : la somme de ce qui est en jeu pour eux sur les objectifs où ils s’opposent.',
   helpRStar:
     'r* — rapport de force : le poids d’un acteur d’après les influences qu’il exerce et subit ; 1 est la moyenne des acteurs dont le pouvoir a été évalué.',
   helpMID: 'MID — influences directes : combien chaque acteur peut agir sur un autre, de 0 (rien) à 4 (son existence).',
-  helpMIDI:
-    'MIDI — influences directes et indirectes : l’influence directe plus celle qui passe par un intermédiaire.',
+  helpMIDI: 'MIDI — influences directes et indirectes : l’influence directe plus celle qui passe par un intermédiaire.',
   helpMAO:
     'MAO — positions des acteurs sur les objectifs : pour (+) ou contre (−), de 1 à 4 selon ce que l’objectif met en jeu pour eux.',
   help3MAO: '3MAO — les positions pondérées par le rapport de force r* : ce que pèse chaque acteur sur chaque objectif.',
   helpBetweenness:
     'Intermédiarité — à quel point un acteur se trouve sur les chemins entre les autres : celui qui relie des groupes autrement séparés.',
   helpJaccard: 'Recouvrement — la part des membres communs à l’écosystème déclaré et à la coalition détectée (1 : les mêmes).',
-  helpModularity:
-    'Modularité — à quel point les coalitions sont nettement séparées : au-dessus de 0,3 les groupes sont nets.',
+  helpModularity: 'Modularité — à quel point les coalitions sont nettement séparées : au-dessus de 0,3 les groupes sont nets.',
 
   // Power not assessed (r*)
   powerNotAssessedTitle: 'Pouvoir non évalué',

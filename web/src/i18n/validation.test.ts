@@ -31,7 +31,11 @@ describe('real plurals', () => {
     const offenders = sources(root).flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
-        .flatMap((line, i) => (/['"`][^'"`]*[A-Za-zÀ-ÿ]\((s|es|x)\)[^'"`]*['"`]/.test(line) ? [`${file.slice(root.length)}:${i + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, i) =>
+          /['"`][^'"`]*[A-Za-zÀ-ÿ]\((s|es|x)\)[^'"`]*['"`]/.test(line)
+            ? [`${file.slice(root.length)}:${i + 1}: ${line.trim()}`]
+            : [],
+        ),
     );
     expect(offenders).toEqual([]);
   });

@@ -100,11 +100,7 @@ function nodeDef(
 ): ElementDef {
   const parent = parentOf(node, grouping);
   const measured =
-    measure && node.kind === 'ACTOR'
-      ? measure.has(node.id)
-        ? { measure: measure.get(node.id) }
-        : { measureMissing: true }
-      : {};
+    measure && node.kind === 'ACTOR' ? (measure.has(node.id) ? { measure: measure.get(node.id) } : { measureMissing: true }) : {};
   return {
     group: 'nodes',
     data: {

@@ -22,7 +22,19 @@ describe('scaleMeasure', () => {
   });
 
   it('gives every actor the middle when all values are equal', () => {
-    expect(scaleMeasure(new Map([['a', 3], ['b', 3]])).scale).toEqual(new Map([['a', 0.5], ['b', 0.5]]));
+    expect(
+      scaleMeasure(
+        new Map([
+          ['a', 3],
+          ['b', 3],
+        ]),
+      ).scale,
+    ).toEqual(
+      new Map([
+        ['a', 0.5],
+        ['b', 0.5],
+      ]),
+    );
     expect(scaleMeasure(new Map()).scale.size).toBe(0);
   });
 });
@@ -37,9 +49,24 @@ describe('measureSize and projectCounts', () => {
 
   it('counts each actor’s projects above « concerné », once per project', () => {
     const counts = projectCounts([
-      { engagements: [{ actorId: 'mairie', level: 'MOTEUR' }, { actorId: 'amap', level: 'CONCERNE' }] },
-      { engagements: [{ actorId: 'mairie', level: 'INFORME' }, { actorId: 'amap', level: 'COOPERANT' }] },
+      {
+        engagements: [
+          { actorId: 'mairie', level: 'MOTEUR' },
+          { actorId: 'amap', level: 'CONCERNE' },
+        ],
+      },
+      {
+        engagements: [
+          { actorId: 'mairie', level: 'INFORME' },
+          { actorId: 'amap', level: 'COOPERANT' },
+        ],
+      },
     ]);
-    expect(counts).toEqual(new Map([['mairie', 2], ['amap', 1]]));
+    expect(counts).toEqual(
+      new Map([
+        ['mairie', 2],
+        ['amap', 1],
+      ]),
+    );
   });
 });

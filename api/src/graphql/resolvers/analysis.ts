@@ -107,8 +107,7 @@ export const analysisResolvers: Resolvers = {
     rows: (review) => review.loadTimeline.rows.map((row) => ({ row, review })),
   },
   LoadTimelineRow: {
-    actor: ({ row, review }) =>
-      review.loadTimeline.actors.find((a) => a.id === row.actorId) ?? labeller(review)(row.actorId),
+    actor: ({ row, review }) => review.loadTimeline.actors.find((a) => a.id === row.actorId) ?? labeller(review)(row.actorId),
     cells: ({ row, review }) => row.cells.map((cell) => ({ cell, review })),
     peakDemanding: ({ row }) => row.peakDemanding,
   },

@@ -90,7 +90,9 @@ function MapImage({ project, asOf, hideConfidential }: { project: Label; asOf: s
       ) : (
         <p className="muted">{t.printMapLoading}</p>
       )}
-      {src === null && <div ref={host} className="print-map-canvas" style={{ width: WIDTH, height: HEIGHT }} aria-hidden="true" />}
+      {src === null && (
+        <div ref={host} className="print-map-canvas" style={{ width: WIDTH, height: HEIGHT }} aria-hidden="true" />
+      )}
     </figure>
   );
 }

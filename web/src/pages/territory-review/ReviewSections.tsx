@@ -81,7 +81,6 @@ export function Bar({
   );
 }
 
-
 export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnalysis; fileName: FileName }) {
   const { t, plural } = useI18n();
   const number = useNumberFormat();

@@ -160,17 +160,13 @@ export function TensionsTable({
                     <StatusChip status={r.status} />
                   </td>
                   <td className="num">
-                    <span className="age">
-                      {age(r.identifiedAt, asOf)}
-                    </span>
+                    <span className="age">{age(r.identifiedAt, asOf)}</span>
                     <small>
                       {t.since} {formatDate(r.identifiedAt)}
                     </small>
                   </td>
                   <td className="num">
-                    <span className="age">
-                      {age(r.statusSince, asOf)}
-                    </span>
+                    <span className="age">{age(r.statusSince, asOf)}</span>
                     <small>
                       {t.since} {formatDate(r.statusSince)}
                     </small>

@@ -316,8 +316,6 @@ export const en: Messages = {
   notesTitle: 'Analysis notes',
   notesHint: 'What the map does not say yet, and weighs on the results.',
   noNotes: 'Nothing to report: every actor has a position and an influence.',
-  noteNoInfluenceNorDependence: (who: string) =>
-    `${who}: no influence and no dependence recorded (I + D = 0); their balance of power is set to 0.`,
   noteZeroPower: (who: string) => `${who}: r* = 0, their positions weigh nothing at order 3.`,
   noteNoPosition: (who: string) => `${who}: no position on the project’s objectives.`,
   objectivesTitle: (k: number) => `Objectives: agreement, disagreement, mobilisation (order ${k})`,

@@ -321,8 +321,6 @@ export const fr = {
   notesTitle: 'Remarques de l’analyse',
   notesHint: 'Ce que la carte ne dit pas encore, et qui pèse sur les résultats.',
   noNotes: 'Rien à signaler : chaque acteur a une position et une influence.',
-  noteNoInfluenceNorDependence: (who: string) =>
-    `${who} : ni influence ni dépendance enregistrée (I + D = 0) ; leur rapport de force est mis à 0.`,
   noteZeroPower: (who: string) => `${who} : r* = 0, leurs positions ne pèsent pas à l’ordre 3.`,
   noteNoPosition: (who: string) => `${who} : aucune position sur les objectifs du projet.`,
   objectivesTitle: (k: number) => `Objectifs : accord, désaccord, mobilisation (ordre ${k})`,

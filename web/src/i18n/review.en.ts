@@ -29,6 +29,7 @@ export const reviewEn: Shape<typeof reviewFr> = {
   noRealCoalitions: 'No coalition of several actors: not enough convergences or cooperations yet.',
 
   termHelp: 'What does this term mean?',
+  glossaryTitle: 'What do these terms mean?',
   help2CAA:
     '2CAA — convergence between two actors: what is at stake for them on the objectives where they stand on the same side.',
   help2DAA: '2DAA — divergence between two actors: what is at stake for them on the objectives where they oppose each other.',

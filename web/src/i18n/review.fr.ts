@@ -29,6 +29,7 @@ export const reviewFr = {
 
   // MACTOR terms in plain French
   termHelp: 'Que veut dire ce terme ?',
+  glossaryTitle: 'Que veulent dire ces termes ?',
   help2CAA:
     '2CAA — convergence entre deux acteurs : la somme de ce qui est en jeu pour eux sur les objectifs où ils sont du même côté.',
   help2DAA: '2DAA — divergence entre deux acteurs : la somme de ce qui est en jeu pour eux sur les objectifs où ils s’opposent.',

@@ -16,3 +16,38 @@ export function Term({ term, help }: { term: string; help: string }) {
     </span>
   );
 }
+
+/**
+ * The MACTOR and network terms of the page in plain words, one line each (« Que veulent dire ces
+ * termes ? »), folded by default.
+ */
+export function Glossary({
+  terms,
+}: {
+  terms: ('2CAA' | '2DAA' | 'r*' | 'MID' | 'MIDI' | 'MAO' | '3MAO' | 'betweenness' | 'modularity')[];
+}) {
+  const { t } = useI18n();
+  const help = {
+    '2CAA': t.help2CAA,
+    '2DAA': t.help2DAA,
+    'r*': t.helpRStar,
+    MID: t.helpMID,
+    MIDI: t.helpMIDI,
+    MAO: t.helpMAO,
+    '3MAO': t.help3MAO,
+    betweenness: t.helpBetweenness,
+    modularity: t.helpModularity,
+  };
+  return (
+    <details className="glossary">
+      <summary>{t.glossaryTitle}</summary>
+      <ul>
+        {terms.map((term) => (
+          <li key={term} data-term={term}>
+            {help[term]}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

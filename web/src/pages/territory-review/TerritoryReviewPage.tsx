@@ -27,6 +27,7 @@ import {
 } from './ReviewSections.tsx';
 import { isOpenTension, TensionsTable } from './TensionsTable.tsx';
 import { LoadTimelineSection } from './LoadTimeline.tsx';
+import { Glossary } from './TermHelp.tsx';
 import { PrintMaps } from './PrintMaps.tsx';
 import './review.css';
 
@@ -189,6 +190,7 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
             </li>
           </ul>
 
+          <Glossary terms={['2CAA', '2DAA', 'betweenness', 'modularity', 'r*']} />
           <TensionsTable tensions={analysis.tensions} date={date} asOf={analysis.asOf} fileName={fileName} />
           <div className="review-columns">
             <DivergencesTable rows={analysis.unworkedDivergences} fileName={fileName} />

@@ -143,3 +143,21 @@ describe('the DGS review at 1440×900', () => {
     await page.close();
   });
 });
+
+describe('the map sized by a measure of the analysis', () => {
+  it('a DGS sizes the actors by r*, and the legend says so', async () => {
+    const page = await t.newPage({ width: 1440, height: 900 });
+    await page.goto(`${t.base}/projets/prj-marche`);
+    await page.locator('[data-testid="map-canvas"] canvas').first().waitFor({ timeout: 30_000 });
+    await page.locator('details.filters > summary').click();
+    const menu = page.getByRole('group', { name: 'Taille des acteurs selon' });
+    await menu.getByLabel('le rapport de force r*').check();
+    const legend = page.locator('.legend-measure');
+    await expect.poll(() => legend.textContent(), { timeout: 20_000 }).toContain('Taille : le rapport de force r*');
+    expect(await legend.textContent()).toMatch(/de \d+(,\d+)? \(petit\) à \d+(,\d+)? \(grand\)/);
+    await page.screenshot({ path: screenshotPath('map-measure-rstar-1440') });
+    await menu.getByLabel('aucune mesure').check();
+    await expect.poll(() => legend.count()).toBe(0);
+    await page.close();
+  });
+});

@@ -13,6 +13,7 @@ import { mapStylesheet } from '../../map/style.ts';
 /** The drawing's size in CSS pixels; the PNG is rendered at twice that for paper. */
 const WIDTH = 960;
 const HEIGHT = 560;
+const MAX_ZOOM = 1.2;
 
 /**
  * The map of each project of the review, as an image, for the printed review (« the print
@@ -76,6 +77,11 @@ function MapImage({ project, asOf, hideConfidential }: { project: Label; asOf: s
     });
     if (missing.length > 0) cy.layout({ name: 'cose', animate: false, randomize: missing.length === elements.length }).run();
     cy.fit(undefined, 24);
+    // A map of one or two actors would be blown up to fill the frame: keep the editor's scale at most.
+    if (cy.zoom() > MAX_ZOOM) {
+      cy.zoom(MAX_ZOOM);
+      cy.center();
+    }
     setSrc(cy.png({ output: 'base64uri', bg: '#ffffff', full: false, scale: 2 }));
     cy.destroy();
   }, [data, enumLabel, formatShortDate]);

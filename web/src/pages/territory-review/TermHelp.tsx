@@ -39,7 +39,7 @@ export function Glossary({
     modularity: t.helpModularity,
   };
   return (
-    <details className="glossary">
+    <details className="glossary no-print">
       <summary>{t.glossaryTitle}</summary>
       <ul>
         {terms.map((term) => (

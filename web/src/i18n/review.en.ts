@@ -70,6 +70,8 @@ export const reviewEn: Shape<typeof reviewFr> = {
   measureLegendRange: (low, high) => `from ${low} (small) to ${high} (large)`,
   measureLoading: 'Computing the measure…',
 
+  arbitrationRequired: 'An arbitrated conflict must describe its arbitration: fill in “Arbitration”.',
+
   ariaSidePanel: 'Panel',
   ariaMap: 'Actor map',
   ariaBreadcrumb: 'Breadcrumb',

@@ -75,6 +75,8 @@ export const reviewFr = {
   measureLegendRange: (low: string, high: string) => `de ${low} (petit) à ${high} (grand)`,
   measureLoading: 'Calcul de la mesure…',
 
+  arbitrationRequired: 'Un conflit arbitré doit décrire son arbitrage : remplissez « Arbitrage ».',
+
   // Accessible names of the project page's landmarks (they were French in the English UI)
   ariaSidePanel: 'Panneau',
   ariaMap: 'Carte des acteurs',

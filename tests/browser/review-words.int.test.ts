@@ -30,6 +30,14 @@ describe('the English UI', () => {
     expect(await page.getByRole('complementary', { name: 'Panel' }).count()).toBeGreaterThanOrEqual(1);
     const errors = await page.locator('.field-error, [role="alert"]').allTextContents();
     expect(errors.filter((text) => FRENCH.test(text))).toEqual([]);
+
+    // A conflict set to « Arbitrated » asks for its arbitration at once, before « Create ».
+    await page.keyboard.press('Escape');
+    await panel.getByRole('button', { name: 'Conflict', exact: true }).click();
+    await panel.getByLabel('Status').selectOption('ARBITRE');
+    await expect
+      .poll(() => panel.locator('.field-error').allTextContents())
+      .toContain('An arbitrated conflict must describe its arbitration: fill in “Arbitration”.');
     await page.close();
   });
 });

@@ -77,7 +77,7 @@ describe('the DGS review at 1440×900', () => {
     // The load by quarter: Acteur 1, in two projects since Q1 2025, two demanding ones now.
     const load = page.getByRole('region', { name: 'Charge d’engagement par trimestre' });
     const row = load.locator('tbody tr').filter({ hasText: names[0]! });
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: 90_000 });
     const cells = row.locator('td.load-cell');
     const last = cells.last();
     expect(await last.getAttribute('data-projects')).toBe('2');
@@ -109,7 +109,7 @@ describe('the DGS review at 1440×900', () => {
 
     // Print: each project's map as an image.
     const images = page.locator('.print-map img');
-    await expect.poll(() => images.count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => images.count(), { timeout: 90_000 }).toBe(2);
     await page.emulateMedia({ media: 'print' });
     for (const img of await images.all()) {
       expect(await img.isVisible()).toBe(true);
@@ -125,7 +125,7 @@ describe('the DGS review at 1440×900', () => {
     const page = await t.newPage({ width: 1440, height: 900 });
     await page.goto(`${t.base}/territoires/ter-loos-en-gohelle/revue`);
     const tensions = page.getByRole('region', { name: 'Tensions', exact: true });
-    await tensions.locator('table').waitFor({ timeout: 30_000 });
+    await tensions.locator('table').waitFor({ timeout: 90_000 });
     await page.getByRole('region', { name: 'Charge d’engagement par trimestre' }).waitFor();
     const ages = await tensions.locator('tbody .age').allTextContents();
     expect(ages.length).toBeGreaterThan(0);
@@ -148,7 +148,7 @@ describe('the map sized by a measure of the analysis', () => {
   it('a DGS sizes the actors by r*, and the legend says so', async () => {
     const page = await t.newPage({ width: 1440, height: 900 });
     await page.goto(`${t.base}/projets/prj-marche`);
-    await page.locator('[data-testid="map-canvas"] canvas').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="map-canvas"] canvas').first().waitFor({ timeout: 90_000 });
     await page.locator('details.filters > summary').click();
     const menu = page.getByRole('group', { name: 'Taille des acteurs selon' });
     await menu.getByLabel('le rapport de force r*').check();

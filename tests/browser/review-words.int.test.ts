@@ -15,7 +15,7 @@ describe('the English UI', () => {
     const page = await t.newPage({ width: 1440, height: 900 });
     await page.addInitScript(() => localStorage.setItem('trame.lang', 'en'));
     await page.goto(`${t.base}/projets/prj-marche`);
-    await page.locator('[data-testid="map-canvas"] canvas').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="map-canvas"] canvas').first().waitFor({ timeout: 90_000 });
     const panel = page.locator('aside.side-panel');
     await panel.getByRole('button', { name: 'Objective', exact: true }).click();
     await panel.getByLabel('Title').fill('   ');

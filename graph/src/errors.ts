@@ -89,6 +89,20 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * French agreement of a message with the label it starts with: `agree('les dimensions de
+ * valeur', 'est obligatoire', 'sont obligatoires')` → « sont obligatoires » (the model's labels
+ * carry their article: « le nom », « la position », « les membres »).
+ */
+export function agree(label: string, singular: string, plural: string): string {
+  return /^les\s/i.test(label) ? plural : singular;
+}
+
+/** « 1 élément », « 3 éléments »: a counted French noun (0 and 1 take the singular). */
+export function countedFr(n: number, singular: string, plural: string): string {
+  return `${n} ${Math.abs(n) >= 2 ? plural : singular}`;
+}
+
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown>;

@@ -37,6 +37,7 @@ export * from './analysis/sparse-matrix.ts';
 export * from './analysis/mactor.ts';
 export * from './analysis/network.ts';
 export * from './analysis/review.ts';
+export * from './analysis/load-timeline.ts';
 export * from './analysis/assemble.ts';
 export * from './analysis/read-analysis.ts';
 export { seededRandom } from './random.ts';

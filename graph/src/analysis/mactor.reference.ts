@@ -46,8 +46,14 @@ export interface DenseMactorResult {
   dependence: number[];
   /** r_i. */
   balanceOfPower: number[];
-  /** r*_i = n · r_i / Σ r_k, mean 1 (all 1 when the status is not COMPUTED). */
+  /**
+   * r*_i = n′ · r_i / Σ r_k over the n′ actors whose power was assessed (at least one influence
+   * given or received), mean 1 among them; 0 for the others (see powerAssessed). All 1 when the
+   * status is not COMPUTED.
+   */
   normalisedBalanceOfPower: number[];
+  /** Per actor: false when the balance of power was computed but the actor has no influence given or received. */
+  powerAssessed: boolean[];
   powerStatus: PowerStatus;
   /** BNI_ab = MIDI_ab − MIDI_ba (antisymmetric). */
   netBalance: number[][];
@@ -104,6 +110,7 @@ export function analyseMactorReference(input: DenseMactorInput): DenseMactorResu
     dependence,
     balanceOfPower: power.r,
     normalisedBalanceOfPower: power.rStar,
+    powerAssessed: assessedFlags(actors.length, power.isolated),
     powerStatus: power.status,
     netBalance,
     orders,
@@ -186,7 +193,19 @@ function computePower(retroaction: number[], influence: number[], dependence: nu
   });
   const totalR = sum(r);
   if (totalR === 0) return { r, rStar: ones, status: 'NO_NET_INFLUENCE', isolated };
-  return { r, rStar: r.map((ri) => (n * ri) / totalR), status: 'COMPUTED', isolated };
+  // r* is normalised over the actors whose power was assessed (ANALYSIS.md, clarified
+  // 2026-11-30): an actor with no influence given or received is not a zero that would inflate
+  // everyone else's r*. Its r* stays 0 (its positions weigh nothing in 3MAO) and it is listed apart.
+  const assessed = n - isolated.length;
+  const unassessed = new Set(isolated);
+  return { r, rStar: r.map((ri, i) => (unassessed.has(i) ? 0 : (assessed * ri) / totalR)), status: 'COMPUTED', isolated };
+}
+
+/** Per actor, whether its power was assessed: all but the isolated ones. */
+function assessedFlags(n: number, isolated: number[]): boolean[] {
+  const flags = Array<boolean>(n).fill(true);
+  for (const i of isolated) flags[i] = false;
+  return flags;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,11 +279,13 @@ function buildNotes(actors: string[], power: Power, mao2: number[][]): MactorNot
     notes.push({
       code: 'NO_INFLUENCE_NOR_DEPENDENCE',
       actors: labels(power.isolated),
-      message: 'Neither influence nor dependence recorded (I + D = 0): r set to 0.',
+      message: 'Power not assessed: no influence given or received (I + D = 0); r* left out of the normalisation and set to 0.',
     });
   }
   if (power.status === 'COMPUTED') {
-    const powerless = power.rStar.flatMap((x, i) => (x === 0 ? [i] : []));
+    // The actors whose power was not assessed have their own note, not this one.
+    const unassessed = new Set(power.isolated);
+    const powerless = power.rStar.flatMap((x, i) => (x === 0 && !unassessed.has(i) ? [i] : []));
     if (powerless.length > 0) {
       notes.push({ code: 'ZERO_POWER', actors: labels(powerless), message: 'r* = 0: these positions weigh nothing in 3MAO.' });
     }

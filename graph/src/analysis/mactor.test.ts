@@ -321,13 +321,32 @@ describe('MACTOR, degenerate cases', () => {
     // worked values and EQ at order 2 is unchanged: 1/3, 3/4, 1/3.
     expectClose(result.orders[2].ambivalence, [1 / 3, 3 / 4, 1 / 3, null]);
     expect(dense(result.orders[1].mao)[3]).toEqual([0, 0]);
+    // D's power is not assessed (no influence given or received): it has its own note, not ZERO_POWER.
     expect(result.notes).toEqual([
       expect.objectContaining({ code: 'NO_INFLUENCE_NOR_DEPENDENCE', actors: ['D'] }),
-      expect.objectContaining({ code: 'ZERO_POWER', actors: ['D'] }),
       expect.objectContaining({ code: 'NO_POSITION', actors: ['D'] }),
     ]);
-    // Σr is unchanged (r_D = 0) but n = 4: r* = 4·r/(19/56) = 56/19, 16/19, 4/19, 0.
-    expectClose(result.normalisedBalanceOfPower, [56 / 19, 16 / 19, 4 / 19, 0]);
+    // ANALYSIS.md (clarified 2026-11-30): n and Σr run over the assessed actors A, B, C only, so
+    // r* = 3·r/(19/56) = 42/19, 12/19, 3/19 — the worked example's values, not inflated by D
+    // (before the clarification, n = 4 gave 56/19, 16/19, 4/19). D is listed apart, r*_D = 0.
+    expectClose(result.normalisedBalanceOfPower, [42 / 19, 12 / 19, 3 / 19, 0]);
+    expect(result.powerAssessed).toEqual([true, true, true, false]);
+  });
+
+  it('normalises r* over the assessed actors only: unassessed actors change nobody’s r*', () => {
+    // The worked example plus two actors with positions but no influence given or received:
+    // A, B, C keep 42/19, 12/19, 3/19 (mean 1 among them), E and F are listed apart.
+    const result = analyseMactor({
+      ...worked,
+      actors: ['A', 'B', 'C', 'E', 'F'],
+      mid: [...worked.mid.map((row) => [...row, 0, 0]), [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]],
+      mao2: [...worked.mao2, [1, -1], [2, 0]],
+    });
+    expectClose(result.normalisedBalanceOfPower, [42 / 19, 12 / 19, 3 / 19, 0, 0]);
+    expect(result.powerAssessed).toEqual([true, true, true, false, false]);
+    const assessed = result.normalisedBalanceOfPower.filter((_, i) => result.powerAssessed[i]);
+    expect(assessed.reduce((a, b) => a + b, 0) / assessed.length).toBeCloseTo(1, 12);
+    expect(result.notes.map((n) => [n.code, n.actors])).toEqual([['NO_INFLUENCE_NOR_DEPENDENCE', ['E', 'F']]]);
   });
 
   it('sets every r* to 1 when no influence is recorded, and says so', () => {
@@ -364,7 +383,9 @@ describe('MACTOR, degenerate cases', () => {
 
   it('gives r = 0 to an actor with neither influence nor dependence', () => {
     // Only A → B = 2. MIDI_AB = 2, everything else 0. I = (2, 0, 0), D = (0, 2, 0).
-    // r_A = (2/2)·(2/2) = 1, r_B = 0·0 = 0, r_C: I + D = 0 → 0. r* = 3·(1, 0, 0).
+    // r_A = (2/2)·(2/2) = 1, r_B = 0·0 = 0, r_C: I + D = 0 → 0. C's power is not assessed, so
+    // r* runs over A and B (ANALYSIS.md, clarified 2026-11-30): r* = 2·(1, 0) = (2, 0), and C apart
+    // (before the clarification, n = 3 gave 3·(1, 0, 0)). B's power is assessed and zero.
     const result = analyseMactor({
       actors: ['A', 'B', 'C'],
       objectives: ['O1'],
@@ -376,10 +397,11 @@ describe('MACTOR, degenerate cases', () => {
       mao2: [[1], [1], [1]],
     });
     expect(result.balanceOfPower).toEqual([1, 0, 0]);
-    expect(result.normalisedBalanceOfPower).toEqual([3, 0, 0]);
+    expect(result.normalisedBalanceOfPower).toEqual([2, 0, 0]);
+    expect(result.powerAssessed).toEqual([true, true, false]);
     expect(result.notes).toEqual([
       expect.objectContaining({ code: 'NO_INFLUENCE_NOR_DEPENDENCE', actors: ['C'] }),
-      expect.objectContaining({ code: 'ZERO_POWER', actors: ['B', 'C'] }),
+      expect.objectContaining({ code: 'ZERO_POWER', actors: ['B'] }),
     ]);
   });
 

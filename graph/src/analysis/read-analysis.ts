@@ -12,6 +12,78 @@ import type { Reader } from '../access/redaction.ts';
 import type { Query } from '../store/queries.ts';
 import { fromNeoDateTime, toNeoDateTime } from '../time.ts';
 import { analyse, type Analysis, type Label } from './assemble.ts';
+import { engagementLoadTimeline, quarterMarks, type EngagementVersion, type LoadTimeline } from './load-timeline.ts';
+
+/** How many quarters the review's engagement load goes back (three years). */
+export const LOAD_QUARTERS = 12;
+
+/**
+ * Every version of the territory's engagements valid at some instant of [from, at], with the
+ * name of the actor: the history the quarterly load is read from, in one query.
+ */
+export function engagementVersionsQuery(territoryId: string, from: Date, at: Date): Query {
+  return {
+    cypher: `
+      MATCH (v:Version)
+      WHERE v.territoryId = $territoryId AND v.type = 'Engagement' AND v.validFrom <= $at AND v.validTo > $from
+      RETURN v.entityId AS engagementId, v.actorId AS actorId, v.projectId AS projectId, v.level AS level,
+             v.validFrom AS validFrom, v.validTo AS validTo, v.recordedAt AS recordedAt`,
+    params: { territoryId, from: toNeoDateTime(from), at: toNeoDateTime(at) },
+  };
+}
+
+/** The names of actors, by id (their latest version). */
+export function actorNamesQuery(actorIds: string[]): Query {
+  return {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (e:Entity {id: id})-[:LATEST]->(v:Version)
+      RETURN id, v.name AS name`,
+    params: { ids: actorIds },
+  };
+}
+
+export interface ReviewLoadTimeline extends LoadTimeline {
+  /** Labels of the actors in the rows (some may no longer be engaged at the review's date). */
+  actors: Label[];
+}
+
+/**
+ * Each actor's projects and level at the end of each of the last LOAD_QUARTERS quarters up to
+ * `at`, over the projects of the review (engagementLoadTimeline).
+ */
+export async function readLoadTimeline(
+  tx: ManagedTransaction,
+  territoryId: string,
+  at: Date,
+  projectIds: ReadonlySet<string>,
+): Promise<ReviewLoadTimeline> {
+  const earliest = quarterMarks(at, at)[0]!;
+  const from = new Date(Date.UTC(earliest.year, (earliest.quarter - 1) * 3 - (LOAD_QUARTERS - 1) * 3, 1));
+  const { cypher, params } = engagementVersionsQuery(territoryId, from, at);
+  const result = await tx.run(cypher, params);
+  const versions: EngagementVersion[] = result.records
+    .map((r) => ({
+      engagementId: String(r.get('engagementId')),
+      actorId: String(r.get('actorId')),
+      projectId: String(r.get('projectId')),
+      level: String(r.get('level')),
+      validFrom: fromNeoDateTime(r.get('validFrom')),
+      validTo: fromNeoDateTime(r.get('validTo')),
+      recordedAt: fromNeoDateTime(r.get('recordedAt')),
+    }))
+    .filter((v) => projectIds.has(v.projectId));
+  if (versions.length === 0) return { quarters: [], rows: [], actors: [] };
+  const start = new Date(Math.max(from.getTime(), Math.min(...versions.map((v) => v.validFrom.getTime()))));
+  const timeline = engagementLoadTimeline(versions, quarterMarks(start, at, LOAD_QUARTERS));
+  const ids = timeline.rows.map((r) => r.actorId);
+  const names = new Map<string, string>();
+  if (ids.length > 0) {
+    const q = actorNamesQuery(ids);
+    for (const r of (await tx.run(q.cypher, q.params)).records) names.set(String(r.get('id')), String(r.get('name')));
+  }
+  return { ...timeline, actors: ids.map((id) => ({ id, label: names.get(id) ?? id })) };
+}
 
 /** When each conflict's current status began: the latest change of its status, up to `at`. */
 export function statusSinceQuery(conflictIds: string[], at: Date): Query {
@@ -59,6 +131,8 @@ export interface TerritoryReview extends Analysis {
   territory: Label;
   since: Date | null;
   progress: ProjectProgress[];
+  /** Each loaded actor's projects and level by quarter (the exhaustion risk over time). */
+  loadTimeline: ReviewLoadTimeline;
 }
 
 /**
@@ -107,7 +181,15 @@ export async function readTerritoryReview(
       progress.push({ project: label, summary: diff.summary, path: summarisePath(diff, before!, after!) });
     }
   }
-  return { ...analysis, at, territory: { id: territory.id, label: String(territory.values.name) }, since, progress };
+  const loadTimeline = await readLoadTimeline(tx, territoryId, at, new Set(states.map((s) => s.project.id)));
+  return {
+    ...analysis,
+    at,
+    territory: { id: territory.id, label: String(territory.values.name) },
+    since,
+    progress,
+    loadTimeline,
+  };
 }
 
 /** The review as a client asks for it: ids are raw input, checked here. */

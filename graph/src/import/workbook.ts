@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { DomainError, isDomainError, type ErrorCode } from '../errors.ts';
+import { countedFr, DomainError, isDomainError, type ErrorCode } from '../errors.ts';
 import type { ImportPlanInput, PlanRow, RowProblem, SheetReading } from '../exchange/map/plan-types.ts';
 import { isFileError } from '../exchange/read/errors.ts';
 import { readWorkbook, type ReadOptions } from '../exchange/read/workbook.ts';
@@ -532,10 +532,11 @@ export function refusedWorkbookError(report: WorkbookImportReport): DomainError 
   const shown = report.problems
     .slice(0, 5)
     .map((p) => `feuille « ${p.sheet} », ligne ${p.line}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.message}`);
-  const more = report.problems.length > shown.length ? ` ; et ${report.problems.length - shown.length} autre(s)` : '';
+  const others = report.problems.length - shown.length;
+  const more = others > 0 ? ` ; et ${countedFr(others, 'autre', 'autres')}` : '';
   return new DomainError(
     'IMPORT_INVALID_ROWS',
-    `${lines} ligne(s) du fichier « ${report.fileName} » ne peuvent pas être importées, rien n'a été importé — ${shown.join(' ; ')}${more}`,
+    `${countedFr(lines, 'ligne', 'lignes')} du fichier « ${report.fileName} » ${lines >= 2 ? 'ne peuvent pas être importées' : 'ne peut pas être importée'}, rien n'a été importé — ${shown.join(' ; ')}${more}`,
     { rows: report.problems.map((p) => ({ ...p, field: p.column })), report },
   );
 }

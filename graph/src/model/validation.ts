@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, type ErrorCode } from '../errors.ts';
+import { agree, countedFr, DomainError, type ErrorCode } from '../errors.ts';
 import type { EntitySpec, FieldSpec } from './entities.ts';
 import { ID_PATTERN, LIMITS } from './limits.ts';
 
@@ -128,7 +128,7 @@ function fieldSchema(field: FieldSpec): z.ZodType<FieldValue> {
         )
         .transform((values) => [...new Set(values)])
         .refine((values) => values.length >= field.minItems, {
-          error: `${field.label} doivent contenir au moins ${field.minItems} valeur(s)`,
+          error: `${field.label} ${agree(field.label, 'doit', 'doivent')} contenir au moins ${countedFr(field.minItems, 'valeur', 'valeurs')}`,
         });
     case 'ref':
       return idSchema.refine(() => true, { error: `${field.label} doit être un identifiant valide` });
@@ -171,10 +171,14 @@ function checkBeforeSchema(field: FieldSpec, name: string, raw: unknown): void {
       seen.add(id);
     }
     if (raw.length < field.minItems) {
-      throw new DomainError('TOO_FEW_ITEMS', `${field.label} doivent compter au moins ${field.minItems} élément(s)`, {
-        field: name,
-        min: field.minItems,
-      });
+      throw new DomainError(
+        'TOO_FEW_ITEMS',
+        `${field.label} ${agree(field.label, 'doit', 'doivent')} compter au moins ${countedFr(field.minItems, 'élément', 'éléments')}`,
+        {
+          field: name,
+          min: field.minItems,
+        },
+      );
     }
   }
 }
@@ -186,7 +190,9 @@ function parseField(spec: EntitySpec, name: string, raw: unknown): FieldValue {
   }
   if (isEmpty(raw)) {
     if (field.required) {
-      throw new DomainError('REQUIRED_FIELD', `${field.label} est obligatoire`, { field: name });
+      throw new DomainError('REQUIRED_FIELD', `${field.label} ${agree(field.label, 'est obligatoire', 'sont obligatoires')}`, {
+        field: name,
+      });
     }
     return null;
   }

@@ -36,6 +36,10 @@ export const TERRITORY_REVIEW = graphql(`
         externalities { externality { id label } project { id label } sign affected { id label } notInvolved { id label } }
         engagementLoad { actor { id label } projects { id label } count }
       }
+      loadTimeline {
+        quarters { at year quarter partial }
+        rows { actor { id label } peakDemanding cells { projects { id label } demanding level } }
+      }
     }
   }
 `);
@@ -53,7 +57,7 @@ export const PROJECT_ANALYSIS = graphql(`
       mactor {
         actors { id label }
         objectives { id label }
-        influence dependence balanceOfPower normalisedBalanceOfPower powerStatus actorMobilisation
+        influence dependence balanceOfPower normalisedBalanceOfPower powerAssessed powerStatus actorMobilisation
         notes { code actors message }
         orders {
           order degreeOfConvergence ambivalence agreement disagreement mobilisation
@@ -70,3 +74,4 @@ export type ReviewAnalysis = TerritoryReviewQuery['territoryReview']['analysis']
 export type Tension = ReviewAnalysis['tensions'][number];
 export type AnalysisData = ProjectAnalysisQuery;
 export type MactorData = ProjectAnalysisQuery['projectAnalysis']['mactor'];
+export type LoadTimelineData = TerritoryReviewQuery['territoryReview']['loadTimeline'];

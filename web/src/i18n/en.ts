@@ -1,7 +1,9 @@
+
 import { accessEn } from './access.en.ts';
 import { wallEn } from './wall.en.ts';
 import { liveEn } from './live.en.ts';
 import { journalEn } from './journal.en.ts';
+import { reviewEn } from './review.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -9,6 +11,7 @@ export const en: Messages = {
   ...wallEn,
   ...liveEn,
   ...journalEn,
+  ...reviewEn,
   appTagline: 'The actor map of the territory’s transition projects.',
   territories: 'Territories',
   projects: 'Projects',
@@ -320,8 +323,6 @@ export const en: Messages = {
   notesTitle: 'Analysis notes',
   notesHint: 'What the map does not say yet, and weighs on the results.',
   noNotes: 'Nothing to report: every actor has a position and an influence.',
-  noteNoInfluenceNorDependence: (who: string) =>
-    `${who}: no influence and no dependence recorded (I + D = 0); their balance of power is set to 0.`,
   noteZeroPower: (who: string) => `${who}: r* = 0, their positions weigh nothing at order 3.`,
   noteNoPosition: (who: string) => `${who}: no position on the project’s objectives.`,
   objectivesTitle: (k: number) => `Objectives: agreement, disagreement, mobilisation (order ${k})`,

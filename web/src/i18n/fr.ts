@@ -1,20 +1,16 @@
 // French, the default language. Domain words follow DOMAIN.md.
 import { accessFr } from './access.fr.ts';
 import { wallFr } from './wall.fr.ts';
+import { liveFr } from './live.fr.ts';
+import { journalFr } from './journal.fr.ts';
+import { reviewFr } from './review.fr.ts';
 
 export const fr = {
   ...accessFr,
   ...wallFr,
-import { liveFr } from './live.fr.ts';
-
-export const fr = {
-  ...accessFr,
   ...liveFr,
-import { journalFr } from './journal.fr.ts';
-
-export const fr = {
-  ...accessFr,
   ...journalFr,
+  ...reviewFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   territories: 'Territoires',
   projects: 'Projets',
@@ -64,7 +60,7 @@ export const fr = {
   compareTo: 'au jalon',
   compareOff: 'Sans comparaison',
   compareSummary: (added: number, ended: number, changed: number) =>
-    `${added} ajout(s), ${ended} fin(s), ${changed} modification(s)`,
+    `${added} ${added > 1 ? 'ajouts' : 'ajout'}, ${ended} ${ended > 1 ? 'fins' : 'fin'}, ${changed} ${changed > 1 ? 'modifications' : 'modification'}`,
   milestones: 'Jalons',
   effectiveDate: 'Date d’effet',
   effectiveDateHint: 'Quand le changement est devenu vrai sur le territoire (par défaut : aujourd’hui)',
@@ -331,8 +327,6 @@ export const fr = {
   notesTitle: 'Remarques de l’analyse',
   notesHint: 'Ce que la carte ne dit pas encore, et qui pèse sur les résultats.',
   noNotes: 'Rien à signaler : chaque acteur a une position et une influence.',
-  noteNoInfluenceNorDependence: (who: string) =>
-    `${who} : ni influence ni dépendance enregistrée (I + D = 0) ; leur rapport de force est mis à 0.`,
   noteZeroPower: (who: string) => `${who} : r* = 0, leurs positions ne pèsent pas à l’ordre 3.`,
   noteNoPosition: (who: string) => `${who} : aucune position sur les objectifs du projet.`,
   objectivesTitle: (k: number) => `Objectifs : accord, désaccord, mobilisation (ordre ${k})`,
@@ -358,6 +352,16 @@ export const fr = {
   graphLegendFaded: 'estompés : acteurs sans lien au-dessus du seuil',
 } as const;
 
+/** Counted phrases, for plural() (useI18n): `{n}` is replaced by the number. */
+export interface PluralForms {
+  one: string;
+  other: string;
+}
+
 export type Messages = {
-  [K in keyof typeof fr]: (typeof fr)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+  [K in keyof typeof fr]: (typeof fr)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : (typeof fr)[K] extends PluralForms
+      ? PluralForms
+      : string;
 };

@@ -14,12 +14,30 @@ function Line({ color, dash }: { color: string; dash?: string }) {
 
 const DASH = { solid: undefined, dashed: '6 3', dotted: '2 3' } as const;
 
-/** What shapes, colours and lines mean: colour is never the only cue. */
-export function Legend({ ecosystems }: { ecosystems: MapEcosystem[] }) {
+/** The measure the actors' size follows, as the legend says it (measure.ts). */
+export interface LegendMeasure {
+  /** « le rapport de force r* ». */
+  name: string;
+  /** The smallest and largest values, formatted. */
+  low: string;
+  high: string;
+}
+
+/** What shapes, colours, lines — and sizes, when sized by a measure — mean: colour is never the only cue. */
+export function Legend({ ecosystems, measure = null }: { ecosystems: MapEcosystem[]; measure?: LegendMeasure | null }) {
   const { t, enumLabel, entity } = useI18n();
   return (
     <details className="legend" open>
       <summary>{t.legend}</summary>
+      {measure && (
+        <p className="legend-measure" data-measure={measure.name}>
+          <svg width="34" height="18" aria-hidden="true">
+            <circle cx="6" cy="12" r="4" fill="#9aa4ae" />
+            <circle cx="24" cy="9" r="8" fill="#9aa4ae" />
+          </svg>{' '}
+          <strong>{t.measureLegend(measure.name)}</strong> — {t.measureLegendRange(measure.low, measure.high)}
+        </p>
+      )}
       <ul>
         {ACTOR_KINDS.map((kind) => (
           <li key={kind}>

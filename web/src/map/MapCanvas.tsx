@@ -5,6 +5,7 @@ import fcose from 'cytoscape-fcose';
 import Layers from 'cytoscape-layers';
 import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { useI18n } from '../i18n/index.tsx';
 import { FCOSE, fitAspect } from './arrange.ts';
 import { arrangeCanvasLabels, placeInView } from './canvasLabels.ts';
 import { leapColumns, placeFromSaved, type Positions } from './layout.ts';
@@ -96,6 +97,7 @@ function syncElements(cy: Core, elements: ElementDef[]): string[] {
 }
 
 export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function MapCanvas(props, ref) {
+  const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const bubblesRef = useRef<BubbleSetsPlugin | null>(null);
@@ -311,5 +313,5 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     },
   }));
 
-  return <div ref={container} className="map-canvas" data-testid="map-canvas" aria-label="Carte des acteurs" role="img" />;
+  return <div ref={container} className="map-canvas" data-testid="map-canvas" aria-label={t.ariaMap} role="img" />;
 });

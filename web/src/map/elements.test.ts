@@ -160,3 +160,17 @@ describe('comparisonFromDiff', () => {
     expect(comparison.ended.edges.map((e) => e.id)).toEqual(['cfl-1']);
   });
 });
+
+describe('toElements with a measure (size actors by an analysis measure)', () => {
+  it('puts each actor’s scaled value on its node, marks those without one, and leaves the rest alone', () => {
+    const elements = toElements(map, { grouping: 'none', measure: new Map([['act-a', 0.75]]) });
+    const data = (id: string) => elements.find((e) => e.data.id === id)!.data;
+    expect(data('act-a').measure).toBe(0.75);
+    expect(data('act-b').measureMissing).toBe(true);
+    expect(data('obj-1')).not.toHaveProperty('measure');
+    expect(data('obj-1')).not.toHaveProperty('measureMissing');
+    // No measure asked: nothing added (the engagement sizing stays).
+    const plain = toElements(map, { grouping: 'none' });
+    expect(plain.find((e) => e.data.id === 'act-a')!.data).not.toHaveProperty('measure');
+  });
+});

@@ -37,6 +37,11 @@ export interface ElementOptions {
   groupLabel?: (kind: 'kind' | 'ecosystem', key: string) => string;
   /** Dates on the leaps, in the UI language. */
   formatDate?: (iso: string) => string;
+  /**
+   * Size actors by a measure of the analysis (measure.ts): actor id → 0…1. Given, every actor
+   * node gets `measure` (its scaled value) or `measureMissing` (no value: power not assessed…).
+   */
+  measure?: ReadonlyMap<string, number> | null;
 }
 
 const passes = (set: ReadonlySet<string>, value: unknown) => set.size === 0 || (typeof value === 'string' && set.has(value));
@@ -87,12 +92,20 @@ function compareClass(id: string, data: Record<string, unknown>, comparison: Com
   return '';
 }
 
-function nodeDef(node: MapNode, grouping: Grouping, extraClass: string): ElementDef {
+function nodeDef(
+  node: MapNode,
+  grouping: Grouping,
+  extraClass: string,
+  measure: ReadonlyMap<string, number> | null = null,
+): ElementDef {
   const parent = parentOf(node, grouping);
+  const measured =
+    measure && node.kind === 'ACTOR' ? (measure.has(node.id) ? { measure: measure.get(node.id) } : { measureMissing: true }) : {};
   return {
     group: 'nodes',
     data: {
       ...node.data,
+      ...measured,
       id: node.id,
       label: node.label,
       kind: node.kind,
@@ -143,6 +156,7 @@ export function toElements(map: ProjectMapData, options: ElementOptions): Elemen
         node,
         grouping,
         endedIds.has(node.id) && !map.nodes.includes(node) ? ' ended' : compareClass(node.id, node.data, comparison),
+        options.measure ?? null,
       ),
     );
   }

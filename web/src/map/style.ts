@@ -1,4 +1,5 @@
 import { abbreviate, MIN_LABEL_PX } from './labels.ts';
+import { measureSize } from './measure.ts';
 
 /**
  * The map's look, as plain data. Colours come from the Okabe–Ito palette (safe for the common
@@ -94,6 +95,19 @@ export function mapStylesheet(
         'border-width': 2,
         'border-color': '#1d2733',
       },
+    },
+    // Sized by a measure of the analysis (measure.ts), when the menu asks for one; an actor
+    // with no value (power not assessed…) is drawn at the smallest size.
+    {
+      selector: 'node.actor[measure >= 0]',
+      style: {
+        width: (node: { data(key: string): unknown }) => measureSize(Number(node.data('measure')), projection),
+        height: (node: { data(key: string): unknown }) => measureSize(Number(node.data('measure')), projection),
+      },
+    },
+    {
+      selector: 'node.actor[?measureMissing]',
+      style: { width: measureSize(0, projection), height: measureSize(0, projection) },
     },
     // Engagement as a ring: the more engaged, the thicker and darker the border.
     {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { today, type EntityType } from '@trame/graph/model';
+import { ENTITIES, today, type EntityType } from '@trame/graph/model';
 import { useI18n } from '../i18n/index.tsx';
 import { fieldError, formFields, type FormField, type FormValues } from './fields.ts';
 
@@ -24,14 +24,21 @@ export interface EntityFormProps {
 
 /** A form for one entity, generated from the model, validated inline with the API's rules. */
 export function EntityForm(props: EntityFormProps) {
-  const { t, field: fieldName, enumLabel } = useI18n();
+  const { t, field: fieldName, enumLabel, lang, entity } = useI18n();
   const [values, setValues] = useState<FormValues>(props.initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [validFrom, setValidFrom] = useState(today());
   const fields = formFields(props.type, props.mode).filter((f) => !props.hidden?.includes(f.name));
   const errors = Object.fromEntries(
-    fields.map((f) => [f.name, f.editable ? fieldError(props.type, f.name, values[f.name]) : null]),
+    fields.map((f) => [f.name, f.editable ? fieldError(props.type, f.name, values[f.name], lang) : null]),
   );
+  // The entity's own rule (a conflict arbitrated describes its arbitration), said beside the
+  // field it asks for as soon as it applies, not only after « Créer ».
+  const rule = ENTITIES[props.type].check?.(values);
+  const ruleField = rule?.code === 'ARBITRATION_REQUIRED' ? 'arbitration' : null;
+  if (rule && ruleField && ruleField in errors && !errors[ruleField]) {
+    errors[ruleField] = lang === 'fr' ? rule.message : t.arbitrationRequired;
+  }
   const hasErrors = Object.values(errors).some(Boolean);
 
   const set = (name: string, value: unknown) => {
@@ -169,7 +176,7 @@ export function EntityForm(props: EntityFormProps) {
   };
 
   return (
-    <form className="entity-form" onSubmit={submit} noValidate aria-label={props.type}>
+    <form className="entity-form" onSubmit={submit} noValidate aria-label={entity(props.type)}>
       {fields.map((f) => (
         <div key={f.name} className={`form-row kind-${f.spec.kind}`}>
           <label htmlFor={`field-${props.type}-${f.name}`}>
@@ -182,7 +189,7 @@ export function EntityForm(props: EntityFormProps) {
             )}
           </label>
           {input(f)}
-          {touched.has(f.name) && errors[f.name] && (
+          {(touched.has(f.name) || f.name === ruleField) && errors[f.name] && (
             <p className="field-error" role="alert">
               {errors[f.name]}
             </p>

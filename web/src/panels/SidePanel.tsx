@@ -175,7 +175,7 @@ export function SidePanel(props: SidePanelProps) {
   };
 
   return (
-    <aside className="side-panel" aria-label="Panneau">
+    <aside className="side-panel" aria-label={t.ariaSidePanel}>
       {error && (
         <p className="error" role="alert">
           {t.errorPrefix} : {error}

@@ -1,4 +1,6 @@
 import { ENTITIES, isDomainError, parsePatch, type EntityType, type FieldSpec } from '@trame/graph/model';
+import type { Lang } from '../i18n/labels.ts';
+import { validationMessage } from '../i18n/validation.ts';
 
 /**
  * Form fields read off the model, validated with the very rules the API applies, so a pilot
@@ -21,13 +23,17 @@ export function formFields(type: EntityType, mode: 'create' | 'edit'): FormField
   }));
 }
 
-/** The message for one field's value, or null when it is fine. */
-export function fieldError(type: EntityType, name: string, value: unknown): string | null {
+/**
+ * The message for one field's value in the UI's language (French by default), or null when it
+ * is fine.
+ */
+export function fieldError(type: EntityType, name: string, value: unknown, lang: Lang = 'fr'): string | null {
   try {
     parsePatch(ENTITIES[type], { [name]: value === '' ? null : value });
     return null;
   } catch (error) {
-    if (isDomainError(error)) return error.message;
+    const spec = ENTITIES[type].fields[name];
+    if (isDomainError(error)) return spec ? validationMessage(name, spec, error, lang) : error.message;
     throw error;
   }
 }

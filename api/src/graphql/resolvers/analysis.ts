@@ -12,6 +12,9 @@ import {
   type EngagementLoad,
   type ExternalityReview,
   type Label,
+  type LoadCell,
+  type LoadTimelineRow,
+  type TerritoryReview,
   type MaoOrder,
   type SparseMatrix,
   type Tension,
@@ -47,6 +50,14 @@ export interface LoadView {
 export interface TensionView {
   tension: Tension;
   analysis: Analysis;
+}
+export interface LoadRowView {
+  row: LoadTimelineRow;
+  review: TerritoryReview;
+}
+export interface LoadCellView {
+  cell: LoadCell;
+  review: TerritoryReview;
 }
 export interface ExternalityView {
   externality: ExternalityReview;
@@ -89,6 +100,21 @@ export const analysisResolvers: Resolvers = {
   },
   TerritoryReview: {
     analysis: (review) => review,
+    loadTimeline: (review) => review,
+  },
+  LoadTimeline: {
+    quarters: (review) => review.loadTimeline.quarters,
+    rows: (review) => review.loadTimeline.rows.map((row) => ({ row, review })),
+  },
+  LoadTimelineRow: {
+    actor: ({ row, review }) => review.loadTimeline.actors.find((a) => a.id === row.actorId) ?? labeller(review)(row.actorId),
+    cells: ({ row, review }) => row.cells.map((cell) => ({ cell, review })),
+    peakDemanding: ({ row }) => row.peakDemanding,
+  },
+  LoadCell: {
+    projects: ({ cell, review }) => cell.projectIds.map(labeller(review)),
+    demanding: ({ cell }) => cell.demanding,
+    level: ({ cell }) => cell.level as never,
   },
   Analysis: {
     asOf: (a) => a.at,
@@ -110,6 +136,7 @@ export const analysisResolvers: Resolvers = {
     dependence: (a) => a.mactor.dependence,
     balanceOfPower: (a) => a.mactor.balanceOfPower,
     normalisedBalanceOfPower: (a) => a.mactor.normalisedBalanceOfPower,
+    powerAssessed: (a) => a.mactor.powerAssessed,
     powerStatus: (a) => a.mactor.powerStatus,
     netBalance: (a) => matrix(a.actors, a.actors, a.mactor.netBalance),
     orders: (a) => MAO_ORDERS.map((order) => ({ order, analysis: a })),

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import type { MactorOrderK } from '../../routes.ts';
 import { Section } from '../../components/Section.tsx';
 import { useNumberFormat } from '../../components/useNumberFormat.ts';
+import { Term } from '../territory-review/TermHelp.tsx';
 
 /** Each actor's influence, dependence, power, mobilisation and ambivalence. */
 export function ActorsTable({
@@ -31,6 +32,8 @@ export function ActorsTable({
     dependence: mactor.dependence[i] ?? 0,
     quadrant: names[quadrant[i] ?? 'autonomous'],
     power: mactor.normalisedBalanceOfPower[i] ?? 0,
+    // r* is normalised over the actors whose power was assessed; the others are said apart.
+    assessed: mactor.powerAssessed[i] ?? true,
     mobilisation: mactor.actorMobilisation[i] ?? 0,
     ambivalence: o.ambivalence[i] ?? null,
   }));
@@ -51,7 +54,15 @@ export function ActorsTable({
           t.colAmbivalence,
         ],
         rows: () =>
-          rows.map((r) => [r.actor.label, r.influence, r.dependence, r.quadrant, r.power, r.mobilisation, r.ambivalence]),
+          rows.map((r) => [
+            r.actor.label,
+            r.influence,
+            r.dependence,
+            r.quadrant,
+            r.assessed ? r.power : t.powerNotAssessedCell,
+            r.mobilisation,
+            r.ambivalence,
+          ]),
       }}
     >
       <table className="review-table">
@@ -66,7 +77,7 @@ export function ActorsTable({
             </th>
             <th scope="col">{t.colQuadrant}</th>
             <th scope="col" className="num">
-              {t.colPower}
+              <Term term={t.colPower} help={t.helpRStar} />
             </th>
             <th scope="col" className="num">
               {t.colActorMobilisation}
@@ -83,7 +94,9 @@ export function ActorsTable({
               <td className="num">{number(r.influence, 1)}</td>
               <td className="num">{number(r.dependence, 1)}</td>
               <td>{r.quadrant}</td>
-              <td className="num">{number(r.power, 2)}</td>
+              <td className="num" data-assessed={r.assessed}>
+                {r.assessed ? number(r.power, 2) : <span className="muted">{t.powerNotAssessedCell}</span>}
+              </td>
               <td className="num">{number(r.mobilisation, 1)}</td>
               <td className="num">{r.ambivalence === null ? '—' : number(r.ambivalence, 2)}</td>
             </tr>

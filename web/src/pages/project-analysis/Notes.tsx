@@ -10,7 +10,8 @@ export function Notes({ mactor }: { mactor: MactorData }) {
   const text = (code: string, who: string, message: string): string => {
     switch (code) {
       case 'NO_INFLUENCE_NOR_DEPENDENCE':
-        return t.noteNoInfluenceNorDependence(who);
+        // « Pouvoir non évalué »: left out of r*'s normalisation (ANALYSIS.md, clarified 2026-11-30).
+        return t.powerNotAssessedNote(who);
       case 'ZERO_POWER':
         return t.noteZeroPower(who);
       case 'NO_POSITION':

@@ -1,3 +1,5 @@
+import '../territory-review/review.css';
+import { Glossary } from '../territory-review/TermHelp.tsx';
 import { useMemo } from 'react';
 import { today } from '@trame/graph/model';
 import type { Label } from '../../analysis/analysis.ts';
@@ -116,6 +118,7 @@ export function ProjectAnalysisPage({ projectId, params }: { projectId: string; 
       />
 
       <Feedback loading={query.isFetching} error={query.error} hasData={Boolean(data)} onRetry={() => void query.refetch()} />
+      <Glossary terms={['MID', 'MIDI', 'r*', 'MAO', '3MAO', '2CAA', '2DAA']} />
 
       {mactor && orderData && project && (
         <div className={`review-body${query.isFetching ? ' is-refreshing' : ''}`}>

@@ -1,6 +1,7 @@
 import { ACTOR_KINDS, CONFLICT_STATUSES, ENGAGEMENT_LEVELS, type EntityType } from '@trame/graph/model';
 import { useI18n } from '../../i18n/index.tsx';
 import type { MapFilters } from '../../map/elements.ts';
+import { MAP_MEASURES, type MapMeasure } from '../../map/measure.ts';
 
 interface Facet {
   facet: keyof MapFilters;
@@ -9,15 +10,38 @@ interface Facet {
   options: { value: string; label: string }[];
 }
 
-/** The map's « Filtres »: one fieldset per facet, each a list of checkboxes (none checked: no filter). */
+/** The name of a measure in the menu and the legend (« le rapport de force r* »). */
+export function measureName(t: ReturnType<typeof useI18n>['t'], measure: MapMeasure | null): string {
+  switch (measure) {
+    case 'engagement':
+      return t.measureEngagement;
+    case 'betweenness':
+      return t.measureBetweenness;
+    case 'rStar':
+      return t.measureRStar;
+    case 'projects':
+      return t.measureProjects;
+    default:
+      return t.measureNone;
+  }
+}
+
+/**
+ * The map's « Filtres »: one fieldset per facet, each a list of checkboxes (none checked: no
+ * filter); then, when the page offers it, the measure the actors' size follows (one choice).
+ */
 export function MapFiltersMenu({
   filters,
   perimeters,
   onChange,
+  measure,
+  onMeasure,
 }: {
   filters: MapFilters;
   perimeters: { id: string; name: unknown }[];
   onChange(filters: MapFilters): void;
+  measure?: MapMeasure | null;
+  onMeasure?(measure: MapMeasure | null): void;
 }) {
   const i18n = useI18n();
   const codes = (values: readonly string[]) => values.map((value) => ({ value, label: i18n.enumLabel(value) }));
@@ -47,6 +71,17 @@ export function MapFiltersMenu({
           ))}
         </fieldset>
       ))}
+      {onMeasure && (
+        <fieldset className="measure-choice">
+          <legend>{i18n.t.measureLabel}</legend>
+          {[null, ...MAP_MEASURES].map((m) => (
+            <label key={m ?? 'none'}>
+              <input type="radio" name="map-measure" checked={(measure ?? null) === m} onChange={() => onMeasure(m)} />{' '}
+              {measureName(i18n.t, m)}
+            </label>
+          ))}
+        </fieldset>
+      )}
     </details>
   );
 }

@@ -5,7 +5,11 @@ import type { EntityData } from '../../api/entities.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { entityIdOf, NO_FILTERS, type Grouping, type MapFilters } from '../../map/elements.ts';
 import { DiffLegend } from '../../map/DiffLegend.tsx';
-import { Legend } from '../../map/Legend.tsx';
+import { Legend, type LegendMeasure } from '../../map/Legend.tsx';
+import type { MapMeasure } from '../../map/measure.ts';
+import { useNumberFormat } from '../../components/useNumberFormat.ts';
+import { measureName } from './MapFiltersMenu.tsx';
+import { useMapMeasure } from './useMapMeasure.ts';
 import { MapCanvas, type MapCanvasHandle } from '../../map/MapCanvas.tsx';
 import { relationChoices } from '../../map/relations.ts';
 import { SidePanel, type PanelMode, type SavedFocus, type SidePanelHandle } from '../../panels/SidePanel.tsx';
@@ -61,7 +65,25 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const { data, asOf, readOnly, byId } = project;
   const territoryId = data?.project.territory.id ?? null;
   const mutations = useEntityMutations(projectId, territoryId);
-  const elements = useMapElements(data?.projectMap ?? null, grouping, filters, project.comparison, leapsView);
+  const [measure, setMeasure] = useState<MapMeasure | null>(null);
+  const number = useNumberFormat();
+  const measured = useMapMeasure(measure, projectId, territoryId, asOf, data?.projectMap ?? null);
+  const elements = useMapElements(
+    data?.projectMap ?? null,
+    grouping,
+    filters,
+    project.comparison,
+    leapsView,
+    measured.scaled?.scale ?? null,
+  );
+  const legendMeasure: LegendMeasure | null =
+    measure && measured.scaled
+      ? {
+          name: measureName(t, measure),
+          low: measure === 'engagement' ? i18n.enumLabel('CONCERNE') : number(measured.scaled.min),
+          high: measure === 'engagement' ? i18n.enumLabel('MOTEUR') : number(measured.scaled.max),
+        }
+      : null;
   const onArranged = useLayoutSave(
     projectId,
     readOnly,
@@ -175,7 +197,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   return (
     <div className={`project-page${workshop ? ' workshop' : ''}`}>
       <header className="project-header">
-        <nav aria-label="fil d’Ariane">
+        <nav aria-label={i18n.t.ariaBreadcrumb}>
           <AppLink href={homeHref()}>{t.territories}</AppLink> › {data.project.territory.name} › <h1>{data.project.name}</h1>{' '}
           <AppLink className="nav-link" href={analysisHref(projectId, { date })}>
             {t.analysisLink}
@@ -196,6 +218,8 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           onGrouping={setGrouping}
           filters={filters}
           onFilters={setFilters}
+          measure={measure}
+          onMeasure={setMeasure}
           leapsView={leapsView}
           projectId={projectId}
           context={context}
@@ -253,7 +277,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             }}
             onArranged={onArranged}
           />
-          {workshop && <Legend ecosystems={map.ecosystems} />}
+          {workshop && <Legend ecosystems={map.ecosystems} measure={legendMeasure} />}
           {path && <DiffLegend />}
         </div>
         {sideContent && (
@@ -262,7 +286,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           </aside>
         )}
         {!workshop && !sideContent && engagementPanels.aside && (
-          <aside className="side-panel" aria-label="Panneau">
+          <aside className="side-panel" aria-label={i18n.t.ariaSidePanel}>
             {engagementPanels.aside}
           </aside>
         )}
@@ -279,7 +303,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
               .filter((action) => action.enabled(context))
               .map((action) => <ActionButton key={action.id} action={action} context={context} />)}
             entityExtra={engagementPanels.actorExtra}
-            legend={<Legend ecosystems={map.ecosystems} />}
+            legend={<Legend ecosystems={map.ecosystems} measure={legendMeasure} />}
             mutations={mutations}
             onMode={setPanel}
             onSaved={onSaved}

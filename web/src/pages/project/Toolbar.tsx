@@ -7,6 +7,7 @@ import { setParams } from '../../navigation.ts';
 import { editorParamChanges, projectionHref } from '../../routes.ts';
 import { ActionButton } from './ActionButton.tsx';
 import { TOOLBAR_ACTIONS, type ActionContext } from './actions.ts';
+import type { MapMeasure } from '../../map/measure.ts';
 import { MapFiltersMenu } from './MapFiltersMenu.tsx';
 
 export interface ToolbarProps {
@@ -16,6 +17,9 @@ export interface ToolbarProps {
   onGrouping(grouping: Grouping): void;
   filters: MapFilters;
   onFilters(filters: MapFilters): void;
+  /** The measure the actors' size follows (MapFiltersMenu), and its change. */
+  measure?: MapMeasure | null;
+  onMeasure?(measure: MapMeasure | null): void;
   leapsView: boolean;
   /** The project « Projeter » opens on the wall (/projets/<id>/mur, in a new window). */
   projectId: string;
@@ -50,7 +54,13 @@ export function Toolbar(props: ToolbarProps) {
         />{' '}
         {t.viewLeaps}
       </label>
-      <MapFiltersMenu filters={props.filters} perimeters={props.perimeters} onChange={props.onFilters} />
+      <MapFiltersMenu
+        filters={props.filters}
+        perimeters={props.perimeters}
+        onChange={props.onFilters}
+        measure={props.measure}
+        onMeasure={props.onMeasure}
+      />
       <input
         ref={props.searchBox}
         type="search"

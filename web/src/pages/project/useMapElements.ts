@@ -10,6 +10,8 @@ export function useMapElements(
   filters: MapFilters,
   comparison: Comparison | null,
   leapsView: boolean,
+  /** Actor id → 0…1 when the actors are sized by a measure (useMapMeasure). */
+  measure: ReadonlyMap<string, number> | null = null,
 ): ElementDef[] {
   const i18n = useI18n();
   return useMemo(
@@ -21,9 +23,10 @@ export function useMapElements(
             comparison,
             groupLabel: (kind, key) => (kind === 'kind' ? i18n.enumLabel(key) : key),
             formatDate: i18n.formatDate,
+            measure,
           })
         : [],
     // The map only: the lists arriving after it change nothing drawn.
-    [projectMap, grouping, filters, comparison, leapsView, i18n],
+    [projectMap, grouping, filters, comparison, leapsView, i18n, measure],
   );
 }

@@ -7,6 +7,7 @@ import { analysisHref, mapHref } from '../../routes.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { Empty, ExportCsvButton, Names, Section, names } from '../../components/Section.tsx';
 import { useNumberFormat } from '../../components/useNumberFormat.ts';
+import { Term } from './TermHelp.tsx';
 
 type FileName = (table: string) => (string | null)[];
 
@@ -33,10 +34,10 @@ export function DivergencesTable({ rows, fileName }: { rows: ReviewAnalysis['unw
             <tr>
               <th scope="col">{t.colPair}</th>
               <th scope="col" className="num">
-                {t.col2DAA}
+                <Term term={t.col2DAA} help={t.help2DAA} />
               </th>
               <th scope="col" className="num">
-                {t.col2CAA}
+                <Term term={t.col2CAA} help={t.help2CAA} />
               </th>
             </tr>
           </thead>
@@ -80,12 +81,20 @@ export function Bar({
   );
 }
 
-const coalitionName = (t: ReturnType<typeof useI18n>['t'], id: number | null) => (id === null ? '—' : t.coalition(id + 1));
-
 export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnalysis; fileName: FileName }) {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   const number = useNumberFormat();
-  const { communities, modularity } = analysis.coalitions;
+  const { communities: all, modularity } = analysis.coalitions;
+  // A « coalition » of one actor is an actor that converges with nobody: listed apart.
+  const communities = all.filter((c) => c.members.length > 1);
+  const lone = all.filter((c) => c.members.length === 1).flatMap((c) => c.members);
+  // Real coalitions are numbered 1, 2, … in their order; a lone actor's « coalition » has no number.
+  const numbers = new Map(communities.map((c, i) => [c.id, i + 1]));
+  const coalitionName = (id: number | null) => {
+    if (id === null) return '—';
+    const n = numbers.get(id);
+    return n === undefined ? t.loneActorsTitle : t.coalition(n);
+  };
   const reading = modularity >= 0.5 ? t.modularityStrong : modularity >= 0.3 ? t.modularityClear : t.modularityWeak;
   const members = new Map(communities.map((c) => [c.id, new Set(c.members.map((m) => m.id))]));
   return (
@@ -93,21 +102,21 @@ export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnal
       <div className="review-subhead">
         <h3>{t.coalitionsDetected}</h3>
         <p className="modularity">
-          {t.modularity} <strong>{number(modularity, 2, true)}</strong> — {reading}
+          <Term term={t.modularity} help={t.helpModularity} /> <strong>{number(modularity, 2, true)}</strong> — {reading}
         </p>
         <span className="no-print">
           <ExportCsvButton
             csv={{
               name: fileName(t.coalitionsDetected),
               header: [t.colCoalition, t.colActor],
-              rows: () => communities.flatMap((c) => c.members.map((m) => [coalitionName(t, c.id), m.label])),
+              rows: () => all.flatMap((c) => c.members.map((m) => [coalitionName(c.id), m.label])),
             }}
             what={t.coalitionsDetected}
           />
         </span>
       </div>
       {communities.length === 0 ? (
-        <Empty>{t.noCoalitions}</Empty>
+        <Empty>{all.length === 0 ? t.noCoalitions : t.noRealCoalitions}</Empty>
       ) : (
         <ol className="coalitions">
           {communities.map((c, i) => (
@@ -118,7 +127,7 @@ export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnal
               style={{ ['--c' as string]: ECOSYSTEM_COLORS[i % ECOSYSTEM_COLORS.length] }}
             >
               <h4>
-                {coalitionName(t, c.id)} <small>· {t.actorCount(c.members.length)}</small>
+                {coalitionName(c.id)} <small>· {t.actorCount(c.members.length)}</small>
               </h4>
               <ul>
                 {c.members.map((m) => (
@@ -128,6 +137,17 @@ export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnal
             </li>
           ))}
         </ol>
+      )}
+      {lone.length > 0 && (
+        <div className="lone-actors" data-lone={lone.length}>
+          <h3>
+            {t.loneActorsTitle} <small>· {plural(lone.length, t.loneActorsCount)}</small>
+          </h3>
+          <p className="hint small">{t.loneActorsHint}</p>
+          <p className="lone-actors-names">
+            <Names labels={lone} />
+          </p>
+        </div>
       )}
       <div className="review-subhead">
         <h3>{t.ecosystemsDeclared}</h3>
@@ -139,7 +159,7 @@ export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnal
               rows: () =>
                 analysis.ecosystems.map((e) => [
                   e.ecosystem.label,
-                  coalitionName(t, e.coalition),
+                  coalitionName(e.coalition),
                   e.jaccard,
                   names(e.add),
                   names(e.remove),
@@ -158,7 +178,7 @@ export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnal
               <th scope="col">{t.colEcosystem}</th>
               <th scope="col">{t.colCoalition}</th>
               <th scope="col" className="num">
-                {t.colJaccard}
+                <Term term={t.colJaccard} help={t.helpJaccard} />
               </th>
               <th scope="col">{t.colAdd}</th>
               <th scope="col">{t.colRemove}</th>
@@ -173,7 +193,7 @@ export function CoalitionsSection({ analysis, fileName }: { analysis: ReviewAnal
                     <span className="muted">{t.noMatch}</span>
                   ) : (
                     <>
-                      {coalitionName(t, e.coalition)}{' '}
+                      {coalitionName(e.coalition)}{' '}
                       <small className="muted">({t.actorCount(members.get(e.coalition)?.size ?? 0)})</small>
                     </>
                   )}
@@ -224,7 +244,7 @@ export function BrokersTable({ rows, fileName }: { rows: ReviewAnalysis['brokers
             <tr>
               <th scope="col">{t.colActor}</th>
               <th scope="col" className="num">
-                {t.colBetweenness}
+                <Term term={t.colBetweenness} help={t.helpBetweenness} />
               </th>
             </tr>
           </thead>

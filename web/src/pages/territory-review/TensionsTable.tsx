@@ -6,7 +6,7 @@ import type { Tension } from '../../api/analysisDocuments.ts';
 import { mapHref } from '../../routes.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { Empty, Names, Section, names } from '../../components/Section.tsx';
-import { useNumberFormat } from '../../components/useNumberFormat.ts';
+import { useAge } from './useAge.ts';
 
 type TensionSort = 'intensity' | 'age' | 'inStatus';
 const OPEN = new Set(['IDENTIFIE', 'MIS_AU_TRAVAIL', 'PERSISTANT']);
@@ -49,14 +49,17 @@ export function StatusChip({ status }: { status: string }) {
 export function TensionsTable({
   tensions,
   date,
+  asOf,
   fileName,
 }: {
   tensions: Tension[];
   date: string | null;
+  /** The review's instant: ages are counted up to it. */
+  asOf: string;
   fileName: (table: string) => (string | null)[];
 }) {
   const { t, enumLabel, formatDate } = useI18n();
-  const number = useNumberFormat();
+  const age = useAge();
   const [sort, setSort] = useState<SortState<TensionSort> | null>(null);
   const [openOnly, setOpenOnly] = useState(false);
   const rows = useMemo(() => {
@@ -157,13 +160,13 @@ export function TensionsTable({
                     <StatusChip status={r.status} />
                   </td>
                   <td className="num">
-                    {t.days(number(r.daysSinceIdentified, 0))}
+                    <span className="age">{age(r.identifiedAt, asOf)}</span>
                     <small>
                       {t.since} {formatDate(r.identifiedAt)}
                     </small>
                   </td>
                   <td className="num">
-                    {t.days(number(r.daysInStatus, 0))}
+                    <span className="age">{age(r.statusSince, asOf)}</span>
                     <small>
                       {t.since} {formatDate(r.statusSince)}
                     </small>

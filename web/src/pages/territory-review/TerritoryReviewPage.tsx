@@ -26,6 +26,10 @@ import {
   ProgressSection,
 } from './ReviewSections.tsx';
 import { isOpenTension, TensionsTable } from './TensionsTable.tsx';
+import { LoadTimelineSection } from './LoadTimeline.tsx';
+import { Glossary } from './TermHelp.tsx';
+import { PrintMaps } from './PrintMaps.tsx';
+import './review.css';
 
 /**
  * The DGS's monthly review of a territory: every project read together at a date, with the
@@ -75,6 +79,7 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
   const fileName = (table: string) => [t.reviewFilePrefix, name, table, day, withoutConfidential ? t.withoutConfidential : null];
   const analysis = data?.analysis;
   const openTensions = analysis?.tensions.filter(isOpenTension).length ?? 0;
+  const realCoalitions = analysis?.coalitions.communities.filter((c) => c.members.length > 1).length ?? 0;
   const quoted = (text: string) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);
   const sinceLabel = effective ? `${quoted(effective.name)} (${formatDate(effective.date)})` : null;
 
@@ -180,13 +185,13 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
             </li>
             <li>
               <a href="#coalitions-title">
-                <strong>{analysis.coalitions.communities.length}</strong>{' '}
-                {t.keyCoalitions(analysis.coalitions.communities.length)}
+                <strong>{realCoalitions}</strong> {t.keyCoalitions(realCoalitions)}
               </a>
             </li>
           </ul>
 
-          <TensionsTable tensions={analysis.tensions} date={date} fileName={fileName} />
+          <Glossary terms={['2CAA', '2DAA', 'betweenness', 'modularity', 'r*']} />
+          <TensionsTable tensions={analysis.tensions} date={date} asOf={analysis.asOf} fileName={fileName} />
           <div className="review-columns">
             <DivergencesTable rows={analysis.unworkedDivergences} fileName={fileName} />
             <BrokersTable rows={analysis.brokers} fileName={fileName} />
@@ -196,6 +201,7 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
             <LoadTable rows={analysis.engagementLoad} date={date} fileName={fileName} />
             <ExternalitiesTable rows={analysis.externalities} fileName={fileName} />
           </div>
+          <LoadTimelineSection timeline={data.loadTimeline} fileName={fileName} />
           <ProgressSection
             progress={data.progress}
             sinceLabel={sinceLabel}
@@ -204,6 +210,7 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
             notice={notice}
             fileName={fileName}
           />
+          <PrintMaps projects={analysis.projects} asOf={asOf} withoutConfidential={withoutConfidential} />
           <p className="review-footer">{t.reviewFooter(formatDate(analysis.asOf))}</p>
         </div>
       )}

@@ -50,10 +50,10 @@ export function EngagementForm(props: EngagementFormProps) {
   }, [props.autoFocus]);
 
   const actorErrors = props.withActor
-    ? Object.fromEntries(ACTOR_FIELDS.map((name) => [name, fieldError('Actor', name, actor[name])]))
+    ? Object.fromEntries(ACTOR_FIELDS.map((name) => [name, fieldError('Actor', name, actor[name], lang)]))
     : {};
   const engagementErrors = Object.fromEntries(
-    ENGAGEMENT_FIELDS.map((name) => [name, fieldError('Engagement', name, engagement[name])]),
+    ENGAGEMENT_FIELDS.map((name) => [name, fieldError('Engagement', name, engagement[name], lang)]),
   );
   const hasErrors = [...Object.values(actorErrors), ...Object.values(engagementErrors)].some(Boolean);
 

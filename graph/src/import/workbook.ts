@@ -4,6 +4,7 @@ import type { ImportPlanInput, PlanRow, RowProblem, SheetReading } from '../exch
 import { isFileError } from '../exchange/read/errors.ts';
 import { readWorkbook, type ReadOptions } from '../exchange/read/workbook.ts';
 import { mapWorkbook, type MapOptions } from '../exchange/map/plan.ts';
+import { ENUM_LABELS, enumLabel } from '../exchange/map/labels.ts';
 import { isoDay } from '../model/dates.ts';
 import { ID_PREFIX } from '../model/derived.ts';
 import { entitySpec, referenceFields } from '../model/entities.ts';
@@ -47,6 +48,9 @@ export interface FieldChangePreview {
   label: string;
   from: FieldValue;
   to: FieldValue;
+  /** The values as a person reads them: labels, not codes; titles, not ids; '' for none. */
+  fromText: string;
+  toText: string;
 }
 
 export interface WorkbookRowOutcome {
@@ -157,6 +161,19 @@ const sameValue = (a: FieldValue | undefined, b: FieldValue | undefined): boolea
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 const parseDay = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
+
+/** A value as the preview shows it: an enum's French label, an entity's title for its id, oui/non. */
+function shownValue(value: FieldValue | undefined, entries: ReadonlyMap<string, Entry>): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => shownValue(v, entries)).join(', ');
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (typeof value === 'string') {
+    const entry = entries.get(value);
+    if (entry) return titleOfValues(entry.type, entry.values) ?? value;
+    return ENUM_LABELS[value] ? enumLabel(value) : value;
+  }
+  return String(value);
+}
 
 /** The key a relation is matched by: its ends (unordered for symmetric relations). */
 function matchKey(type: EntityType, values: FieldValues): string | null {
@@ -395,7 +412,15 @@ export function planWorkbookImport(
           nameKey(value) === nameKey(current.values[field] as string);
         if (!sameName && !sameValue(current.values[field], value)) {
           patch[field] = value;
-          outcome.changes.push({ field, label: fieldSpec.label, from: current.values[field] ?? null, to: value });
+          const from = current.values[field] ?? null;
+          outcome.changes.push({
+            field,
+            label: fieldSpec.label,
+            from,
+            to: value,
+            fromText: shownValue(from, entries),
+            toText: shownValue(value, entries),
+          });
         }
       }
       if (outcome.changes.length > 0) {

@@ -97,7 +97,11 @@ describe('POST /imports', () => {
     // Bounded: the server did not hold a parsed copy (rows, strings) of the 50 MB.
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
     const count = await t.graph.read(async (tx) =>
-      Number((await tx.run('MATCH (e:Entity {projectId: $id}) WHERE e.type <> 'Project' RETURN count(e) AS n', { id: p.id })).records[0]!.get('n')),
+      Number(
+        (
+          await tx.run("MATCH (e:Entity {projectId: $id}) WHERE e.type <> 'Project' RETURN count(e) AS n", { id: p.id })
+        ).records[0]!.get('n'),
+      ),
     );
     expect(count).toBe(0);
   });

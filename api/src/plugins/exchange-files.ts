@@ -46,7 +46,13 @@ const RULES = accessRules();
 
 const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} Mo`;
 
-function sendErrors(reply: FastifyReply, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) {
+function sendErrors(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+) {
   return reply
     .code(status)
     .type('application/json; charset=utf-8')

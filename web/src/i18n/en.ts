@@ -1,8 +1,10 @@
+import { exchangeEn } from './exchange.en.ts';
 import { accessEn } from './access.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
   ...accessEn,
+  ...exchangeEn,
   appTagline: 'The actor map of the territory’s transition projects.',
   territories: 'Territories',
   projects: 'Projects',

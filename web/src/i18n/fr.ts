@@ -1,8 +1,10 @@
 // French, the default language. Domain words follow DOMAIN.md.
+import { exchangeFr } from './exchange.fr.ts';
 import { accessFr } from './access.fr.ts';
 
 export const fr = {
   ...accessFr,
+  ...exchangeFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   territories: 'Territoires',
   projects: 'Projets',

@@ -229,7 +229,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             projectId={projectId}
             territoryId={data.project.territory.id}
             onClose={() => setImporting(false)}
-            onImported={(report) => setStatus(t.importDone(report.actorsCreated, report.actorsReused))}
+            onImported={(summary) => setStatus(summary)}
           />
         </Suspense>
       )}

@@ -86,8 +86,7 @@ export function hasSessionCookie(request: FastifyRequest): boolean {
 /** The CSRF rule: is this request one a cross-site page could have sent with the user's cookie? */
 export function needsCsrfHeader(request: FastifyRequest): boolean {
   const path = pathOf(request.url);
-  const guarded =
-    path === '/graphql' || FILE_PATHS.has(path) || (request.method === 'POST' && path.startsWith('/auth/'));
+  const guarded = path === '/graphql' || FILE_PATHS.has(path) || (request.method === 'POST' && path.startsWith('/auth/'));
   if (!guarded || request.method === 'OPTIONS') return false;
   // GraphiQL's page is a navigation (no header possible); it runs nothing by itself.
   if (request.method === 'GET' && path === '/graphql' && !(request.query as Record<string, unknown> | undefined)?.query)

@@ -32,7 +32,11 @@ export interface WorkbookImportArgs {
  * bytes, api/src/plugins/exchange-files.ts): read, map, plan, and write unless a dry run.
  * @throws DomainError INVALID_FIELD (an unknown encoding), the file errors, IMPORT_INVALID_ROWS…
  */
-export async function runWorkbookImport(graph: Graph, author: ChangeContext, args: WorkbookImportArgs): Promise<ImportReportView> {
+export async function runWorkbookImport(
+  graph: Graph,
+  author: ChangeContext,
+  args: WorkbookImportArgs,
+): Promise<ImportReportView> {
   if (args.encoding && !(TEXT_ENCODINGS as readonly string[]).includes(args.encoding)) {
     throw new DomainError('INVALID_FIELD', `encodage « ${args.encoding} » inconnu (${TEXT_ENCODINGS.join(', ')})`, {
       field: 'encoding',

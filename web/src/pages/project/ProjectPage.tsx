@@ -1,3 +1,4 @@
+import { ExportMenu } from '../../export/ExportMenu.tsx';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useEntityMutations } from '../../api/mutations.ts';
 import { AppLink } from '../../components/AppLink.tsx';
@@ -156,6 +157,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           canvas={canvas}
           searchBox={searchBox}
           onStatus={setStatus}
+          exportMenu={<ExportMenu projectId={projectId} territoryId={data.project.territory.id} at={asOf} onStatus={setStatus} />}
         />
       </header>
       {asOf && !compare && (

@@ -196,7 +196,7 @@ describe('GET and POST /backups', () => {
     const pilot = await createPilot(t.graph, p.id);
     const answer = await t.app.inject({ method: 'GET', url: '/backups', headers: { authorization: `Bearer ${pilot.token}` } });
     expect([answer.statusCode, (answer.json() as Answer<never>).errors![0]!.extensions.code]).toEqual([403, 'FORBIDDEN']);
-    const user = await createTestUser(t.graph, 'Sans rôle', []);
+    const user = await createTestUser(t.graph, { name: 'Sans rôle' });
     const post = await t.app.inject({
       method: 'POST',
       url: '/backups',

@@ -95,7 +95,7 @@ describe('importing a workbook', () => {
         'Club ELEMIAH;Association;Très motivé',
       ]),
     });
-    await dialog.locator('tr.invalid[data-line="3"]').waitFor();
+    await dialog.locator('tr.invalid[data-line="3"]').first().waitFor();
     const alert = await dialog.getByRole('alert').first().textContent();
     expect(alert).toContain('1 problème');
     expect(alert).toContain('ligne 3, colonne « Engagement »');

@@ -59,7 +59,9 @@ const TIMELINE = /* GraphQL */ `
 `;
 
 describe('importing a workbook', () => {
-  it('a pilot previews a file with a bad row, then a two-sheet workbook (an update and creations), imports it, and finds it on the map and in the timeline', async () => {
+  it('a pilot previews a file with a bad row, then a two-sheet workbook (an update and creations), imports it, and finds it on the map and in the timeline', {
+    timeout: 300_000,
+  }, async () => {
     const small = await buildSmallProject(t.graph, 1, 0);
     await build(
       t.graph,

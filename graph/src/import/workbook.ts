@@ -271,6 +271,14 @@ export function planWorkbookImport(
     index(entry);
   }
 
+  /** When an entity of the file or of the database begins (a row without a start: the import's date). */
+  const startOfEntry = (id: string): Date | null => {
+    const entry = entries.get(id);
+    if (!entry) return null;
+    if (entry.existing) return entry.existing.validFrom;
+    return entry.row?.start ? parseDay(entry.row.start) : at;
+  };
+
   /** One reference text → an entity id of the target type, or a problem. */
   const resolve = (row: PlanRow, field: string, target: EntityType, text: string): string | null => {
     const viaFile = fileIds.get(`${target}:${text}`);
@@ -446,8 +454,28 @@ export function planWorkbookImport(
     if ('territoryId' in spec.fields) inputValues.territoryId = territory.id;
     if ('projectId' in spec.fields) inputValues.projectId = project.id;
     const validFrom = row.start ? parseDay(row.start) : at;
+    // An optional reference to an entity that begins later (an objective given a perimeter years
+    // after it began: a row holds the entity's first day and its present values, as the export
+    // writes them) is left out of the creation and set on the day its target begins — the history
+    // the row summarises — rather than refused.
+    const deferred: { field: string; value: FieldValue; from: Date }[] = [];
+    for (const [field, fieldSpec] of referenceFields(spec)) {
+      if (fieldSpec.required) continue;
+      const value = inputValues[field] as FieldValue | undefined;
+      const ids = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+      const latest = Math.max(0, ...ids.map((ref) => startOfEntry(ref)?.getTime() ?? 0));
+      const end = row.end ? parseDay(row.end).getTime() : Number.POSITIVE_INFINITY;
+      if (latest > validFrom.getTime() && latest < end) {
+        deferred.push({ field, value: value ?? null, from: new Date(latest) });
+        inputValues[field] = Array.isArray(value) ? [] : null;
+      }
+    }
     ops.push({ op: 'CREATE', type, id, input: inputValues, validFrom, ...base });
     opRows.push(outcome);
+    for (const later of deferred.sort((a, b) => a.from.getTime() - b.from.getTime())) {
+      ops.push({ op: 'UPDATE', id, patch: { [later.field]: later.value }, validFrom: later.from, ...base });
+      opRows.push(outcome);
+    }
     if (row.end) {
       ops.push({ op: 'END', id, validFrom: parseDay(row.end), ...base });
       opRows.push(outcome);

@@ -215,7 +215,15 @@ interface Entry {
   values: FieldValues;
   existing: ContextEntity | null;
   /** The first row of the file that matched or created it. */
-  row: { sheet: string; line: number; values: FieldValues; start: string | null; end: string | null } | null;
+  row: {
+    sheet: string;
+    line: number;
+    values: FieldValues;
+    start: string | null;
+    end: string | null;
+    /** The row's id column, if any. */
+    fileId?: string | null;
+  } | null;
 }
 
 /**
@@ -363,7 +371,10 @@ export function planWorkbookImport(
     }
     if (!match) {
       const key = matchKey(type, values);
-      const found = key === null ? [] : (byKey.get(type)?.get(key) ?? []);
+      // Two rows of the file with different ids are two entities, whatever their names.
+      const found = (key === null ? [] : (byKey.get(type)?.get(key) ?? [])).filter(
+        (e) => !(row.id && e.row?.fileId && e.row.fileId !== row.id),
+      );
       if (found.length > 1) {
         problem(
           row,
@@ -486,7 +497,7 @@ export function planWorkbookImport(
       type,
       values,
       existing: null,
-      row: { sheet: row.sheet, line: row.line, values, start: row.start, end: row.end },
+      row: { sheet: row.sheet, line: row.line, values, start: row.start, end: row.end, fileId: row.id },
     };
     entries.set(id, entry);
     index(entry);

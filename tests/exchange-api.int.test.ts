@@ -15,7 +15,10 @@ const base64 = (name: string) => readFileSync(join(CORPUS, name)).toString('base
 
 const IMPORT = /* GraphQL */ `
   mutation Import($projectId: ID!, $fileName: String!, $content: String!, $dryRun: Boolean, $validFrom: DateTime) {
-    importWorkbook(projectId: $projectId, fileName: $fileName, content: $content, dryRun: $dryRun, validFrom: $validFrom)
+    importWorkbook(projectId: $projectId, fileName: $fileName, content: $content, dryRun: $dryRun, validFrom: $validFrom) {
+      accepted dryRun changeSetId counts { created }
+      sheets { name recognised rows { line action kind label } }
+    }
   }
 `;
 const EXPORT = /* GraphQL */ `

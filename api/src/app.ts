@@ -7,6 +7,7 @@ import { DEFAULT_MAX_CONCURRENT_OPERATIONS, registerGraphQL } from './graphql/yo
 import { createLiveBus } from './live/bus.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerBookmarks } from './plugins/bookmarks.ts';
+import { registerExchangeFiles } from './plugins/exchange-files.ts';
 import { registerSignIn } from './plugins/sign-in.ts';
 import { registerGraph } from './plugins/graph.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, registerSecurity, type SecurityOptions } from './plugins/security.ts';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxConcurrentOperations: options.maxConcurrentOperations ?? DEFAULT_MAX_CONCURRENT_OPERATIONS,
     live,
   });
+  registerExchangeFiles(app);
 
   // Liveness: the process answers, whatever the database does (an orchestrator restarts a dead
   // process, not one waiting for its database).

@@ -21,6 +21,7 @@ export {
 export { spanLevelCypher } from './store/span.ts';
 export * from './import/actors.ts';
 export * from './import/workbook.ts';
+export * from './import/report-view.ts';
 export * from './reads/project-state.ts';
 export * from './reads/territories.ts';
 export * from './reads/visible-states.ts';

@@ -8,7 +8,7 @@
  *   listed in TRAME_CORS_ORIGINS; only listed origins get CORS headers, with credentials.
  *   `Origin: null` (sandboxed frames, files) is never accepted nor echoed.
  * - CSRF: a request carrying the session cookie and no `Authorization` header must carry
- *   `x-trame-csrf` (403 `CSRF_REFUSED`) on /graphql and on POST /auth/*: a cross-site form cannot
+ *   `x-trame-csrf` (403 `CSRF_REFUSED`) on /graphql, /imports, /backups and on POST /auth/*: a cross-site form cannot
  *   set a header, and a cross-site fetch that sets one needs a preflight this server refuses.
  *   Bearer requests (scripts, the wall page) need none.
  * - Security headers by helmet, with a Content-Security-Policy the built web app runs under
@@ -38,6 +38,8 @@ export interface SecurityOptions {
   listenHost?: string;
 }
 
+/** The raw-body routes of files (plugins/exchange-files.ts): imports and backups, guarded like /graphql. */
+const FILE_PATHS = new Set(['/imports', '/backups']);
 /** Routes an orchestrator probes by whatever name it knows the container by. */
 const UNGUARDED_PATHS = new Set(['/health', '/ready']);
 const LONGEST_ECHO = 100;
@@ -84,7 +86,7 @@ export function hasSessionCookie(request: FastifyRequest): boolean {
 /** The CSRF rule: is this request one a cross-site page could have sent with the user's cookie? */
 export function needsCsrfHeader(request: FastifyRequest): boolean {
   const path = pathOf(request.url);
-  const guarded = path === '/graphql' || (request.method === 'POST' && path.startsWith('/auth/'));
+  const guarded = path === '/graphql' || FILE_PATHS.has(path) || (request.method === 'POST' && path.startsWith('/auth/'));
   if (!guarded || request.method === 'OPTIONS') return false;
   // GraphiQL's page is a navigation (no header possible); it runs nothing by itself.
   if (request.method === 'GET' && path === '/graphql' && !(request.query as Record<string, unknown> | undefined)?.query)

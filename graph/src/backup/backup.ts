@@ -196,10 +196,13 @@ export function parseBackup(raw: unknown): BackupDocument {
     throw new DomainError('BACKUP_INVALID', "ce fichier n'est pas une sauvegarde de Trame (format « trame-backup » attendu)");
   }
   if (doc.version !== BACKUP_VERSION) {
+    const newer = typeof doc.version === 'number' && doc.version > BACKUP_VERSION;
     throw new DomainError(
       'BACKUP_VERSION_UNSUPPORTED',
-      `cette sauvegarde est au format ${String(doc.version)} ; cette version de Trame lit le format ${BACKUP_VERSION} : restaurez-la avec une version de Trame qui le connaît`,
-      { version: doc.version, supported: BACKUP_VERSION },
+      newer
+        ? `cette sauvegarde vient d'une version plus récente de Trame (format ${doc.version}, celle-ci lit le format ${BACKUP_VERSION}) : mettez Trame à jour, puis restaurez-la`
+        : `cette sauvegarde est dans un format plus ancien (${String(doc.version)}) que celui que cette version de Trame lit (${BACKUP_VERSION}) et qu'elle ne sait pas convertir : restaurez-la avec la version de Trame qui l'a écrite, puis sauvegardez de nouveau`,
+      { version: doc.version, supported: BACKUP_VERSION, newer },
     );
   }
   for (const key of ['entities', 'versions', 'changes', 'layouts', 'users', 'passwords', 'grants', 'domains'] as const) {
@@ -249,7 +252,7 @@ export async function restoreBackup(tx: ManagedTransaction, raw: unknown): Promi
   if (taken.length > 0) {
     throw new DomainError(
       'BACKUP_ID_COLLISION',
-      `la base contient déjà ${taken.length} élément(s) de cette sauvegarde (${taken.slice(0, 5).join(', ')}${taken.length > 5 ? '…' : ''}) : restaurez-la dans une base vide ou qui ne contient pas ce territoire`,
+      `la base contient déjà ${taken.length === 1 ? 'un élément' : `${taken.length} éléments`} de cette sauvegarde (${taken.slice(0, 5).join(', ')}${taken.length > 5 ? '…' : ''}) : restaurez-la dans une base vide ou qui ne contient pas ce territoire`,
       { ids: taken.slice(0, 100), count: taken.length },
     );
   }

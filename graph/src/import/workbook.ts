@@ -4,6 +4,7 @@ import type { ImportPlanInput, PlanRow, RowProblem, SheetReading } from '../exch
 import { isFileError } from '../exchange/read/errors.ts';
 import { readWorkbook, type ReadOptions } from '../exchange/read/workbook.ts';
 import { mapWorkbook, type MapOptions } from '../exchange/map/plan.ts';
+import { ENUM_LABELS, enumLabel } from '../exchange/map/labels.ts';
 import { isoDay } from '../model/dates.ts';
 import { ID_PREFIX } from '../model/derived.ts';
 import { entitySpec, referenceFields } from '../model/entities.ts';
@@ -47,6 +48,9 @@ export interface FieldChangePreview {
   label: string;
   from: FieldValue;
   to: FieldValue;
+  /** The values as a person reads them: labels, not codes; titles, not ids; '' for none. */
+  fromText: string;
+  toText: string;
 }
 
 export interface WorkbookRowOutcome {
@@ -158,6 +162,19 @@ const sameValue = (a: FieldValue | undefined, b: FieldValue | undefined): boolea
 
 const parseDay = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 
+/** A value as the preview shows it: an enum's French label, an entity's title for its id, oui/non. */
+function shownValue(value: FieldValue | undefined, entries: ReadonlyMap<string, Entry>): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => shownValue(v, entries)).join(', ');
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (typeof value === 'string') {
+    const entry = entries.get(value);
+    if (entry) return titleOfValues(entry.type, entry.values) ?? value;
+    return ENUM_LABELS[value] ? enumLabel(value) : value;
+  }
+  return String(value);
+}
+
 /** The key a relation is matched by: its ends (unordered for symmetric relations). */
 function matchKey(type: EntityType, values: FieldValues): string | null {
   const pick = (...names: string[]) => names.map((n) => values[n] ?? null);
@@ -198,7 +215,15 @@ interface Entry {
   values: FieldValues;
   existing: ContextEntity | null;
   /** The first row of the file that matched or created it. */
-  row: { sheet: string; line: number; values: FieldValues; start: string | null; end: string | null } | null;
+  row: {
+    sheet: string;
+    line: number;
+    values: FieldValues;
+    start: string | null;
+    end: string | null;
+    /** The row's id column, if any. */
+    fileId?: string | null;
+  } | null;
 }
 
 /**
@@ -253,6 +278,14 @@ export function planWorkbookImport(
     entries.set(e.id, entry);
     index(entry);
   }
+
+  /** When an entity of the file or of the database begins (a row without a start: the import's date). */
+  const startOfEntry = (id: string): Date | null => {
+    const entry = entries.get(id);
+    if (!entry) return null;
+    if (entry.existing) return entry.existing.validFrom;
+    return entry.row?.start ? parseDay(entry.row.start) : at;
+  };
 
   /** One reference text → an entity id of the target type, or a problem. */
   const resolve = (row: PlanRow, field: string, target: EntityType, text: string): string | null => {
@@ -338,7 +371,10 @@ export function planWorkbookImport(
     }
     if (!match) {
       const key = matchKey(type, values);
-      const found = key === null ? [] : (byKey.get(type)?.get(key) ?? []);
+      // Two rows of the file with different ids are two entities, whatever their names.
+      const found = (key === null ? [] : (byKey.get(type)?.get(key) ?? [])).filter(
+        (e) => !(row.id && e.row?.fileId && e.row.fileId !== row.id),
+      );
       if (found.length > 1) {
         problem(
           row,
@@ -395,7 +431,15 @@ export function planWorkbookImport(
           nameKey(value) === nameKey(current.values[field] as string);
         if (!sameName && !sameValue(current.values[field], value)) {
           patch[field] = value;
-          outcome.changes.push({ field, label: fieldSpec.label, from: current.values[field] ?? null, to: value });
+          const from = current.values[field] ?? null;
+          outcome.changes.push({
+            field,
+            label: fieldSpec.label,
+            from,
+            to: value,
+            fromText: shownValue(from, entries),
+            toText: shownValue(value, entries),
+          });
         }
       }
       if (outcome.changes.length > 0) {
@@ -421,8 +465,28 @@ export function planWorkbookImport(
     if ('territoryId' in spec.fields) inputValues.territoryId = territory.id;
     if ('projectId' in spec.fields) inputValues.projectId = project.id;
     const validFrom = row.start ? parseDay(row.start) : at;
+    // An optional reference to an entity that begins later (an objective given a perimeter years
+    // after it began: a row holds the entity's first day and its present values, as the export
+    // writes them) is left out of the creation and set on the day its target begins — the history
+    // the row summarises — rather than refused.
+    const deferred: { field: string; value: FieldValue; from: Date }[] = [];
+    for (const [field, fieldSpec] of referenceFields(spec)) {
+      if (fieldSpec.required) continue;
+      const value = inputValues[field] as FieldValue | undefined;
+      const ids = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+      const latest = Math.max(0, ...ids.map((ref) => startOfEntry(ref)?.getTime() ?? 0));
+      const end = row.end ? parseDay(row.end).getTime() : Number.POSITIVE_INFINITY;
+      if (latest > validFrom.getTime() && latest < end) {
+        deferred.push({ field, value: value ?? null, from: new Date(latest) });
+        inputValues[field] = Array.isArray(value) ? [] : null;
+      }
+    }
     ops.push({ op: 'CREATE', type, id, input: inputValues, validFrom, ...base });
     opRows.push(outcome);
+    for (const later of deferred.sort((a, b) => a.from.getTime() - b.from.getTime())) {
+      ops.push({ op: 'UPDATE', id, patch: { [later.field]: later.value }, validFrom: later.from, ...base });
+      opRows.push(outcome);
+    }
     if (row.end) {
       ops.push({ op: 'END', id, validFrom: parseDay(row.end), ...base });
       opRows.push(outcome);
@@ -433,7 +497,7 @@ export function planWorkbookImport(
       type,
       values,
       existing: null,
-      row: { sheet: row.sheet, line: row.line, values, start: row.start, end: row.end },
+      row: { sheet: row.sheet, line: row.line, values, start: row.start, end: row.end, fileId: row.id },
     };
     entries.set(id, entry);
     index(entry);

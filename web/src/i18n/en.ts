@@ -1,4 +1,5 @@
 
+import { exchangeEn } from './exchange.en.ts';
 import { accessEn } from './access.en.ts';
 import { wallEn } from './wall.en.ts';
 import { liveEn } from './live.en.ts';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...liveEn,
   ...journalEn,
   ...reviewEn,
+  ...exchangeEn,
   appTagline: 'The actor map of the territory’s transition projects.',
   territories: 'Territories',
   projects: 'Projects',

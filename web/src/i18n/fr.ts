@@ -1,4 +1,5 @@
 // French, the default language. Domain words follow DOMAIN.md.
+import { exchangeFr } from './exchange.fr.ts';
 import { accessFr } from './access.fr.ts';
 import { wallFr } from './wall.fr.ts';
 import { liveFr } from './live.fr.ts';
@@ -11,6 +12,7 @@ export const fr = {
   ...liveFr,
   ...journalFr,
   ...reviewFr,
+  ...exchangeFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   territories: 'Territoires',
   projects: 'Projets',

@@ -1,217 +1,188 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { ACTOR_KINDS, ENGAGEMENT_LEVELS, ENTITIES } from '@trame/graph/model';
-import { useImportActors, useImportPreview } from '../api/mutations.ts';
-import type { ImportActorsMutation } from '../generated/graphql.ts';
+import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { FILE_LIMITS } from '@trame/graph/exchange';
+import { queryKeys } from '../api/queryKeys.ts';
 import { download } from '../export/download.ts';
+import type { ImportReport } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/index.tsx';
-import {
-  IMPORT_FIELDS,
-  detectColumns,
-  headerIndexOf,
-  missingColumns,
-  templateCsv,
-  toImportRows,
-  type ColumnMapping,
-  type ImportField,
-  type ImportRow,
-} from './columns.ts';
-import { readSpreadsheet, type Grid } from './spreadsheet.ts';
+import { templateCsv } from './columns.ts';
+import { uploadWorkbook } from './upload.ts';
 
-/** The mutation's ImportReport (types generated from the SDL). */
-export type ImportReport = ImportActorsMutation['importActors'];
-
-/** Where each import field's label comes from in the model. */
-const MODEL_FIELD: Record<ImportField, [string, string]> = {
-  name: ['name', ENTITIES.Actor.fields.name!.label],
-  kind: ['kind', ENTITIES.Actor.fields.kind!.label],
-  description: ['description', ENTITIES.Actor.fields.description!.label],
-  level: ['level', ENTITIES.Engagement.fields.level!.label],
-  role: ['role', ENTITIES.Engagement.fields.role!.label],
-  perimeter: ['perimeterId', ENTITIES.Engagement.fields.perimeterId!.label],
-};
-
-/** Rows shown in the preview table; the others are checked all the same. */
+/** Rows shown per sheet in the preview; the others are checked all the same. */
 const SHOWN_ROWS = 300;
+
+type Row = ImportReport['sheets'][number]['rows'][number];
 
 export interface ImportDialogProps {
   projectId: string;
   /** The project's territory: its actors change too. */
   territoryId: string;
   onClose(): void;
-  /** After a successful import, the project read again. */
-  onImported(report: ImportReport): void;
+  /** After a successful import: the summary to show (the project is read again). */
+  onImported(summary: string): void;
 }
 
 /**
- * « Importer des acteurs »: choose a spreadsheet, check the columns, see what the server would
- * do row by row (a dry run, rerun whenever the file, the columns or the date change), import.
+ * « Importer un tableur »: choose a workbook (.xlsx, .ods, .csv, UTF-16 text), which the API
+ * reads (the same engine as `trame import`) and previews — per sheet and row: create, update
+ * (fields from → to), unchanged, skipped, problems with their sheet, line and column — then
+ * imports on confirmation, as one change set. The sheets to read and a text file's encoding
+ * can be changed; each change asks the API for a new preview.
  */
 export function ImportDialog({ projectId, territoryId, onClose, onImported }: ImportDialogProps) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, plural, formatShortDate, formatNumber } = i18n;
+  const client = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [grid, setGrid] = useState<Grid | null>(null);
-  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [validFrom, setValidFrom] = useState('');
+  const [encoding, setEncoding] = useState<string | null>(null);
+  const [skipSheets, setSkipSheets] = useState<string[]>([]);
   const [preview, setPreview] = useState<ImportReport | null>(null);
-  const [reading, setReading] = useState(false);
-  const [checking, setChecking] = useState(false);
+  /** Upload progress 0…1, null while the server reads, undefined when idle. */
+  const [progress, setProgress] = useState<number | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<ImportReport | null>(null);
-  const { mutateAsync: dryRun } = useImportPreview(projectId);
-  const { mutateAsync: importActors } = useImportActors(projectId, territoryId);
+  const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
   }, []);
 
-  const headerIndex = grid ? headerIndexOf(grid) : 0;
-  const header = grid?.[headerIndex] ?? [];
-  const missing = mapping ? missingColumns(mapping) : [];
-  const rows = useMemo<ImportRow[]>(
-    () => (grid && mapping && missingColumns(mapping).length === 0 ? toImportRows(grid, mapping, headerIndex) : []),
-    [grid, mapping, headerIndex],
-  );
-  const fieldLabel = (field: ImportField) => i18n.field(...MODEL_FIELD[field]);
+  const megabytes = (n: number) => `${formatNumber(Math.round((n / 1024 / 1024) * 10) / 10)} Mo`;
 
-  // The dry run: what the server would do with these rows, errors included.
+  // The dry run: what the API would do with this file, rerun when a choice changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t and megabytes only word the message; the language does not rerun it.
   useEffect(() => {
     setPreview(null);
-    if (rows.length === 0 || done) return;
+    if (!file || done) return;
+    if (file.size > FILE_LIMITS.maxBytes) {
+      setError(t.importTooLarge(megabytes(file.size), megabytes(FILE_LIMITS.maxBytes)));
+      return;
+    }
     let current = true;
-    setChecking(true);
     setError(null);
-    dryRun({ rows, validFrom: validFrom || null })
+    setProgress(0);
+    uploadWorkbook({
+      projectId,
+      file,
+      fileName: file.name,
+      dryRun: true,
+      encoding,
+      skipSheets,
+      validFrom: validFrom || null,
+      onProgress: (p) => current && setProgress(p),
+    })
       .then((report) => current && setPreview(report))
       .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)))
-      .finally(() => current && setChecking(false));
+      .finally(() => current && setProgress(undefined));
     return () => {
       current = false;
     };
-  }, [rows, validFrom, dryRun, done]);
+  }, [file, encoding, skipSheets, validFrom, projectId, done]);
 
-  const choose = async (file: File | undefined) => {
-    if (!file) return;
-    setFileName(file.name);
-    setGrid(null);
-    setMapping(null);
-    setDone(null);
-    setError(null);
-    setReading(true);
-    try {
-      const read = await readSpreadsheet(file);
-      const index = headerIndexOf(read);
-      if (read.length <= index + 1) setError(t.importEmptyFile);
-      setGrid(read);
-      setMapping(detectColumns(read[index] ?? []));
-    } catch {
-      setError(t.importUnreadable(file.name));
-    } finally {
-      setReading(false);
-    }
-  };
+  const summaryOf = (report: ImportReport) =>
+    [
+      report.counts.created > 0 && plural(report.counts.created, { one: t.importCreatesOne, other: t.importCreatesOther }),
+      report.counts.updated > 0 && plural(report.counts.updated, { one: t.importUpdatesOne, other: t.importUpdatesOther }),
+      report.counts.ended > 0 && plural(report.counts.ended, { one: t.importEndedOne, other: t.importEndedOther }),
+      report.counts.unchanged > 0 &&
+        plural(report.counts.unchanged, { one: t.importUnchangedCountOne, other: t.importUnchangedCountOther }),
+      report.counts.skipped > 0 &&
+        plural(report.counts.skipped, { one: t.importSkippedCountOne, other: t.importSkippedCountOther }),
+    ]
+      .filter(Boolean)
+      .join(', ');
 
   const run = async () => {
+    if (!file) return;
     setBusy(true);
     setError(null);
+    setProgress(0);
     try {
-      const report = await importActors({ rows, validFrom: validFrom || null });
-      setDone(report);
-      onImported(report);
+      const report = await uploadWorkbook({
+        projectId,
+        file,
+        fileName: file.name,
+        dryRun: false,
+        encoding,
+        skipSheets,
+        validFrom: validFrom || null,
+        onProgress: setProgress,
+      });
+      const message = t.importWorkbookDone(summaryOf(report));
+      setDone(message);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.project(projectId) }),
+        client.invalidateQueries({ queryKey: queryKeys.territory(territoryId) }),
+      ]);
+      onImported(message);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
+      setProgress(undefined);
     }
   };
 
-  const errorsByLine = useMemo(() => {
-    const map = new Map<number, ImportReport['errors']>();
-    for (const e of preview?.errors ?? []) map.set(e.line, [...(map.get(e.line) ?? []), e]);
-    return map;
-  }, [preview]);
-  const resultByLine = useMemo(() => new Map((preview?.rows ?? []).map((r) => [r.line, r])), [preview]);
-  const rowByLine = useMemo(() => new Map(rows.map((r) => [r.line, r])), [rows]);
-  // An unknown kind or level: the server lists codes, the pilot typed labels; show the labels.
-  const messageOf = (e: ImportReport['errors'][number]) => {
-    const value = e.field === 'kind' || e.field === 'level' ? rowByLine.get(e.line)?.[e.field] : null;
-    if (e.code !== 'INVALID_ENUM' || !value || (e.field !== 'kind' && e.field !== 'level')) return e.message;
-    const allowed = (e.field === 'kind' ? ACTOR_KINDS : ENGAGEMENT_LEVELS).map((code) => i18n.enumLabel(code)).join(', ');
-    return t.importUnknownValue(fieldLabel(e.field), value, allowed);
+  const actionLabel: Record<Row['action'], string> = {
+    CREATE: t.importActionCreate,
+    UPDATE: t.importActionUpdate,
+    UNCHANGED: t.importActionUnchanged,
+    SKIPPED: t.importActionSkipped,
+    INVALID: t.importActionInvalid,
   };
-  const actionLabel = {
-    NEW_ACTOR: t.importNewActor,
-    EXISTING_ACTOR: t.importExistingActor,
-    SKIPPED: t.importSkipped,
-    INVALID: t.importInvalid,
-  };
-  const canImport = preview !== null && !checking && !busy && preview.errors.length === 0 && preview.engagementsCreated > 0;
-  const shownValue = (field: ImportField, value: string | null) =>
-    value && (field === 'kind' || field === 'level') ? i18n.enumLabel(value) : (value ?? '');
+  const changes = preview ? preview.counts.created + preview.counts.updated + preview.counts.ended : 0;
+  const canImport = preview?.accepted === true && changes > 0 && progress === undefined && !busy;
+  const toggleSheet = (name: string, use: boolean) =>
+    setSkipSheets((list) => (use ? list.filter((n) => n !== name) : [...list, name]));
 
   return (
     <dialog ref={dialog} className="import-dialog" aria-labelledby="import-title" onClose={onClose}>
       <header>
-        <h2 id="import-title">{t.importTitle}</h2>
+        <h2 id="import-title">{t.importWorkbookTitle}</h2>
         <button type="button" onClick={() => dialog.current?.close()} aria-label={t.close}>
           ×
         </button>
       </header>
-      <p>{t.importIntro}</p>
+      <p>{t.importWorkbookIntro}</p>
       <div className="import-file">
         <label>
-          {t.importFile}{' '}
+          {t.importWorkbookFile}{' '}
           <input
             type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => void choose(e.target.files?.[0])}
+            accept=".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
+            onChange={(e) => {
+              setDone(null);
+              setEncoding(null);
+              setSkipSheets([]);
+              setFile(e.target.files?.[0] ?? null);
+            }}
           />
+        </label>
+        <label title={t.importWorkbookDateHint}>
+          {t.importWorkbookDate} <input type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
         </label>
         <button type="button" className="link" onClick={() => download(templateCsv(i18n.lang), t.importTemplateFile)}>
           {t.importTemplate}
         </button>
       </div>
-      {reading && <p aria-busy="true">{t.importReading}</p>}
 
-      {grid && mapping && !done && (
-        <>
-          <fieldset className="import-columns">
-            <legend>
-              {t.importColumns} — {fileName} ({t.importRowsRead(rows.length)})
-            </legend>
-            <p className="hint">{t.importColumnsHint}</p>
-            {IMPORT_FIELDS.map((field) => (
-              <label key={field}>
-                {fieldLabel(field)}
-                {['name', 'kind', 'level'].includes(field) ? ' *' : ''}
-                <select
-                  value={mapping[field] ?? ''}
-                  onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? null : Number(e.target.value) })}
-                >
-                  <option value="">{t.importNoColumn}</option>
-                  {header.map((title, index) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position in the file.
-                    <option key={index} value={index}>
-                      {title || `#${index + 1}`}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-            <label title={t.importDateHint}>
-              {t.effectiveDate}
-              <input type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
-            </label>
-          </fieldset>
-          {missing.length > 0 && (
-            <p role="alert" className="error">
-              {t.importMissing(missing.map(fieldLabel).join(', '))}
-            </p>
+      {progress !== undefined && (
+        <div className="import-progress" aria-live="polite">
+          {progress === null ? (
+            <>
+              <progress aria-label={t.importAnalysing} />
+              <span>{t.importAnalysing}</span>
+            </>
+          ) : (
+            <>
+              <progress aria-label={t.importUploading(Math.round(progress * 100))} value={progress} max={1} />
+              <span>{t.importUploading(Math.round(progress * 100))}</span>
+            </>
           )}
-        </>
+        </div>
       )}
 
       {error && (
@@ -219,88 +190,145 @@ export function ImportDialog({ projectId, territoryId, onClose, onImported }: Im
           {error}
         </p>
       )}
-      {checking && <p aria-busy="true">{t.importChecking}</p>}
 
       {preview && !done && (
         <section className="import-preview" aria-label={t.importResult}>
           <p role="status">
-            <strong>{t.importSummary(preview.actorsCreated, preview.actorsReused, preview.skipped)}</strong>
+            <strong>{summaryOf(preview) || t.importNothingToDo}</strong>
+            {preview.encoding && (
+              <>
+                {' · '}
+                <label>
+                  {t.importEncoding}{' '}
+                  <select value={encoding ?? ''} onChange={(e) => setEncoding(e.target.value || null)}>
+                    <option value="">{t.importEncodingDetected(preview.encoding.label)}</option>
+                    {preview.encodings.map((choice) => (
+                      <option key={choice.encoding} value={choice.encoding}>
+                        {choice.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </>
+            )}
+            {preview.separator && <> · {t.importSeparator(preview.separator)}</>}
           </p>
-          {preview.errors.length > 0 && (
+          {preview.problems.length > 0 && (
             <div role="alert" className="import-errors">
-              <p className="error">{t.importErrors(preview.errors.length)}</p>
+              <p className="error">
+                {plural(preview.problems.length, { one: t.importProblemsTitleOne, other: t.importProblemsTitleOther })}
+              </p>
               <ul>
-                {preview.errors.map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the preview's errors, in file order, never reordered.
-                  <li key={i}>{t.importLineError(e.line, messageOf(e))}</li>
+                {preview.problems.slice(0, 50).map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the report's problems, in file order, never reordered.
+                  <li key={i}>{t.importProblemAt(p.sheet, p.line, p.column, p.message)}</li>
                 ))}
               </ul>
             </div>
           )}
-          <div className="import-table">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t.importLine}</th>
-                  {IMPORT_FIELDS.filter((f) => mapping?.[f] !== null).map((f) => (
-                    <th key={f}>{fieldLabel(f)}</th>
-                  ))}
-                  <th>{t.importResult}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.slice(0, SHOWN_ROWS).map((row) => {
-                  const result = resultByLine.get(row.line);
-                  const rowErrors = errorsByLine.get(row.line) ?? [];
-                  return (
-                    <tr
-                      key={row.line}
-                      className={rowErrors.length > 0 ? 'invalid' : result?.action === 'SKIPPED' ? 'skipped' : undefined}
-                      data-line={row.line}
-                    >
-                      <td>{row.line}</td>
-                      {IMPORT_FIELDS.filter((f) => mapping?.[f] !== null).map((f) => (
-                        <td key={f} aria-invalid={rowErrors.some((e) => e.field === f) || undefined}>
-                          {shownValue(f, row[f])}
-                        </td>
-                      ))}
-                      <td>
-                        {result ? actionLabel[result.action] : ''}
-                        {result?.reason ? ` — ${result.reason}` : ''}
-                        {rowErrors.map((e, i) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: one row's errors, in order, never reordered.
-                          <div key={i} className="error">
-                            {messageOf(e)}
-                          </div>
+          {preview.sheets.map((sheet) => {
+            const skipped = skipSheets.includes(sheet.name);
+            return (
+              <section key={sheet.name} className="import-sheet" data-sheet={sheet.name} aria-label={t.importSheet(sheet.name)}>
+                <h3>
+                  {t.importSheet(sheet.name)}{' '}
+                  <small>
+                    {sheet.recognised
+                      ? [
+                          sheet.kindLabel && t.importSheetKind(sheet.kindLabel),
+                          sheet.headerLine && t.importHeaderLine(sheet.headerLine),
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')
+                      : t.importSheetIgnored(sheet.reason ?? '')}
+                  </small>
+                </h3>
+                {(sheet.recognised || skipped) && preview.sheets.length > 1 && (
+                  <label>
+                    <input type="checkbox" checked={!skipped} onChange={(e) => toggleSheet(sheet.name, e.target.checked)} />{' '}
+                    {t.importSheetUse}
+                  </label>
+                )}
+                {sheet.ignoredColumns.length > 0 && (
+                  <p className="hint">
+                    {t.importIgnoredColumns} :{' '}
+                    {sheet.ignoredColumns
+                      .map((c) => t.importIgnoredColumn(c.header, c.letter, c.ignoredBecause ?? ''))
+                      .join(' ; ')}
+                  </p>
+                )}
+                {sheet.rows.length > 0 && (
+                  <div className="import-table">
+                    <table>
+                      <thead>
+                        <tr>
+                          <th>{t.importLine}</th>
+                          <th>{t.importKind}</th>
+                          <th>{t.importLabel}</th>
+                          <th>{t.importAction}</th>
+                          <th>{t.importDetails}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {sheet.rows.slice(0, SHOWN_ROWS).map((row, i) => (
+                          <tr
+                            // biome-ignore lint/suspicious/noArrayIndexKey: a matrix line gives several rows; their order is the report's.
+                            key={`${row.line}-${i}`}
+                            className={row.action.toLowerCase()}
+                            data-line={row.line}
+                            data-action={row.action}
+                          >
+                            <td>{row.line}</td>
+                            <td>{row.kindLabel ?? ''}</td>
+                            <td>{row.label ?? ''}</td>
+                            <td>{actionLabel[row.action]}</td>
+                            <td>
+                              {row.changes.map((c) => (
+                                <div key={c.field}>{t.importChange(c.label, c.from, c.to)}</div>
+                              ))}
+                              {row.ends && <div>{t.importEnds(formatShortDate(row.ends))}</div>}
+                              {row.action === 'CREATE' && row.date && (
+                                <div className="hint">{t.importSince(formatShortDate(row.date))}</div>
+                              )}
+                              {row.reason && <div className="hint">{row.reason}</div>}
+                              {row.problems.map((p, j) => (
+                                // biome-ignore lint/suspicious/noArrayIndexKey: one row's problems, in order.
+                                <div key={j} className="error">
+                                  {p.column ? `${p.column} : ` : ''}
+                                  {p.message}
+                                </div>
+                              ))}
+                            </td>
+                          </tr>
                         ))}
-                        {result?.warnings.map((w, i) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: one row's warnings, in order, never reordered.
-                          <div key={i} className="hint">
-                            {w}
-                          </div>
-                        ))}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            {rows.length > SHOWN_ROWS && <p className="hint">{t.importMoreRows(rows.length - SHOWN_ROWS)}</p>}
-          </div>
-          {preview.errors.length === 0 && preview.engagementsCreated === 0 && <p>{t.importNothing}</p>}
+                      </tbody>
+                    </table>
+                    {sheet.rows.length > SHOWN_ROWS && (
+                      <p className="hint">
+                        {plural(sheet.rows.length - SHOWN_ROWS, {
+                          one: t.importMoreRowsShownOne,
+                          other: t.importMoreRowsShownOther,
+                        })}
+                      </p>
+                    )}
+                  </div>
+                )}
+              </section>
+            );
+          })}
         </section>
       )}
 
       {done && (
         <p role="status" className="import-done">
-          {t.importDone(done.actorsCreated, done.actorsReused)}
+          {done}
         </p>
       )}
 
       <footer>
         {!done && (
           <button type="button" className="primary" disabled={!canImport} onClick={() => void run()}>
-            {busy ? t.saving : t.importRun(preview?.engagementsCreated ?? 0)}
+            {busy ? t.saving : t.importConfirm}
           </button>
         )}
         <button type="button" onClick={() => dialog.current?.close()}>

@@ -4,13 +4,54 @@ import {
   exportSnapshot,
   importActors,
   importWorkbook,
+  presentImportReport,
   previewActorImport,
   readImportFile,
+  type ChangeContext,
+  type Graph,
+  type ImportReportView,
   readProjectSnapshot,
   readTerritorySnapshot,
   type ExportFormat,
 } from '@trame/graph';
+import { TEXT_ENCODINGS, type TextEncoding } from '@trame/graph/exchange';
 import type { Resolvers } from '../../generated/resolvers.ts';
+
+export interface WorkbookImportArgs {
+  projectId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  encoding?: string | null;
+  skipSheets?: readonly string[] | null;
+  validFrom?: Date | null;
+  dryRun?: boolean | null;
+}
+
+/**
+ * One workbook import, for the GraphQL mutation (base64 content) and the upload route (raw
+ * bytes, api/src/plugins/exchange-files.ts): read, map, plan, and write unless a dry run.
+ * @throws DomainError INVALID_FIELD (an unknown encoding), the file errors, IMPORT_INVALID_ROWS…
+ */
+export async function runWorkbookImport(
+  graph: Graph,
+  author: ChangeContext,
+  args: WorkbookImportArgs,
+): Promise<ImportReportView> {
+  if (args.encoding && !(TEXT_ENCODINGS as readonly string[]).includes(args.encoding)) {
+    throw new DomainError('INVALID_FIELD', `encodage « ${args.encoding} » inconnu (${TEXT_ENCODINGS.join(', ')})`, {
+      field: 'encoding',
+    });
+  }
+  const input = readImportFile(args.bytes, args.fileName, {
+    ...(args.encoding ? { encoding: args.encoding as TextEncoding } : {}),
+    ...(args.skipSheets ? { skipSheets: args.skipSheets } : {}),
+  });
+  const options = { dryRun: args.dryRun ?? false, ...(args.validFrom ? { validFrom: args.validFrom } : {}) };
+  const report = options.dryRun
+    ? await graph.read((tx) => importWorkbook(tx, author, args.projectId, input, options))
+    : await graph.write((tx) => importWorkbook(tx, author, args.projectId, input, options));
+  return presentImportReport(report);
+}
 
 export const importResolvers: Resolvers = {
   Query: {
@@ -42,14 +83,16 @@ export const importResolvers: Resolvers = {
     },
   },
   Mutation: {
-    importWorkbook: async (_p, { projectId, fileName, content, encoding, validFrom, dryRun }, ctx) => {
-      const input = readImportFile(Buffer.from(content, 'base64'), fileName, encoding ? { encoding: encoding as never } : {});
-      const author = ctx.author;
-      const options = { dryRun: dryRun ?? false, ...(validFrom ? { validFrom } : {}) };
-      return options.dryRun
-        ? ctx.graph.read((tx) => importWorkbook(tx, author, projectId, input, options))
-        : ctx.graph.write((tx) => importWorkbook(tx, author, projectId, input, options));
-    },
+    importWorkbook: (_p, { projectId, fileName, content, encoding, skipSheets, validFrom, dryRun }, ctx) =>
+      runWorkbookImport(ctx.graph, ctx.author, {
+        projectId,
+        fileName,
+        bytes: Buffer.from(content, 'base64'),
+        encoding: encoding ?? null,
+        skipSheets: skipSheets ?? null,
+        validFrom: validFrom ?? null,
+        dryRun: dryRun ?? false,
+      }),
     importActors: async (_p, { projectId, rows, validFrom, dryRun }, ctx) => {
       const options = validFrom ? { validFrom } : {};
       return dryRun

@@ -4,6 +4,7 @@ import type { GrantableRole, RoleGrant, UserAccount } from '../../api/accessDocu
 import { useTerritories } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { accessErrorText } from '../../i18n/accessErrors.ts';
+import { BackupsSection } from './BackupsSection.tsx';
 
 type Territories = NonNullable<ReturnType<typeof useTerritories>['data']>['territories'];
 
@@ -82,6 +83,7 @@ export function AdminPage() {
           />
         )}
       </section>
+      <BackupsSection territories={places} />
     </main>
   );
 }

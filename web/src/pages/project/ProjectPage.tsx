@@ -1,3 +1,4 @@
+import { ExportMenu } from '../../export/ExportMenu.tsx';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useEntityMutations } from '../../api/mutations.ts';
 import { AppLink } from '../../components/AppLink.tsx';
@@ -226,6 +227,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           canvas={canvas}
           searchBox={searchBox}
           onStatus={setStatus}
+          exportMenu={<ExportMenu projectId={projectId} territoryId={data.project.territory.id} at={asOf} onStatus={setStatus} />}
         />
       </header>
       {project.canEdit && !asOf && !workshop && (
@@ -316,7 +318,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             projectId={projectId}
             territoryId={data.project.territory.id}
             onClose={() => setImporting(false)}
-            onImported={(report) => setStatus(t.importDone(report.actorsCreated, report.actorsReused))}
+            onImported={(summary) => setStatus(summary)}
           />
         </Suspense>
       )}

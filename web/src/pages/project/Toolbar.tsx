@@ -1,4 +1,4 @@
-import { useState, type RefObject } from 'react';
+import { useState, type ReactNode, type RefObject } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { searchNodes, type Grouping, type MapFilters } from '../../map/elements.ts';
 import type { MapCanvasHandle } from '../../map/MapCanvas.tsx';
@@ -28,6 +28,8 @@ export interface ToolbarProps {
   searchBox: RefObject<HTMLInputElement | null>;
   /** A message for the toast (no match for the search). */
   onStatus(message: string): void;
+  /** The « Exporter… » menu (web/src/export/ExportMenu.tsx). */
+  exportMenu?: ReactNode;
 }
 
 /** The editor's toolbar: grouping, views, filters, search, then the registry's buttons and « Projeter ». */
@@ -106,6 +108,7 @@ export function Toolbar(props: ToolbarProps) {
       >
         {t.projectOnWall}
       </a>
+      {props.exportMenu}
     </div>
   );
 }

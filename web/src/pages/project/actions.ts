@@ -74,7 +74,7 @@ export const ENGAGE_ACTION: Action = {
 /** The toolbar's buttons, in their order. */
 export const TOOLBAR_ACTIONS: readonly Action[] = [
   { id: 'relation.draw', label: 'newRelation', shortcut: ['l'], enabled: editable, run: (c) => c.toggleDrawMode() },
-  { id: 'import.open', label: 'importActors', enabled: editable, run: (c) => c.openImport() },
+  { id: 'import.open', label: 'importWorkbook', enabled: editable, run: (c) => c.openImport() },
   { id: 'map.rearrange', label: 'rearrange', enabled: always, run: (c) => c.rearrange() },
   { id: 'export.png', label: 'exportPng', enabled: always, run: (c) => c.exportPng() },
   { id: 'export.svg', label: 'exportSvg', enabled: always, run: (c) => c.exportSvg() },

@@ -1,3 +1,4 @@
+import { ExportMenu } from '../../export/ExportMenu.tsx';
 import { useMemo } from 'react';
 import { today } from '@trame/graph/model';
 import { latestMilestoneOnOrBefore, type MilestoneOption } from '../../analysis/analysis.ts';
@@ -141,6 +142,7 @@ export function TerritoryReviewPage({ territoryId, params }: { territoryId: stri
             ) : (
               viewer.data && <span className="confidential-choice">{t.withoutConfidentialForced}</span>
             )}
+            <ExportMenu territoryId={territoryId} at={asOf} withoutConfidential={withoutConfidential} />
           </>
         }
       />

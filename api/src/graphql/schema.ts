@@ -10,6 +10,7 @@ import { entityListResolvers, entityMutationResolvers, entityObjectResolvers } f
 import { accountResolvers } from './resolvers/account.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';
 import { importResolvers } from './resolvers/import.ts';
+import { mergeResolvers } from './resolvers/merge.ts';
 import { queryResolvers } from './resolvers/queries.ts';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.ts';
 
@@ -37,7 +38,7 @@ export function buildSchema(model: Model = ENTITIES) {
   const objects = entityObjectResolvers(model);
   const lists: Record<string, Record<string, unknown>> = entityListResolvers(model);
   const custom: Record<string, Record<string, unknown>> = {};
-  for (const part of [queryResolvers, analysisResolvers, importResolvers, accountResolvers] as Record<
+  for (const part of [queryResolvers, analysisResolvers, importResolvers, accountResolvers, mergeResolvers] as Record<
     string,
     Record<string, unknown>
   >[]) {

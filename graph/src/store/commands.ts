@@ -93,6 +93,8 @@ async function assertUnique(
 export interface CreateOptions extends WriteOptions {
   /** A client-chosen id (imports, demo data); generated otherwise. */
   id?: string;
+  /** The change this creation follows from (a merge's recreated engagement). */
+  causeId?: string | null;
 }
 
 /**
@@ -149,6 +151,7 @@ export async function createEntity(
       recordedAt,
       validFrom: at,
       delta: createDelta(values),
+      causeId: options.causeId ?? null,
     }),
   );
   return created;
@@ -224,6 +227,8 @@ export interface EndOptions extends WriteOptions {
   expectedVersion?: number | null;
   revertOf?: string | null;
   causeId?: string | null;
+  /** The END change's id, chosen beforehand by a use case whose other changes name it as their cause (a merge). */
+  changeId?: string;
 }
 
 /**
@@ -249,7 +254,7 @@ export async function endEntity(
   const change = await recordChange(
     tx,
     changeRow({
-      id: newId('chg'),
+      id: options.changeId ?? newId('chg'),
       entity: ended,
       op: 'END',
       author: ctx.author,

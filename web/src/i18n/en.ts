@@ -1,8 +1,10 @@
 import { accessEn } from './access.en.ts';
+import { namesEn } from './names.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
   ...accessEn,
+  ...namesEn,
   appTagline: 'The actor map of the territory’s transition projects.',
   territories: 'Territories',
   projects: 'Projects',

@@ -145,7 +145,12 @@ describe('mergeActors', () => {
   });
 
   it('recreates the engagement in a project where the kept actor was not engaged, and reverting the END undoes the merge', async () => {
-    const project2 = await build(t.graph, 'Project', { territoryId: small.territory.id, name: 'Second projet' }, { validFrom: at('2018-01-01') });
+    const project2 = await build(
+      t.graph,
+      'Project',
+      { territoryId: small.territory.id, name: 'Second projet' },
+      { validFrom: at('2018-01-01') },
+    );
     const engagement = await build(
       t.graph,
       'Engagement',

@@ -12,6 +12,8 @@ import {
   parseReviewWithoutConfidential,
   parseRoute,
   parseSignInParams,
+  parseTableView,
+  tableHref,
   reviewWithoutConfidentialChange,
   safeReturnPath,
   signInHref,
@@ -167,5 +169,17 @@ describe('the access routes', () => {
       '/territoires/ter-a/revue?date=2020-01-15&confidentiel=non',
     );
     expect(reviewWithoutConfidentialChange(false)).toEqual({ confidentiel: null });
+  });
+});
+
+describe('the table view', () => {
+  it('parses /projets/:id/tableau and builds its links', () => {
+    const route = parseRoute('/projets/prj-marche/tableau', '?vue=positions');
+    expect(route).toMatchObject({ page: 'projectTable', projectId: 'prj-marche' });
+    expect(route.page === 'projectTable' && parseTableView(route.params)).toBe('positions');
+    expect(parseTableView(new URLSearchParams('vue=inconnue'))).toBe('acteurs');
+    expect(tableHref('prj-marche')).toBe('/projets/prj-marche/tableau');
+    expect(tableHref('prj-marche', 'relations')).toBe('/projets/prj-marche/tableau?vue=relations');
+    expect(parseRoute('/projets/prj-marche/tableau/x', '').page).toBe('notFound');
   });
 });

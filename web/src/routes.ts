@@ -8,6 +8,7 @@ import { isoDay } from '@trame/graph/model';
  *   /                                   home: territories and their projects
  *   /projets/:id ?date ?compare=a..b ?atelier=1 ?vue=sauts    the map editor
  *   /projets/:id/analyse ?date ?ordre   the project's MACTOR analysis
+ *   /projets/:id/tableau ?vue           the project as tables (actors, positions grid, relations)
  *   /territoires/:id/revue ?date ?depuis   the territory's review
  *   /connexion ?retour ?jeton ?erreur   sign-in (password, one-time link, single sign-on's error)
  *   /compte                             the signed-in user's password and API tokens
@@ -19,6 +20,7 @@ export type Route =
   | { page: 'project'; projectId: string; params: URLSearchParams }
   | { page: 'territoryReview'; territoryId: string; params: URLSearchParams }
   | { page: 'projectAnalysis'; projectId: string; params: URLSearchParams }
+  | { page: 'projectTable'; projectId: string; params: URLSearchParams }
   | { page: 'signIn'; params: URLSearchParams }
   | { page: 'account' }
   | { page: 'admin' }
@@ -66,6 +68,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (review) return { page: 'territoryReview', territoryId: review[1]!, params };
   const analysis = /^\/projets\/([a-z0-9-]+)\/analyse\/?$/.exec(pathname);
   if (analysis) return { page: 'projectAnalysis', projectId: analysis[1]!, params };
+  const table = /^\/projets\/([a-z0-9-]+)\/tableau\/?$/.exec(pathname);
+  if (table) return { page: 'projectTable', projectId: table[1]!, params };
   return { page: 'notFound' };
 }
 
@@ -171,6 +175,20 @@ export function analysisHref(projectId: string, params: Partial<AnalysisParams> 
     ['date', params.date],
     ['ordre', params.order && params.order !== 2 ? String(params.order) : null],
   ]);
+}
+
+/** The table view's tabs, `?vue=` in the URL (`acteurs` is the default and left out). */
+export const TABLE_VIEWS = ['acteurs', 'positions', 'objectifs', 'relations'] as const;
+export type TableView = (typeof TABLE_VIEWS)[number];
+
+export function parseTableView(params: URLSearchParams): TableView {
+  const view = params.get('vue');
+  return (TABLE_VIEWS as readonly string[]).includes(view ?? '') ? (view as TableView) : 'acteurs';
+}
+
+/** The project's table view (/projets/:id/tableau), on one of its tabs. */
+export function tableHref(projectId: string, view: TableView = 'acteurs'): string {
+  return withQuery(`/projets/${encodeURIComponent(projectId)}/tableau`, [['vue', view === 'acteurs' ? null : view]]);
 }
 
 /** The project's map, at the same date when there is one. */

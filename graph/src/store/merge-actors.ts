@@ -132,7 +132,8 @@ export async function mergeActors(
 ): Promise<MergeResult> {
   const keepId = parseEntityId(input.keepId, "l'acteur conservé");
   const mergeId = parseEntityId(input.mergeId, "l'acteur fusionné");
-  if (keepId === mergeId) throw new DomainError('MERGE_SAME_ACTOR', 'un acteur ne peut pas être fusionné avec lui-même', { id: keepId });
+  if (keepId === mergeId)
+    throw new DomainError('MERGE_SAME_ACTOR', 'un acteur ne peut pas être fusionné avec lui-même', { id: keepId });
   const load: Load = options.dryRun ? readerOf(tx) : (id, type) => loadLocked(tx, id, type);
   // Both identities locked in id order, so two merges of the same pair wait for each other.
   const loaded = new Map<string, EntityRecord>();
@@ -141,7 +142,9 @@ export async function mergeActors(
   const merged = loaded.get(mergeId)!;
   for (const actor of [kept, merged]) {
     if (!isOpenUntil(actor.validTo))
-      throw new DomainError('ENTITY_ENDED', `l'acteur ${nameOf(actor)} a pris fin le ${frenchDay(actor.validTo)}`, { id: actor.id });
+      throw new DomainError('ENTITY_ENDED', `l'acteur ${nameOf(actor)} a pris fin le ${frenchDay(actor.validTo)}`, {
+        id: actor.id,
+      });
   }
   if (kept.territoryId !== merged.territoryId) {
     throw new DomainError(
@@ -159,7 +162,10 @@ export async function mergeActors(
         { latestFrom: date.toISOString() },
       );
   };
-  notBefore(kept.validFrom, `l'acteur ${nameOf(kept)} n'existe que depuis le ${frenchDay(kept.validFrom)}, et sa première version`);
+  notBefore(
+    kept.validFrom,
+    `l'acteur ${nameOf(kept)} n'existe que depuis le ${frenchDay(kept.validFrom)}, et sa première version`,
+  );
   notBefore(merged.versionFrom, `le dernier changement de l'acteur ${nameOf(merged)}`);
 
   const mine = await dependentsOf(tx, mergeId, load);
@@ -198,7 +204,13 @@ export async function mergeActors(
           planned.push({
             step: step(dependent, 'RECREATED', null, v.level),
             dependent,
-            values: { actorId: keepId, projectId: v.projectId, level: v.level, role: v.role ?? null, perimeterId: v.perimeterId ?? null },
+            values: {
+              actorId: keepId,
+              projectId: v.projectId,
+              level: v.level,
+              role: v.role ?? null,
+              perimeterId: v.perimeterId ?? null,
+            },
           });
         break;
       }

@@ -7,9 +7,10 @@ import { entityIdOf, NO_FILTERS, type Grouping, type MapFilters } from '../../ma
 import { Legend } from '../../map/Legend.tsx';
 import { MapCanvas, type MapCanvasHandle } from '../../map/MapCanvas.tsx';
 import { relationChoices } from '../../map/relations.ts';
+import { useActorNames } from '../../panels/useActorNames.tsx';
 import { SidePanel, type PanelMode, type SavedFocus, type SidePanelHandle } from '../../panels/SidePanel.tsx';
 import { setParams } from '../../navigation.ts';
-import { analysisHref, editorParamChanges, homeHref, parseEditorParams } from '../../routes.ts';
+import { analysisHref, editorParamChanges, homeHref, parseEditorParams, tableHref } from '../../routes.ts';
 import { TimelineBar } from '../../time/TimelineBar.tsx';
 import { ActionButton } from './ActionButton.tsx';
 import { CREATE_ACTIONS, ENGAGE_ACTION, type ActionContext } from './actions.ts';
@@ -74,6 +75,14 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     onSaved: (entity) => onSaved(entity),
   });
 
+  const actorNames = useActorNames({
+    territoryId,
+    readOnly,
+    byId,
+    titleOf: project.titleOf,
+    onMerged: (kept) => onSaved(kept),
+  });
+
   // After a save the panel shows at once the version the server returned (never an older one a
   // read still in flight holds), then the project's copy once it is read again.
   function onSaved(saved: SavedFocus | null) {
@@ -136,6 +145,9 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           <AppLink href={homeHref()}>{t.territories}</AppLink> › {data.project.territory.name} › <h1>{data.project.name}</h1>{' '}
           <AppLink className="nav-link" href={analysisHref(projectId, { date })}>
             {t.analysisLink}
+          </AppLink>
+          <AppLink className="nav-link" href={tableHref(projectId)}>
+            {t.tableLink}
           </AppLink>
           {project.canShare && (
             <button type="button" className="nav-link" onClick={() => setSharing(true)}>
@@ -215,7 +227,13 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             createMenu={[...CREATE_ACTIONS, ENGAGE_ACTION]
               .filter((action) => action.enabled(context))
               .map((action) => <ActionButton key={action.id} action={action} context={context} />)}
-            entityExtra={engagementPanels.actorExtra}
+            entityExtra={(entity) => (
+              <>
+                {engagementPanels.actorExtra(entity)}
+                {actorNames.actorExtra(entity)}
+              </>
+            )}
+            fieldNotice={actorNames.fieldNotice}
             legend={<Legend ecosystems={map.ecosystems} />}
             mutations={mutations}
             onMode={setPanel}
@@ -233,6 +251,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           />
         </Suspense>
       )}
+      {actorNames.dialog}
       {sharing && (
         <Suspense fallback={null}>
           <WallLinksDialog projectId={projectId} projectName={data.project.name} onClose={() => setSharing(false)} />

@@ -71,7 +71,7 @@ describe('names and duplicates', () => {
     await tap(page, built.actors['MJC centre']!);
     const panel = page.locator('aside.side-panel');
     await panel.getByRole('button', { name: 'Modifier', exact: true }).click();
-    await panel.getByLabel('Nom').fill('maison des jeunes & de la culture');
+    await panel.getByLabel('Nom').fill('MAISON des jeunes et de la culture.');
     await expect
       .poll(() => panel.locator('.near-duplicate').textContent(), { timeout: 10_000 })
       .toContain('Un acteur proche existe déjà : « Maison des jeunes et de la culture » — fusionner avec lui ?');

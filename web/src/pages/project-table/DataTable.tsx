@@ -42,6 +42,8 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
     columns: props.columns,
     state: { sorting, globalFilter: props.filter },
     onSortingChange: setSorting,
+    // Ascending first for every column (TanStack starts numbers descending): −4 before +4, concerné before moteur.
+    sortDescFirst: false,
     getRowId: (row) => row.id,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),

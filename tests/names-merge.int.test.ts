@@ -11,11 +11,11 @@ import {
   type EntityRecord,
 } from '@trame/graph';
 import { TEST_AUTHOR, at, build, buildSmallProject, type SmallProject } from './support/factories.ts';
-import { useTestGraph } from './support/app.ts';
+import { useTestApp } from './support/app.ts';
 
 /** mergeActors against the real Neo4j: what moves, what ends, one change set, refusals change nothing. */
 
-const t = useTestGraph();
+const t = useTestApp();
 const ctx = { author: TEST_AUTHOR };
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
@@ -203,5 +203,46 @@ describe('mergeActors', () => {
     expect(early.message).toContain('1 juin 2017');
 
     expect(await fingerprint(small)).toBe(before);
+  });
+
+  it('through the API: a dry run writes nothing, the merge answers its change, a refusal its code and words', async () => {
+    const [o1] = small.objectives as [EntityRecord];
+    await build(t.graph, 'Position', { actorId: merge.id, objectiveId: o1.id, value: 1 }, { validFrom: at('2019-01-01') });
+    const before = await fingerprint(small);
+    const query = `mutation($keep: ID!, $merge: ID!, $dry: Boolean) {
+      mergeActors(keepId: $keep, mergeId: $merge, validFrom: "2022-02-01", dryRun: $dry) {
+        kept { id name } merged { id validTo } validFrom changeId steps { entityType action title value }
+      }
+    }`;
+    const dry = await t.gql<{ mergeActors: { changeId: string | null; merged: { validTo: string | null }; steps: unknown[] } }>(
+      query,
+      {
+        keep: keep.id,
+        merge: merge.id,
+        dry: true,
+      },
+    );
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data?.mergeActors.changeId).toBeNull();
+    expect(dry.data?.mergeActors.merged.validTo).toBeNull();
+    expect(dry.data?.mergeActors.steps).toContainEqual({
+      entityType: 'Position',
+      action: 'MOVED',
+      title: 'Objectif 1',
+      value: '1',
+    });
+    expect(await fingerprint(small)).toBe(before);
+
+    const done = await t.gql<{ mergeActors: { changeId: string; merged: { validTo: string } } }>(query, {
+      keep: keep.id,
+      merge: merge.id,
+      dry: false,
+    });
+    expect(done.errors).toBeUndefined();
+    expect(done.data?.mergeActors.merged.validTo.slice(0, 10)).toBe('2022-02-01');
+    expect(done.data?.mergeActors.changeId).toMatch(/^chg-/);
+
+    const again = await t.gql(query, { keep: keep.id, merge: keep.id, dry: false });
+    expect(again.errors?.[0]?.extensions?.code).toBe('MERGE_SAME_ACTOR');
   });
 });

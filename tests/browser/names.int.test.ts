@@ -59,7 +59,7 @@ describe('names and duplicates', () => {
     await panel.getByRole('heading', { name: epicerie }).waitFor({ timeout: 15_000 });
     await expect.poll(() => mapActors(page), { timeout: 15_000 }).toContain(built.actors[epicerie]);
     await page.close();
-  });
+  }, 240_000);
 
   it('warns when renaming an actor to a near-duplicate', async () => {
     const built = await buildNamesProject(t, {
@@ -79,7 +79,7 @@ describe('names and duplicates', () => {
     await panel.getByLabel('Nom').fill('MJC centre');
     await expect.poll(() => panel.locator('.near-duplicate').count()).toBe(0);
     await page.close();
-  });
+  }, 240_000);
 
   it('merges two actors: one on the map with both positions, both at a past date, one change set, refusals in words', async () => {
     const built = await buildNamesProject(t, {
@@ -141,5 +141,5 @@ describe('names and duplicates', () => {
     await page.getByLabel('Chercher un acteur du territoire').fill('amap');
     await expect.poll(() => page.getByRole('dialog').getByText('Aucun acteur du territoire ne correspond.').count()).toBe(1);
     await page.close();
-  });
+  }, 240_000);
 });

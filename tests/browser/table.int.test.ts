@@ -14,7 +14,7 @@ const LAPTOP = { width: 1440, height: 900 };
 
 async function openTable(page: Page, projectId: string, view?: string): Promise<void> {
   await page.goto(`${t.base}/projets/${projectId}/tableau${view ? `?vue=${view}` : ''}`);
-  await page.locator('table.data-table tbody tr').first().waitFor({ timeout: 20_000 });
+  await page.locator('table.data-table tbody tr[data-row-id]').first().waitFor({ timeout: 30_000 });
 }
 
 const rowNames = (page: Page) => page.locator('table.data-table tbody th').allTextContents();
@@ -49,7 +49,7 @@ describe('the table view', () => {
 
     // The positions grid: edit « Boulangerie Martin » on « Cantine bio », which it had no position on.
     await page.getByRole('tab', { name: 'Positions' }).click();
-    await page.locator('table.data-table tbody tr').first().waitFor();
+    await page.locator('table.data-table tbody tr[data-row-id]').first().waitFor();
     const cell = page.getByRole('button', { name: 'Position de « Boulangerie Martin » sur « Cantine bio »' });
     expect((await cell.textContent())?.trim()).toBe('·');
     await cell.click();
@@ -84,7 +84,7 @@ describe('the table view', () => {
       .toBe(3);
     expect((await mapPositions(page))[`${actors['Conseil citoyen']}→${cantine}`]).toBe(-4);
     await page.close();
-  });
+  }, 240_000);
 
   it('is read-only for a relecteur of the territory', async () => {
     const built = await buildNamesProject(t, {
@@ -101,18 +101,18 @@ describe('the table view', () => {
     expect(await page.locator('table.data-table .cell-button').count()).toBe(0);
     expect((await page.locator('table.data-table tbody td').first().textContent())?.trim()).toBe('+2');
     await page.close();
-  });
+  }, 240_000);
 
   it('shows the demo market project at 1440×900 (screenshot)', async () => {
     const page = await t.newPage(LAPTOP);
     await openTable(page, 'prj-marche', 'positions');
     await page.screenshot({ path: screenshotPath('table-positions') });
     await page.getByRole('tab', { name: 'Acteurs' }).click();
-    await page.locator('table.data-table tbody tr').first().waitFor();
+    await page.locator('table.data-table tbody tr[data-row-id]').first().waitFor();
     await page.screenshot({ path: screenshotPath('table-actors') });
     // Nothing wider than the laptop's window.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(1440);
     await page.close();
-  });
+  }, 240_000);
 });

@@ -1,5 +1,5 @@
 import './table.css';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useEntityMutations } from '../../api/mutations.ts';
 import { AppLink } from '../../components/AppLink.tsx';
@@ -34,7 +34,13 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
   const mutations = useEntityMutations(projectId, territoryId);
   const readOnly = !project.canEdit;
 
-  const tables = useMemo(() => (data ? projectTables(data.project, titleOf) : null), [data, titleOf]);
+  // The lists follow the map in a second request: the tables wait for the first complete read,
+  // then stay on screen while an edit's read runs (a cell being edited keeps its state).
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (data && !project.loading) setReady(true);
+  }, [data, project.loading]);
+  const tables = useMemo(() => (data && ready ? projectTables(data.project, titleOf) : null), [data, ready, titleOf]);
 
   /** A write's refusal, in words (labels for ids, French dates). */
   const words = (e: unknown): Error =>
@@ -177,7 +183,7 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
           {t.loadError} : {project.error.message}
         </p>
       )}
-      {!data && !project.error && (
+      {!tables && !project.error && (
         <p className="loading" aria-busy="true">
           {t.loading}
         </p>

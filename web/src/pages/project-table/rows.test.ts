@@ -24,7 +24,13 @@ const project = {
   ],
   influences: [entity('Influence', 'inf-1', { fromActorId: 'act-a', toActorId: 'act-b', value: 2 })],
   conflicts: [
-    entity('Conflict', 'cfl-1', { objectiveAId: 'obj-1', objectiveBId: 'obj-2', intensity: 3, status: 'IDENTIFIE', note: 'prix' }),
+    entity('Conflict', 'cfl-1', {
+      objectiveAId: 'obj-1',
+      objectiveBId: 'obj-2',
+      intensity: 3,
+      status: 'IDENTIFIE',
+      note: 'prix',
+    }),
   ],
 };
 const names: Record<string, string> = {

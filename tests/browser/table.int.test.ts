@@ -71,8 +71,9 @@ describe('the table view', () => {
     const nameBox = page.getByRole('textbox', { name: 'Nom · Conseil citoyen' });
     await nameBox.fill('   ');
     await nameBox.press('Enter');
-    await page.getByRole('alert').first().waitFor();
-    expect(await page.getByRole('alert').first().textContent()).toMatch(/nom/i);
+    const refusal = page.locator('.cell-editor [role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe('le nom est obligatoire');
     await nameBox.press('Escape');
 
     // The map shows the edited positions.

@@ -1,5 +1,5 @@
 import './table.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useEntityMutations } from '../../api/mutations.ts';
 import { AppLink } from '../../components/AppLink.tsx';
@@ -73,6 +73,31 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
     },
   };
 
+  // Stable columns: TanStack renders a column's `cell` as a component, so a new function at each
+  // render would remount every cell (a cell being edited would close when the project is read
+  // again). The writes are reached through a ref, always the latest.
+  const live = useRef(context);
+  live.current = context;
+  const stable = useMemo<ColumnContext>(
+    () => ({
+      t,
+      enumLabel: i18n.enumLabel,
+      entity: i18n.entity,
+      readOnly,
+      saveField: (...args) => live.current.saveField(...args),
+      savePosition: (...args) => live.current.savePosition(...args),
+    }),
+    [t, i18n.enumLabel, i18n.entity, readOnly],
+  );
+  const columns = useMemo(
+    () => ({ actors: actorColumns(stable), objectives: objectiveColumns(stable), relations: relationColumns(stable) }),
+    [stable],
+  );
+  const objectives = tables?.objectives;
+  const objectivesKey = objectives?.map((o) => `${o.id}:${o.title}`).join('|') ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the grid's columns change when the objectives do (their ids and titles), not with each read.
+  const gridColumnDefs = useMemo(() => gridColumns(stable, objectives ?? []), [stable, objectivesKey]);
+
   const tabLabel: Record<TableView, string> = {
     acteurs: t.tableActors,
     positions: t.tablePositions,
@@ -88,7 +113,7 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
         <DataTable
           caption={caption}
           rows={tables.actors}
-          columns={actorColumns(context)}
+          columns={columns.actors}
           filter={filter}
           matches={matchesFilter}
           filterTexts={(r) => [r.name, i18n.enumLabel(r.kind), r.level ? i18n.enumLabel(r.level) : '', r.role, r.perimeter]}
@@ -100,7 +125,7 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
           caption={caption}
           className="grid"
           rows={tables.grid}
-          columns={gridColumns(context, tables.objectives)}
+          columns={gridColumnDefs}
           filter={filter}
           matches={matchesFilter}
           filterTexts={(r) => [r.name, i18n.enumLabel(String(r.actor.kind ?? ''))]}
@@ -111,7 +136,7 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
         <DataTable
           caption={caption}
           rows={tables.objectives}
-          columns={objectiveColumns(context)}
+          columns={columns.objectives}
           filter={filter}
           matches={matchesFilter}
           filterTexts={(r) => [r.title, r.carriedBy, r.perimeter, i18n.enumLabel(r.nature), ...r.dimensions.map(i18n.enumLabel)]}
@@ -122,7 +147,7 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
         <DataTable
           caption={caption}
           rows={tables.relations}
-          columns={relationColumns(context)}
+          columns={columns.relations}
           filter={filter}
           matches={matchesFilter}
           filterTexts={(r) => [i18n.entity(r.type), r.from, r.to, r.status ? i18n.enumLabel(r.status) : '', r.note]}

@@ -26,6 +26,8 @@ export const namesEn: Shape<typeof namesFr> = {
   mergeStepMoved: (what, to) => `${what}: goes to “${to}”`,
   mergeStepRecreated: (what, to) => `${what}: taken over by “${to}”`,
   mergeStepEnded: (what) => `${what}: ends (a duplicate, or a relation between the two)`,
+  mergeStepEngagementKept: (what, kept) => `${what}: ends, the one of “${kept}” stays`,
+  mergeChooseOther: 'Choose another actor',
   mergeStepPosition: (title, value) => `Position ${value} on “${title}”`,
   mergeStepEngagement: (project, level) => `Engagement “${level}” in “${project}”`,
   mergeStepRelation: (kind, other) => `${kind} with “${other}”`,

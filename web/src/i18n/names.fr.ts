@@ -22,6 +22,8 @@ export const namesFr = {
   mergeStepMoved: (what: string, to: string) => `${what} : passe à « ${to} »`,
   mergeStepRecreated: (what: string, to: string) => `${what} : repris par « ${to} »`,
   mergeStepEnded: (what: string) => `${what} : prend fin (doublon ou relation entre les deux)`,
+  mergeStepEngagementKept: (what: string, kept: string) => `${what} : prend fin, celui de « ${kept} » reste`,
+  mergeChooseOther: 'Choisir un autre acteur',
   mergeStepPosition: (title: string, value: string) => `Position ${value} sur « ${title} »`,
   mergeStepEngagement: (project: string, level: string) => `Engagement « ${level} » dans « ${project} »`,
   mergeStepRelation: (kind: string, other: string) => `${kind} avec « ${other} »`,

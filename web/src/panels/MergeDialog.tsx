@@ -128,7 +128,7 @@ export function MergeDialog(props: MergeDialogProps) {
               {t.mergeKeepThis(props.actor.name)}
             </label>
             <button type="button" className="link" onClick={() => setOther(null)}>
-              {t.mergeWith}
+              {t.mergeChooseOther}
             </button>
           </fieldset>
           <div className="form-row">

@@ -35,6 +35,13 @@ describe('the merge preview in words', () => {
     expect(stepText(step({}), 'AMAP', en, words)).toBe('Position -2 on “Cantine bio”: goes to “AMAP”');
   });
 
+  it('says that the kept actor keeps its own engagement', () => {
+    const t = fr as unknown as Messages;
+    expect(stepText(step({ entityType: 'Engagement', action: 'ENDED', title: null, value: 'MOTEUR' }), 'AMAP', t, words)).toBe(
+      'Engagement « Moteur » dans « Marché » : prend fin, celui de « AMAP » reste',
+    );
+  });
+
   it('shows an engagement ended and recreated as one line', () => {
     const steps = [
       step({ entityId: 'e', action: 'ENDED' }),

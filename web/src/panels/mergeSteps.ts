@@ -36,5 +36,5 @@ export function stepText(step: MergeStepData, keptName: string, t: Messages, wor
   }
   if (step.action === 'MOVED') return t.mergeStepMoved(what, keptName);
   if (step.action === 'RECREATED') return t.mergeStepRecreated(what, keptName);
-  return t.mergeStepEnded(what);
+  return step.entityType === 'Engagement' ? t.mergeStepEngagementKept(what, keptName) : t.mergeStepEnded(what);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from '../support/app.ts';
 import { screenshotPath } from '../support/browser.ts';
-import { buildNamesProject, mapActors, mapPositions, openMap, tap } from '../support/names-fixtures.ts';
+import { buildNamesProject, mapActors, mapPositions, openMap, selectActor } from '../support/names-fixtures.ts';
 
 // Issue 13 part 4, as a pilot does it at 1440×900: the near-duplicate warning when creating an
 // actor, and using the existing one instead; merging two actors, then the map with one of them
@@ -68,7 +68,7 @@ describe('names and duplicates', () => {
     });
     const page = await t.newPage(LAPTOP);
     await openMap(page, t.base, built.projectId);
-    await tap(page, built.actors['MJC centre']!);
+    await selectActor(page, built.actors['MJC centre']!, 'MJC centre');
     const panel = page.locator('aside.side-panel');
     await panel.getByRole('button', { name: 'Modifier', exact: true }).click();
     await panel.getByLabel('Nom').fill('MAISON des jeunes et de la culture.');
@@ -97,7 +97,7 @@ describe('names and duplicates', () => {
     await openMap(page, t.base, built.projectId);
     expect(await mapActors(page)).toEqual([keep, merged].sort());
 
-    await tap(page, merged);
+    await selectActor(page, merged, 'Association AMAP Cailly');
     const panel = page.locator('aside.side-panel');
     await panel.getByRole('button', { name: 'Fusionner avec…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Fusionner « Association AMAP Cailly » avec un autre acteur' });

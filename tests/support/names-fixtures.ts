@@ -103,8 +103,32 @@ export async function openMap(page: Page, base: string, projectId: string, date?
   await page.goto(`${base}/projets/${projectId}${date ? `?date=${date}` : ''}`);
   await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();
   await expect
-    .poll(() => page.evaluate(() => ((window as unknown as { __trameCy?: Cy }).__trameCy ? 1 : 0)), { timeout: 20_000 })
-    .toBe(1);
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const cy = (window as unknown as { __trameCy?: Cy }).__trameCy;
+          return cy ? cy.nodes('[kind = "ACTOR"]').map((n) => n.id()).length : 0;
+        }),
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
+}
+
+/**
+ * Selects an actor as a click does, until its panel shows it: the panel reads the entity from
+ * the project's lists, which follow the map in a second request.
+ */
+export async function selectActor(page: Page, id: string, name: string): Promise<void> {
+  const heading = page.locator('aside.side-panel h2').first();
+  await expect
+    .poll(
+      async () => {
+        await tap(page, id);
+        return (await heading.textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
+      },
+      { timeout: 30_000 },
+    )
+    .toContain(name);
 }
 
 /** The actors on the map, by node id. */

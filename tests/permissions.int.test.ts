@@ -129,6 +129,10 @@ function idFor(field: string, name: string): string {
     'Query.territory.id': fx.small.territory.id,
     'Query.change.id': fx.changeId,
     'Mutation.revertChange.changeId': fx.changeId,
+    // The first principal allowed merges the second actor into the first for good; the fields
+    // that name it afterwards are refused by their command (ENTITY_ENDED…), not by their rule.
+    'Mutation.mergeActors.keepId': fx.small.actors[0]!.id,
+    'Mutation.mergeActors.mergeId': fx.small.actors[1]!.id,
     'Mutation.revokeApiToken.id': fx.spare.tokenId,
     'Mutation.revokeWallLink.id': fx.spareLinkId,
     'Mutation.revokeGrant.id': fx.spare.grantId,
@@ -270,6 +274,8 @@ const BY_HAND: Record<string, Partial<Record<Who, Cell>>> = {
   'Query.users': { pilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', admin: 'allowed', anonymous: 'UNAUTHENTICATED' },
   'Mutation.createApiToken': { wallLink: 'FORBIDDEN', relecteur: 'allowed', anonymous: 'UNAUTHENTICATED' },
   'Mutation.importActors': { pilot: 'allowed', otherPilot: 'FORBIDDEN', relecteur: 'FORBIDDEN' },
+  // A merge changes the territory's actors: its pilots (as createActor), never a relecteur or a wall.
+  'Mutation.mergeActors': { pilot: 'allowed', otherPilot: 'allowed', relecteur: 'FORBIDDEN', wallLink: 'FORBIDDEN' },
   'Mutation.importWorkbook': { pilot: 'allowed', otherPilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', wallLink: 'FORBIDDEN' },
   // Projection sessions (ADR 0010): whoever edits the project drives its walls.
   'Mutation.setProjection': { pilot: 'allowed', otherPilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', wallLink: 'FORBIDDEN' },

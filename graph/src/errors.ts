@@ -38,6 +38,10 @@ export const ERROR_CODES = {
   DATE_BEFORE_LAST_CHANGE: "La date d'effet précède le dernier changement enregistré de l'entité.",
   DATE_IN_FUTURE: "La date d'effet est dans le futur.",
   CHANGE_NOT_FOUND: "Le changement demandé n'existe pas.",
+  MERGE_SAME_ACTOR: 'Une fusion réunit deux acteurs différents.',
+  MERGE_OTHER_TERRITORY: 'Une fusion réunit deux acteurs du même territoire.',
+  MERGE_CONFLICT:
+    'Les deux acteurs à fusionner ont des positions (ou des influences) différentes sur le même objectif (ou le même acteur) : accordez-les avant de fusionner.',
   REVERT_NOT_APPLICABLE: "Le changement ne peut plus être annulé : l'entité a changé depuis.",
   INVALID_CURSOR: "Le curseur de pagination n'est pas valide.",
   INVALID_RANGE: 'La date de début doit précéder la date de fin.',

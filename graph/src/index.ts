@@ -18,6 +18,7 @@ export {
   type UpdateOptions,
   type EndOptions,
 } from './store/commands.ts';
+export * from './store/merge-actors.ts';
 export { spanLevelCypher } from './store/span.ts';
 export * from './import/actors.ts';
 export * from './import/workbook.ts';

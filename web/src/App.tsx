@@ -19,6 +19,9 @@ const ProjectAnalysisPage = lazy(() =>
 const TerritoryReviewPage = lazy(() =>
   import('./pages/territory-review/TerritoryReviewPage.tsx').then((m) => ({ default: m.TerritoryReviewPage })),
 );
+const ProjectTablePage = lazy(() =>
+  import('./pages/project-table/ProjectTablePage.tsx').then((m) => ({ default: m.ProjectTablePage })),
+);
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const ProjectionPage = lazy(() => import('./pages/wall/ProjectionPage.tsx').then((m) => ({ default: m.ProjectionPage })));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
@@ -75,6 +78,9 @@ function Shell() {
         )}
         {route.page === 'projectAnalysis' && (
           <ProjectAnalysisPage key={route.projectId} projectId={route.projectId} params={route.params} />
+        )}
+        {route.page === 'projectTable' && (
+          <ProjectTablePage key={route.projectId} projectId={route.projectId} params={route.params} />
         )}
         {route.page === 'account' && <AccountPage />}
         {route.page === 'admin' && <AdminPage />}

@@ -14,6 +14,8 @@ import {
   parseReviewWithoutConfidential,
   parseRoute,
   parseSignInParams,
+  parseTableView,
+  tableHref,
   reviewWithoutConfidentialChange,
   safeReturnPath,
   signInHref,
@@ -182,5 +184,17 @@ describe('the access routes', () => {
     // The wall link's page stays its own (the secret in the fragment).
     expect(parseRoute('/mur', '').page).toBe('wall');
     expect(parseRoute('/projets/prj-archipel/mur/x', '').page).toBe('notFound');
+  });
+});
+
+describe('the table view', () => {
+  it('parses /projets/:id/tableau and builds its links', () => {
+    const route = parseRoute('/projets/prj-marche/tableau', '?vue=positions');
+    expect(route).toMatchObject({ page: 'projectTable', projectId: 'prj-marche' });
+    expect(route.page === 'projectTable' && parseTableView(route.params)).toBe('positions');
+    expect(parseTableView(new URLSearchParams('vue=inconnue'))).toBe('acteurs');
+    expect(tableHref('prj-marche')).toBe('/projets/prj-marche/tableau');
+    expect(tableHref('prj-marche', 'relations')).toBe('/projets/prj-marche/tableau?vue=relations');
+    expect(parseRoute('/projets/prj-marche/tableau/x', '').page).toBe('notFound');
   });
 });

@@ -9,6 +9,7 @@ import { isoDay } from '@trame/graph/model';
  *   /projets/:id ?date ?compare=a..b ?atelier=1 ?vue=sauts    the map editor
  *   /projets/:id/analyse ?date ?ordre   the project's MACTOR analysis
  *   /projets/:id/mur ?webgl=1           the projection for a room's wall (signed in); ?atelier=1 on the editor leads here
+ *   /projets/:id/tableau ?vue           the project as tables (actors, positions grid, relations)
  *   /territoires/:id/revue ?date ?depuis   the territory's review
  *   /connexion ?retour ?jeton ?erreur   sign-in (password, one-time link, single sign-on's error)
  *   /compte                             the signed-in user's password and API tokens
@@ -21,6 +22,7 @@ export type Route =
   | { page: 'territoryReview'; territoryId: string; params: URLSearchParams }
   | { page: 'projectAnalysis'; projectId: string; params: URLSearchParams }
   | { page: 'projection'; projectId: string; params: URLSearchParams }
+  | { page: 'projectTable'; projectId: string; params: URLSearchParams }
   | { page: 'signIn'; params: URLSearchParams }
   | { page: 'account' }
   | { page: 'admin' }
@@ -70,6 +72,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (analysis) return { page: 'projectAnalysis', projectId: analysis[1]!, params };
   const projection = /^\/projets\/([a-z0-9-]+)\/mur\/?$/.exec(pathname);
   if (projection) return { page: 'projection', projectId: projection[1]!, params };
+  const table = /^\/projets\/([a-z0-9-]+)\/tableau\/?$/.exec(pathname);
+  if (table) return { page: 'projectTable', projectId: table[1]!, params };
   return { page: 'notFound' };
 }
 
@@ -185,6 +189,20 @@ export function projectionHref(projectId: string): string {
 /** The projection's options: Cytoscape's WebGL renderer for very large maps (`?webgl=1`). */
 export function parseProjectionParams(params: URLSearchParams): { webgl: boolean } {
   return { webgl: params.get('webgl') === '1' };
+}
+
+/** The table view's tabs, `?vue=` in the URL (`acteurs` is the default and left out). */
+export const TABLE_VIEWS = ['acteurs', 'positions', 'objectifs', 'relations'] as const;
+export type TableView = (typeof TABLE_VIEWS)[number];
+
+export function parseTableView(params: URLSearchParams): TableView {
+  const view = params.get('vue');
+  return (TABLE_VIEWS as readonly string[]).includes(view ?? '') ? (view as TableView) : 'acteurs';
+}
+
+/** The project's table view (/projets/:id/tableau), on one of its tabs. */
+export function tableHref(projectId: string, view: TableView = 'acteurs'): string {
+  return withQuery(`/projets/${encodeURIComponent(projectId)}/tableau`, [['vue', view === 'acteurs' ? null : view]]);
 }
 
 /** The project's map, at the same date when there is one. */

@@ -131,6 +131,8 @@ export function accessRules(model: Model = ENTITIES): AccessRules {
     'Mutation.saveProjectLayout': rule('project:write', project('projectId')),
     'Mutation.revertChange': rule(writeOf, change),
     'Mutation.importActors': rule('project:write', project('projectId')),
+    // A merge changes the territory's actors; the command refuses an actor of another territory.
+    'Mutation.mergeActors': rule(writeOf, entity('keepId', "l'acteur conservé")),
     'Mutation.importWorkbook': rule('project:write', project('projectId')),
     'Query.exportProject': rule('export', projectOrTerritory),
     ...entityRules(model),

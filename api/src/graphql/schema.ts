@@ -11,6 +11,7 @@ import { accountResolvers } from './resolvers/account.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';
 import { importResolvers } from './resolvers/import.ts';
 import { liveResolvers } from './resolvers/live.ts';
+import { mergeResolvers } from './resolvers/merge.ts';
 import { queryResolvers } from './resolvers/queries.ts';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.ts';
 
@@ -38,7 +39,7 @@ export function buildSchema(model: Model = ENTITIES) {
   const objects = entityObjectResolvers(model);
   const lists: Record<string, Record<string, unknown>> = entityListResolvers(model);
   const custom: Record<string, Record<string, unknown>> = {};
-  for (const part of [queryResolvers, analysisResolvers, importResolvers, accountResolvers, liveResolvers] as Record<
+  for (const part of [queryResolvers, analysisResolvers, importResolvers, accountResolvers, liveResolvers, mergeResolvers] as Record<
     string,
     Record<string, unknown>
   >[]) {

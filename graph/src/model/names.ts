@@ -18,6 +18,21 @@ export function nameKey(text: string): string {
 }
 
 /**
+ * How close two actors' names must be for the editor to warn of a near-duplicate when one is
+ * created or renamed: `nameKey` (case, accents, apostrophes, spaces), and then every punctuation
+ * mark or symbol set aside too — « Épicerie solidaire du Cailly », « EPICERIE SOLIDAIRE DU
+ * CAILLY » and « Epicerie-solidaire (du) Cailly » share the key `epicerie solidaire du cailly`.
+ * Looser than an import's matching (two names with the same `nameKey` are the same actor for an
+ * import, AMBIGUOUS_NAME when two such actors exist): anything the import would confuse, the
+ * warning catches first. Safe to import from the browser.
+ */
+export function nearNameKey(text: string): string {
+  return nameKey(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
  * A closed-vocabulary code typed by a person: the code itself, in any case, with or without
  * accents, spaces for underscores (« coopérant » → COOPERANT, « mis au travail » →
  * MIS_AU_TRAVAIL). Null when it is none of `values`. French labels (« Concerné non impliqué »)
@@ -28,4 +43,18 @@ export function enumFromText<T extends string>(text: string, values: readonly T[
     .toUpperCase()
     .replace(/[\s'-]+/g, '_');
   return values.find((value) => value === key) ?? null;
+}
+
+/**
+ * The actors whose name is a near-duplicate of `name` (same `nearNameKey`), leaving out
+ * `exceptId` (the actor being renamed). An empty name has none.
+ */
+export function nearDuplicates<T extends { id: string; name: string }>(
+  name: string,
+  candidates: readonly T[],
+  exceptId: string | null = null,
+): T[] {
+  const key = nearNameKey(name);
+  if (key === '') return [];
+  return candidates.filter((candidate) => candidate.id !== exceptId && nearNameKey(candidate.name) === key);
 }

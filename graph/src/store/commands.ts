@@ -118,6 +118,8 @@ async function assertUnique(
 export interface CreateOptions extends WriteOptions {
   /** A client-chosen id (imports, demo data); generated otherwise. */
   id?: string;
+  /** The change this creation follows from (a merge's recreated engagement). */
+  causeId?: string | null;
 }
 
 /**
@@ -174,6 +176,7 @@ export async function createEntity(
       recordedAt,
       validFrom: at,
       delta: createDelta(values),
+      causeId: options.causeId ?? null,
     }),
   ).then((change) => noticeRecorded(ctx, change));
   return created;
@@ -250,6 +253,8 @@ export interface EndOptions extends WriteOptions {
   expectedVersion?: number | null;
   revertOf?: string | null;
   causeId?: string | null;
+  /** The END change's id, chosen beforehand by a use case whose other changes name it as their cause (a merge). */
+  changeId?: string;
 }
 
 /**
@@ -275,7 +280,7 @@ export async function endEntity(
   const change = await recordChange(
     tx,
     changeRow({
-      id: newId('chg'),
+      id: options.changeId ?? newId('chg'),
       entity: ended,
       op: 'END',
       author: ctx.author,

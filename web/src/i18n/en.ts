@@ -5,6 +5,7 @@ import { wallEn } from './wall.en.ts';
 import { liveEn } from './live.en.ts';
 import { journalEn } from './journal.en.ts';
 import { reviewEn } from './review.en.ts';
+import { namesEn } from './names.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...journalEn,
   ...reviewEn,
   ...exchangeEn,
+  ...namesEn,
   appTagline: 'The actor map of the territory’s transition projects.',
   territories: 'Territories',
   projects: 'Projects',

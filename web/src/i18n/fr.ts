@@ -5,6 +5,7 @@ import { wallFr } from './wall.fr.ts';
 import { liveFr } from './live.fr.ts';
 import { journalFr } from './journal.fr.ts';
 import { reviewFr } from './review.fr.ts';
+import { namesFr } from './names.fr.ts';
 
 export const fr = {
   ...accessFr,
@@ -13,6 +14,7 @@ export const fr = {
   ...journalFr,
   ...reviewFr,
   ...exchangeFr,
+  ...namesFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   territories: 'Territoires',
   projects: 'Projets',

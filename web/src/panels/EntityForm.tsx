@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ENTITIES, today, type EntityType } from '@trame/graph/model';
 import { useI18n } from '../i18n/index.tsx';
 import { fieldError, formFields, type FormField, type FormValues } from './fields.ts';
@@ -20,6 +20,8 @@ export interface EntityFormProps {
   submitLabel?: string;
   onSubmit(values: FormValues, validFrom: string | null): void;
   onCancel(): void;
+  /** Shown under a field, with what the form holds (a renamed actor's near-duplicate warning). */
+  fieldNotice?(field: string, values: FormValues): ReactNode;
 }
 
 /** A form for one entity, generated from the model, validated inline with the API's rules. */
@@ -194,6 +196,7 @@ export function EntityForm(props: EntityFormProps) {
               {errors[f.name]}
             </p>
           )}
+          {props.fieldNotice?.(f.name, values)}
         </div>
       ))}
       <div className="form-row">

@@ -43,6 +43,8 @@ export interface SidePanelProps {
   legend: ReactNode;
   /** More about the entity shown, below its fields (an actor's engagement in the project). */
   entityExtra?(entity: EntityData): ReactNode;
+  /** Shown under a form's field (a renamed actor's near-duplicate warning, useActorNames). */
+  fieldNotice?(context: { type: EntityType; entity: EntityData | null }, field: string, values: FormValues): ReactNode;
   /** The project's writes (they invalidate what they change). */
   mutations: EntityMutations;
   onMode(mode: PanelMode): void;
@@ -287,6 +289,9 @@ export function SidePanel(props: SidePanelProps) {
             hidden={['projectId', 'territoryId']}
             busy={busy}
             onSubmit={(values, validFrom) => void update(mode.entity, mode.entity.version)(values, validFrom)}
+            fieldNotice={(name, values) =>
+              props.fieldNotice?.({ type: mode.entity.__typename, entity: mode.entity }, name, values)
+            }
             onCancel={() => props.onMode({ kind: 'view', entity: mode.entity })}
           />
         </>

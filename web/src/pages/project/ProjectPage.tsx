@@ -13,9 +13,10 @@ import { measureName } from './MapFiltersMenu.tsx';
 import { useMapMeasure } from './useMapMeasure.ts';
 import { MapCanvas, type MapCanvasHandle } from '../../map/MapCanvas.tsx';
 import { relationChoices } from '../../map/relations.ts';
+import { useActorNames } from '../../panels/useActorNames.tsx';
 import { SidePanel, type PanelMode, type SavedFocus, type SidePanelHandle } from '../../panels/SidePanel.tsx';
 import { navigate, setParams } from '../../navigation.ts';
-import { analysisHref, editorParamChanges, homeHref, parseEditorParams, projectionHref } from '../../routes.ts';
+import { analysisHref, editorParamChanges, homeHref, parseEditorParams, projectionHref, tableHref } from '../../routes.ts';
 import { TimelineBar } from '../../time/TimelineBar.tsx';
 import { ActionButton } from './ActionButton.tsx';
 import { CREATE_ACTIONS, ENGAGE_ACTION, type ActionContext } from './actions.ts';
@@ -109,6 +110,14 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     titleOf: project.titleOf,
     setPanel,
     onSaved: (entity) => onSaved(entity),
+  });
+
+  const actorNames = useActorNames({
+    territoryId,
+    readOnly,
+    byId,
+    titleOf: project.titleOf,
+    onMerged: (kept) => onSaved(kept),
   });
 
   // After a save the panel shows at once the version the server returned (never an older one a
@@ -206,6 +215,9 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           <button type="button" className="nav-link" aria-pressed={journalOpen} onClick={() => setJournalOpen((open) => !open)}>
             {t.journal}
           </button>
+          <AppLink className="nav-link" href={tableHref(projectId)}>
+            {t.tableLink}
+          </AppLink>
           {project.canShare && (
             <button type="button" className="nav-link" onClick={() => setSharing(true)}>
               {t.wallLinks}
@@ -304,7 +316,13 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             createMenu={[...CREATE_ACTIONS, ENGAGE_ACTION]
               .filter((action) => action.enabled(context))
               .map((action) => <ActionButton key={action.id} action={action} context={context} />)}
-            entityExtra={engagementPanels.actorExtra}
+            entityExtra={(entity) => (
+              <>
+                {engagementPanels.actorExtra(entity)}
+                {actorNames.actorExtra(entity)}
+              </>
+            )}
+            fieldNotice={actorNames.fieldNotice}
             legend={<Legend ecosystems={map.ecosystems} measure={legendMeasure} />}
             mutations={mutations}
             onMode={setPanel}
@@ -322,6 +340,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           />
         </Suspense>
       )}
+      {actorNames.dialog}
       {sharing && (
         <Suspense fallback={null}>
           <WallLinksDialog projectId={projectId} projectName={data.project.name} onClose={() => setSharing(false)} />

@@ -1,5 +1,5 @@
 import { today } from '@trame/graph/model';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n/index.tsx';
 import { ENGAGEMENT_TEXT } from '../../../i18n/engagement.ts';
 import type { RefOption } from '../../../panels/EntityForm.tsx';
@@ -29,6 +29,8 @@ export interface EngagementFormProps {
   autoFocus?: boolean;
   onSubmit(values: EngagementSubmit): void;
   onCancel(): void;
+  /** Shown under the new actor's fields, with what the form holds (the near-duplicate warning). */
+  actorNotice?(values: EngagementSubmit): ReactNode;
 }
 
 /**
@@ -84,6 +86,7 @@ export function EngagementForm(props: EngagementFormProps) {
               onChange={(value) => setActor((v) => ({ ...v, [name]: value }))}
             />
           ))}
+          {props.actorNotice?.({ actor, engagement, validFrom: validFrom && validFrom !== today() ? validFrom : null })}
         </fieldset>
       )}
       <fieldset className="form-group">

@@ -3,6 +3,7 @@ import type { EntityData } from '../../../api/entities.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { ENGAGEMENT_TEXT } from '../../../i18n/engagement.ts';
 import type { RefOption } from '../../../panels/EntityForm.tsx';
+import { NearDuplicateNotice, type NamedActor } from '../../../panels/NearDuplicateNotice.tsx';
 import { toInput } from '../../../panels/fields.ts';
 import { EngagementForm } from './EngagementForm.tsx';
 import { errorText } from './errorText.ts';
@@ -16,6 +17,13 @@ export interface NewActorPanelProps {
   onSaved(actor: EntityData, engagement: EntityData): void;
   /** Nothing was saved: cancelling leaves no actor behind. */
   onCancel(): void;
+  /** The territory's open actors, for the near-duplicate warning. */
+  territoryActors: readonly NamedActor[];
+  /**
+   * « Utiliser cet acteur »: engage the existing actor instead, with the form's engagement and
+   * date (or just show it when it is already engaged here). Resolves once done.
+   */
+  onUseExisting(actor: NamedActor, engagement: Record<string, unknown>, validFrom: string | null): Promise<void>;
 }
 
 /**
@@ -48,6 +56,32 @@ export function NewActorPanel(props: NewActorPanelProps) {
         busy={busy}
         submitLabel={t.create}
         onCancel={props.onCancel}
+        actorNotice={({ actor, engagement, validFrom }) => (
+          <NearDuplicateNotice
+            name={String(actor?.name ?? '')}
+            actors={props.territoryActors}
+            exceptId={null}
+            action="use"
+            disabled={busy}
+            onChoose={(existing) => {
+              setBusy(true);
+              setError(null);
+              props
+                .onUseExisting(existing, toInput('Engagement', engagement), validFrom)
+                .catch((e: unknown) => {
+                  setError(
+                    errorText(e, text, lang, {
+                      validFrom,
+                      what: text.thisActor(existing.name),
+                      actorName: existing.name,
+                      titleOf: props.titleOf,
+                    }),
+                  );
+                })
+                .finally(() => setBusy(false));
+            }}
+          />
+        )}
         onSubmit={({ actor, engagement, validFrom }) => {
           setBusy(true);
           setError(null);

@@ -43,6 +43,10 @@ export function useEngagementPanels(input: EngagementPanelsInput): {
     return null;
   };
 
+  const territoryActors = [...byId.values()]
+    .filter((e) => e.__typename === 'Actor' && !e.validTo)
+    .map((e) => ({ id: e.id, name: String(e.name ?? '') }));
+
   let aside: ReactNode | null = null;
   if (panel.kind === 'create' && panel.type === 'Actor' && !input.readOnly) {
     aside = (
@@ -52,6 +56,14 @@ export function useEngagementPanels(input: EngagementPanelsInput): {
         titleOf={input.titleOf}
         onSaved={(actor) => input.onSaved(actor)}
         onCancel={() => input.setPanel({ kind: 'idle' })}
+        territoryActors={territoryActors}
+        onUseExisting={async (existing, engagement, validFrom) => {
+          const actor = byId.get(existing.id);
+          if (!actor) return;
+          // Already in the project: show it; otherwise engage it with what the form says.
+          if (!engagementOf(existing.id)) await writes.createEngagement({ ...engagement, actorId: existing.id }, validFrom);
+          input.onSaved(actor);
+        }}
       />
     );
   } else if (engaging) {

@@ -10,12 +10,14 @@ export {
   updateEntity,
   endEntity,
   revertChange,
+  correctEntity,
   getEntity,
   getChange,
   type ChangeContext,
   type CreateOptions,
   type UpdateOptions,
   type EndOptions,
+  type CorrectOptions,
 } from './store/commands.ts';
 export { spanLevelCypher } from './store/span.ts';
 export * from './import/actors.ts';

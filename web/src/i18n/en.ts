@@ -1,8 +1,10 @@
 import { accessEn } from './access.en.ts';
+import { setupEn } from './setup.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
   ...accessEn,
+  ...setupEn,
   appTagline: 'The actor map of the territory’s transition projects.',
   territories: 'Territories',
   projects: 'Projects',

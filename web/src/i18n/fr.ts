@@ -1,8 +1,10 @@
 // French, the default language. Domain words follow DOMAIN.md.
 import { accessFr } from './access.fr.ts';
+import { setupFr } from './setup.fr.ts';
 
 export const fr = {
   ...accessFr,
+  ...setupFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   territories: 'Territoires',
   projects: 'Projets',

@@ -14,6 +14,7 @@ import { TimelineBar } from '../../time/TimelineBar.tsx';
 import { ActionButton } from './ActionButton.tsx';
 import { CREATE_ACTIONS, ENGAGE_ACTION, type ActionContext } from './actions.ts';
 import { useEngagementPanels } from './engagement/useEngagementPanels.tsx';
+import { EmptyProjectGuide } from './setup/EmptyProjectGuide.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useEditorCommands } from './useEditorCommands.ts';
 import { useLayoutSave } from './useLayoutSave.ts';
@@ -175,7 +176,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
       )}
       <div className="workspace">
         <div className="map-area" aria-busy={project.loading}>
-          {empty && !readOnly && <p className="empty-project">{t.emptyProject}</p>}
+          {empty && !readOnly && <EmptyProjectGuide context={context} />}
           <MapCanvas
             ref={canvas}
             elements={elements}

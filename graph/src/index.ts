@@ -10,6 +10,7 @@ export {
   updateEntity,
   endEntity,
   revertChange,
+  correctEntity,
   getEntity,
   getChange,
   type ChangeContext,
@@ -17,6 +18,7 @@ export {
   type CreateOptions,
   type UpdateOptions,
   type EndOptions,
+  type CorrectOptions,
 } from './store/commands.ts';
 export * from './store/merge-actors.ts';
 export { spanLevelCypher } from './store/span.ts';

@@ -100,13 +100,14 @@ function createRule(spec: EntitySpec): AccessRule {
   return rule(action, resource);
 }
 
-/** createX, updateX, endX for every entity type of the model. */
+/** createX, updateX, endX, correctX for every entity type of the model. */
 function entityRules(model: Model): Record<string, AccessRule> {
   const rules: Record<string, AccessRule> = {};
   for (const spec of Object.values(model)) {
     rules[`Mutation.create${spec.type}`] = createRule(spec);
     rules[`Mutation.update${spec.type}`] = rule(writeOf, entity('id', spec.label));
     rules[`Mutation.end${spec.type}`] = rule(writeOf, entity('id', spec.label));
+    rules[`Mutation.correct${spec.type}`] = rule(writeOf, entity('id', spec.label));
   }
   return rules;
 }

@@ -40,11 +40,14 @@ export function entityTypeDefs(model: Model = ENTITIES): string {
     [
       '# Create, update and end every entity. `validFrom` is when the change became true on the',
       '# territory (default: now); `version` is the one the entity was read at (stale: VERSION_CONFLICT).',
+      "# `correctX`: a change dated before the latest entry corrects that entry's date (re-dated, then",
+      '# the patch applied at the earlier date, in one transaction); on or after it, a plain update.',
       `extend type Mutation ${block(
         specs.flatMap(({ type }) => [
           `create${type}(input: Create${type}Input!, validFrom: DateTime, id: ID): ${type}!`,
           `update${type}(id: ID!, version: Int!, patch: ${type}Patch!, validFrom: DateTime): ${type}!`,
           `end${type}(id: ID!, version: Int!, validFrom: DateTime): ${type}!`,
+          `correct${type}(id: ID!, version: Int!, patch: ${type}Patch!, validFrom: DateTime!): ${type}!`,
         ]),
       )}`,
     ].join('\n'),

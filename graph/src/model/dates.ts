@@ -23,3 +23,10 @@ export function today(): string {
 export function milestoneInstant(day: string): Date {
   return new Date(new Date(`${day}T00:00:00Z`).getTime() + DAY_MS - 1);
 }
+
+const FRENCH_DAY = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** The UTC calendar day of an instant as a French reader writes it: « 1 sept. 2024 ». For messages. */
+export function frenchDay(date: Date): string {
+  return FRENCH_DAY.format(date);
+}

@@ -40,6 +40,7 @@ import {
 export { getEntity } from './locks.ts';
 export { getChange } from './change-log.ts';
 export { revertChange } from './revert.ts';
+export { correctEntity, type CorrectOptions } from './correct.ts';
 
 /** Who makes a change, and when the server records it. */
 export interface ChangeContext {
@@ -99,7 +100,7 @@ export function effectiveDate(ctx: ChangeContext, options: WriteOptions): Date {
 }
 
 /** Refuses a second entity with the same unique fields in the project (DUPLICATE_ENTITY). */
-async function assertUnique(
+export async function assertUnique(
   tx: ManagedTransaction,
   spec: EntitySpec,
   scope: Scope,

@@ -72,6 +72,7 @@ function toRefTarget(row: Row): RefTarget {
     territoryId: row.territoryId as string,
     validFrom: fromNeoDateTime(row.validFrom),
     validTo: fromNeoDateTime(row.validTo),
+    title: (row.title as string | null | undefined) ?? null,
   };
 }
 

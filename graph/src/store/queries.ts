@@ -45,7 +45,8 @@ export function readEntity(id: string): Query {
 
 /** What a reference check needs of a referenced entity (resolveReferences). */
 const REF_TARGET = (alias: string) =>
-  `{id: ${alias}.id, type: ${alias}.type, projectId: ${alias}.projectId, territoryId: ${alias}.territoryId, validFrom: ${alias}.validFrom, validTo: ${alias}.validTo}`;
+  `{id: ${alias}.id, type: ${alias}.type, projectId: ${alias}.projectId, territoryId: ${alias}.territoryId, validFrom: ${alias}.validFrom, validTo: ${alias}.validTo,
+    title: head([(${alias})-[:LATEST]->(lv:Version) | coalesce(lv.name, lv.title)])}`;
 
 /** Serialises writers of one scope (a project or territory) so uniqueness checks hold. */
 export function lockScope(id: string): Query {
@@ -245,5 +246,51 @@ export function openDependents(id: string): Query {
       RETURN DISTINCT e.id AS id, e.type AS type, r.field AS field
       ORDER BY id`,
     params: { id, end: toNeoDateTime(END_OF_TIME) },
+  };
+}
+
+/** The change that made an entity's given version (its latest entry). */
+export function changeOfVersion(entityId: string, version: number): Query {
+  return {
+    cypher: `MATCH (c:Change {entityId: $entityId}) WHERE c.version = $version RETURN c {.*} AS change LIMIT 1`,
+    params: { entityId, version },
+  };
+}
+
+/** When the entity's earlier versions began, latest first: the floor of a correction of its latest entry. */
+export function earlierVersionStart(id: string): Query {
+  return {
+    cypher: `
+      MATCH (e:Entity {id: $id})-[:HAS_VERSION]->(p:Version)
+      WHERE NOT (e)-[:LATEST]->(p)
+      RETURN max(p.validFrom) AS from`,
+    params: { id },
+  };
+}
+
+/**
+ * Moves the start of an entity's latest version back to `validFrom` (a correction of its latest
+ * entry's date): the earlier versions that reached past it now end there, and the entity begins
+ * there when that version was its first. Bumps the entity's version like any recorded change.
+ */
+export function retimeLatest(id: string, validFrom: Date, recordedAt: Date, first: boolean): Query {
+  return {
+    cypher: `
+      MATCH (e:Entity {id: $id})-[:LATEST]->(v:Version)
+      CALL (e, v) {
+        MATCH (e)-[:HAS_VERSION]->(p:Version)
+        WHERE p <> v AND p.validTo > $validFrom
+        SET p.validTo = $validFrom, p.spanLevel = ${spanLevelCypher('p.validFrom', '$validFrom')}
+      }
+      SET v.validFrom = $validFrom, e.version = e.version + 1, e.updatedAt = $recordedAt
+      FOREACH (_ IN CASE WHEN $first THEN [1] ELSE [] END | SET e.validFrom = $validFrom)
+      RETURN e {.*} AS entity, v {.*} AS version`,
+    params: {
+      id,
+      validFrom: toNeoDateTime(validFrom),
+      recordedAt: toNeoDateTime(recordedAt),
+      first,
+      end: toNeoDateTime(END_OF_TIME),
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.ts';
-import { isoDay } from '../model/dates.ts';
+import { frenchDay } from '../model/dates.ts';
 import { entitySpec, referenceFields, type EntitySpec } from '../model/entities.ts';
 import type { ChangeOp, EntityType } from '../model/enums.ts';
 import type { FieldValue, FieldValues } from '../model/validation.ts';
@@ -35,7 +35,7 @@ export function isOpenUntil(validTo: Date): boolean {
 /** The change's valid time, refused when too far ahead of `now` (DATE_IN_FUTURE). */
 export function checkNotInFuture(at: Date, now: Date): Date {
   if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new DomainError('DATE_IN_FUTURE', `la date d'effet ${isoDay(at)} est dans le futur`);
+    throw new DomainError('DATE_IN_FUTURE', `la date d'effet ${frenchDay(at)} est dans le futur`);
   }
   return at;
 }
@@ -48,6 +48,14 @@ export interface Changing {
   validTo: Date;
   /** Start of its latest version. */
   versionFrom: Date;
+  /** Its values, when known: messages name it by its title rather than its id. */
+  values?: FieldValues;
+}
+
+/** How a message names an entity: its title (« Union des commerçants »), else its id. */
+function named(entity: Changing): string {
+  const title = entity.values ? titleOf(entitySpec(entity.type), entity.values) : null;
+  return `« ${title ?? entity.id} »`;
 }
 
 /** The entity must still be open (ENTITY_ENDED). */
@@ -55,7 +63,7 @@ export function checkOpen(entity: Changing): void {
   if (!isOpenUntil(entity.validTo)) {
     throw new DomainError(
       'ENTITY_ENDED',
-      `${entitySpec(entity.type).label} « ${entity.id} » a pris fin le ${isoDay(entity.validTo)}`,
+      `${entitySpec(entity.type).label} ${named(entity)} a pris fin le ${frenchDay(entity.validTo)}`,
     );
   }
 }
@@ -65,7 +73,7 @@ export function checkVersion<T extends Changing>(entity: T, expected: number | n
   if (expected === null || expected === undefined || entity.version === expected) return;
   throw new DomainError(
     'VERSION_CONFLICT',
-    `${entitySpec(entity.type).label} « ${entity.id} » a été modifié(e) depuis votre lecture (version ${expected}, actuelle ${entity.version})`,
+    `${entitySpec(entity.type).label} ${named(entity)} a été modifié(e) depuis votre lecture (version ${expected}, actuelle ${entity.version})`,
     { current: entity },
   );
 }
@@ -75,7 +83,7 @@ export function checkDateAfterLatest(entity: Changing, at: Date): void {
   if (at.getTime() < entity.versionFrom.getTime()) {
     throw new DomainError(
       'DATE_BEFORE_LAST_CHANGE',
-      `la date d'effet ${isoDay(at)} précède le dernier changement de ${entitySpec(entity.type).label} « ${entity.id} » (${isoDay(entity.versionFrom)})`,
+      `la date d'effet ${frenchDay(at)} précède le dernier changement de ${entitySpec(entity.type).label} ${named(entity)} (${frenchDay(entity.versionFrom)})`,
       { latestFrom: entity.versionFrom.toISOString() },
     );
   }
@@ -106,6 +114,8 @@ export interface RefTarget {
   territoryId: string;
   validFrom: Date;
   validTo: Date;
+  /** Its title (name, intitulé…), when the caller read it: messages name it by this. */
+  title?: string | null;
 }
 
 export interface Scope {
@@ -136,6 +146,7 @@ export function checkReferences(
     const field = spec.fields[ref.field]!;
     const target = (field as { target: EntityType }).target;
     const row = lookup(ref.id);
+    const shown = `« ${row?.title ?? ref.id} »`;
     if (!row) {
       throw new DomainError('DANGLING_REFERENCE', `${field.label} « ${ref.id} » n'existe pas${where}`, {
         field: ref.field,
@@ -145,19 +156,19 @@ export function checkReferences(
     if (row.type !== target) {
       throw new DomainError(
         'WRONG_REFERENCE_TYPE',
-        `« ${ref.id} » désigne ${entitySpec(row.type).label}, pas ${entitySpec(target).label} attendu pour ${field.label}`,
+        `${shown} désigne ${entitySpec(row.type).label}, pas ${entitySpec(target).label} attendu pour ${field.label}`,
         { field: ref.field, id: ref.id },
       );
     }
     if (row.validFrom.getTime() > at.getTime() || row.validTo.getTime() <= at.getTime()) {
       throw new DomainError(
         'DANGLING_REFERENCE',
-        `${field.label} « ${ref.id} » n'existe pas au ${isoDay(at)} (valide du ${isoDay(row.validFrom)}${isOpenUntil(row.validTo) ? '' : ` au ${isoDay(row.validTo)}`})`,
+        `${field.label} ${shown} n'existe pas au ${frenchDay(at)} (valide du ${frenchDay(row.validFrom)}${isOpenUntil(row.validTo) ? '' : ` au ${frenchDay(row.validTo)}`})`,
         { field: ref.field, id: ref.id },
       );
     }
     if (!isOpenUntil(row.validTo)) {
-      throw new DomainError('DANGLING_REFERENCE', `${field.label} « ${ref.id} » a pris fin le ${isoDay(row.validTo)}`, {
+      throw new DomainError('DANGLING_REFERENCE', `${field.label} ${shown} a pris fin le ${frenchDay(row.validTo)}`, {
         field: ref.field,
         id: ref.id,
       });
@@ -168,12 +179,12 @@ export function checkReferences(
     const row = lookup(ref.id)!;
     const label = spec.fields[ref.field]!.label;
     if (row.territoryId !== scope.territoryId) {
-      throw new DomainError('CROSS_TERRITORY_REFERENCE', `${label} « ${ref.id} » appartient à un autre territoire`, {
+      throw new DomainError('CROSS_TERRITORY_REFERENCE', `${label} « ${row.title ?? ref.id} » appartient à un autre territoire`, {
         field: ref.field,
       });
     }
     if (row.type !== 'Project' && row.projectId !== null && row.projectId !== scope.projectId) {
-      throw new DomainError('CROSS_PROJECT_REFERENCE', `${label} « ${ref.id} » appartient à un autre projet`, {
+      throw new DomainError('CROSS_PROJECT_REFERENCE', `${label} « ${row.title ?? ref.id} » appartient à un autre projet`, {
         field: ref.field,
       });
     }
@@ -223,7 +234,7 @@ export function touchesUnique(spec: EntitySpec, scope: Scope, changed: readonly 
 
 /** The duplicate refused by a unique rule. */
 export function duplicateError(spec: EntitySpec, existingId: string): DomainError {
-  return new DomainError('DUPLICATE_ENTITY', `${spec.label} existe déjà pour ces éléments (« ${existingId} »)`, { existingId });
+  return new DomainError('DUPLICATE_ENTITY', `${spec.label} existe déjà pour ces éléments à cette date`, { existingId });
 }
 
 /** The fields, before and after, that a change records. */

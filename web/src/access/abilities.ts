@@ -15,3 +15,29 @@ export function maySeeConfidentialIn(viewer: Viewer | null, territoryId: string)
       ((grant.role === 'RELECTEUR' || grant.role === 'PILOTE') && grant.territoryId === territoryId),
   );
 }
+
+/**
+ * Who may start something (the server's policy, graph/src/access/policy.ts, decides; the home
+ * page offers only what it would allow): administrators create territories and projects.
+ */
+export function mayCreateTerritory(viewer: Viewer | null): boolean {
+  return viewer?.kind === 'USER' && (viewer.can.administer || viewer.grants.some((g) => g.role === 'ADMINISTRATEUR'));
+}
+
+export function mayCreateProject(viewer: Viewer | null, _territoryId: string): boolean {
+  return mayCreateTerritory(viewer);
+}
+
+/** Editing a territory (its name, code, description): administrators and the territory's pilots. */
+export function mayEditTerritory(viewer: Viewer | null, territoryId: string): boolean {
+  if (viewer?.kind !== 'USER') return false;
+  if (mayCreateTerritory(viewer)) return true;
+  return viewer.grants.some((g) => g.role === 'PILOTE' && g.territoryId === territoryId);
+}
+
+/** Editing a project (its name, description): administrators and the project's pilots. */
+export function mayEditProject(viewer: Viewer | null, projectId: string): boolean {
+  if (viewer?.kind !== 'USER') return false;
+  if (mayCreateTerritory(viewer)) return true;
+  return viewer.grants.some((g) => g.role === 'PILOTE' && g.projectId === projectId);
+}

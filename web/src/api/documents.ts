@@ -8,7 +8,10 @@ import { graphql } from '../generated/gql.ts';
 
 export const TERRITORIES = graphql(`
   query Territories {
-    territories { id name code kind projects { id name description validFrom } }
+    territories {
+      id version name code kind description
+      projects { id version name description validFrom lastChange { author recordedAt } }
+    }
   }
 `);
 

@@ -1,6 +1,6 @@
 import type { EntityType } from '@trame/graph/model';
 import { request } from './client.ts';
-import { createMutation, endMutation, updateMutation } from './entityDocuments.ts';
+import { correctMutation, createMutation, endMutation, updateMutation } from './entityDocuments.ts';
 
 /** An entity as the API returns it: meta fields plus its values. */
 export type EntityData = Record<string, unknown> & {
@@ -34,4 +34,16 @@ export async function updateEntity(
 
 export async function endEntity(type: EntityType, id: string, version: number, validFrom: string | null): Promise<void> {
   await request(endMutation(type), { id, version, validFrom });
+}
+
+/** Corrects the date of the entity's latest entry to `validFrom` (YYYY-MM-DD) and applies `patch` there. */
+export async function correctEntity(
+  type: EntityType,
+  id: string,
+  version: number,
+  patch: Record<string, unknown>,
+  validFrom: string,
+): Promise<EntityData> {
+  const data = await request<Record<string, EntityData>>(correctMutation(type), { id, version, patch, validFrom });
+  return data[`correct${type}`]!;
 }

@@ -97,3 +97,8 @@ export function updateMutation(type: EntityType): string {
 export function endMutation(type: EntityType): string {
   return `mutation End($id: ID!, $version: Int!, $validFrom: DateTime) { end${type}(id: $id, version: $version, validFrom: $validFrom) { id version validTo } }`;
 }
+
+/** A change dated before the entity's latest entry: corrects that entry's date, then applies the patch (one operation). */
+export function correctMutation(type: EntityType): string {
+  return `mutation Correct($id: ID!, $version: Int!, $patch: ${type}Patch!, $validFrom: DateTime!) { correct${type}(id: $id, version: $version, patch: $patch, validFrom: $validFrom) { ${entitySelection(type)} } }`;
+}

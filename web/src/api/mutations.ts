@@ -3,7 +3,7 @@ import type { EntityType } from '@trame/graph/model';
 import type { Positions } from '../map/layout.ts';
 import { request } from './client.ts';
 import { IMPORT_ACTORS, SAVE_LAYOUT } from './documents.ts';
-import { createEntity, endEntity, updateEntity, type EntityData } from './entities.ts';
+import { correctEntity, createEntity, endEntity, updateEntity, type EntityData } from './entities.ts';
 import type { ProjectViewData } from './entityDocuments.ts';
 import type { ImportActorsMutationVariables } from '../generated/graphql.ts';
 import { queryKeys } from './queryKeys.ts';
@@ -35,6 +35,8 @@ export interface EntityMutations {
     validFrom: string | null,
   ): Promise<EntityData>;
   end(type: EntityType, id: string, version: number, validFrom: string | null): Promise<void>;
+  /** A change dated before the latest entry, as a correction of that entry's date (DATE_BEFORE_LAST_CHANGE offered). */
+  correct(type: EntityType, id: string, version: number, patch: Record<string, unknown>, validFrom: string): Promise<EntityData>;
   /** Fetch the project again without writing (after a version conflict is discarded); resolves once fetched. */
   refresh(): Promise<void>;
 }
@@ -42,7 +44,8 @@ export interface EntityMutations {
 type EntityCommand =
   | { op: 'create'; type: EntityType; input: Record<string, unknown>; validFrom: string | null }
   | { op: 'update'; type: EntityType; id: string; version: number; patch: Record<string, unknown>; validFrom: string | null }
-  | { op: 'end'; type: EntityType; id: string; version: number; validFrom: string | null };
+  | { op: 'end'; type: EntityType; id: string; version: number; validFrom: string | null }
+  | { op: 'correct'; type: EntityType; id: string; version: number; patch: Record<string, unknown>; validFrom: string };
 
 /** Create, update and end entities of a project; errors are ApiError (VERSION_CONFLICT carries `current`). */
 export function useEntityMutations(projectId: string, territoryId: string | null): EntityMutations {
@@ -52,6 +55,8 @@ export function useEntityMutations(projectId: string, territoryId: string | null
       if (command.op === 'create') return createEntity(command.type, command.input, command.validFrom);
       if (command.op === 'update')
         return updateEntity(command.type, command.id, command.version, command.patch, command.validFrom);
+      if (command.op === 'correct')
+        return correctEntity(command.type, command.id, command.version, command.patch, command.validFrom);
       await endEntity(command.type, command.id, command.version, command.validFrom);
       return null;
     },
@@ -62,6 +67,8 @@ export function useEntityMutations(projectId: string, territoryId: string | null
     update: async (type, id, version, patch, validFrom) =>
       (await mutateAsync({ op: 'update', type, id, version, patch, validFrom }))!,
     end: async (type, id, version, validFrom) => void (await mutateAsync({ op: 'end', type, id, version, validFrom })),
+    correct: async (type, id, version, patch, validFrom) =>
+      (await mutateAsync({ op: 'correct', type, id, version, patch, validFrom }))!,
     refresh: () => invalidateProjectEdit(client, projectId, territoryId).then(() => undefined),
   };
 }

@@ -6,6 +6,7 @@ import { liveEn } from './live.en.ts';
 import { journalEn } from './journal.en.ts';
 import { reviewEn } from './review.en.ts';
 import { namesEn } from './names.en.ts';
+import { setupEn } from './setup.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...reviewEn,
   ...exchangeEn,
   ...namesEn,
+  ...setupEn,
   appTagline: 'The actor map of the territory’s transition projects.',
   territories: 'Territories',
   projects: 'Projects',

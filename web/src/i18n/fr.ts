@@ -6,6 +6,7 @@ import { liveFr } from './live.fr.ts';
 import { journalFr } from './journal.fr.ts';
 import { reviewFr } from './review.fr.ts';
 import { namesFr } from './names.fr.ts';
+import { setupFr } from './setup.fr.ts';
 
 export const fr = {
   ...accessFr,
@@ -15,6 +16,7 @@ export const fr = {
   ...reviewFr,
   ...exchangeFr,
   ...namesFr,
+  ...setupFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   territories: 'Territoires',
   projects: 'Projets',

@@ -42,6 +42,14 @@ export function EntityForm(props: EntityFormProps) {
     errors[ruleField] = lang === 'fr' ? rule.message : t.arbitrationRequired;
   }
   const hasErrors = Object.values(errors).some(Boolean);
+  // An entity that is itself a date (a milestone) asks that one date only: it is recorded from
+  // that day when it is past, from today otherwise; an edit takes effect today.
+  const ownDate = fields.find((f) => f.spec.kind === 'date' && f.required)?.name ?? null;
+  const effectiveFrom = (): string | null => {
+    if (!ownDate) return validFrom && validFrom !== today() ? validFrom : null;
+    const day = String(values[ownDate] ?? '');
+    return props.mode === 'create' && day && day < today() ? day : null;
+  };
 
   const set = (name: string, value: unknown) => {
     setValues((v) => ({ ...v, [name]: value }));
@@ -52,7 +60,7 @@ export function EntityForm(props: EntityFormProps) {
     event.preventDefault();
     setTouched(new Set(fields.map((f) => f.name)));
     if (hasErrors) return;
-    props.onSubmit(values, validFrom && validFrom !== today() ? validFrom : null);
+    props.onSubmit(values, effectiveFrom());
   };
 
   const input = (f: FormField) => {
@@ -199,19 +207,21 @@ export function EntityForm(props: EntityFormProps) {
           {props.fieldNotice?.(f.name, values)}
         </div>
       ))}
-      <div className="form-row">
-        <label htmlFor={`field-${props.type}-validFrom`} title={t.effectiveDateHint}>
-          {t.effectiveDate}
-        </label>
-        <input
-          id={`field-${props.type}-validFrom`}
-          type="date"
-          value={validFrom}
-          max={today()}
-          onChange={(e) => setValidFrom(e.target.value)}
-          disabled={props.busy}
-        />
-      </div>
+      {!ownDate && (
+        <div className="form-row">
+          <label htmlFor={`field-${props.type}-validFrom`} title={t.effectiveDateHint}>
+            {t.effectiveDate}
+          </label>
+          <input
+            id={`field-${props.type}-validFrom`}
+            type="date"
+            value={validFrom}
+            max={today()}
+            onChange={(e) => setValidFrom(e.target.value)}
+            disabled={props.busy}
+          />
+        </div>
+      )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={props.busy}>
           {props.busy ? t.saving : (props.submitLabel ?? (props.mode === 'create' ? t.create : t.save))}

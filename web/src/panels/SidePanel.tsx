@@ -4,6 +4,7 @@ import { ApiError } from '../api/client.ts';
 import type { EntityData } from '../api/entities.ts';
 import type { EntityMutations } from '../api/mutations.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { CorrectionOffer } from './CorrectionOffer.tsx';
 import { EntityForm, type RefOptions } from './EntityForm.tsx';
 import { changedFields, initialValues, toInput, type FormValues } from './fields.ts';
 import { entityTitle } from './titles.ts';
@@ -52,6 +53,14 @@ export interface SidePanelProps {
   onSaved(focus: SavedFocus | null): void;
 }
 
+/** An update dated before the entity's latest entry, offered as a correction of that entry's date. */
+interface Correction {
+  entity: EntityData;
+  patch: Record<string, unknown>;
+  validFrom: string;
+  latest: string;
+}
+
 interface Conflict {
   mine: FormValues;
   validFrom: string | null;
@@ -63,6 +72,7 @@ export function SidePanel(props: SidePanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [correction, setCorrection] = useState<Correction | null>(null);
   const [endDate, setEndDate] = useState<string | null>(null);
   const { mode } = props;
 
@@ -81,6 +91,7 @@ export function SidePanel(props: SidePanelProps) {
     try {
       const focus = await work();
       setConflict(null);
+      setCorrection(null);
       setEndDate(null);
       props.onSaved(focus);
     } finally {
@@ -119,7 +130,18 @@ export function SidePanel(props: SidePanelProps) {
     );
     return run(async () => {
       return props.mutations.update(type, entity.id, version, patch, validFrom);
-    }).catch((e: unknown) => fail(e, values, validFrom));
+    }).catch((e: unknown) => {
+      if (
+        e instanceof ApiError &&
+        e.code === 'DATE_BEFORE_LAST_CHANGE' &&
+        validFrom &&
+        typeof e.extensions.latestFrom === 'string'
+      ) {
+        setCorrection({ entity, patch, validFrom, latest: e.extensions.latestFrom });
+        return;
+      }
+      fail(e, values, validFrom);
+    });
   };
 
   const end = (entity: EntityData) =>
@@ -220,6 +242,27 @@ export function SidePanel(props: SidePanelProps) {
             {t.discard}
           </button>
         </div>
+      )}
+
+      {correction && mode.kind === 'edit' && mode.entity.id === correction.entity.id && (
+        <CorrectionOffer
+          what={`${capitalised(entityLabel(correction.entity.__typename))} « ${props.titleOf(correction.entity.id) ?? ''} »`}
+          date={correction.validFrom}
+          latest={correction.latest}
+          busy={busy}
+          onCorrect={() =>
+            void run(() =>
+              props.mutations.correct(
+                correction.entity.__typename,
+                correction.entity.id,
+                correction.entity.version,
+                correction.patch,
+                correction.validFrom,
+              ),
+            ).catch((e: unknown) => fail(e))
+          }
+          onCancel={() => setCorrection(null)}
+        />
       )}
 
       {mode.kind === 'idle' && (
@@ -341,3 +384,5 @@ export function SidePanel(props: SidePanelProps) {
     </aside>
   );
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -2,6 +2,7 @@ import {
   ENTITIES,
   END_OF_TIME,
   authorize,
+  correctEntity,
   createEntity,
   endEntity,
   listTerritoryEntities,
@@ -102,6 +103,7 @@ type ArgsOf<R> = R extends ResolverFn<unknown, never, never, infer Args> ? Args 
 type CreateArgs = ArgsOf<Generated[`create${EntityType}`]>;
 type UpdateArgs = ArgsOf<Generated[`update${EntityType}`]>;
 type EndArgs = ArgsOf<Generated[`end${EntityType}`]>;
+type CorrectArgs = ArgsOf<Generated[`correct${EntityType}`]>;
 type MutationResolver<Args> = (parent: unknown, args: Args, ctx: GraphQLContext) => Promise<EntityView>;
 /** True when the function `F` may stand for the generated `<verb>X` resolver of every entity type X. */
 type FitsEvery<F, Verb extends string> = {
@@ -113,12 +115,13 @@ const checked: [
   FitsEvery<MutationResolver<CreateArgs>, 'create'>,
   FitsEvery<MutationResolver<UpdateArgs>, 'update'>,
   FitsEvery<MutationResolver<EndArgs>, 'end'>,
-] = [true, true, true];
+  FitsEvery<MutationResolver<CorrectArgs>, 'correct'>,
+] = [true, true, true, true];
 void checked;
 
-export type EntityMutations = Pick<Generated, `${'create' | 'update' | 'end'}${EntityType}`>;
+export type EntityMutations = Pick<Generated, `${'create' | 'update' | 'end' | 'correct'}${EntityType}`>;
 
-/** createX / updateX / endX for every entity type: validate, authorize, one command, present. */
+/** createX / updateX / endX / correctX for every entity type: validate, authorize, one command, present. */
 export function entityMutationResolvers(model: Model = ENTITIES): EntityMutations {
   const mutations: Record<string, MutationResolver<never>> = {};
   for (const { type } of Object.values(model)) {
@@ -162,7 +165,25 @@ export function entityMutationResolvers(model: Model = ENTITIES): EntityMutation
       );
       return viewOf(record, null, latestLookup(ctx.graph));
     };
-    Object.assign(mutations, { [`create${type}`]: create, [`update${type}`]: update, [`end${type}`]: end });
+    const correct: MutationResolver<CorrectArgs> = async (_parent, args, ctx) => {
+      const record = await ctx.graph.write((tx) =>
+        correctEntity(
+          tx,
+          ctx.author,
+          type,
+          args.id,
+          { ...args.patch },
+          { expectedVersion: args.version, validFrom: args.validFrom },
+        ),
+      );
+      return viewOf(record, null, latestLookup(ctx.graph));
+    };
+    Object.assign(mutations, {
+      [`create${type}`]: create,
+      [`update${type}`]: update,
+      [`end${type}`]: end,
+      [`correct${type}`]: correct,
+    });
   }
   // Sound by `checked` above: each function fits every generated signature of its verb.
   return mutations as unknown as EntityMutations;

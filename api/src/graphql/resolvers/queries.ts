@@ -132,6 +132,12 @@ export const queryResolvers: Resolvers = {
   },
   Project: {
     asOf: (view) => view.asOf,
+    lastChange: async (view, _a, ctx) => {
+      const page = await ctx.graph.read((tx) =>
+        readTimeline(tx, view.record.id, { first: 1, reader: { principal: ctx.principal } }),
+      );
+      return page.changes[0] ?? null;
+    },
     actors: async (view, _a, ctx) => {
       const state = await ensureState(view, ctx);
       return ofType(state, 'Engagement')

@@ -23,6 +23,7 @@ import { CREATE_ACTIONS, ENGAGE_ACTION, type ActionContext } from './actions.ts'
 import { useEngagementPanels } from './engagement/useEngagementPanels.tsx';
 import { JournalPanel } from './journal/JournalPanel.tsx';
 import { PathPanel } from './path/PathPanel.tsx';
+import { EmptyProjectGuide } from './setup/EmptyProjectGuide.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useEditorCommands } from './useEditorCommands.ts';
 import { useLayoutSave } from './useLayoutSave.ts';
@@ -270,7 +271,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
       )}
       <div className="workspace">
         <div className="map-area" aria-busy={project.loading}>
-          {empty && !readOnly && <p className="empty-project">{t.emptyProject}</p>}
+          {empty && !readOnly && <EmptyProjectGuide context={context} />}
           <MapCanvas
             ref={canvas}
             elements={elements}

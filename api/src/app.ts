@@ -73,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxConcurrentOperations: options.maxConcurrentOperations ?? DEFAULT_MAX_CONCURRENT_OPERATIONS,
     live,
   });
-  registerExchangeFiles(app);
+  registerExchangeFiles(app, { live });
 
   // Liveness: the process answers, whatever the database does (an orchestrator restarts a dead
   // process, not one waiting for its database).

@@ -7,6 +7,7 @@ import {
   isDomainError,
   parseEntityId,
   principalLabel,
+  type RecordedChange,
   restoreBackup,
   takeBackup,
 } from '@trame/graph';
@@ -14,6 +15,7 @@ import { FILE_LIMITS } from '@trame/graph/exchange';
 import { checkAccess } from '../graphql/access-policy.ts';
 import { accessRules } from '../graphql/access-rules.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
+import type { LiveBus } from '../live/bus.ts';
 import { runWorkbookImport } from '../graphql/resolvers/import.ts';
 
 /**
@@ -65,9 +67,10 @@ function sendDomainError(request: FastifyRequest, reply: FastifyReply, error: un
   return sendErrors(reply, STATUS[error.code] ?? 400, error.code, error.message, error.details ?? {});
 }
 
-/** The bits of the GraphQL context the access rules read. */
-function accessContext(request: FastifyRequest): GraphQLContext {
+/** The bits of the GraphQL context the access rules read, and the live bus an import tells. */
+function accessContext(request: FastifyRequest, live: LiveBus): GraphQLContext {
   return {
+    live,
     graph: request.graph,
     principal: request.principal,
     author: {
@@ -82,6 +85,11 @@ function accessContext(request: FastifyRequest): GraphQLContext {
   };
 }
 
+export interface ExchangeFilesOptions {
+  /** Where an import's committed changes are published (live walls and editors, api/src/live). */
+  live: LiveBus;
+}
+
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
 
@@ -92,7 +100,7 @@ function administrator(request: FastifyRequest): void {
   authorize(request.principal, 'admin:users', GLOBAL);
 }
 
-export function registerExchangeFiles(app: FastifyInstance): void {
+export function registerExchangeFiles(app: FastifyInstance, options: ExchangeFilesOptions): void {
   void app.register(async (scope) => {
     // The body as it is: whatever its type, one buffer (bounded by each route's bodyLimit).
     scope.removeAllContentTypeParsers();
@@ -120,7 +128,7 @@ export function registerExchangeFiles(app: FastifyInstance): void {
 
     scope.post('/imports', { bodyLimit: FILE_LIMITS.maxBytes }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
-      const ctx = accessContext(request);
+      const ctx = accessContext(request, options.live);
       try {
         const projectId = parseEntityId(query.projectId, "l'identifiant du projet");
         await checkAccess(RULES['Mutation.importWorkbook']!, { projectId }, ctx);
@@ -133,7 +141,10 @@ export function registerExchangeFiles(app: FastifyInstance): void {
         if (at && Number.isNaN(at.getTime())) {
           throw new DomainError('INVALID_DATE', `la date « ${validFrom} » n'est pas lisible`, { field: 'validFrom' });
         }
-        const report = await runWorkbookImport(request.graph, ctx.author, {
+        // The changes the import records: told to live subscribers once committed (as a mutation's).
+        const recorded: RecordedChange[] = [];
+        const author = { ...ctx.author, onRecorded: (change: RecordedChange) => void recorded.push(change) };
+        const report = await runWorkbookImport(request.graph, author, {
           projectId,
           fileName,
           bytes,
@@ -142,6 +153,7 @@ export function registerExchangeFiles(app: FastifyInstance): void {
           validFrom: at,
           dryRun: query.dryRun === 'true' || query.dryRun === '1',
         });
+        options.live.publishChanges(recorded);
         return reply.type('application/json; charset=utf-8').send({ data: { importWorkbook: report } });
       } catch (error) {
         return sendDomainError(request, reply, error);

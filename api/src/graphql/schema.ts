@@ -39,10 +39,14 @@ export function buildSchema(model: Model = ENTITIES) {
   const objects = entityObjectResolvers(model);
   const lists: Record<string, Record<string, unknown>> = entityListResolvers(model);
   const custom: Record<string, Record<string, unknown>> = {};
-  for (const part of [queryResolvers, analysisResolvers, importResolvers, accountResolvers, liveResolvers, mergeResolvers] as Record<
-    string,
-    Record<string, unknown>
-  >[]) {
+  for (const part of [
+    queryResolvers,
+    analysisResolvers,
+    importResolvers,
+    accountResolvers,
+    liveResolvers,
+    mergeResolvers,
+  ] as Record<string, Record<string, unknown>>[]) {
     for (const [type, fields] of Object.entries(part)) custom[type] = { ...custom[type], ...fields };
   }
   const resolvers: Record<string, unknown> = {

@@ -10,7 +10,7 @@ import { toEntityRecord, type EntityRecord } from './records.ts';
 import { isOpenUntil } from './rules.ts';
 
 /**
- * Merging two actors of a territory (issue 13, ADR 0010): the pilot keeps one and the other's
+ * Merging two actors of a territory (issue 13, ADR 0011): the pilot keeps one and the other's
  * relations come over to it, from the merge date on.
  *
  * - What refers to the merged actor through a field that may change is **moved**: a new version

@@ -1,4 +1,3 @@
-
 import { exchangeEn } from './exchange.en.ts';
 import { accessEn } from './access.en.ts';
 import { wallEn } from './wall.en.ts';

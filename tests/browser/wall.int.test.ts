@@ -230,7 +230,7 @@ describe('the wall', () => {
     const exportAs = async (name: string) => {
       await page.locator('.wall-export summary').click();
       const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 120_000 }),
+        page.waitForEvent('download', { timeout: 280_000 }),
         page.getByRole('button', { name }).click(),
       ]);
       const path = await download.path();
@@ -254,7 +254,7 @@ describe('the wall', () => {
     // The wall is back on the step it showed.
     expect(await page.getByTestId('wall-step').textContent()).toContain(`${total} / ${total}`);
     await page.close();
-  }, 300_000);
+  }, 480_000);
 
   it('« Projeter » opens the wall in a new window; ?atelier=1 leads to it', async () => {
     const page = await t.newPage({ width: 1440, height: 900 });

@@ -294,7 +294,8 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     focusedBefore.current = focus !== null;
     if (!focus && !hadFocus) return;
     cy.batch(() => {
-      cy.elements().removeClass('dimmed found');
+      // A focus is a new subject: the last step's halo gives way.
+      cy.elements().removeClass('dimmed found story-new');
       if (!focus) return;
       cy.elements()
         .filter((e) => !focus.has(e.id()))

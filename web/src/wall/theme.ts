@@ -208,7 +208,7 @@ export function wallStylesheet(themeName: WallThemeName, labelScale = 1): Style[
     { selector: '.story-new', style: { 'overlay-color': theme.highlight, 'overlay-opacity': 0.25, 'overlay-padding': 10 } },
     { selector: 'node.perimeter.story-new', style: { 'border-width': 6, 'border-color': theme.highlight } },
     // Focus: the rest of the map steps back.
-    { selector: '.dimmed', style: { opacity: 0.12 } },
+    { selector: '.dimmed', style: { opacity: 0.12, 'overlay-opacity': 0 } },
     { selector: '.found', style: { 'overlay-color': theme.highlight, 'overlay-opacity': 0.3, 'overlay-padding': 10 } },
   ];
   return [...base, ...overrides];

@@ -91,7 +91,7 @@ describe('the journal', () => {
     // Filters: by type, only the actors' changes.
     await journal.getByLabel('Type').selectOption('Actor');
     await expect
-      .poll(() => journal.locator('.journal-entry').allTextContents())
+      .poll(() => journal.locator('.journal-entry').allTextContents(), { timeout: 30_000 })
       .toEqual(expect.arrayContaining([expect.stringContaining('Acteur « Mairie de la commune »')]));
     expect((await journal.locator('.journal-entry .journal-what').allTextContents()).every((w) => w.includes('· Acteur «'))).toBe(
       true,

@@ -97,16 +97,20 @@ describe('round trips on a generated L project', () => {
     const { source, snapshot } = await loadLProject();
     const before = await t.graph.read((tx) => takeBackup(tx, { territoryId: source.territoryId, takenAt: at('2026-01-01') }));
     expect(before.versions.length).toBeGreaterThan(snapshot.entities.length);
-    await t.graph.write((tx) =>
-      tx.run(
-        `MATCH (e:Entity {territoryId: $id})
-         OPTIONAL MATCH (e)-[:HAS_VERSION]->(v:Version)
-         OPTIONAL MATCH (e)-[:HAS_LAYOUT]->(l:Layout)
-         OPTIONAL MATCH (c:Change {territoryId: $id})
-         DETACH DELETE e, v, l, c`,
-        { id: source.territoryId },
-      ),
-    );
+    // Removed in batches (one transaction for the whole territory would outgrow Neo4j's transaction memory).
+    for (const cypher of [
+      'MATCH (c:Change {territoryId: $id}) WITH c LIMIT 5000 DETACH DELETE c RETURN count(*) AS n',
+      'MATCH (:Entity {territoryId: $id})-[:HAS_VERSION]->(v:Version) WITH v LIMIT 5000 DETACH DELETE v RETURN count(*) AS n',
+      'MATCH (:Entity {territoryId: $id})-[:HAS_LAYOUT]->(l:Layout) WITH l LIMIT 5000 DETACH DELETE l RETURN count(*) AS n',
+      'MATCH (e:Entity {territoryId: $id}) WITH e LIMIT 5000 DETACH DELETE e RETURN count(*) AS n',
+    ]) {
+      let removed = 1;
+      while (removed > 0) {
+        removed = await t.graph.write(async (tx) =>
+          Number((await tx.run(cypher, { id: source.territoryId })).records[0]!.get('n')),
+        );
+      }
+    }
     await t.graph.write((tx) => restoreBackup(tx, JSON.parse(canonicalJson(before))));
     const after = await t.graph.read((tx) => takeBackup(tx, { territoryId: source.territoryId, takenAt: at('2026-01-01') }));
     expect(canonicalJson(after)).toBe(canonicalJson(before));

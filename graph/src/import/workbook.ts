@@ -175,6 +175,11 @@ function shownValue(value: FieldValue | undefined, entries: ReadonlyMap<string, 
   return String(value);
 }
 
+/** A title that is a code (a level, a kind) as its French label. */
+function shownTitle(title: string | null): string | null {
+  return title !== null && ENUM_LABELS[title] ? enumLabel(title) : title;
+}
+
 /** The key a relation is matched by: its ends (unordered for symmetric relations). */
 function matchKey(type: EntityType, values: FieldValues): string | null {
   const pick = (...names: string[]) => names.map((n) => values[n] ?? null);
@@ -359,7 +364,8 @@ export function planWorkbookImport(
       }
     }
     outcome.values = values;
-    outcome.title = titleOfValues(type, values);
+    // An engagement is shown by its actor's name, never by a code (its level).
+    outcome.title = type === 'Engagement' ? shownValue(values.actorId, entries) || null : shownTitle(titleOfValues(type, values));
     if (unresolved) continue;
 
     // Match: the id column, else the name or the ends.

@@ -107,7 +107,8 @@ describe('the DGS review of a territory', () => {
       expect(jaccard, ecosystem.name).toBeGreaterThanOrEqual(0.5);
     }
     expect(await coalitions.locator('.coalition-card').count()).toBeGreaterThanOrEqual(2);
-    expect(await coalitions.textContent()).toMatch(/Modularité \d,\d\d/);
+    // The term carries its « ? » help (TermHelp.tsx) before the figure.
+    expect(await coalitions.locator('.modularity').textContent()).toMatch(/^Modularité\?? \d,\d\d — /);
     await page.screenshot({ path: screenshotPath('review-loos'), fullPage: true });
     await page.close();
   });

@@ -10,7 +10,7 @@ import { Graph, createDriver } from '@trame/graph';
  */
 export function testGraph(): Graph {
   const config = inject('neo4j');
-  return new Graph(createDriver({ ...config, connectionTimeoutMs: 10_000 }), config.database);
+  return new Graph(createDriver({ ...config, connectionTimeoutMs: 30_000 }), config.database);
 }
 
 /** A short id unique to this run, so test files can share the database and run in parallel. */

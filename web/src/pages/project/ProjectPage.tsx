@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useEntityMutations } from '../../api/mutations.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import type { EntityData } from '../../api/entities.ts';
@@ -40,6 +40,11 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
   const [importing, setImporting] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [focus, setFocus] = useState<SavedFocus | null>(null);
+  // The panel as last rendered, for callbacks that run after a frame.
+  const panelNow = useRef(panel);
+  useLayoutEffect(() => {
+    panelNow.current = panel;
+  }, [panel]);
   const canvas = useRef<MapCanvasHandle>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const sidePanel = useRef<SidePanelHandle>(null);
@@ -96,8 +101,12 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     const entity = byId.get(focus.id);
     if (!entity || project.loading || (Number.isFinite(focus.version) && entity.version < focus.version)) return;
     setPanel({ kind: 'view', entity });
-    // Bring what was just saved into view (a new actor may have landed off screen).
-    requestAnimationFrame(() => canvas.current?.focus(focus.id));
+    // Bring what was just saved into view (a new actor may have landed off screen) — unless the
+    // pilot closed the panel or moved on meanwhile: selecting it would reopen the panel on it.
+    requestAnimationFrame(() => {
+      const shown = panelNow.current;
+      if (shown.kind === 'view' && shown.entity.id === focus.id) canvas.current?.focus(focus.id);
+    });
     setFocus(null);
   }, [focus, byId, project.loading, panel]);
 
@@ -126,8 +135,13 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
 
   const map = data.projectMap;
   const empty = map.nodes.filter((n) => n.kind !== 'PERIMETER').length === 0;
+  const counted = (n: number | null | undefined, one: string, other: string) => i18n.plural(n ?? 0, { one, other });
   const summary = project.diff
-    ? t.compareSummary(project.diff.summary.added ?? 0, project.diff.summary.ended ?? 0, project.diff.summary.changed ?? 0)
+    ? [
+        counted(project.diff.summary.added, t.compareAddedOne, t.compareAddedOther),
+        counted(project.diff.summary.ended, t.compareEndedOne, t.compareEndedOther),
+        counted(project.diff.summary.changed, t.compareChangedOne, t.compareChangedOther),
+      ].join(', ')
     : null;
 
   return (

@@ -201,7 +201,10 @@ describe('starting from nothing', () => {
     await page.getByLabel('Du jalon').selectOption({ label: 'Lancement (15 septembre 2024)' });
     await page.locator('.compare-summary').waitFor({ timeout: 20_000 });
     expect(page.url()).toContain('compare=');
-    expectWords(await page.locator('.compare-summary').textContent());
+    const summary = await page.locator('.compare-summary').textContent();
+    expectWords(summary);
+    // Since the launch: the parents, their engagement, the objective and the position; counted in words.
+    expect(summary?.trim()).toBe('4 ajouts, 0 fin, 0 modification');
     await page.screenshot({ path: screenshotPath('setup-compare') });
 
     // The home page: the project with its last change, who and when, in French.
@@ -212,6 +215,8 @@ describe('starting from nothing', () => {
     expect(cardText).toContain('1 projet');
     expect(cardText).toMatch(/dernière modification par .+ le \d{1,2} \S+ \d{4}/);
     expectWords(cardText);
+    // The screenshot shows the new territory's card, below the demo's.
+    await homeCard.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('setup-home') });
     void objective;
     await page.close();

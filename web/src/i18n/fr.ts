@@ -53,8 +53,6 @@ export const fr = {
   compareFrom: 'Du jalon',
   compareTo: 'au jalon',
   compareOff: 'Sans comparaison',
-  compareSummary: (added: number, ended: number, changed: number) =>
-    `${added} ajout(s), ${ended} fin(s), ${changed} modification(s)`,
   milestones: 'Jalons',
   effectiveDate: 'Date d’effet',
   effectiveDateHint: 'Quand le changement est devenu vrai sur le territoire (par défaut : aujourd’hui)',

@@ -201,10 +201,12 @@ describe('starting from nothing', () => {
     await page.getByLabel('Du jalon').selectOption({ label: 'Lancement (15 septembre 2024)' });
     await page.locator('.compare-summary').waitFor({ timeout: 20_000 });
     expect(page.url()).toContain('compare=');
-    const summary = await page.locator('.compare-summary').textContent();
-    expectWords(summary);
-    // Since the launch: the parents, their engagement, the objective and the position; counted in words.
-    expect(summary?.trim()).toBe('4 ajouts, 0 fin, 0 modification');
+    // Since the launch: the parents, their engagement, the objective and the position; counted in
+    // words. Polled: the summary shows as soon as a comparison is read, before the chosen one is.
+    await expect
+      .poll(async () => (await page.locator('.compare-summary').textContent())?.trim(), { timeout: 20_000 })
+      .toBe('4 ajouts, 0 fin, 0 modification');
+    expectWords(await page.locator('.compare-summary').textContent());
     await page.screenshot({ path: screenshotPath('setup-compare') });
 
     // The home page: the project with its last change, who and when, in French.

@@ -64,7 +64,6 @@ export const en: Messages = {
   compareFrom: 'From milestone',
   compareTo: 'to milestone',
   compareOff: 'No comparison',
-  compareSummary: (added: number, ended: number, changed: number) => `${added} added, ${ended} ended, ${changed} changed`,
   milestones: 'Milestones',
   effectiveDate: 'Effective date',
   effectiveDateHint: 'When the change became true on the territory (default: today)',

@@ -65,8 +65,6 @@ export const fr = {
   compareFrom: 'Du jalon',
   compareTo: 'au jalon',
   compareOff: 'Sans comparaison',
-  compareSummary: (added: number, ended: number, changed: number) =>
-    `${added} ${added > 1 ? 'ajouts' : 'ajout'}, ${ended} ${ended > 1 ? 'fins' : 'fin'}, ${changed} ${changed > 1 ? 'modifications' : 'modification'}`,
   milestones: 'Jalons',
   effectiveDate: 'Date d’effet',
   effectiveDateHint: 'Quand le changement est devenu vrai sur le territoire (par défaut : aujourd’hui)',

@@ -15,6 +15,13 @@ export const setupEn: typeof setupFr = {
   noChangeYet: 'no change yet',
   projectsOne: '{n} project',
   projectsOther: '{n} projects',
+  // The comparison of two milestones: counted changes.
+  compareAddedOne: '{n} added',
+  compareAddedOther: '{n} added',
+  compareEndedOne: '{n} ended',
+  compareEndedOther: '{n} ended',
+  compareChangedOne: '{n} changed',
+  compareChangedOther: '{n} changed',
   homeStartHint: 'No territory yet. Create the first one, then a project: its map opens, ready for the actors.',
   homeNoTerritoryReader: 'No territory is open to you. An administrator can give you a role.',
   created: 'Created.',

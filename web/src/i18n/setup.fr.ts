@@ -14,6 +14,13 @@ export const setupFr = {
   noChangeYet: 'aucune modification encore',
   projectsOne: '{n} projet',
   projectsOther: '{n} projets',
+  // The comparison of two milestones: counted changes.
+  compareAddedOne: '{n} ajout',
+  compareAddedOther: '{n} ajouts',
+  compareEndedOne: '{n} fin',
+  compareEndedOther: '{n} fins',
+  compareChangedOne: '{n} modification',
+  compareChangedOther: '{n} modifications',
   homeStartHint:
     'Aucun territoire pour l’instant. Créez le premier, puis un projet : sa carte s’ouvre, prête à recevoir les acteurs.',
   homeNoTerritoryReader: 'Aucun territoire ne vous est ouvert. Un administrateur peut vous donner un rôle.',

@@ -149,8 +149,12 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     const entity = byId.get(focus.id);
     if (!entity || project.loading || (Number.isFinite(focus.version) && entity.version < focus.version)) return;
     setPanel({ kind: 'view', entity });
-    // Bring what was just saved into view (a new actor may have landed off screen).
-    requestAnimationFrame(() => canvas.current?.focus(focus.id));
+    // Bring what was just saved into view (a new actor may have landed off screen) — unless the
+    // pilot closed the panel or moved on meanwhile: selecting it would reopen the panel on it.
+    requestAnimationFrame(() => {
+      const shown = panelNow.current;
+      if (shown.kind === 'view' && shown.entity.id === focus.id) canvas.current?.focus(focus.id);
+    });
     setFocus(null);
   }, [focus, byId, project.loading, panel]);
 

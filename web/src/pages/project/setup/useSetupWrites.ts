@@ -24,7 +24,8 @@ export function useSetupWrites() {
           return correctEntity(command.type, command.id, command.version, command.patch, command.validFrom);
       }
     },
-    onSuccess: () => void client.invalidateQueries(),
+    // Awaited: the form closes on a list that already shows what it saved.
+    onSuccess: () => client.invalidateQueries(),
   });
   return { run: mutateAsync };
 }

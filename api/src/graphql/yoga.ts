@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import pLimit from 'p-limit';
-import { principalLabel, type Principal } from '@trame/graph';
+import { principalLabel, type Graph, type Principal } from '@trame/graph';
 import type { LiveBus } from '../live/bus.ts';
 import type { GraphQLContext, ServerContext } from './context.ts';
 import {
@@ -38,6 +38,28 @@ import { buildSchema } from './schema.ts';
 import { allOrNothingMutations, useMutationTransaction } from './transaction.ts';
 
 /** Limits on one GraphQL document, documented in docs/API.md (« Limites »). */
+
+/**
+ * Database reads one operation may run at once. Sibling fields resolve concurrently: a query
+ * walking every territory's actors, and each actor's territory's lists, opened hundreds of
+ * sessions at once, waited past the pool's acquisition timeout under load and tripped the
+ * circuit breaker for everyone (SERVICE_UNAVAILABLE). Bounded, one operation leaves the rest
+ * of the pool (50 connections) to the others.
+ */
+export const MAX_READS_PER_OPERATION = 8;
+
+/**
+ * The operation's view of the Graph: the same object (prototype), its `read` queued through a
+ * limiter of MAX_READS_PER_OPERATION. Reads never nest (work functions use their transaction),
+ * so the queue cannot deadlock. Writes and mutations' one transaction are unchanged.
+ */
+function operationGraph(graph: Graph): Graph {
+  const limit = pLimit(MAX_READS_PER_OPERATION);
+  const view = Object.create(graph) as Graph;
+  view.read = (work, options) => limit(() => graph.read(work, options));
+  return view;
+}
+
 export const QUERY_LIMITS = {
   depth: 12,
   /** A query stays small; a mutation may record a whole MACTOR matrix (30 positions…) at once. */
@@ -297,7 +319,7 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
       useMutationTransaction,
     ],
     context: ({ req }): GraphQLContext => ({
-      graph: req.graph,
+      graph: operationGraph(req.graph),
       principal: req.principal,
       author: changeAuthor(req.principal),
       sessionToken: req.sessionToken,

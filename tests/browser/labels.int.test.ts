@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from '../support/app.ts';
 import { screenshotPath } from '../support/browser.ts';
+import { readLabels, type LabelReport } from '../support/labels.ts';
 
 // Issue 13 part 7: at the default fit on a 1440×900 laptop, no label is drawn below 12 px on
 // screen (font size × zoom, as Cytoscape renders it), and at least half of the actors' and
@@ -10,15 +11,6 @@ import { screenshotPath } from '../support/browser.ts';
 const t = useBrowserApp();
 
 const DEMO_PROJECTS = ['prj-marche', 'prj-archipel', 'prj-batiments', 'prj-exposition', 'prj-fifty', 'prj-gaz-fibre', 'prj-ose'];
-
-interface LabelReport {
-  zoom: number;
-  /** Every element whose label is drawn: its kind and rendered size in px. */
-  shown: { id: string; kind: string; px: number }[];
-  /** Actors and objectives on the map, and those whose name is drawn. */
-  names: number;
-  namesShown: number;
-}
 
 /** Waits for the map to stop moving (the opening layout and fit), then reads what is drawn. */
 async function labelReport(page: Page): Promise<LabelReport> {
@@ -34,35 +26,7 @@ async function labelReport(page: Page): Promise<LabelReport> {
     last = now;
     await page.waitForTimeout(500);
   }
-  return page.evaluate(() => {
-    type El = {
-      id(): string;
-      data(k: string): unknown;
-      style(k: string): string;
-      visible(): boolean;
-      isNode(): boolean;
-      isParent(): boolean;
-    };
-    const cy = (window as unknown as { __trameCy: { zoom(): number; elements(): { toArray(): El[] } } }).__trameCy;
-    const zoom = cy.zoom();
-    const shown: LabelReport['shown'] = [];
-    let names = 0;
-    let namesShown = 0;
-    for (const el of cy.elements().toArray()) {
-      const kind = String(el.data('kind') ?? '');
-      const isName = el.isNode() && !el.isParent() && (kind === 'ACTOR' || kind === 'OBJECTIVE');
-      if (isName) names += 1;
-      const label = el.style('label');
-      const px = Number.parseFloat(el.style('font-size')) * zoom;
-      const threshold = Number.parseFloat(el.style('min-zoomed-font-size')) || 0;
-      // Cytoscape leaves out a label smaller on screen than min-zoomed-font-size.
-      const drawn = Boolean(label) && el.visible() && Number.parseFloat(el.style('text-opacity')) > 0 && px >= threshold;
-      if (!drawn) continue;
-      shown.push({ id: el.id(), kind, px });
-      if (isName) namesShown += 1;
-    }
-    return { zoom, shown, names, namesShown };
-  });
+  return readLabels(page);
 }
 
 describe('readable maps', () => {

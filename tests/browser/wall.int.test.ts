@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from '../support/app.ts';
 import { screenshotPath } from '../support/browser.ts';
+import { readLabels, type LabelReport } from '../support/labels.ts';
 
 // Issue 14: the projection for a room's wall (/projets/<id>/mur), on the demo map the global
 // setup loads, as the administrator the fixture signs in; 1920×1080, as on a room's screen.
@@ -11,13 +12,6 @@ const t = useBrowserApp();
 
 const DEMO_PROJECTS = ['prj-marche', 'prj-archipel', 'prj-batiments', 'prj-exposition', 'prj-fifty', 'prj-gaz-fibre', 'prj-ose'];
 const WALL = { width: 1920, height: 1080 };
-
-interface LabelReport {
-  zoom: number;
-  shown: { id: string; kind: string; px: number }[];
-  names: number;
-  namesShown: number;
-}
 
 /** Waits until the step's changes have played and the map stops moving (opening, a step, a focus). */
 async function settle(page: Page): Promise<void> {
@@ -53,34 +47,7 @@ async function settle(page: Page): Promise<void> {
 /** Every label Cytoscape draws, with its size on screen (font size × zoom). */
 async function labelReport(page: Page): Promise<LabelReport> {
   await settle(page);
-  return page.evaluate(() => {
-    type El = {
-      id(): string;
-      data(k: string): unknown;
-      style(k: string): string;
-      visible(): boolean;
-      isNode(): boolean;
-      isParent(): boolean;
-    };
-    const cy = (window as unknown as { __trameCy: { zoom(): number; elements(): { toArray(): El[] } } }).__trameCy;
-    const zoom = cy.zoom();
-    const shown: LabelReport['shown'] = [];
-    let names = 0;
-    let namesShown = 0;
-    for (const el of cy.elements().toArray()) {
-      const kind = String(el.data('kind') ?? '');
-      const isName = el.isNode() && !el.isParent() && (kind === 'ACTOR' || kind === 'OBJECTIVE');
-      if (isName) names += 1;
-      const label = el.style('label');
-      const px = Number.parseFloat(el.style('font-size')) * zoom;
-      const threshold = Number.parseFloat(el.style('min-zoomed-font-size')) || 0;
-      const drawn = Boolean(label) && el.visible() && Number.parseFloat(el.style('text-opacity')) > 0 && px >= threshold;
-      if (!drawn) continue;
-      shown.push({ id: el.id(), kind, px });
-      if (isName) namesShown += 1;
-    }
-    return { zoom, shown, names, namesShown };
-  });
+  return readLabels(page);
 }
 
 /** Ids and kinds of the elements on the wall's canvas. */

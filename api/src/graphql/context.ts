@@ -31,7 +31,7 @@ export interface GraphQLContext {
   log: FastifyBaseLogger;
   /** Access resources already looked up by this operation. */
   resources: ResourceCache;
-  /** Project states already read by this query operation (null for mutations). */
+  /** Project states and territory lists already read by this query operation (null for mutations). */
   projectStates?: ProjectStateCache | null;
   /** The live bus: committed changes go out through it, subscriptions listen to it (api/src/live). */
   live: LiveBus;

@@ -13,24 +13,33 @@ import {
 import type { GraphQLContext } from './context.ts';
 
 /**
- * Project states read during one query operation, by project and moment. The editor asks for
- * `project` and `projectMap` in one request: both are built from the same state, read once.
+ * Reads made during one query operation: project states by project and moment, territory lists
+ * by territory, type and moment. The editor asks for `project` and `projectMap` in one request:
+ * both are built from the same state, read once.
  * Mutations get no cache — a state read before a write would be stale after it.
  * What it holds is already redacted for the operation's principal (readVisibleProjectState).
  */
 export class ProjectStateCache {
-  readonly #states = new Map<string, Promise<ProjectState>>();
+  readonly #reads = new Map<string, Promise<unknown>>();
 
   get(projectId: string, moment: ReadMoment, read: () => Promise<ProjectState>): Promise<ProjectState> {
-    const key = `${projectId}\u0000${moment === null ? 'latest' : moment.getTime()}`;
-    let state = this.#states.get(key);
-    if (!state) {
-      state = read();
-      this.#states.set(key, state);
+    return this.remember(`state\u0000${projectId}\u0000${moment === null ? 'latest' : moment.getTime()}`, read);
+  }
+
+  /**
+   * Any other read of the query operation, by a key naming what it reads: the same key answers
+   * the same promise. `territories { actors { territory { actors } } }` reads each territory's
+   * list once, not once per actor.
+   */
+  remember<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let answer = this.#reads.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = read();
+      this.#reads.set(key, answer);
       // A failed read is not remembered: the error reaches its field, a retry reads again.
-      state.catch(() => this.#states.delete(key));
+      answer.catch(() => this.#reads.delete(key));
     }
-    return state;
+    return answer;
   }
 }
 

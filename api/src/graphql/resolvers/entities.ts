@@ -90,7 +90,10 @@ export function entityListResolvers(
         territoryId: view.record.id,
         ...(typeof name === 'string' ? { label: name } : {}),
       });
-      const records = await ctx.graph.read((tx) => listTerritoryEntities(tx, view.record.id, [type], view.asOf));
+      const read = () => ctx.graph.read((tx) => listTerritoryEntities(tx, view.record.id, [type], view.asOf));
+      const moment = view.latest ? 'latest' : view.asOf.getTime();
+      const records = await (ctx.projectStates?.remember(`territory\u0000${view.record.id}\u0000${type}\u0000${moment}`, read) ??
+        read());
       return records.map((record) => viewOf(record, view.asOf, view.lookup));
     };
   }

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       requestTimeoutMs: 30_000,
       maxConcurrentOperations: 4,
+      heapGrowingPercent: 50,
       redisUrl: null,
       seedDemo: null,
       skipWebBuild: false,

@@ -87,6 +87,12 @@ export const CONFIG_VARIABLES = [
     schema: integer(1, 256),
   },
   {
+    name: 'TRAME_HEAP_GROWING_PERCENT',
+    default: '50',
+    expected: 'un entier de 0 à 400 (pour cent ; 0 : le réglage de V8)',
+    schema: integer(0, 400),
+  },
+  {
     name: 'TRAME_REDIS_URL',
     unsetMeans: '*(unset: in-process)*',
     expected: 'une adresse redis:// ou rediss://, comme redis://127.0.0.1:6379',
@@ -212,6 +218,8 @@ export interface TrameConfig {
     requestTimeoutMs: number;
     /** GraphQL operations executed at once; the others wait their turn (bounds the process's memory). */
     maxConcurrentOperations: number;
+    /** How far V8 lets the heap grow past the live set before a full collection (heap.ts); 0: V8's own. */
+    heapGrowingPercent: number;
     /** The live bus shared by API processes (ADR 0010); null: in-process. */
     redisUrl: string | null;
     /** null: seed when the embedded Neo4j is used. */
@@ -340,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TrameConfig {
       corsOrigins: (values.TRAME_CORS_ORIGINS as string[] | undefined) ?? [],
       requestTimeoutMs: values.TRAME_REQUEST_TIMEOUT_MS as number,
       maxConcurrentOperations: values.TRAME_MAX_CONCURRENT_OPERATIONS as number,
+      heapGrowingPercent: values.TRAME_HEAP_GROWING_PERCENT as number,
       redisUrl: (values.TRAME_REDIS_URL as string | undefined) ?? null,
       seedDemo: (values.TRAME_SEED_DEMO as boolean | undefined) ?? null,
       skipWebBuild: values.TRAME_SKIP_WEB_BUILD as boolean,

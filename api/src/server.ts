@@ -1,6 +1,7 @@
 import { loadDemoMap } from '@trame/graph';
 import { buildApp } from './app.ts';
 import { openGraph } from './bootstrap.ts';
+import { boundHeapGrowth } from './heap.ts';
 import { describeCreatedAccounts, ensureDemoAccounts, ensureFirstAdministrator } from './first-start.ts';
 import { publicUrl, type TrameConfig } from './config.ts';
 
@@ -26,6 +27,7 @@ export interface RunningServer {
  */
 export async function startServer(config: TrameConfig, options: { log?: (line: string) => void } = {}): Promise<RunningServer> {
   const started = Date.now();
+  boundHeapGrowth(config.server.heapGrowingPercent);
   const log = options.log ?? ((line: string) => console.log(`[trame] ${line}`));
   const opened = await openGraph({ config, log, supervise: true });
   try {

@@ -131,6 +131,14 @@ try {
   };
 
   log(`wall open on ${PROJECT_ID} (${elements} elements); ${EDITS} timed edits`);
+  // BENCH_LIVE_PROFILE=file.cpuprofile: the wall page's CPU profile over the timed edits (open it
+  // in Chromium's DevTools); the heaviest functions (self time) go to the log.
+  const profile = env.BENCH_LIVE_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (profile) {
+    await profile.send('Profiler.enable');
+    await profile.send('Profiler.setSamplingInterval', { interval: 200 });
+    await profile.send('Profiler.start');
+  }
   const roundTrips: number[] = [];
   const latencies: number[] = [];
   const ratios: number[] = [];
@@ -155,6 +163,27 @@ try {
     roundTrips.push(roundTrip);
     latencies.push(latency);
     ratios.push(latency / roundTrip);
+  }
+  if (profile) {
+    const { profile: cpu } = (await profile.send('Profiler.stop')) as {
+      profile: {
+        nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+        samples: number[];
+        timeDeltas: number[];
+      };
+    };
+    writeFileSync(env.BENCH_LIVE_PROFILE!, JSON.stringify(cpu));
+    const self = new Map<string, number>();
+    const byId = new Map(cpu.nodes.map((n) => [n.id, n]));
+    cpu.samples.forEach((id, i) => {
+      const frame = byId.get(id)!.callFrame;
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (cpu.timeDeltas[i] ?? 0) / 1000);
+    });
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    log(
+      `wall page CPU over ${EDITS} edits (self ms):\n${top.map(([k, ms]) => `  ${ms.toFixed(0).padStart(6)}  ${k}`).join('\n')}`,
+    );
   }
   const roundTrip = stat('edit HTTP round trip', roundTrips);
   const latency = stat('acknowledgement → wall canvas', latencies);
@@ -189,14 +218,15 @@ try {
     }
   }
   // The wall has applied the last one.
-  await page.waitForFunction(
-    ([id, level]) =>
-      (window as unknown as { __trameCy: { getElementById(i: string): { data(k: string): unknown } } }).__trameCy
-        .getElementById(id)
-        .data('engagement') === level,
-    [last.id, last.level] as const,
-    { timeout: 60_000 },
-  );
+  if (last.id)
+    await page.waitForFunction(
+      ([id, level]) =>
+        (window as unknown as { __trameCy: { getElementById(i: string): { data(k: string): unknown } } }).__trameCy
+          .getElementById(id)
+          .data('engagement') === level,
+      [last.id, last.level] as const,
+      { timeout: 60_000 },
+    );
   const afterMiB = await heap();
   curve.push({ edits: MEMORY_EDITS, mib: afterMiB });
   const growth = afterMiB / beforeMiB - 1;

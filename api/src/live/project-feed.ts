@@ -11,6 +11,7 @@ import type { GraphQLContext } from '../graphql/context.ts';
 import { readVisibleProjectState } from '../graphql/project-states.ts';
 import type { ChangesNotice, LiveBus } from './bus.ts';
 import { watchRevocation } from './revocation.ts';
+import { stoppable } from './stoppable.ts';
 import { Wakeup } from './wakeup.ts';
 
 /**
@@ -80,13 +81,23 @@ function wholeMap(map: ProjectMap): MapPatch {
  * once when the subscriber's credentials are revoked (revocation.ts).
  * @throws DomainError NOT_FOUND, INVALID_ID (the first read)
  */
-export async function* projectFeed(
+export function projectFeed(
   ctx: Pick<GraphQLContext, 'graph' | 'log' | 'principal' | 'sessionToken'>,
   bus: LiveBus,
   options: FeedOptions,
 ): AsyncGenerator<ProjectLiveEvent> {
-  const notices = bus.changes()[Symbol.asyncIterator]();
   const wakeup = new Wakeup();
+  // A client gone ends the wait for the next change at once (stoppable.ts).
+  return stoppable(feed(ctx, bus, options, wakeup), () => wakeup.close());
+}
+
+async function* feed(
+  ctx: Pick<GraphQLContext, 'graph' | 'log' | 'principal' | 'sessionToken'>,
+  bus: LiveBus,
+  options: FeedOptions,
+  wakeup: Wakeup,
+): AsyncGenerator<ProjectLiveEvent> {
+  const notices = bus.changes()[Symbol.asyncIterator]();
   const lifetime = setTimeout(() => wakeup.close(), options.lifetimeMs ?? FEED_LIFETIME_MS);
   let revoked = false;
   const stopWatch = watchRevocation(

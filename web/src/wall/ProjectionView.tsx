@@ -40,7 +40,7 @@ export interface ProjectionViewProps {
  */
 export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }: ProjectionViewProps) {
   const i18n = useI18n();
-  const { t, plural, formatDate } = i18n;
+  const { t, plural, formatDate, formatShortDate } = i18n;
   const [theme, setTheme] = useState<WallThemeName>(() => (localStorage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light'));
   const [legendOpen, setLegendOpen] = useState(true);
   const [query, setQuery] = useState('');
@@ -349,12 +349,17 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
           →
         </button>
         <label className="wall-date">
-          <span className="visually-hidden">{t.wallChooseDate}</span>
+          {/* The day in the UI language (the native field writes it in the browser's locale, or ISO):
+              the field lies over it, transparent, and opens its calendar on a click. */}
+          <span className="wall-date-shown" aria-hidden="true" data-testid="wall-date-shown">
+            {story.step.date ? formatShortDate(story.step.date) : t.wallChooseDate}
+          </span>
           <input
             type="date"
             aria-label={t.wallChooseDate}
             value={story.step.date ?? ''}
             min={String(project.validFrom ?? '').slice(0, 10)}
+            onClick={(e) => openPicker(e.currentTarget)}
             onChange={(e) => e.target.value && story.goTo(e.target.value)}
           />
         </label>
@@ -362,6 +367,15 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
       </footer>
     </div>
   );
+}
+
+/** Opens a date field's calendar (where the browser can: not every one has showPicker). */
+function openPicker(input: HTMLInputElement): void {
+  try {
+    input.showPicker?.();
+  } catch {
+    // Not from a user's gesture, or not supported: the field still takes typed dates.
+  }
 }
 
 const bgOf = (theme: WallThemeName) => (theme === 'dark' ? '#0f141a' : '#ffffff');

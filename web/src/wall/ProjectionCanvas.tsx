@@ -41,6 +41,8 @@ export interface ProjectionCanvasProps {
   /** Cytoscape's WebGL renderer (cytoscape ≥ 3.31), for very large maps. */
   webgl: boolean;
   onTap(id: string | null): void;
+  /** A step's changes have played (or the first map is drawn). */
+  onSettled?(key: string): void;
   /** Describes the map for screen readers. */
   label: string;
 }
@@ -101,6 +103,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   const markSettled = (key: string | null) => {
     settled.current = key;
     if (container.current) container.current.dataset.settled = key ?? '';
+    if (key !== null) propsRef.current.onSettled?.(key);
   };
 
   /**

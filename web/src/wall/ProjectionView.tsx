@@ -54,20 +54,27 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   const story = useWallStory(milestones);
   // Everyone's edits, live, patch the map of now in the useProjectView cache (ADR 0010); the
   // facilitator's session (the editor's « Piloter les murs ») moves the step and the focus.
-  const live = useProjectLive(projectId, true, { enabled: base.data !== undefined });
+  // Subscribed once the first map is drawn: opening the wall draws it sooner (on a large map the
+  // subscriptions' first reads competed with the first layout); `since` catches up what changed meanwhile.
+  const [drawn, setDrawn] = useState(false);
+  const live = useProjectLive(projectId, true, { enabled: base.data !== undefined && drawn });
   const followed = useRef<{ milestoneId: string | null; date: string | null }>({ milestoneId: null, date: null });
   const followStep = () => story.goTo(followed.current.date ?? followed.current.milestoneId ?? NOW_KEY);
-  useProjectionFollow(projectId, {
-    onStep: (milestoneId) => {
-      followed.current.milestoneId = milestoneId;
-      followStep();
+  useProjectionFollow(
+    projectId,
+    {
+      onStep: (milestoneId) => {
+        followed.current.milestoneId = milestoneId;
+        followStep();
+      },
+      onDate: (date) => {
+        followed.current.date = date;
+        followStep();
+      },
+      onFocus: (id) => story.setFocus(id),
     },
-    onDate: (date) => {
-      followed.current.date = date;
-      followStep();
-    },
-    onFocus: (id) => story.setFocus(id),
-  });
+    drawn,
+  );
   const data = useProjectStory(projectId, story.steps, story.stepIndex);
   const elements = useMapElements(data.map, 'perimeter', NO_FILTERS, null, false);
   // The canvas moves to a step once its map is here; meanwhile it keeps the step it shows.
@@ -311,6 +318,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
             focusId={story.focus}
             webgl={webgl}
             onTap={(id) => story.setFocus(id)}
+            onSettled={() => setDrawn(true)}
             label={t.wallMapLabel(String(project.name), `${stepName(story.step)}, ${stepDate(story.step)}`)}
           />
           {focusName && (

@@ -133,12 +133,12 @@ export async function runFrontEnd(
     webglRenderer: '',
   };
   if (options.buildWeb) {
-    log('front end: building the web app (npm run build -w web)');
+    log('front end: building the web app (npm run build: codegen, then the web app)');
     try {
-      execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
     } catch (error) {
       const output = String((error as { stdout?: Buffer }).stdout ?? '') + String((error as { stderr?: Buffer }).stderr ?? '');
-      result.skipped = `npm run build -w web failed: ${output.slice(-600)}`;
+      result.skipped = `npm run build failed: ${output.slice(-600)}`;
       log(`front end skipped: ${result.skipped}`);
       return result;
     }

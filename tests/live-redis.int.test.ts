@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@trame/api';
-import type { Graph } from '@trame/graph';
+import { createWallLink, type Graph } from '@trame/graph';
 import { buildSmallProject, type SmallProject } from './support/factories.ts';
 import { testGraph } from './support/graph.ts';
 import { gqlAs } from './support/http.ts';
@@ -103,6 +103,25 @@ describe('two API processes sharing Redis', () => {
     await gqlAs(apps[0]!, admin.token, 'mutation($p: ID!) { endProjection(projectId: $p) }', { p: small.project.id });
     follow.close();
     late.close();
+  });
+
+  it('a wall link revoked through A ends its stream on B at once', async () => {
+    const { token, info } = await createWallLink(graph, {
+      projectId: small.project.id,
+      name: 'Mur révoqué',
+      createdBy: admin.user.id,
+    });
+    const feed = subscribeSse<Live>(bases[1]!, token, LIVE, { p: small.project.id });
+    open.push(feed as SseSubscription);
+    expect((await feed.next(TIMEOUT)).data?.projectLive.kind).toBe('READY');
+    const revoked = await gqlAs(apps[0]!, admin.token, 'mutation($id: ID!) { revokeWallLink(id: $id) { id } }', { id: info.id });
+    expect(revoked.errors).toBeUndefined();
+    // Well below the feed's 10 minutes: the revocation went through Redis.
+    const outcome = await Promise.race([
+      feed.ended.then(() => 'ended'),
+      new Promise((resolve) => setTimeout(() => resolve('still open'), 5000)),
+    ]);
+    expect(outcome).toBe('ended');
   });
 
   it('without Redis, a process does not hear the other (what the shared bus is for)', async () => {

@@ -7,11 +7,18 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@trame/api';
-import type { Graph } from '@trame/graph';
+import { createWallLink, type Graph } from '@trame/graph';
 import { buildSmallProject, type SmallProject } from './support/factories.ts';
 import { testGraph } from './support/graph.ts';
 import { gqlAs } from './support/http.ts';
-import { createPilot, createReviewer, createTestAdmin, createTestWallLink, type TestUser } from './support/principals.ts';
+import {
+  createPilot,
+  createReviewer,
+  createTestAdmin,
+  createTestSession,
+  createTestWallLink,
+  type TestUser,
+} from './support/principals.ts';
 import { subscribeSse, type SseSubscription } from './support/sse.ts';
 
 let graph: Graph;
@@ -272,5 +279,64 @@ describe('projection sessions', () => {
     await endConflict(secretId);
     follow.close();
     own.close();
+  });
+});
+
+/** Well below the feed's lifetime (10 minutes): the stream ends because of the revocation. */
+const ENDS_WITHIN_MS = 5_000;
+
+function endsWithin(subscription: SseSubscription, ms: number): Promise<'ended' | 'still open'> {
+  return Promise.race([
+    subscription.ended.then(() => 'ended' as const),
+    new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), ms)),
+  ]);
+}
+
+describe('revoked credentials', () => {
+  it('revoking a wall link ends its open streams at once, and it cannot reconnect', async () => {
+    const { token, info } = await createWallLink(graph, {
+      projectId: small.project.id,
+      name: 'Mur à révoquer',
+      createdBy: admin.user.id,
+    });
+    const map = await live(token, { projectId: small.project.id, hide: true });
+    expect((await nextEvent(map)).kind).toBe('READY');
+    const follow = subscribeSse(base, token, FOLLOW, { projectId: small.project.id });
+    open.push(follow);
+    await follow.next(EVENT_TIMEOUT_MS);
+    // Another wall link of the same project keeps its stream.
+    const kept = await live(wall, { projectId: small.project.id, hide: true });
+    expect((await nextEvent(kept)).kind).toBe('READY');
+
+    const revoked = await gql('mutation($id: ID!) { revokeWallLink(id: $id) { id revokedAt } }', { id: info.id });
+    expect(revoked.errors).toBeUndefined();
+    expect(await endsWithin(map as SseSubscription, ENDS_WITHIN_MS)).toBe('ended');
+    expect(await endsWithin(follow, ENDS_WITHIN_MS)).toBe('ended');
+    expect(await endsWithin(kept as SseSubscription, 500)).toBe('still open');
+
+    const again = await live(token, { projectId: small.project.id, hide: true });
+    expect((await again.next(EVENT_TIMEOUT_MS)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // The other link still receives edits.
+    await setLevel(small.project.id, small.actors[0]!.id, 'PARTICIPANT');
+    expect((await nextEvent(kept)).kind).toBe('PATCH');
+    kept.close();
+    again.close();
+  });
+
+  it('signing out ends the streams opened with that session only', async () => {
+    const session = await createTestSession(graph, admin.user.id);
+    const other = await createTestSession(graph, admin.user.id);
+    const cookie = (secret: string) => ({ cookie: `trame_session=${secret}`, 'x-trame-csrf': '1' });
+    const mine = subscribeSse<{ projectLive: LiveEvent }>(base, null, LIVE, { projectId: small.project.id }, cookie(session));
+    const theirs = subscribeSse<{ projectLive: LiveEvent }>(base, null, LIVE, { projectId: small.project.id }, cookie(other));
+    open.push(mine as SseSubscription, theirs as SseSubscription);
+    expect((await nextEvent(mine)).kind).toBe('READY');
+    expect((await nextEvent(theirs)).kind).toBe('READY');
+
+    const out = await fetch(`${base}/auth/deconnexion`, { method: 'POST', headers: cookie(session) });
+    expect(out.status).toBe(204);
+    expect(await endsWithin(mine as SseSubscription, ENDS_WITHIN_MS)).toBe('ended');
+    expect(await endsWithin(theirs as SseSubscription, 500)).toBe('still open');
+    theirs.close();
   });
 });

@@ -5,10 +5,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Graph, SessionOptions } from '@trame/graph';
 import { DEFAULT_MAX_CONCURRENT_OPERATIONS, registerGraphQL } from './graphql/yoga.ts';
 import { createLiveBus } from './live/bus.ts';
+import { announceRevocation, sessionKey } from './live/revocation.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerBookmarks } from './plugins/bookmarks.ts';
 import { registerExchangeFiles } from './plugins/exchange-files.ts';
-import { registerSignIn } from './plugins/sign-in.ts';
+import { registerSignIn, SIGN_IN_LIMITS } from './plugins/sign-in.ts';
 import { registerGraph } from './plugins/graph.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, registerSecurity, type SecurityOptions } from './plugins/security.ts';
 import { registerOidc } from './plugins/oidc.ts';
@@ -64,9 +65,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.session ? { session: options.session } : {}),
   });
   registerOidc(app, { config: options.oidc ?? null, publicUrl });
-  await registerSignIn(app, options.session ?? {});
   const live = createLiveBus(options.redisUrl, app.log);
   app.addHook('onClose', async () => live.close());
+  await registerSignIn(app, options.session ?? {}, SIGN_IN_LIMITS, (token) =>
+    announceRevocation({ live }, { sessionKeys: [sessionKey(token)] }),
+  );
   registerGraphQL(app, {
     graphiql: options.graphiql ?? true,
     publicUrl,

@@ -10,6 +10,8 @@ export interface SseSubscription<T = Record<string, unknown>> {
   raw(): string;
   /** Resolves once the server's first bytes arrived (the subscription is registered). */
   opened: Promise<void>;
+  /** Resolves when the server ends the stream (not when `close()` aborts it). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -18,6 +20,8 @@ export function subscribeSse<T = Record<string, unknown>>(
   secret: string | null,
   query: string,
   variables: Record<string, unknown> = {},
+  /** More request headers (a session cookie with its CSRF header, in place of `secret`). */
+  headers: Record<string, string> = {},
 ): SseSubscription<T> {
   const controller = new AbortController();
   const queue: unknown[] = [];
@@ -27,6 +31,10 @@ export function subscribeSse<T = Record<string, unknown>>(
   let markOpened: () => void = () => {};
   const opened = new Promise<void>((resolve) => {
     markOpened = resolve;
+  });
+  let markEnded: () => void = () => {};
+  const ended = new Promise<void>((resolve) => {
+    markEnded = resolve;
   });
   const push = (payload: unknown) => {
     const waiter = waiters.shift();
@@ -40,6 +48,7 @@ export function subscribeSse<T = Record<string, unknown>>(
         'content-type': 'application/json',
         accept: 'text/event-stream',
         ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+        ...headers,
       },
       body: JSON.stringify({ query, variables }),
       signal: controller.signal,
@@ -50,7 +59,10 @@ export function subscribeSse<T = Record<string, unknown>>(
     let buffer = '';
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        markEnded();
+        return;
+      }
       buffer += decoder.decode(value, { stream: true });
       let end = buffer.indexOf('\n\n');
       while (end >= 0) {
@@ -89,6 +101,7 @@ export function subscribeSse<T = Record<string, unknown>>(
   });
   return {
     opened,
+    ended,
     raw: () => text,
     close: () => controller.abort(),
     next: (timeoutMs = 5000) => {

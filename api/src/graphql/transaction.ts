@@ -113,6 +113,8 @@ export interface MutationOperationState {
   failedField: string | null;
   /** Response names of the root fields whose resolver started. */
   started: Set<string>;
+  /** Run once the operation has committed (live/revocation.ts: a revoked link's streams end after it holds). */
+  afterCommit: (() => void)[];
 }
 
 /** The response names (aliases) of an operation's root fields, in order, through fragments. */
@@ -177,7 +179,7 @@ export const useMutationTransaction: Plugin<GraphQLContext> = {
       const base = executionArgs.contextValue as GraphQLContext;
       for (let attempt = 1; ; attempt++) {
         const transaction = new OperationTransaction(base.graph);
-        const mutation: MutationOperationState = { failedField: null, started: new Set() };
+        const mutation: MutationOperationState = { failedField: null, started: new Set(), afterCommit: [] };
         // The changes this attempt records: told to live subscribers once committed, never before.
         const recorded: RecordedChange[] = [];
         const author = { ...base.author, onRecorded: (change: RecordedChange) => void recorded.push(change) };
@@ -188,6 +190,7 @@ export const useMutationTransaction: Plugin<GraphQLContext> = {
           try {
             await transaction.commit();
             base.live?.publishChanges(recorded);
+            for (const run of mutation.afterCommit) run();
             return result;
           } catch (error) {
             errors = [new GraphQLError('the transaction could not be committed', { originalError: error as Error })];

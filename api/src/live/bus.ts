@@ -37,8 +37,19 @@ export interface ProjectionState {
   updatedAt: string;
 }
 
+/**
+ * « These credentials no longer open anything »: a wall link revoked, a session signed out.
+ * Every process closes the live subscriptions opened with them at once (revocation.ts). A
+ * session is named by its key (a hash of its secret, revocation.ts), never by its secret.
+ */
+export interface RevocationNotice {
+  wallLinkIds: string[];
+  sessionKeys: string[];
+}
+
 type Topics = {
   'trame:changes': [ChangesNotice];
+  'trame:revoked': [RevocationNotice];
   // Wrapped: yoga's pubsub takes a null payload for « no routing id ».
   'trame:projection': [projectId: string, update: { state: ProjectionState | null }];
 };
@@ -53,12 +64,16 @@ export interface LiveBus {
   publishChanges(changes: readonly RecordedChange[]): void;
   /** Every notice from now on; ends when the consumer stops (`return`). */
   changes(): AsyncIterable<ChangesNotice>;
+  /** Tells every process's subscriptions that these credentials are revoked. */
+  publishRevocation(notice: RevocationNotice): void;
+  /** Every revocation from now on; ends when the consumer stops (`return`). */
+  revocations(): AsyncIterable<RevocationNotice>;
   /** A project's projection state as last set, or null (no session). */
   readProjection(projectId: string): Promise<ProjectionState | null>;
   /** Sets (null: ends) a project's projection session and tells every process. */
   writeProjection(projectId: string, state: ProjectionState | null): Promise<void>;
-  /** Every later state of a project's projection session. */
-  projection(projectId: string): AsyncGenerator<ProjectionState | null>;
+  /** Every later state of a project's projection session; `return` ends a pending `next` at once. */
+  projection(projectId: string): AsyncIterableIterator<ProjectionState | null>;
   close(): Promise<void>;
 }
 
@@ -94,6 +109,14 @@ class PubSubBus implements LiveBus {
     return this.pubsub.subscribe('trame:changes');
   }
 
+  publishRevocation(notice: RevocationNotice): void {
+    if (notice.wallLinkIds.length + notice.sessionKeys.length > 0) this.pubsub.publish('trame:revoked', notice);
+  }
+
+  revocations(): AsyncIterable<RevocationNotice> {
+    return this.pubsub.subscribe('trame:revoked');
+  }
+
   readProjection(projectId: string): Promise<ProjectionState | null> {
     return this.store.get(projectId);
   }
@@ -103,8 +126,23 @@ class PubSubBus implements LiveBus {
     this.pubsub.publish('trame:projection', projectId, { state });
   }
 
-  async *projection(projectId: string): AsyncGenerator<ProjectionState | null> {
-    for await (const update of this.pubsub.subscribe('trame:projection', projectId)) yield update.state;
+  projection(projectId: string): AsyncIterableIterator<ProjectionState | null> {
+    // Not an async generator: a generator's `return` waits for its pending `next` (the next
+    // update, maybe never); the pubsub's iterator ends a pending `next` at once.
+    const updates = this.pubsub.subscribe('trame:projection', projectId)[Symbol.asyncIterator]();
+    return {
+      next: async () => {
+        const next = await updates.next();
+        return next.done ? { done: true, value: undefined } : { done: false, value: next.value.state };
+      },
+      return: async () => {
+        await updates.return?.();
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
   close(): Promise<void> {

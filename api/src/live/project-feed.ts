@@ -10,6 +10,8 @@ import {
 import type { GraphQLContext } from '../graphql/context.ts';
 import { readVisibleProjectState } from '../graphql/project-states.ts';
 import type { ChangesNotice, LiveBus } from './bus.ts';
+import { watchRevocation } from './revocation.ts';
+import { stoppable } from './stoppable.ts';
 import { Wakeup } from './wakeup.ts';
 
 /**
@@ -29,8 +31,9 @@ export const CATCH_UP_MARGIN_MS = 60_000;
 
 /**
  * A subscription is closed after this long (the client reconnects with its `since` and
- * receives nothing when nothing changed): its access is checked again at each connection, so
- * a revoked wall link stops receiving within this delay.
+ * receives nothing when nothing changed): its access is checked again at each connection. A
+ * revoked wall link or a signed-out session does not wait for it: revocation.ts ends its
+ * feeds at once; this bounds what the bus cannot tell (a grant revoked, a link expiring).
  */
 export const FEED_LIFETIME_MS = 10 * 60_000;
 
@@ -74,17 +77,38 @@ function wholeMap(map: ProjectMap): MapPatch {
  * The feed: READY (or RESET when the change log holds changes after `since`), then a PATCH
  * after each committed change that alters this subscriber's map. Notices arriving while a map
  * is being read are merged into one more read (a burst of edits costs one read, not one each).
- * Subscribes to the bus before the first read, so no change falls between the two.
+ * Subscribes to the bus before the first read, so no change falls between the two. Ends at
+ * once when the subscriber's credentials are revoked (revocation.ts).
  * @throws DomainError NOT_FOUND, INVALID_ID (the first read)
  */
-export async function* projectFeed(
-  ctx: Pick<GraphQLContext, 'graph' | 'log' | 'principal'>,
+export function projectFeed(
+  ctx: Pick<GraphQLContext, 'graph' | 'log' | 'principal' | 'sessionToken'>,
   bus: LiveBus,
   options: FeedOptions,
 ): AsyncGenerator<ProjectLiveEvent> {
-  const notices = bus.changes()[Symbol.asyncIterator]();
   const wakeup = new Wakeup();
+  // A client gone ends the wait for the next change at once (stoppable.ts).
+  return stoppable(feed(ctx, bus, options, wakeup), () => wakeup.close());
+}
+
+async function* feed(
+  ctx: Pick<GraphQLContext, 'graph' | 'log' | 'principal' | 'sessionToken'>,
+  bus: LiveBus,
+  options: FeedOptions,
+  wakeup: Wakeup,
+): AsyncGenerator<ProjectLiveEvent> {
+  const notices = bus.changes()[Symbol.asyncIterator]();
   const lifetime = setTimeout(() => wakeup.close(), options.lifetimeMs ?? FEED_LIFETIME_MS);
+  let revoked = false;
+  const stopWatch = watchRevocation(
+    bus,
+    ctx,
+    () => {
+      revoked = true;
+      wakeup.close();
+    },
+    ctx.log,
+  );
   let scope: { projectId: string; territoryId: string } | null = null;
   const pump = (async () => {
     for (;;) {
@@ -108,6 +132,8 @@ export async function* projectFeed(
     const since = options.since;
     const missed =
       since !== null && (await ctx.graph.read((tx) => changedSince(tx, scope!, new Date(since.getTime() - CATCH_UP_MARGIN_MS))));
+    // Revoked during a read: what it read is not sent.
+    if (revoked) return;
     yield missed
       ? event(options.projectId, 'RESET', first.at, wholeMap(map))
       : event(options.projectId, 'READY', first.at, diffProjectMaps(map, map));
@@ -115,6 +141,7 @@ export async function* projectFeed(
       const next = await readMap();
       const patch = diffProjectMaps(map, next.map);
       map = next.map;
+      if (revoked) return;
       if (!isEmptyPatch(patch)) yield event(options.projectId, 'PATCH', next.at, patch);
     }
   } finally {
@@ -122,5 +149,6 @@ export async function* projectFeed(
     wakeup.close();
     await notices.return?.();
     await pump;
+    await stopWatch();
   }
 }

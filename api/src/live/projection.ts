@@ -1,6 +1,8 @@
 import { canSeeConfidential, parseEntityId, readHiddenEntityIds, readProjectResource } from '@trame/graph';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { LiveBus, ProjectionState } from './bus.ts';
+import { watchRevocation } from './revocation.ts';
+import { stoppable } from './stoppable.ts';
 
 /**
  * Projection sessions (ADR 0010): the facilitator, in the editor, sets what the walls of a
@@ -64,23 +66,54 @@ async function visibleTo(
 /**
  * What a wall follows: the session's current state first (null: no session), then each new
  * one, redacted for the subscriber. Subscribes before reading the current state, so an update
- * in between is not lost (it may come twice: a wall applies a state, not a step).
+ * in between is not lost (it may come twice: a wall applies a state, not a step). Ends at once
+ * when the subscriber's credentials are revoked (revocation.ts).
  */
-export async function* projectionFeed(
-  ctx: Pick<GraphQLContext, 'graph' | 'principal'>,
+export function projectionFeed(
+  ctx: Pick<GraphQLContext, 'graph' | 'principal' | 'sessionToken' | 'log'>,
   bus: LiveBus,
   projectId: string,
 ): AsyncGenerator<{ projectId: string; state: ProjectionState | null }> {
   const id = parseEntityId(projectId, "l'identifiant du projet");
+  let end: () => void = () => {};
+  const ended = new Promise<{ done: true; value: undefined }>((resolve) => {
+    end = () => resolve({ done: true, value: undefined });
+  });
+  // A client gone ends the wait for the next update at once (stoppable.ts).
+  return stoppable(follow(ctx, bus, id, ended, end), end);
+}
+
+async function* follow(
+  ctx: Pick<GraphQLContext, 'graph' | 'principal' | 'sessionToken' | 'log'>,
+  bus: LiveBus,
+  id: string,
+  ended: Promise<{ done: true; value: undefined }>,
+  end: () => void,
+): AsyncGenerator<{ projectId: string; state: ProjectionState | null }> {
   const updates = bus.projection(id)[Symbol.asyncIterator]();
+  let revoked = false;
+  const stopWatch = watchRevocation(
+    bus,
+    ctx,
+    () => {
+      revoked = true;
+      end();
+    },
+    ctx.log,
+  );
   try {
-    yield { projectId: id, state: await visibleTo(ctx, await bus.readProjection(id)) };
+    const first = await visibleTo(ctx, await bus.readProjection(id));
+    if (revoked) return;
+    yield { projectId: id, state: first };
     for (;;) {
-      const next = await updates.next();
+      const next = await Promise.race([updates.next(), ended]);
       if (next.done) return;
-      yield { projectId: id, state: await visibleTo(ctx, next.value) };
+      const state = await visibleTo(ctx, next.value);
+      if (revoked) return;
+      yield { projectId: id, state };
     }
   } finally {
-    await updates.return(null);
+    await updates.return?.();
+    await stopWatch();
   }
 }

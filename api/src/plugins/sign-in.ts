@@ -70,18 +70,27 @@ async function openSession(
   reply: FastifyReply,
   user: User,
   session: SessionOptions,
+  onSessionEnded: (token: string) => void,
 ) {
   // A new session each time, never the one presented (session fixation); the old one ends.
-  if (request.sessionToken) await revokeSession(app.graph, request.sessionToken);
+  if (request.sessionToken) {
+    await revokeSession(app.graph, request.sessionToken);
+    onSessionEnded(request.sessionToken);
+  }
   const opened = await createSession(app.graph, user.id, { ...session, userAgent: request.headers['user-agent'] ?? null });
   app.sessionCookie.set(reply, opened.token, opened.absoluteExpiresAt);
 }
 
-/** Registers the sign-in routes; `session` passes the lifetime and clock on (tests). */
+/**
+ * Registers the sign-in routes; `session` passes the lifetime and clock on (tests);
+ * `onSessionEnded` hears of each session ended here (its cookie's secret), once ended: the
+ * live bus closes its subscriptions (api/src/live/revocation.ts).
+ */
 export async function registerSignIn(
   app: FastifyInstance,
   session: SessionOptions,
   limits: SignInLimits = SIGN_IN_LIMITS,
+  onSessionEnded: (token: string) => void = () => {},
 ): Promise<void> {
   await app.register(async (scope) => {
     // One limiter per key (the plugin's own route hook runs one limit per request, and we need two).
@@ -127,20 +136,23 @@ export async function registerSignIn(
       const email = field(request.body, 'email', 'adresse e-mail');
       const password = field(request.body, 'password', 'mot de passe');
       const user = await verifyPassword(app.graph, email, password, session);
-      await openSession(app, request, reply, user, session);
+      await openSession(app, request, reply, user, session, onSessionEnded);
       return { user: publicUser(user) };
     });
 
     scope.post('/auth/lien', { preHandler: [perAddress] }, async (request, reply) => {
       const token = field(request.body, 'jeton', 'lien de connexion');
       const user = await consumeSignInLink(app.graph, token, session);
-      await openSession(app, request, reply, user, session);
+      await openSession(app, request, reply, user, session, onSessionEnded);
       return { user: publicUser(user), mustSetPassword: !(await hasPassword(app.graph, user.id)) };
     });
 
     scope.post('/auth/deconnexion', async (request, reply) => {
       const token = app.sessionCookie.read(request);
-      if (token) await revokeSession(app.graph, token);
+      if (token) {
+        await revokeSession(app.graph, token);
+        onSessionEnded(token);
+      }
       app.sessionCookie.clear(reply);
       return reply.code(204).send();
     });

@@ -3,12 +3,13 @@ import fcose from 'cytoscape-fcose';
 import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { FCOSE, fitAspect } from '../map/arrange.ts';
-import { arrangeCanvasLabels, placeInView } from '../map/canvasLabels.ts';
+import { placeInView } from '../map/canvasLabels.ts';
 import { placeFromSaved, type Positions } from '../map/layout.ts';
-import { actorSize } from '../map/style.ts';
+import { actorSize, baseFont } from '../map/style.ts';
 import type { ElementDef } from '../map/types.ts';
 import type { StoryDelta } from './story.ts';
-import { WALL_ABBREVIATE_AT, WALL_LABEL_PX, wallStylesheet, type WallThemeName } from './theme.ts';
+import { arrangeWallLabels } from './arrangeWallLabels.ts';
+import { WALL_LABEL_PX, wallStylesheet, type WallThemeName } from './theme.ts';
 
 cytoscape.use(fcose);
 cytoscape.use(cytoscapeSvg);
@@ -40,8 +41,22 @@ export interface ProjectionCanvasProps {
   /** Cytoscape's WebGL renderer (cytoscape ≥ 3.31), for very large maps. */
   webgl: boolean;
   onTap(id: string | null): void;
+  /** A step's changes have played (or the first map is drawn). */
+  onSettled?(key: string): void;
   /** Describes the map for screen readers. */
   label: string;
+}
+
+/** Whether an element's data already holds `next` (its keys, by value; Cytoscape keeps `id` and may add none). */
+function sameData(current: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
+  for (const key of keys) {
+    const [a, b] = [current[key], next[key]];
+    if (Object.is(a, b)) continue;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (JSON.stringify(a) !== JSON.stringify(b)) return false;
+  }
+  return true;
 }
 
 function leafPositions(cy: Core): Positions {
@@ -74,11 +89,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   const focusedBefore = useRef(false);
 
   const arrangeLabels = (cy: Core) => {
-    scaleRef.current = arrangeCanvasLabels(cy, true, scaleRef.current, {
-      minPx: WALL_LABEL_PX,
-      abbreviateAt: WALL_ABBREVIATE_AT,
-      stylesheet: (scale) => wallStylesheet(propsRef.current.theme, scale),
-    });
+    scaleRef.current = arrangeWallLabels(cy, propsRef.current.theme, scaleRef.current);
   };
   const scheduleLabels = () => {
     if (labelFrame.current !== null) return;
@@ -92,23 +103,33 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   const markSettled = (key: string | null) => {
     settled.current = key;
     if (container.current) container.current.dataset.settled = key ?? '';
+    if (key !== null) propsRef.current.onSettled?.(key);
   };
 
   /**
-   * Where fitting `eles` lands once the labels have their size for that zoom: labels grow in the
-   * drawing's units as the view zooms out (labels.ts), so one fit leaves them spilling off the
-   * screen. Fits, arranges the labels, fits again (three rounds), then puts the view back.
+   * Where fitting `eles` lands with room for their labels: labels keep at least WALL_LABEL_PX on
+   * screen whatever the zoom (labels.ts), so the room they need around the nodes is known in
+   * screen pixels — computed, not measured by fitting, arranging and fitting again (each
+   * arrangement at a new zoom restyled every element: seconds on a large map).
    */
   const fittedViewport = (cy: Core, eles: Collection, padding: number) => {
-    const start = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-    for (let i = 0; i < 3; i += 1) {
-      cy.fit(eles, padding);
-      arrangeLabels(cy);
+    const box = eles.boundingBox({ includeLabels: false, includeOverlays: false } as never);
+    const [width, height] = [cy.width(), cy.height()];
+    let zoom = 1;
+    for (let round = 0, font = WALL_LABEL_PX; round < 2; round += 1) {
+      // Below the lowest nodes, two lines of label; at the sides, part of a label's width.
+      const padX = padding + 3 * font;
+      const padY = padding + 2.6 * font;
+      zoom = Math.min((width - 2 * padX) / Math.max(box.w, 1), (height - 2 * padY) / Math.max(box.h, 1));
+      zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom));
+      font = Math.max(WALL_LABEL_PX, baseFont(true) * zoom);
     }
-    const target = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-    cy.viewport(start);
-    arrangeLabels(cy);
-    return target;
+    // Centred, the labels' room below (bottom labels) taken into account.
+    const pan = {
+      x: width / 2 - zoom * (box.x1 + box.w / 2),
+      y: height / 2 - zoom * (box.y1 + box.h / 2) - Math.max(WALL_LABEL_PX, baseFont(true) * zoom) * 0.6,
+    };
+    return { zoom, pan };
   };
   /** Fits `eles` to the screen, labels included, at once or over `duration` ms. */
   const fitTo = (cy: Core, eles: Collection, padding: number, duration = 0) => {
@@ -197,8 +218,10 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
         if (existing.nonempty()) {
           if (existing.isNode() && existing.data('kind') === 'ACTOR')
             sizes.set(def.data.id, actorSize(Number(existing.data('engagementRank') ?? 0), true));
-          existing.data(def.data);
-          existing.classes(def.classes ?? '');
+          // Only what changed: touching an element restyles and re-measures it (a live edit changes one or two).
+          if (!sameData(existing.data() as Record<string, unknown>, def.data)) existing.data(def.data);
+          const classes = def.classes ?? '';
+          if (existing.classes().join(' ') !== classes.trim().split(/\s+/).filter(Boolean).join(' ')) existing.classes(classes);
         } else {
           cy.add({ group: def.group, data: def.data, classes: def.classes ?? '' });
           added.push(def.data.id);
@@ -215,9 +238,11 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
         if (node.nonempty() && node.isNode() && !node.isParent() && (added.includes(id) || wasEmpty)) node.position(position);
       }
     });
-    const finish = () => {
+    /** `labels`: now (an update in place: drawn in the same frame as the change, not one later), at the next frame, or done already (a fit arranged them). */
+    const finish = (labels: 'now' | 'later' | 'done' = 'later') => {
       Object.assign(knownPositions.current, leafPositions(cy));
-      scheduleLabels();
+      if (labels === 'now') arrangeLabels(cy);
+      else if (labels === 'later') scheduleLabels();
     };
     if (wasEmpty && Object.keys(positions).length === 0 && props.elements.length > 0) {
       // Never arranged by the pilot: the editor's first layout, kept for the other steps.
@@ -225,7 +250,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
       layout.one('layoutstop', () => {
         fitAspect(cy);
         fitTo(cy, cy.elements(), FIT_PADDING);
-        finish();
+        finish('done');
         markSettled(props.stepKey);
       });
       layout.run();
@@ -244,8 +269,9 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     }
 
     if (!animate) {
-      if (wasEmpty || newStep) fitTo(cy, cy.elements(), FIT_PADDING);
-      finish();
+      const fitted = wasEmpty || newStep;
+      if (fitted) fitTo(cy, cy.elements(), FIT_PADDING);
+      finish(fitted ? 'done' : 'now');
       markSettled(props.stepKey);
       return;
     }

@@ -40,7 +40,7 @@ export interface ProjectionViewProps {
  */
 export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }: ProjectionViewProps) {
   const i18n = useI18n();
-  const { t, plural, formatDate } = i18n;
+  const { t, plural, formatDate, formatShortDate } = i18n;
   const [theme, setTheme] = useState<WallThemeName>(() => (localStorage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light'));
   const [legendOpen, setLegendOpen] = useState(true);
   const [query, setQuery] = useState('');
@@ -54,20 +54,27 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   const story = useWallStory(milestones);
   // Everyone's edits, live, patch the map of now in the useProjectView cache (ADR 0010); the
   // facilitator's session (the editor's « Piloter les murs ») moves the step and the focus.
-  const live = useProjectLive(projectId, true, { enabled: base.data !== undefined });
+  // Subscribed once the first map is drawn: opening the wall draws it sooner (on a large map the
+  // subscriptions' first reads competed with the first layout); `since` catches up what changed meanwhile.
+  const [drawn, setDrawn] = useState(false);
+  const live = useProjectLive(projectId, true, { enabled: base.data !== undefined && drawn });
   const followed = useRef<{ milestoneId: string | null; date: string | null }>({ milestoneId: null, date: null });
   const followStep = () => story.goTo(followed.current.date ?? followed.current.milestoneId ?? NOW_KEY);
-  useProjectionFollow(projectId, {
-    onStep: (milestoneId) => {
-      followed.current.milestoneId = milestoneId;
-      followStep();
+  useProjectionFollow(
+    projectId,
+    {
+      onStep: (milestoneId) => {
+        followed.current.milestoneId = milestoneId;
+        followStep();
+      },
+      onDate: (date) => {
+        followed.current.date = date;
+        followStep();
+      },
+      onFocus: (id) => story.setFocus(id),
     },
-    onDate: (date) => {
-      followed.current.date = date;
-      followStep();
-    },
-    onFocus: (id) => story.setFocus(id),
-  });
+    drawn,
+  );
   const data = useProjectStory(projectId, story.steps, story.stepIndex);
   const elements = useMapElements(data.map, 'perimeter', NO_FILTERS, null, false);
   // The canvas moves to a step once its map is here; meanwhile it keeps the step it shows.
@@ -311,6 +318,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
             focusId={story.focus}
             webgl={webgl}
             onTap={(id) => story.setFocus(id)}
+            onSettled={() => setDrawn(true)}
             label={t.wallMapLabel(String(project.name), `${stepName(story.step)}, ${stepDate(story.step)}`)}
           />
           {focusName && (
@@ -349,12 +357,17 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
           →
         </button>
         <label className="wall-date">
-          <span className="visually-hidden">{t.wallChooseDate}</span>
+          {/* The day in the UI language (the native field writes it in the browser's locale, or ISO):
+              the field lies over it, transparent, and opens its calendar on a click. */}
+          <span className="wall-date-shown" aria-hidden="true" data-testid="wall-date-shown">
+            {story.step.date ? formatShortDate(story.step.date) : t.wallChooseDate}
+          </span>
           <input
             type="date"
             aria-label={t.wallChooseDate}
             value={story.step.date ?? ''}
             min={String(project.validFrom ?? '').slice(0, 10)}
+            onClick={(e) => openPicker(e.currentTarget)}
             onChange={(e) => e.target.value && story.goTo(e.target.value)}
           />
         </label>
@@ -362,6 +375,15 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
       </footer>
     </div>
   );
+}
+
+/** Opens a date field's calendar (where the browser can: not every one has showPicker). */
+function openPicker(input: HTMLInputElement): void {
+  try {
+    input.showPicker?.();
+  } catch {
+    // Not from a user's gesture, or not supported: the field still takes typed dates.
+  }
 }
 
 const bgOf = (theme: WallThemeName) => (theme === 'dark' ? '#0f141a' : '#ffffff');

@@ -129,6 +129,9 @@ export const WALL_LABEL_PX = 24.5;
 
 type Style = { selector: string; style: Record<string, unknown> };
 
+/** A node label's side other than below (arrangeWallLabels.ts) → its class. */
+export const WALL_LABEL_SIDE_CLASSES = { top: 'label-top', right: 'label-right', left: 'label-left' } as const;
+
 /**
  * The wall's stylesheet: the editor's projection stylesheet (sizes, shapes, label scale, labels
  * never below WALL_LABEL_PX on screen), then the theme's colours over it, and the story's
@@ -203,7 +206,21 @@ export function wallStylesheet(themeName: WallThemeName, labelScale = 1): Style[
     },
     { selector: 'edge.cooperation', style: { 'line-color': theme.cooperation } },
     { selector: 'edge.influence', style: { 'line-color': theme.influence, 'target-arrow-color': theme.influence } },
-    { selector: 'edge.leap', style: { 'line-color': theme.leap, 'target-arrow-color': theme.leap, color: theme.text } },
+    // A leap crosses from one perimeter to another: drawn over them, its caption is never hidden by a perimeter.
+    {
+      selector: 'edge.leap',
+      style: { 'line-color': theme.leap, 'target-arrow-color': theme.leap, color: theme.text, 'z-compound-depth': 'top' },
+    },
+    // Labels placed beside their node where below was taken (wallLabels.ts); margins as below's.
+    { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': -4 * labelScale } },
+    {
+      selector: 'node.label-right',
+      style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4 * labelScale, 'text-margin-y': 0 },
+    },
+    {
+      selector: 'node.label-left',
+      style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -4 * labelScale, 'text-margin-y': 0 },
+    },
     // The story: what a step brought in wears a halo while the caption speaks of it.
     { selector: '.story-new', style: { 'overlay-color': theme.highlight, 'overlay-opacity': 0.25, 'overlay-padding': 10 } },
     { selector: 'node.perimeter.story-new', style: { 'border-width': 6, 'border-color': theme.highlight } },

@@ -27,6 +27,7 @@ import {
 } from '@trame/graph';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import type { GraphQLContext } from '../context.ts';
+import { announceRevocation } from '../../live/revocation.ts';
 
 /**
  * The account and administration operations of issue 12: thin resolvers over
@@ -86,7 +87,12 @@ export const accountResolvers: Resolvers = {
       });
       return { secret: token, wallLink: info, url: `${ctx.publicUrl}/mur#${token}` };
     },
-    revokeWallLink: (_p, { id }, ctx) => revokeWallLink(ctx.graph, id, { by: signedIn(ctx).id }),
+    revokeWallLink: async (_p, { id }, ctx) => {
+      const link = await revokeWallLink(ctx.graph, id, { by: signedIn(ctx).id });
+      // Its open walls stop now, not when their stream would have ended.
+      announceRevocation(ctx, { wallLinkIds: [link.id] });
+      return link;
+    },
     createUser: (_p, { email, name }, ctx) => createUser(ctx.graph, { email, name }),
     grantRole: (_p, args, ctx) =>
       grantRole(ctx.graph, {

@@ -36,6 +36,8 @@ export const setupEn: typeof setupFr = {
   correctionTitle: 'This date precedes the latest entry',
   correctionExplain: (what: string, date: string, latest: string) =>
     `${what} was entered as of ${latest}. If that entry was in fact dated ${date}, correct it: it takes the date ${date} and your change applies from then. The history keeps both.`,
+  correctionExplainEnd: (what: string, date: string, latest: string) =>
+    `${what} was entered as of ${latest}. If that entry was in fact dated ${date}, correct it: it takes the date ${date} and the end applies from then. The history keeps both.`,
   correctionAction: (latest: string) => `Correct the entry of ${latest}`,
   correctionCancel: 'Keep the latest entry’s date',
 };

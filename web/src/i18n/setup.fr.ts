@@ -38,6 +38,8 @@ export const setupFr = {
   correctionTitle: 'Cette date précède la dernière saisie',
   correctionExplain: (what: string, date: string, latest: string) =>
     `${what} a été saisi(e) au ${latest}. Si cette saisie était en fait datée du ${date}, corrigez-la : elle prend la date du ${date} et votre modification s’applique à cette date. L’historique garde les deux.`,
+  correctionExplainEnd: (what: string, date: string, latest: string) =>
+    `${what} a été saisi(e) au ${latest}. Si cette saisie était en fait datée du ${date}, corrigez-la : elle prend la date du ${date} et la fin s’applique à cette date. L’historique garde les deux.`,
   correctionAction: (latest: string) => `Corriger la saisie du ${latest}`,
   correctionCancel: 'Garder la date d’effet de la dernière saisie',
 };

@@ -1,13 +1,12 @@
 import './table.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { useEntityMutations } from '../../api/mutations.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { navigate } from '../../navigation.ts';
 import { toInput } from '../../panels/fields.ts';
 import { homeHref, mapHref, parseTableView, tableHref, TABLE_VIEWS, type TableView } from '../../routes.ts';
-import { humanise } from '../project/engagement/errorText.ts';
+import { serverErrorText } from '../../i18n/serverErrors.ts';
 import { useProjectData } from '../project/useProjectData.ts';
 import { actorColumns, gridColumns, objectiveColumns, relationColumns, type ColumnContext } from './columns.tsx';
 import { DataTable } from './DataTable.tsx';
@@ -42,9 +41,8 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
   }, [data, project.loading]);
   const tables = useMemo(() => (data && ready ? projectTables(data.project, titleOf) : null), [data, ready, titleOf]);
 
-  /** A write's refusal, in words (labels for ids, French dates). */
-  const words = (e: unknown): Error =>
-    new Error(e instanceof ApiError ? humanise(e.message, lang, titleOf) : e instanceof Error ? e.message : String(e));
+  /** A write's refusal, in words in the UI's language (labels for ids, dates in words). */
+  const words = (e: unknown): Error => new Error(serverErrorText(e, lang, titleOf));
   const done = () => setStatus(t.tableSaved);
 
   const context: ColumnContext = {

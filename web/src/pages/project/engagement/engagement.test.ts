@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/client.ts';
 import { ENGAGEMENT_TEXT, shortDate } from '../../../i18n/engagement.ts';
-import { errorText, humanise } from './errorText.ts';
+import { errorText } from './errorText.ts';
+import { humanise } from '../../../i18n/serverErrors.ts';
 import { levelSteps, newActorId } from './useEngagementData.ts';
 
 const fr = ENGAGEMENT_TEXT.fr;

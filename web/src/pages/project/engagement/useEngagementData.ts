@@ -1,7 +1,7 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client.ts';
 import type { EntityData } from '../../../api/entities.ts';
-import { createMutation, entitySelection, updateMutation } from '../../../api/entityDocuments.ts';
+import { correctMutation, createMutation, entitySelection, updateMutation } from '../../../api/entityDocuments.ts';
 import { queryKeys } from '../../../api/queryKeys.ts';
 
 /**
@@ -121,7 +121,8 @@ type Write =
       validFrom: string | null;
     }
   | { op: 'createEngagement'; input: Record<string, unknown>; validFrom: string | null }
-  | { op: 'updateEngagement'; id: string; version: number; patch: Record<string, unknown>; validFrom: string | null };
+  | { op: 'updateEngagement'; id: string; version: number; patch: Record<string, unknown>; validFrom: string | null }
+  | { op: 'correctEngagement'; id: string; version: number; patch: Record<string, unknown>; validFrom: string };
 
 export interface EngagementWrites {
   /** Both saved, or neither (ApiError of the first failing field). Returns the saved actor and engagement. */
@@ -132,6 +133,8 @@ export interface EngagementWrites {
   ): Promise<{ actor: EntityData; engagement: EntityData }>;
   createEngagement(input: Record<string, unknown>, validFrom: string | null): Promise<EntityData>;
   updateEngagement(id: string, version: number, patch: Record<string, unknown>, validFrom: string | null): Promise<EntityData>;
+  /** An update dated before the engagement's latest entry, as a correction of that entry's date (correctEngagement). */
+  correctEngagement(id: string, version: number, patch: Record<string, unknown>, validFrom: string): Promise<EntityData>;
 }
 
 /** The engagement panel's writes; each invalidates the project and its territory. */
@@ -161,6 +164,13 @@ export function useEngagementWrites(projectId: string, territoryId: string): Eng
             patch: write.patch,
             validFrom: write.validFrom,
           });
+        case 'correctEngagement':
+          return request<Record<string, EntityData>>(correctMutation('Engagement'), {
+            id: write.id,
+            version: write.version,
+            patch: write.patch,
+            validFrom: write.validFrom,
+          });
       }
     },
     onSuccess: () =>
@@ -178,5 +188,7 @@ export function useEngagementWrites(projectId: string, territoryId: string): Eng
       (await mutateAsync({ op: 'createEngagement', input, validFrom })).createEngagement!,
     updateEngagement: async (id, version, patch, validFrom) =>
       (await mutateAsync({ op: 'updateEngagement', id, version, patch, validFrom })).updateEngagement!,
+    correctEngagement: async (id, version, patch, validFrom) =>
+      (await mutateAsync({ op: 'correctEngagement', id, version, patch, validFrom })).correctEngagement!,
   };
 }

@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowserApp } from '../support/app.ts';
 import { screenshotPath } from '../support/browser.ts';
 import { uniqueId } from '../support/graph.ts';
+import { expectWords, LAPTOP, tap } from '../support/editor.ts';
 
 // Issue 13 part 6, as a pilot does it at 1440×900: an actor ended by mistake is undone from the
 // project's « Journal », and is back on the map; the journal says who did what, in words.
 
 const t = useBrowserApp();
-const LAPTOP = { width: 1440, height: 900 };
 let projectId: string;
 let actorId: string;
 let actorName: string;
@@ -38,19 +38,6 @@ const actorIds = (page: Page) =>
       .__trameCy;
     return cy ? cy.nodes('[kind = "ACTOR"]').map((n) => n.id()) : [];
   });
-
-async function tap(page: Page, id: string): Promise<void> {
-  await page.evaluate((nodeId) => {
-    const cy = (window as unknown as { __trameCy: { getElementById(id: string): { emit(e: string): void } } }).__trameCy;
-    cy.getElementById(nodeId).emit('tap');
-  }, id);
-}
-
-function expectWords(text: string | null): void {
-  expect(text ?? '').not.toMatch(/\b(act|eng|obj|per|prj|chg)-[a-z0-9]+/);
-  expect(text ?? '').not.toMatch(/\b(INFORME|PARTICIPANT|MOTEUR|HABITANT|ELU|CREATE|UPDATE|END|REOPEN)\b/);
-  expect(text ?? '').not.toMatch(/\d{4}-\d{2}-\d{2}/);
-}
 
 describe('the journal', () => {
   it('undoes an actor ended by mistake: from the journal, after a confirmation, and the actor is back on the map', async () => {

@@ -84,7 +84,7 @@ export const en: Messages = {
   addActorToProject: 'Engage an actor of the territory',
   newActor: 'New actor',
   layoutSaved: 'Layout saved',
-  errorPrefix: 'Error',
+  errorPrefix: (message: string) => `Error: ${message}`,
   importActors: 'Import actors',
   importTitle: 'Import actors from a spreadsheet',
   importIntro:

@@ -85,7 +85,7 @@ export const fr = {
   addActorToProject: 'Engager un acteur du territoire',
   newActor: 'Nouvel acteur',
   layoutSaved: 'Disposition enregistrée',
-  errorPrefix: 'Erreur',
+  errorPrefix: (message: string) => `Erreur : ${message}`,
   // Import of an actor list (web/src/import)
   importActors: 'Importer des acteurs',
   importTitle: 'Importer des acteurs depuis un tableur',

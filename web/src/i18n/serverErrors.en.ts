@@ -58,7 +58,10 @@ export const SERVER_ERRORS_EN: Record<string, (w: ServerErrorWords) => string> =
       ? `${w.subject()} ended on ${w.date('endedAt')}: it can no longer be changed.`
       : `${w.subject()} has ended: it can no longer be changed.`,
   DATE_BEFORE_LAST_CHANGE: (w) =>
-    `The effective date${w.date('at') ? ` (${w.date('at')})` : ''} is before the last recorded change of ${w.subject(true)}${w.date('latestFrom') ? ` (${w.date('latestFrom')})` : ''}.`,
+    w.date('previousFrom')
+      ? // A correction (correctX) moves only the latest entry.
+        `The effective date (${w.date('at')}) is also before the entry before the latest one of ${w.subject(true)} (${w.date('previousFrom')}): only the latest entry (${w.date('latestFrom')}) can be corrected.`
+      : `The effective date${w.date('at') ? ` (${w.date('at')})` : ''} is before the last recorded change of ${w.subject(true)}${w.date('latestFrom') ? ` (${w.date('latestFrom')})` : ''}.`,
   DATE_IN_FUTURE: (w) => `The effective date${w.date('at') ? ` (${w.date('at')})` : ''} is in the future.`,
   INVALID_RANGE: () => 'The start of the comparison must come before its end.',
   // The change log, undo and merge.

@@ -217,7 +217,7 @@ export function SidePanel(props: SidePanelProps) {
     <aside className="side-panel" aria-label={t.ariaSidePanel}>
       {error && (
         <p className="error" role="alert">
-          {t.errorPrefix} : {error}
+          {t.errorPrefix(error)}
         </p>
       )}
       {conflict && mode.kind === 'edit' && (

@@ -33,6 +33,7 @@ export const setupEn: typeof setupFr = {
   emptyEngage: 'Engage an actor of the territory',
   emptyEngageHint: 'an actor already known in another project of the territory',
   emptyThen: 'Then: their objectives (key O), and draw a link from an actor to an objective for its position.',
+  correctionWhat: (entity: string, title: string) => `${entity} “${title}”`,
   correctionTitle: 'This date precedes the latest entry',
   correctionExplain: (what: string, date: string, latest: string) =>
     `${what} was entered as of ${latest}. If that entry was in fact dated ${date}, correct it: it takes the date ${date} and your change applies from then. The history keeps both.`,

@@ -35,6 +35,7 @@ export const setupFr = {
   emptyEngageHint: 'un acteur déjà connu dans un autre projet du territoire',
   emptyThen: 'Ensuite : leurs objectifs (touche O), puis tirez un lien d’un acteur vers un objectif pour sa position.',
   // A date earlier than the latest entry: offered as a correction.
+  correctionWhat: (entity: string, title: string) => `${entity} « ${title} »`,
   correctionTitle: 'Cette date précède la dernière saisie',
   correctionExplain: (what: string, date: string, latest: string) =>
     `${what} a été saisi(e) au ${latest}. Si cette saisie était en fait datée du ${date}, corrigez-la : elle prend la date du ${date} et votre modification s’applique à cette date. L’historique garde les deux.`,

@@ -261,7 +261,10 @@ export function SidePanel(props: SidePanelProps) {
 
       {correction && (mode.kind === 'edit' || mode.kind === 'view') && mode.entity.id === correction.entity.id && (
         <CorrectionOffer
-          what={`${capitalised(entityLabel(correction.entity.__typename))} « ${props.titleOf(correction.entity.id) ?? ''} »`}
+          what={t.correctionWhat(
+            capitalised(entityLabel(correction.entity.__typename)),
+            props.titleOf(correction.entity.id) ?? '',
+          )}
           date={correction.validFrom}
           latest={correction.latest}
           ending={correction.patch === null}

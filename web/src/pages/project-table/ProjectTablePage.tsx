@@ -203,7 +203,7 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
       </div>
       {project.error && !data && (
         <p role="alert" className="error">
-          {t.loadError} : {project.error.message}
+          {t.loadError} — {serverErrorText(project.error, lang)}
         </p>
       )}
       {!tables && !project.error && (

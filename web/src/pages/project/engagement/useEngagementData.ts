@@ -19,12 +19,22 @@ export interface LevelStep {
 const LEVEL_HISTORY = `
   query EngagementLevelHistory($projectId: ID!, $entityId: ID!) {
     projectTimeline(projectId: $projectId, entityId: $entityId, first: 100) {
-      changes { op validFrom recordedAt after }
+      changes { id op validFrom recordedAt fields after revertOf }
     }
   }
 `;
 interface LevelHistoryData {
-  projectTimeline: { changes: { op: string; validFrom: string; recordedAt: string; after: Record<string, unknown> }[] };
+  projectTimeline: { changes: LevelChange[] };
+}
+
+/** A change of the engagement's log, as levelSteps reads it. */
+export interface LevelChange {
+  id?: string;
+  validFrom: string;
+  recordedAt?: string;
+  fields?: readonly string[];
+  after: Record<string, unknown>;
+  revertOf?: string | null;
 }
 
 /**
@@ -44,17 +54,29 @@ export function useLevelHistory(projectId: string, engagementId: string | null) 
   });
 }
 
-/** Changes (any order) to level steps, oldest first: pure, unit-tested. */
-export function levelSteps(
-  changes: readonly { validFrom: string; recordedAt?: string; after: Record<string, unknown> }[],
-): LevelStep[] {
-  const ordered = [...changes].sort(
-    (a, b) => a.validFrom.localeCompare(b.validFrom) || String(a.recordedAt ?? '').localeCompare(String(b.recordedAt ?? '')),
-  );
+/**
+ * Changes (any order) to level steps, oldest first: pure, unit-tested. A correction (a change
+ * of `validFrom` only that names the corrected change in `revertOf`) moves that change to its
+ * new date; of two levels set at the same instant, the one recorded later holds.
+ */
+export function levelSteps(changes: readonly LevelChange[]): LevelStep[] {
+  const redated = new Map<string, string>();
+  for (const change of changes) {
+    const moved = change.after?.validFrom;
+    if (change.revertOf && change.fields?.length === 1 && change.fields[0] === 'validFrom' && typeof moved === 'string')
+      redated.set(change.revertOf, moved);
+  }
+  const ordered = changes
+    .map((change) => ({ ...change, validFrom: (change.id && redated.get(change.id)) || change.validFrom }))
+    .sort(
+      (a, b) =>
+        Date.parse(a.validFrom) - Date.parse(b.validFrom) || String(a.recordedAt ?? '').localeCompare(String(b.recordedAt ?? '')),
+    );
   const steps: LevelStep[] = [];
   for (const change of ordered) {
     const level = change.after?.level;
     if (typeof level !== 'string') continue;
+    if (steps.at(-1) && Date.parse(steps.at(-1)!.validFrom) === Date.parse(change.validFrom)) steps.pop();
     if (steps.at(-1)?.level === level) continue;
     steps.push({ level, validFrom: change.validFrom });
   }

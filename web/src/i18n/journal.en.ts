@@ -22,8 +22,6 @@ export const journalEn: typeof journalFr = {
     const verb = ({ CREATE: 'Created', UPDATE: 'Changed', END: 'Ended', REOPEN: 'Reopened' } as Record<string, string>)[op] ?? op;
     return title ? `${verb} · ${type} “${title}”` : `${verb} · ${type}`;
   },
-  journalFields: (fields) => `Fields changed: ${fields}`,
-  journalFromTo: (field, from, to) => `${field}: ${from} → ${to}`,
   journalEffective: (date) => `effective ${date}`,
   journalRecorded: (date) => `recorded ${date}`,
   journalBy: (who) => `by ${who}`,
@@ -97,13 +95,11 @@ export const journalEn: typeof journalFr = {
         } as Record<string, Forms>
       )[key] ?? { one: '{n}', other: '{n}' },
     ),
-  pathNone: 'none',
   pathNoLevel: 'absent',
   pathAdded: 'added',
   pathChanged: 'changed',
   pathEnded: 'ended',
   pathFocus: (label) => `Show on the map: ${label}`,
-  pathNotOnMap: 'not on the map',
   pathLegendTitle: 'Since the first milestone',
   pathLegendAdded: 'Added (green outline)',
   pathLegendChanged: 'Changed (orange dashed outline)',

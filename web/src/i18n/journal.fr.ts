@@ -22,8 +22,6 @@ export const journalFr = {
       ({ CREATE: 'Création', UPDATE: 'Modification', END: 'Fin', REOPEN: 'Réouverture' } as Record<string, string>)[op] ?? op;
     return title ? `${verb} · ${type} « ${title} »` : `${verb} · ${type}`;
   },
-  journalFields: (fields: string) => `Champs modifiés : ${fields}`,
-  journalFromTo: (field: string, from: string, to: string) => `${field} : ${from} → ${to}`,
   journalEffective: (date: string) => `effectif le ${date}`,
   journalRecorded: (date: string) => `enregistré le ${date}`,
   journalBy: (who: string) => `par ${who}`,
@@ -101,13 +99,11 @@ export const journalFr = {
         } as Record<string, Forms>
       )[key] ?? { one: '{n}', other: '{n}' },
     ),
-  pathNone: 'aucun',
   pathNoLevel: 'absent',
   pathAdded: 'ajouté',
   pathChanged: 'modifié',
   pathEnded: 'terminé',
   pathFocus: (label: string) => `Montrer sur la carte : ${label}`,
-  pathNotOnMap: 'pas sur la carte',
   pathLegendTitle: 'Depuis le premier jalon',
   pathLegendAdded: 'Ajouté (contour vert)',
   pathLegendChanged: 'Modifié (contour orange en tirets)',

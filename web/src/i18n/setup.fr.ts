@@ -5,7 +5,6 @@ export const setupFr = {
   newProject: 'Nouveau projet',
   editTerritory: 'Modifier le territoire',
   editProject: 'Modifier le projet',
-  territoryFormTitle: 'Territoire',
   projectFormTitle: (territory: string) => `Projet de ${territory}`,
   startedOn: 'Depuis le',
   startedOnHint: 'Le jour où le territoire ou le projet commence dans Trame : la carte peut être lue à partir de cette date.',
@@ -14,13 +13,6 @@ export const setupFr = {
   noChangeYet: 'aucune modification encore',
   projectsOne: '{n} projet',
   projectsOther: '{n} projets',
-  // The comparison of two milestones: counted changes.
-  compareAddedOne: '{n} ajout',
-  compareAddedOther: '{n} ajouts',
-  compareEndedOne: '{n} fin',
-  compareEndedOther: '{n} fins',
-  compareChangedOne: '{n} modification',
-  compareChangedOther: '{n} modifications',
   homeStartHint:
     'Aucun territoire pour l’instant. Créez le premier, puis un projet : sa carte s’ouvre, prête à recevoir les acteurs.',
   homeNoTerritoryReader: 'Aucun territoire ne vous est ouvert. Un administrateur peut vous donner un rôle.',

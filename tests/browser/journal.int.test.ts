@@ -148,7 +148,7 @@ describe('the journal', () => {
       projectId: ownProject,
       actorId: mayor,
       title: 'Verger conservatoire',
-      dimensions: ['ENVIRONNEMENTAL'],
+      dimensions: ['ECOLOGIQUE'],
       nature: 'MATERIEL',
     });
     let version = 1;

@@ -9,7 +9,7 @@ import { homeHref, mapHref, parseTableView, tableHref, TABLE_VIEWS, type TableVi
 import { serverErrorText } from '../../i18n/serverErrors.ts';
 import { useProjectData } from '../project/useProjectData.ts';
 import { actorColumns, gridColumns, objectiveColumns, relationColumns, type ColumnContext } from './columns.tsx';
-import { DataTable } from './DataTable.tsx';
+import { DataTable, type DataTableProps } from './DataTable.tsx';
 import { matchesFilter, projectTables } from './rows.ts';
 
 const NOW = { date: null, compare: null, workshop: false, leapsView: false };
@@ -103,55 +103,39 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
     relations: t.tableRelations,
   };
 
-  let table = null;
-  if (tables) {
-    const caption = tabLabel[view];
-    if (view === 'acteurs')
-      table = (
-        <DataTable
-          caption={caption}
-          rows={tables.actors}
-          columns={columns.actors}
-          filter={filter}
-          matches={matchesFilter}
-          filterTexts={(r) => [r.name, i18n.enumLabel(r.kind), r.level ? i18n.enumLabel(r.level) : '', r.role, r.perimeter]}
-        />
-      );
-    else if (view === 'positions')
-      table = (
-        <DataTable
-          caption={caption}
-          className="grid"
-          rows={tables.grid}
-          columns={gridColumnDefs}
-          filter={filter}
-          matches={matchesFilter}
-          filterTexts={(r) => [r.name, i18n.enumLabel(String(r.actor.kind ?? ''))]}
-        />
-      );
-    else if (view === 'objectifs')
-      table = (
-        <DataTable
-          caption={caption}
-          rows={tables.objectives}
-          columns={columns.objectives}
-          filter={filter}
-          matches={matchesFilter}
-          filterTexts={(r) => [r.title, r.carriedBy, r.perimeter, i18n.enumLabel(r.nature), ...r.dimensions.map(i18n.enumLabel)]}
-        />
-      );
-    else
-      table = (
-        <DataTable
-          caption={caption}
-          rows={tables.relations}
-          columns={columns.relations}
-          filter={filter}
-          matches={matchesFilter}
-          filterTexts={(r) => [i18n.entity(r.type), r.from, r.to, r.status ? i18n.enumLabel(r.status) : '', r.note]}
-        />
-      );
-  }
+  /** The current tab's table: its rows, columns and the texts the filter searches; caption and filter are the page's. */
+  const tableOf = <Row extends { id: string }>(spec: Omit<DataTableProps<Row>, 'caption' | 'filter' | 'matches'>) => (
+    <DataTable {...spec} caption={tabLabel[view]} filter={filter} matches={matchesFilter} />
+  );
+  const table =
+    tables &&
+    {
+      acteurs: () =>
+        tableOf({
+          rows: tables.actors,
+          columns: columns.actors,
+          filterTexts: (r) => [r.name, i18n.enumLabel(r.kind), r.level ? i18n.enumLabel(r.level) : '', r.role, r.perimeter],
+        }),
+      positions: () =>
+        tableOf({
+          className: 'grid',
+          rows: tables.grid,
+          columns: gridColumnDefs,
+          filterTexts: (r) => [r.name, i18n.enumLabel(String(r.actor.kind ?? ''))],
+        }),
+      objectifs: () =>
+        tableOf({
+          rows: tables.objectives,
+          columns: columns.objectives,
+          filterTexts: (r) => [r.title, r.carriedBy, r.perimeter, i18n.enumLabel(r.nature), ...r.dimensions.map(i18n.enumLabel)],
+        }),
+      relations: () =>
+        tableOf({
+          rows: tables.relations,
+          columns: columns.relations,
+          filterTexts: (r) => [i18n.entity(r.type), r.from, r.to, r.status ? i18n.enumLabel(r.status) : '', r.note],
+        }),
+    }[view]();
 
   return (
     <main className="page table-page">

@@ -3,39 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from '../support/app.ts';
 import { screenshotPath } from '../support/browser.ts';
 import { uniqueId } from '../support/graph.ts';
+import { expectWords, LAPTOP, openProject as open, tap } from '../support/editor.ts';
 
 // Issue 13 parts 1, 3 and 5, as a pilot does them on the Malaunay market map at 1440×900: the
 // engagement on the actor's panel, a new actor with its engagement in one form and one date,
 // engaging an actor of the territory, no orphan on cancel, and no false conflict.
 
 const t = useBrowserApp();
-const LAPTOP = { width: 1440, height: 900 };
 const PROJECT = 'prj-marche';
 const OTHER_PROJECT = 'prj-batiments'; // the same territory (Malaunay)
 const TERRITORY = 'ter-malaunay';
-
-async function openProject(page: Page, projectId: string): Promise<void> {
-  await page.goto(`${t.base}/projets/${projectId}`);
-  await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          const cy = (window as unknown as { __trameCy?: { nodes(s: string): { length: number } } }).__trameCy;
-          return cy ? cy.nodes('[kind = "ACTOR"]').length : 0;
-        }),
-      { timeout: 20_000 },
-    )
-    .toBeGreaterThan(0);
-}
-
-/** Selects an element on the map as a click does. */
-async function tap(page: Page, id: string): Promise<void> {
-  await page.evaluate((nodeId) => {
-    const cy = (window as unknown as { __trameCy: { getElementById(id: string): { emit(e: string): void } } }).__trameCy;
-    cy.getElementById(nodeId).emit('tap');
-  }, id);
-}
+const openProject = (page: Page, projectId: string) => open(page, t.base, projectId);
 
 async function actorByName(name: string): Promise<{ id: string; validFrom: string } | undefined> {
   const result = await t.gql<{ territory: { actors: { id: string; name: string; validFrom: string }[] } }>(
@@ -51,13 +29,6 @@ async function engagementOf(actorId: string, projectId = PROJECT) {
     { id: projectId },
   );
   return result.data?.project.engagements.find((e) => e.actorId === actorId);
-}
-
-/** No internal id, code or ISO date in what the pilot reads. */
-function expectWords(text: string | null): void {
-  expect(text ?? '').not.toMatch(/\b(act|eng|obj|per|prj)-[a-z0-9]+/);
-  expect(text ?? '').not.toMatch(/\b[A-Z]{2,}_[A-Z_]+\b/);
-  expect(text ?? '').not.toMatch(/\d{4}-\d{2}-\d{2}/);
 }
 
 describe('the engagement in the editor', () => {
@@ -115,7 +86,8 @@ describe('the engagement in the editor', () => {
       .toBe('COOPERANT');
     await page.screenshot({ path: screenshotPath('editor-actor-engagement') });
 
-    // A date before that change: refused in words, with the actor's story's date, no id nor code.
+    // A date before that change: offered as a correction of that change's date, in words, with
+    // the actor's story's dates, no id nor code; accepted, moteur from 10 Jan. 2025.
     await section.getByRole('button', { name: 'Modifier l’engagement' }).click();
     await section.getByLabel("Niveau d'engagement").selectOption('MOTEUR');
     await section.getByLabel('Date d’effet').fill('2025-01-10');
@@ -125,7 +97,14 @@ describe('the engagement in the editor', () => {
     const message = await alert.textContent();
     expect(message).toContain('15 mars 2025');
     expect(message).toContain('10 janv. 2025');
+    expect(message).toContain(`L’engagement de « ${name} »`);
     expectWords(message);
+    await section.getByRole('button', { name: 'Corriger la saisie du 15 mars 2025' }).click();
+    await expect
+      .poll(() => engagementOf(actor!.id), { timeout: 15_000 })
+      .toMatchObject({ level: 'MOTEUR', validFrom: '2024-09-01T00:00:00.000Z' });
+    await expect.poll(() => strip.textContent(), { timeout: 15_000 }).toContain('Moteur10 janv. 2025');
+    expect(await strip.textContent()).not.toContain('15 mars 2025');
     await page.close();
   });
 

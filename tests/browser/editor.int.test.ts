@@ -4,30 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/browser.ts';
 import { uniqueId } from '../support/graph.ts';
 import { useBrowserApp } from '../support/app.ts';
+import { drawn, openProject as open, tap, waitForDrawn } from '../support/editor.ts';
 
 // The pilot's workspace, driven like a person would, on the demo map (loaded by the global setup).
 
 const t = useBrowserApp();
-
-interface CyElement {
-  id: string;
-  kind: string;
-  label: string;
-  data: Record<string, unknown>;
-}
-
-/** What Cytoscape has drawn, read from the page. */
-async function drawn(page: Page): Promise<CyElement[]> {
-  return page.evaluate(() => {
-    const cy = (
-      window as unknown as { __trameCy: { elements(): { map<T>(f: (e: { data(): Record<string, unknown> }) => T): T[] } } }
-    ).__trameCy;
-    return cy.elements().map((e) => {
-      const data = e.data();
-      return { id: String(data.id), kind: String(data.kind), label: String(data.label ?? ''), data };
-    });
-  });
-}
+const openProject = (page: Page, projectId: string, query = '') => open(page, t.base, projectId, query);
 
 async function nodeScreenPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((nodeId) => {
@@ -54,23 +36,6 @@ async function dragLink(page: Page, fromId: string, toId: string): Promise<void>
   await page.mouse.move(to.x, to.y, { steps: 8 });
   await page.waitForTimeout(300); // edgehandles waits for a short hover on the target
   await page.mouse.up();
-}
-
-async function waitForDrawn(page: Page, predicate: (elements: CyElement[]) => boolean, what: string): Promise<CyElement[]> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const elements = await drawn(page).catch(() => []);
-    if (predicate(elements)) return elements;
-    if (Date.now() > deadline) throw new Error(`not drawn: ${what}`);
-    await page.waitForTimeout(250);
-  }
-}
-
-async function openProject(page: Page, projectId: string, query = ''): Promise<void> {
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}\n${error.stack ?? ''}`));
-  await page.goto(`${t.base}/projets/${projectId}${query}`);
-  await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();
-  await waitForDrawn(page, (els) => els.some((e) => e.kind === 'ACTOR'), 'actors');
 }
 
 describe('the map editor', () => {
@@ -136,10 +101,7 @@ describe('the map editor', () => {
     await page.getByRole('button', { name: 'Nouvelle relation' }).click(); // draw mode off
 
     // The conflict is worked on and arbitrated: select it on the map, edit its status.
-    await page.evaluate((id) => {
-      const cy = (window as unknown as { __trameCy: { getElementById(id: string): { emit(e: string): void } } }).__trameCy;
-      cy.getElementById(id).emit('tap');
-    }, conflict.id);
+    await tap(page, conflict.id);
     await panel.getByRole('button', { name: 'Modifier' }).click();
     await panel.getByLabel('Statut').selectOption('ARBITRE');
     await panel.getByRole('button', { name: 'Enregistrer' }).click();

@@ -1,14 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBrowserApp } from '../support/app.ts';
+import { TEST_USER, useBrowserApp } from '../support/app.ts';
+import { createPilot } from '../support/principals.ts';
 import { screenshotPath } from '../support/browser.ts';
 import { uniqueId } from '../support/graph.ts';
+import { expectWords, LAPTOP, tap } from '../support/editor.ts';
 
 // Issue 13 part 6, as a pilot does it at 1440×900: an actor ended by mistake is undone from the
 // project's « Journal », and is back on the map; the journal says who did what, in words.
 
 const t = useBrowserApp();
-const LAPTOP = { width: 1440, height: 900 };
 let projectId: string;
 let actorId: string;
 let actorName: string;
@@ -38,19 +39,6 @@ const actorIds = (page: Page) =>
       .__trameCy;
     return cy ? cy.nodes('[kind = "ACTOR"]').map((n) => n.id()) : [];
   });
-
-async function tap(page: Page, id: string): Promise<void> {
-  await page.evaluate((nodeId) => {
-    const cy = (window as unknown as { __trameCy: { getElementById(id: string): { emit(e: string): void } } }).__trameCy;
-    cy.getElementById(nodeId).emit('tap');
-  }, id);
-}
-
-function expectWords(text: string | null): void {
-  expect(text ?? '').not.toMatch(/\b(act|eng|obj|per|prj|chg)-[a-z0-9]+/);
-  expect(text ?? '').not.toMatch(/\b(INFORME|PARTICIPANT|MOTEUR|HABITANT|ELU|CREATE|UPDATE|END|REOPEN)\b/);
-  expect(text ?? '').not.toMatch(/\d{4}-\d{2}-\d{2}/);
-}
 
 describe('the journal', () => {
   it('undoes an actor ended by mistake: from the journal, after a confirmation, and the actor is back on the map', async () => {
@@ -139,6 +127,81 @@ describe('the journal', () => {
     await change.waitFor({ timeout: 20_000 });
     expect(await change.locator('.journal-fields').textContent()).toBe("Niveau d'engagement : Moteur → Coopérant");
     expect(await change.locator('.journal-meta').textContent()).toContain('effectif le 1 mars 2025');
+    await page.close();
+  }, 180_000);
+
+  it('filters by author — every author of the log, not only those of the page read — combined with type and element', async () => {
+    // A project of its own: a pilot's two changes, then more than a page of the administrator's.
+    const territoryId = await create('Territory', { name: `Commune ${uniqueId('a')}`, code: '76', kind: 'COMMUNE' });
+    const ownProject = await create('Project', { territoryId, name: 'Vergers partagés' });
+    const mayor = await create('Actor', { territoryId, name: 'Mairie des vergers', kind: 'ELU' });
+    const engagementId = await create('Engagement', { actorId: mayor, projectId: ownProject, level: 'MOTEUR' });
+    const pilot = await createPilot(t.graph, ownProject, 'Animatrice des vergers');
+    const byPilot = await t.gqlAs<{ createObjective: { id: string } }>(
+      pilot.token,
+      `mutation($p: ID!, $a: ID!) { createObjective(input: { projectId: $p, actorId: $a, title: "Potager pédagogique", dimensions: [SOCIAL], nature: MATERIEL }, validFrom: "2024-02-01") { id } }`,
+      { p: ownProject, a: mayor },
+    );
+    expect(byPilot.errors).toBeUndefined();
+    const pilotObjective = byPilot.data!.createObjective.id;
+    const adminObjective = await create('Objective', {
+      projectId: ownProject,
+      actorId: mayor,
+      title: 'Verger conservatoire',
+      dimensions: ['ECOLOGIQUE'],
+      nature: 'MATERIEL',
+    });
+    let version = 1;
+    for (let i = 1; i <= 26; i += 1) {
+      const updated = await t.gql<{ updateEngagement: { version: number } }>(
+        `mutation($id: ID!, $v: Int!, $role: String!) { updateEngagement(id: $id, version: $v, patch: { role: $role }) { version } }`,
+        { id: engagementId, v: version, role: `Réunion ${i}` },
+      );
+      expect(updated.errors).toBeUndefined();
+      version = updated.data!.updateEngagement.version;
+    }
+
+    const page = await t.newPage(LAPTOP);
+    await page.goto(`${t.base}/projets/${ownProject}`);
+    await expect.poll(() => actorIds(page), { timeout: 20_000 }).toContain(mayor);
+    await page.getByRole('button', { name: 'Journal', exact: true }).click();
+    const journal = page.getByRole('complementary', { name: 'Journal des changements' });
+    await journal.locator('.journal-entry').first().waitFor({ timeout: 20_000 });
+    const metas = () => journal.locator('.journal-entry .journal-meta').allTextContents();
+    // The first page is the administrator's alone; the author filter still offers the pilot.
+    expect((await metas()).every((m) => m.startsWith(`par ${TEST_USER.name}`))).toBe(true);
+    const author = journal.getByLabel('Auteur');
+    await expect
+      .poll(() => author.locator('option').allTextContents(), { timeout: 20_000 })
+      .toEqual(['Tous les auteurs', 'Animatrice des vergers', TEST_USER.name]);
+
+    // By author: only the pilot's objective.
+    await author.selectOption('Animatrice des vergers');
+    await expect
+      .poll(() => journal.locator('.journal-entry .journal-what').allTextContents(), { timeout: 20_000 })
+      .toEqual(['Création · Objectif « Potager pédagogique »']);
+    expect((await metas()).every((m) => m.startsWith('par Animatrice des vergers'))).toBe(true);
+
+    // With the type: the pilot's objectives still; the administrator's are not listed.
+    await journal.getByLabel('Type').selectOption('Objective');
+    await expect
+      .poll(() => journal.locator('.journal-entry .journal-what').allTextContents(), { timeout: 20_000 })
+      .toEqual(['Création · Objectif « Potager pédagogique »']);
+    // With the element: the administrator's objective has no change by the pilot; its own author is offered.
+    await journal.getByLabel('Élément').selectOption(adminObjective);
+    await journal.getByText('Aucun changement ne correspond à ces filtres.').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => author.locator('option').allTextContents(), { timeout: 20_000 })
+      .toEqual(['Tous les auteurs', 'Animatrice des vergers', TEST_USER.name]);
+    await author.selectOption('');
+    await expect
+      .poll(() => journal.locator('.journal-entry .journal-what').allTextContents(), { timeout: 20_000 })
+      .toEqual(['Création · Objectif « Verger conservatoire »']);
+    await journal.getByLabel('Élément').selectOption(pilotObjective);
+    await expect
+      .poll(() => author.locator('option').allTextContents(), { timeout: 20_000 })
+      .toEqual(['Tous les auteurs', 'Animatrice des vergers']);
+    expectWords(await journal.textContent());
     await page.close();
   }, 180_000);
 });

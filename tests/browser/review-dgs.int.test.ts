@@ -117,7 +117,14 @@ describe('the DGS review at 1440×900', () => {
       expect(await img.getAttribute('alt')).toMatch(/^Carte du projet /);
     }
     expect(await page.locator('.print-maps figcaption').allTextContents()).toEqual(expect.arrayContaining(['Projet de test']));
+    // The glossary prints open (on screen it is folded, and its printed copy hidden).
+    const printedGlossary = page.getByRole('region', { name: 'Que veulent dire ces termes ?' });
+    expect(await printedGlossary.isVisible()).toBe(true);
+    expect(await printedGlossary.locator('li[data-term="r*"]').isVisible()).toBe(true);
+    expect(await page.locator('details.glossary').isVisible()).toBe(false);
     await page.screenshot({ path: screenshotPath('review-1440-print'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    expect(await printedGlossary.isVisible()).toBe(false);
     await page.close();
   });
 

@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from '../support/app.ts';
 import { screenshotPath } from '../support/browser.ts';
 import { uniqueId } from '../support/graph.ts';
+import { drawn, expectWords, LAPTOP, select, waitForLabel } from '../support/editor.ts';
 
 // Issue 13 parts 2 and 3, as a new municipality would start at 1440×900: a territory, a project,
 // a perimeter, actors, an objective, a position and two milestones from the web app only, then
@@ -10,59 +10,6 @@ import { uniqueId } from '../support/graph.ts';
 // correction of that entry.
 
 const t = useBrowserApp();
-const LAPTOP = { width: 1440, height: 900 };
-
-interface CyElement {
-  id: string;
-  kind: string;
-  label: string;
-  data: Record<string, unknown>;
-}
-
-async function drawn(page: Page): Promise<CyElement[]> {
-  return page.evaluate(() => {
-    const cy = (
-      window as unknown as { __trameCy?: { elements(): { map<T>(f: (e: { data(): Record<string, unknown> }) => T): T[] } } }
-    ).__trameCy;
-    if (!cy) return [];
-    return cy.elements().map((e) => {
-      const data = e.data();
-      return { id: String(data.id), kind: String(data.kind), label: String(data.label ?? ''), data };
-    });
-  });
-}
-
-async function waitForDrawn(page: Page, label: string): Promise<CyElement> {
-  let found: CyElement | undefined;
-  // Polls the map; a refusal on the panel shows in the failure rather than a bare timeout.
-  await expect
-    .poll(
-      async () => {
-        found = (await drawn(page)).find((e) => e.label === label);
-        if (found) return 'drawn';
-        const alerts = await page.locator('aside.side-panel [role="alert"]').allTextContents();
-        return alerts.join(' ') || 'not yet drawn';
-      },
-      { timeout: 20_000 },
-    )
-    .toBe('drawn');
-  return found!;
-}
-
-async function tap(page: Page, id: string): Promise<void> {
-  await page.evaluate((nodeId) => {
-    const cy = (window as unknown as { __trameCy: { getElementById(id: string): { emit(e: string): void } } }).__trameCy;
-    cy.getElementById(nodeId).emit('tap');
-  }, id);
-}
-
-/** No internal id, code or ISO date in what the pilot reads. */
-function expectWords(text: string | null): void {
-  expect(text ?? '').not.toMatch(/\b(act|eng|obj|per|prj|ter|mil)-[a-z0-9]+/);
-  expect(text ?? '').not.toMatch(/\b[A-Z]{2,}_[A-Z_]+\b/);
-  expect(text ?? '').not.toMatch(/\d{4}-\d{2}-\d{2}/);
-}
-
 async function projectContent(projectId: string) {
   const result = await t.gql<{
     project: {
@@ -139,7 +86,7 @@ describe('starting from nothing', () => {
     await panel.getByLabel("Périmètre d'entrée").selectOption({ label: 'Cantine bio' });
     await panel.getByLabel('Date d’effet').fill('2024-09-01');
     await panel.getByRole('button', { name: 'Créer' }).click();
-    const kitchen = await waitForDrawn(page, 'Cuisine centrale');
+    const kitchen = await waitForLabel(page, 'Cuisine centrale');
     await page.keyboard.press('Escape');
 
     // A second actor, today, from the empty state's first step's twin in « Ajouter ».
@@ -148,7 +95,7 @@ describe('starting from nothing', () => {
     await panel.getByLabel("Type d'acteur").selectOption('HABITANT');
     await panel.getByLabel("Niveau d'engagement").selectOption('INFORME');
     await panel.getByRole('button', { name: 'Créer' }).click();
-    const parents = await waitForDrawn(page, 'Parents d’élèves');
+    const parents = await waitForLabel(page, 'Parents d’élèves');
     await page.keyboard.press('Escape');
 
     // An objective of the kitchen, today.
@@ -157,7 +104,7 @@ describe('starting from nothing', () => {
     await panel.getByLabel('Acteur porteur').selectOption({ label: 'Cuisine centrale' });
     await panel.getByLabel('Écologique').check();
     await panel.getByRole('button', { name: 'Créer' }).click();
-    const objective = await waitForDrawn(page, 'Repas bio et locaux');
+    const objective = await waitForLabel(page, 'Repas bio et locaux');
     await page.keyboard.press('Escape');
 
     // The parents' position on it.
@@ -254,18 +201,9 @@ describe('starting from nothing', () => {
     const objectiveId = created.data!.createObjective.id;
 
     await page.goto(`${t.base}/projets/${projectId}`);
-    await waitForDrawn(page, 'Tranchées mutualisées');
+    await waitForLabel(page, 'Tranchées mutualisées');
     const panel = page.locator('aside.side-panel');
-    // The map is drawn before the lists the panel reads: select until the panel shows it.
-    await expect
-      .poll(
-        async () => {
-          await tap(page, objectiveId);
-          return panel.textContent();
-        },
-        { timeout: 20_000 },
-      )
-      .toContain('Tranchées mutualisées');
+    await select(page, objectiveId, 'Tranchées mutualisées');
     await panel.getByRole('button', { name: 'Modifier', exact: true }).click();
     await panel.getByLabel('Intitulé').fill('Tranchées gaz et fibre mutualisées');
     await panel.getByLabel('Date d’effet').fill('2024-09-01');

@@ -125,6 +125,7 @@ export function accessRules(model: Model = ENTITIES): AccessRules {
     'Query.projectMap': rule('project:read', project('projectId')),
     'Query.projectDiff': rule('project:read', project('projectId')),
     'Query.projectTimeline': rule('project:read', project('projectId')),
+    'Query.projectTimelineAuthors': rule('project:read', project('projectId')),
     'Query.projectLayout': rule('project:read', project('projectId')),
     'Query.projectAnalysis': rule('project:read', project('projectId')),
     'Query.territoryReview': rule('territory:review', territory('territoryId')),

@@ -61,8 +61,45 @@ export function timelineQuery(
   hidden: ReadonlySet<string> = new Set(),
   actorIds: readonly string[] = [],
 ): Query {
-  // The project's own changes, read off the (projectId, recordedAt) index; with actors, a union
-  // with the changes of the engaged actors (read by entityId), ordered and cut together.
+  const matching = changesMatching(projectId, filter, hidden, actorIds);
+  return {
+    cypher: `
+      ${matching.cypher}
+        AND ($afterAt IS NULL OR c.recordedAt < $afterAt OR (c.recordedAt = $afterAt AND c.id < $afterId))
+      RETURN c {.*} AS change
+      ORDER BY c.recordedAt DESC, c.id DESC
+      LIMIT $limit`,
+    params: {
+      ...matching.params,
+      afterAt: after ? toNeoDateTime(after.recordedAt) : null,
+      afterId: after?.id ?? null,
+      limit: neo4j.int(first + 1),
+    },
+  };
+}
+
+/** The distinct authors of the changes timelineQuery lists under `filter` (its author ignored), as `authors`. */
+export function timelineAuthorsQuery(
+  projectId: string,
+  filter: TimelineFilter,
+  hidden: ReadonlySet<string> = new Set(),
+  actorIds: readonly string[] = [],
+): Query {
+  const matching = changesMatching(projectId, { ...filter, author: null }, hidden, actorIds);
+  return { cypher: `${matching.cypher}\n      RETURN collect(DISTINCT c.author) AS authors`, params: matching.params };
+}
+
+/**
+ * The changes `filter` keeps, bound to `c`, ending in a WHERE a caller may extend with `AND …`.
+ * The project's own changes, read off the (projectId, recordedAt) index; with actors, a union
+ * with the changes of the engaged actors (read by entityId). `hidden`: entity ids left out.
+ */
+function changesMatching(
+  projectId: string,
+  filter: TimelineFilter,
+  hidden: ReadonlySet<string>,
+  actorIds: readonly string[],
+): Query {
   const source =
     actorIds.length === 0
       ? 'MATCH (c:Change) WHERE c.projectId = $projectId'
@@ -79,21 +116,14 @@ export function timelineQuery(
         AND NOT c.entityId IN $hidden
         AND ($entityId IS NULL OR c.entityId = $entityId)
         AND ($entityType IS NULL OR c.entityType = $entityType)
-        AND ($author IS NULL OR c.author = $author)
-        AND ($afterAt IS NULL OR c.recordedAt < $afterAt OR (c.recordedAt = $afterAt AND c.id < $afterId))
-      RETURN c {.*} AS change
-      ORDER BY c.recordedAt DESC, c.id DESC
-      LIMIT $limit`,
+        AND ($author IS NULL OR c.author = $author)`,
     params: {
       projectId,
       entityId: filter.entityId ?? null,
       entityType: filter.entityType ?? null,
       author: filter.author ?? null,
-      afterAt: after ? toNeoDateTime(after.recordedAt) : null,
-      afterId: after?.id ?? null,
       hidden: [...hidden],
       actorIds: [...actorIds],
-      limit: neo4j.int(first + 1),
     },
   };
 }
@@ -191,6 +221,26 @@ export async function readTimeline(
   const page = hidden ? await redactWithCauses(tx, changes.slice(0, first), hidden) : changes.slice(0, first);
   const last = page[page.length - 1];
   return { changes: page, endCursor: changes.length > first && last ? encodeCursor(last) : null };
+}
+
+/**
+ * Everyone who recorded a change in the project's log that `filter` keeps (its entity and type;
+ * its author is ignored), by display name, sorted in French order: the journal's author filter
+ * offers them all, not only those of the pages read. The changes of entities the reader may not
+ * see are left out, as in readTimeline.
+ * @throws DomainError NOT_FOUND (with a reader: no such project)
+ */
+export async function readTimelineAuthors(
+  tx: ManagedTransaction,
+  projectId: string,
+  options: { reader?: Reader | null } & TimelineFilter = {},
+): Promise<string[]> {
+  const hidden = await hiddenFor(tx, projectId, options.reader);
+  const actorIds = options.withActors ? await engagedActorIds(tx, projectId) : [];
+  const { cypher, params } = timelineAuthorsQuery(projectId, options, hidden ?? new Set(), actorIds);
+  const result = await tx.run(cypher, params);
+  const authors = (result.records[0]?.get('authors') as (string | null)[] | undefined) ?? [];
+  return authors.filter((a): a is string => Boolean(a)).sort((a, b) => a.localeCompare(b, 'fr'));
 }
 
 /**

@@ -8,7 +8,7 @@ import { assertUnique, clock, effectiveDate, newId, updateEntity, type ChangeCon
 import { fieldNames, loadOpenForChange, lockReferences, rows, type Row } from './locks.ts';
 import * as q from './queries.ts';
 import { toChangeRecord, toEntityRecord, type EntityRecord } from './records.ts';
-import { changeRow, titleOf } from './rules.ts';
+import { changeRow, subjectOf, titleOf } from './rules.ts';
 
 export interface CorrectOptions {
   /** The version the client read (stale: VERSION_CONFLICT). */
@@ -53,7 +53,7 @@ export async function correctEntity(
     throw new DomainError(
       'REVERT_NOT_APPLICABLE',
       `la dernière saisie de ${spec.label} « ${title} » ne peut pas être corrigée : seule une création ou une modification peut changer de date`,
-      { current },
+      { current, ...subjectOf(current) },
     );
   }
   const [floorRow] = await rows(tx, q.earlierVersionStart(current.id));
@@ -62,7 +62,12 @@ export async function correctEntity(
     throw new DomainError(
       'DATE_BEFORE_LAST_CHANGE',
       `la date d'effet ${frenchDay(at)} précède aussi la saisie d'avant pour ${spec.label} « ${title} » (${frenchDay(floor)}) : seule la dernière saisie (${frenchDay(current.versionFrom)}) peut être corrigée`,
-      { latestFrom: current.versionFrom.toISOString(), previousFrom: floor.toISOString() },
+      {
+        latestFrom: current.versionFrom.toISOString(),
+        previousFrom: floor.toISOString(),
+        at: at.toISOString(),
+        ...subjectOf(current),
+      },
     );
   }
   // The entry, re-dated, must stand at the earlier date: its references then, its uniqueness.

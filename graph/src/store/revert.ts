@@ -8,7 +8,16 @@ import { clock, endEntity, newId, noticeRecorded, updateEntity, type ChangeConte
 import { fieldNames, loadLocked, lockReferences, rows, type Row } from './locks.ts';
 import * as q from './queries.ts';
 import { toEntityRecord, type ChangeRecord, type EntityRecord } from './records.ts';
-import { changeRow, isOpenUntil, reopenDelta, sameValue } from './rules.ts';
+import { changeRow, isOpenUntil, reopenDelta, sameValue, subjectOf } from './rules.ts';
+import { frenchDay } from '../model/dates.ts';
+
+/** A change's kind as a French noun (feminine: « … ne peut plus être annulée »). */
+const OP_NOUN: Record<ChangeRecord['op'], string> = {
+  CREATE: 'la création',
+  UPDATE: 'la modification',
+  END: 'la fin',
+  REOPEN: 'la réouverture',
+};
 
 /**
  * Reverts one recorded change with a new change (history is never rewritten). A change is
@@ -21,10 +30,16 @@ import { changeRow, isOpenUntil, reopenDelta, sameValue } from './rules.ts';
 export async function revertChange(tx: ManagedTransaction, ctx: ChangeContext, changeId: string): Promise<EntityRecord> {
   const change = await getChange(tx, parseEntityId(changeId, 'le changement'));
   const current = await loadLocked(tx, change.entityId, change.entityType);
+  // Named by its entity and its date, never by an id: « la modification du 1 sept. 2024 de l'acteur « X » ».
+  const subject = subjectOf(current);
+  const named = `${OP_NOUN[change.op]} du ${frenchDay(change.validFrom)} de ${entitySpec(current.type).label} « ${subject.title ?? change.title ?? '?'} »`;
   const notApplicable = (why: string) =>
-    new DomainError('REVERT_NOT_APPLICABLE', `le changement « ${changeId} » ne peut plus être annulé : ${why}`, {
+    new DomainError('REVERT_NOT_APPLICABLE', `${named} ne peut plus être annulée : ${why}`, {
       changeId,
       current,
+      ...subject,
+      op: change.op,
+      validFrom: change.validFrom.toISOString(),
     });
   const isLatest = current.version === change.version;
   const isOpen = isOpenUntil(current.validTo);

@@ -35,7 +35,7 @@ export function isOpenUntil(validTo: Date): boolean {
 /** The change's valid time, refused when too far ahead of `now` (DATE_IN_FUTURE). */
 export function checkNotInFuture(at: Date, now: Date): Date {
   if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new DomainError('DATE_IN_FUTURE', `la date d'effet ${frenchDay(at)} est dans le futur`);
+    throw new DomainError('DATE_IN_FUTURE', `la date d'effet ${frenchDay(at)} est dans le futur`, { at: at.toISOString() });
   }
   return at;
 }
@@ -54,8 +54,15 @@ export interface Changing {
 
 /** How a message names an entity: its title (« Union des commerçants »), else its id. */
 function named(entity: Changing): string {
-  const title = entity.values ? titleOf(entitySpec(entity.type), entity.values) : null;
-  return `« ${title ?? entity.id} »`;
+  return `« ${subjectOf(entity).title ?? entity.id} »`;
+}
+
+/**
+ * What an error is about, for a client to say it in its own language: `{ entityType, title }`
+ * (title null when the values are not known). Added to the errors' extensions.
+ */
+export function subjectOf(entity: Pick<Changing, 'type' | 'values'>): { entityType: EntityType; title: string | null } {
+  return { entityType: entity.type, title: entity.values ? titleOf(entitySpec(entity.type), entity.values) : null };
 }
 
 /** The entity must still be open (ENTITY_ENDED). */
@@ -64,6 +71,7 @@ export function checkOpen(entity: Changing): void {
     throw new DomainError(
       'ENTITY_ENDED',
       `${entitySpec(entity.type).label} ${named(entity)} a pris fin le ${frenchDay(entity.validTo)}`,
+      { ...subjectOf(entity), endedAt: entity.validTo.toISOString() },
     );
   }
 }
@@ -84,7 +92,7 @@ export function checkDateAfterLatest(entity: Changing, at: Date): void {
     throw new DomainError(
       'DATE_BEFORE_LAST_CHANGE',
       `la date d'effet ${frenchDay(at)} précède le dernier changement de ${entitySpec(entity.type).label} ${named(entity)} (${frenchDay(entity.versionFrom)})`,
-      { latestFrom: entity.versionFrom.toISOString() },
+      { latestFrom: entity.versionFrom.toISOString(), at: at.toISOString(), ...subjectOf(entity) },
     );
   }
 }
@@ -164,13 +172,22 @@ export function checkReferences(
       throw new DomainError(
         'DANGLING_REFERENCE',
         `${field.label} ${shown} n'existe pas au ${frenchDay(at)} (valide du ${frenchDay(row.validFrom)}${isOpenUntil(row.validTo) ? '' : ` au ${frenchDay(row.validTo)}`})`,
-        { field: ref.field, id: ref.id },
+        {
+          field: ref.field,
+          id: ref.id,
+          title: row.title ?? null,
+          at: at.toISOString(),
+          validFrom: row.validFrom.toISOString(),
+          ...(isOpenUntil(row.validTo) ? {} : { validTo: row.validTo.toISOString() }),
+        },
       );
     }
     if (!isOpenUntil(row.validTo)) {
       throw new DomainError('DANGLING_REFERENCE', `${field.label} ${shown} a pris fin le ${frenchDay(row.validTo)}`, {
         field: ref.field,
         id: ref.id,
+        title: row.title ?? null,
+        validTo: row.validTo.toISOString(),
       });
     }
   }
@@ -234,7 +251,10 @@ export function touchesUnique(spec: EntitySpec, scope: Scope, changed: readonly 
 
 /** The duplicate refused by a unique rule. */
 export function duplicateError(spec: EntitySpec, existingId: string): DomainError {
-  return new DomainError('DUPLICATE_ENTITY', `${spec.label} existe déjà pour ces éléments à cette date`, { existingId });
+  return new DomainError('DUPLICATE_ENTITY', `${spec.label} existe déjà pour ces éléments à cette date`, {
+    existingId,
+    entityType: spec.type,
+  });
 }
 
 /** The fields, before and after, that a change records. */

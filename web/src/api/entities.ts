@@ -1,6 +1,6 @@
 import type { EntityType } from '@trame/graph/model';
 import { request } from './client.ts';
-import { correctMutation, createMutation, endMutation, updateMutation } from './entityDocuments.ts';
+import { correctEndMutation, correctMutation, createMutation, endMutation, updateMutation } from './entityDocuments.ts';
 
 /** An entity as the API returns it: meta fields plus its values. */
 export type EntityData = Record<string, unknown> & {
@@ -34,6 +34,11 @@ export async function updateEntity(
 
 export async function endEntity(type: EntityType, id: string, version: number, validFrom: string | null): Promise<void> {
   await request(endMutation(type), { id, version, validFrom });
+}
+
+/** Corrects the date of the entity's latest entry to `validFrom` (YYYY-MM-DD) and ends the entity there (one transaction). */
+export async function correctEndEntity(type: EntityType, id: string, version: number, validFrom: string): Promise<void> {
+  await request(correctEndMutation(type), { id, version, next: version + 1, validFrom });
 }
 
 /** Corrects the date of the entity's latest entry to `validFrom` (YYYY-MM-DD) and applies `patch` there. */

@@ -98,6 +98,15 @@ export function endMutation(type: EntityType): string {
   return `mutation End($id: ID!, $version: Int!, $validFrom: DateTime) { end${type}(id: $id, version: $version, validFrom: $validFrom) { id version validTo } }`;
 }
 
+/**
+ * An end dated before the entity's latest entry: corrects that entry's date, then ends the entity
+ * there. Two fields of one operation, so one transaction (both or nothing); the correction
+ * re-dates the entry as version + 1, which the end names.
+ */
+export function correctEndMutation(type: EntityType): string {
+  return `mutation CorrectEnd($id: ID!, $version: Int!, $next: Int!, $validFrom: DateTime!) { correct${type}(id: $id, version: $version, patch: {}, validFrom: $validFrom) { id } end${type}(id: $id, version: $next, validFrom: $validFrom) { id version validTo } }`;
+}
+
 /** A change dated before the entity's latest entry: corrects that entry's date, then applies the patch (one operation). */
 export function correctMutation(type: EntityType): string {
   return `mutation Correct($id: ID!, $version: Int!, $patch: ${type}Patch!, $validFrom: DateTime!) { correct${type}(id: $id, version: $version, patch: $patch, validFrom: $validFrom) { ${entitySelection(type)} } }`;

@@ -3,7 +3,7 @@ import type { EntityType } from '@trame/graph/model';
 import type { Positions } from '../map/layout.ts';
 import { request } from './client.ts';
 import { IMPORT_ACTORS, SAVE_LAYOUT } from './documents.ts';
-import { correctEntity, createEntity, endEntity, updateEntity, type EntityData } from './entities.ts';
+import { correctEndEntity, correctEntity, createEntity, endEntity, updateEntity, type EntityData } from './entities.ts';
 import type { ProjectViewData } from './entityDocuments.ts';
 import type { ImportActorsMutationVariables } from '../generated/graphql.ts';
 import { queryKeys } from './queryKeys.ts';
@@ -37,6 +37,8 @@ export interface EntityMutations {
   end(type: EntityType, id: string, version: number, validFrom: string | null): Promise<void>;
   /** A change dated before the latest entry, as a correction of that entry's date (DATE_BEFORE_LAST_CHANGE offered). */
   correct(type: EntityType, id: string, version: number, patch: Record<string, unknown>, validFrom: string): Promise<EntityData>;
+  /** An end dated before the latest entry, as a correction of that entry's date, then the end there (one transaction). */
+  correctEnd(type: EntityType, id: string, version: number, validFrom: string): Promise<void>;
   /** Fetch the project again without writing (after a version conflict is discarded); resolves once fetched. */
   refresh(): Promise<void>;
 }
@@ -45,7 +47,8 @@ type EntityCommand =
   | { op: 'create'; type: EntityType; input: Record<string, unknown>; validFrom: string | null }
   | { op: 'update'; type: EntityType; id: string; version: number; patch: Record<string, unknown>; validFrom: string | null }
   | { op: 'end'; type: EntityType; id: string; version: number; validFrom: string | null }
-  | { op: 'correct'; type: EntityType; id: string; version: number; patch: Record<string, unknown>; validFrom: string };
+  | { op: 'correct'; type: EntityType; id: string; version: number; patch: Record<string, unknown>; validFrom: string }
+  | { op: 'correctEnd'; type: EntityType; id: string; version: number; validFrom: string };
 
 /** Create, update and end entities of a project; errors are ApiError (VERSION_CONFLICT carries `current`). */
 export function useEntityMutations(projectId: string, territoryId: string | null): EntityMutations {
@@ -57,6 +60,10 @@ export function useEntityMutations(projectId: string, territoryId: string | null
         return updateEntity(command.type, command.id, command.version, command.patch, command.validFrom);
       if (command.op === 'correct')
         return correctEntity(command.type, command.id, command.version, command.patch, command.validFrom);
+      if (command.op === 'correctEnd') {
+        await correctEndEntity(command.type, command.id, command.version, command.validFrom);
+        return null;
+      }
       await endEntity(command.type, command.id, command.version, command.validFrom);
       return null;
     },
@@ -69,6 +76,8 @@ export function useEntityMutations(projectId: string, territoryId: string | null
     end: async (type, id, version, validFrom) => void (await mutateAsync({ op: 'end', type, id, version, validFrom })),
     correct: async (type, id, version, patch, validFrom) =>
       (await mutateAsync({ op: 'correct', type, id, version, patch, validFrom }))!,
+    correctEnd: async (type, id, version, validFrom) =>
+      void (await mutateAsync({ op: 'correctEnd', type, id, version, validFrom })),
     refresh: () => invalidateProjectEdit(client, projectId, territoryId).then(() => undefined),
   };
 }

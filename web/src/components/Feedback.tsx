@@ -1,5 +1,6 @@
 import type { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { serverErrorText } from '../i18n/serverErrors.ts';
 
 /** Loading and errors in words: never a blank screen. */
 export function Feedback({
@@ -46,6 +47,6 @@ function errorInWords(error: ApiError, t: ReturnType<typeof useI18n>['t'], lang:
     case 'INVALID_RANGE':
       return lang === 'fr' ? error.message : `${t.errorRange} (${error.message})`;
     default:
-      return error.message;
+      return serverErrorText(error, lang === 'en' ? 'en' : 'fr');
   }
 }

@@ -31,7 +31,6 @@ export const en: Messages = {
   end: 'End',
   edit: 'Edit',
   language: 'Language',
-  noTerritories: 'No territory yet.',
   noProjects: 'No project in this territory.',
   openMap: 'Open the map',
   loadError: 'Could not load the data',
@@ -50,13 +49,9 @@ export const en: Messages = {
   fit: 'Fit',
   exportPng: 'Export PNG',
   exportSvg: 'Export SVG',
-  workshop: 'Workshop mode',
-  workshopHint: 'Hides confidential objectives, conflicts and notes',
   add: 'Add',
   legend: 'Legend',
   engageTerritoryActor: 'Engage an actor of the territory',
-  emptyProject:
-    'This project is empty. Start with the actors who were at the last meeting (key A), then their objectives (key O); then drag a link from an actor to an objective to record its position.',
   readOnlyBanner: (date: string) => `Map as of ${date} — read-only. Go back to today to edit.`,
   today: 'Today',
   date: 'Date',
@@ -80,11 +75,8 @@ export const en: Messages = {
   shortcuts: 'Shortcuts: A actor · O objective · / search · F fit · Del end · Esc close',
   history: 'History',
   since: 'since',
-  engagementIn: 'Engagement in the project',
-  addActorToProject: 'Engage an actor of the territory',
-  newActor: 'New actor',
   layoutSaved: 'Layout saved',
-  errorPrefix: 'Error',
+  errorPrefix: (message: string) => `Error: ${message}`,
   importActors: 'Import actors',
   importTitle: 'Import actors from a spreadsheet',
   importIntro:
@@ -226,36 +218,6 @@ export const en: Messages = {
   progressNoMilestone: 'No milestone before this date: pick a later date to measure progress.',
   progressNoProject: 'No project in this territory at this date.',
   progressNothing: 'Nothing changed since this milestone.',
-  progressRaw: (added: number, changed: number, ended: number) => `In all: ${added} added, ${changed} changed, ${ended} ended.`,
-  progressPhrase: (field: string, n: number) => {
-    const s = n === 1 ? '' : 's';
-    switch (field) {
-      case 'actorsJoined':
-        return `${n} actor${s} joined`;
-      case 'actorsLeft':
-        return `${n} actor${s} left`;
-      case 'engagementGained':
-        return `engagement gained for ${n} actor${s}`;
-      case 'engagementLost':
-        return `engagement lost for ${n} actor${s}`;
-      case 'cooperationsNew':
-        return `${n} new cooperation${s}`;
-      case 'conflictsNew':
-        return `${n} new conflict${s} identified`;
-      case 'conflictsArbitrated':
-        return `${n} conflict${s} arbitrated`;
-      case 'conflictsDepasses':
-        return `${n} conflict${s} overcome`;
-      case 'externalitiesInternalised':
-        return `${n} externalit${n === 1 ? 'y' : 'ies'} internalised`;
-      case 'leaps':
-        return `${n} systemic leap${s}`;
-      case 'positionsMoved':
-        return `${n} position${s} moved`;
-      default:
-        return `${field}: ${n}`;
-    }
-  },
   progressColumn: (field: string) =>
     ({
       actorsJoined: 'Actors joined',

@@ -36,6 +36,7 @@ const fr = {
   errEnded: 'Cet élément a pris fin : il ne peut plus être modifié.',
   thisEngagement: 'cet engagement',
   thisActor: (actor: string) => `l’acteur « ${actor} »`,
+  engagementOf: (actor: string) => `L’engagement de « ${actor} »`,
 };
 
 export type EngagementText = typeof fr;
@@ -71,6 +72,7 @@ const en: EngagementText = {
   errEnded: 'This item has ended: it can no longer be changed.',
   thisEngagement: 'this engagement',
   thisActor: (actor) => `the actor “${actor}”`,
+  engagementOf: (actor) => `The engagement of “${actor}”`,
 };
 
 export const ENGAGEMENT_TEXT: Record<Lang, EngagementText> = { fr, en };

@@ -31,7 +31,6 @@ export const fr = {
   end: 'Mettre fin',
   edit: 'Modifier',
   language: 'Langue',
-  noTerritories: 'Aucun territoire pour l’instant.',
   noProjects: 'Aucun projet sur ce territoire.',
   openMap: 'Ouvrir la carte',
   loadError: 'Impossible de charger les données',
@@ -51,13 +50,9 @@ export const fr = {
   fit: 'Recadrer',
   exportPng: 'Exporter PNG',
   exportSvg: 'Exporter SVG',
-  workshop: 'Mode atelier',
-  workshopHint: 'Masque les objectifs et conflits confidentiels et les notes',
   add: 'Ajouter',
   legend: 'Légende',
   engageTerritoryActor: 'Engager un acteur du territoire',
-  emptyProject:
-    'Ce projet est vide. Commencez par ajouter les acteurs présents à la dernière réunion (touche A), puis leurs objectifs (touche O) ; tirez ensuite un lien d’un acteur vers un objectif pour indiquer sa position.',
   readOnlyBanner: (date: string) => `Carte au ${date} — lecture seule. Revenez à aujourd’hui pour modifier.`,
   today: 'Aujourd’hui',
   date: 'Date',
@@ -81,11 +76,8 @@ export const fr = {
   shortcuts: 'Raccourcis : A acteur · O objectif · / recherche · F recadrer · Suppr mettre fin · Échap fermer',
   history: 'Historique',
   since: 'depuis le',
-  engagementIn: 'Engagement dans le projet',
-  addActorToProject: 'Engager un acteur du territoire',
-  newActor: 'Nouvel acteur',
   layoutSaved: 'Disposition enregistrée',
-  errorPrefix: 'Erreur',
+  errorPrefix: (message: string) => `Erreur : ${message}`,
   // Import of an actor list (web/src/import)
   importActors: 'Importer des acteurs',
   importTitle: 'Importer des acteurs depuis un tableur',
@@ -229,37 +221,6 @@ export const fr = {
   progressNoMilestone: 'Aucun jalon avant cette date : choisissez une date plus tardive pour mesurer le chemin parcouru.',
   progressNoProject: 'Aucun projet sur ce territoire à cette date.',
   progressNothing: 'Rien n’a changé depuis ce jalon.',
-  progressRaw: (added: number, changed: number, ended: number) =>
-    `En tout : ${added} ajout${added > 1 ? 's' : ''}, ${changed} modification${changed > 1 ? 's' : ''}, ${ended} fin${ended > 1 ? 's' : ''}.`,
-  progressPhrase: (field: string, n: number) => {
-    const p = n > 1;
-    switch (field) {
-      case 'actorsJoined':
-        return p ? `${n} arrivées d’acteurs` : `${n} arrivée d’acteur`;
-      case 'actorsLeft':
-        return p ? `${n} départs d’acteurs` : `${n} départ d’acteur`;
-      case 'engagementGained':
-        return p ? `engagement gagné pour ${n} acteurs` : `engagement gagné pour ${n} acteur`;
-      case 'engagementLost':
-        return p ? `engagement perdu pour ${n} acteurs` : `engagement perdu pour ${n} acteur`;
-      case 'cooperationsNew':
-        return p ? `${n} nouvelles coopérations` : `${n} nouvelle coopération`;
-      case 'conflictsNew':
-        return p ? `${n} nouveaux conflits identifiés` : `${n} nouveau conflit identifié`;
-      case 'conflictsArbitrated':
-        return p ? `${n} conflits arbitrés` : `${n} conflit arbitré`;
-      case 'conflictsDepasses':
-        return p ? `${n} conflits dépassés` : `${n} conflit dépassé`;
-      case 'externalitiesInternalised':
-        return p ? `${n} externalités internalisées` : `${n} externalité internalisée`;
-      case 'leaps':
-        return p ? `${n} sauts systémiques` : `${n} saut systémique`;
-      case 'positionsMoved':
-        return p ? `${n} positions qui ont bougé` : `${n} position qui a bougé`;
-      default:
-        return `${field} : ${n}`;
-    }
-  },
   progressColumn: (field: string) =>
     ({
       actorsJoined: 'Arrivées d’acteurs',

@@ -22,8 +22,6 @@ export const journalEn: typeof journalFr = {
     const verb = ({ CREATE: 'Created', UPDATE: 'Changed', END: 'Ended', REOPEN: 'Reopened' } as Record<string, string>)[op] ?? op;
     return title ? `${verb} · ${type} “${title}”` : `${verb} · ${type}`;
   },
-  journalFields: (fields) => `Fields changed: ${fields}`,
-  journalFromTo: (field, from, to) => `${field}: ${from} → ${to}`,
   journalEffective: (date) => `effective ${date}`,
   journalRecorded: (date) => `recorded ${date}`,
   journalBy: (who) => `by ${who}`,
@@ -36,16 +34,16 @@ export const journalEn: typeof journalFr = {
   journalUndoing: 'Undoing…',
   journalUndone: (what) => `Change undone: ${what}`,
   journalUndoCause: 'This change was caused by another one: that one is undone, with what it caused.',
-  journalUndoRefused: (code, title) =>
+  journalUndoRefused: (code, title, date) =>
     (
       ({
-        REVERT_NOT_APPLICABLE: `This change can no longer be undone: “${title}” has changed since. Undo its more recent changes first.`,
+        REVERT_NOT_APPLICABLE: `This change can no longer be undone: “${title}” has changed since. Undo the changes of “${title}” after ${date} first.`,
         DANGLING_REFERENCE: `“${title}” cannot come back: an item it belongs to has ended since. Undo that item’s end first.`,
         CHANGE_NOT_FOUND: 'This change no longer exists or is not visible to you.',
         FORBIDDEN: 'You cannot undo this change: your role does not allow editing this item.',
         UNAUTHENTICATED: 'Your session has expired: sign in again to undo this change.',
         VERSION_CONFLICT: `“${title}” has just been changed by someone else: read the journal again and retry.`,
-        DATE_BEFORE_LAST_CHANGE: `This change can no longer be undone at its date: “${title}” has changed since.`,
+        DATE_BEFORE_LAST_CHANGE: `This change can no longer be undone on ${date}: “${title}” has changed since.`,
         NETWORK: 'The server does not answer: check the connection and retry.',
       }) as Record<string, string>
     )[code] ?? 'This change could not be undone. Nothing was changed.',
@@ -97,13 +95,11 @@ export const journalEn: typeof journalFr = {
         } as Record<string, Forms>
       )[key] ?? { one: '{n}', other: '{n}' },
     ),
-  pathNone: 'none',
   pathNoLevel: 'absent',
   pathAdded: 'added',
   pathChanged: 'changed',
   pathEnded: 'ended',
   pathFocus: (label) => `Show on the map: ${label}`,
-  pathNotOnMap: 'not on the map',
   pathLegendTitle: 'Since the first milestone',
   pathLegendAdded: 'Added (green outline)',
   pathLegendChanged: 'Changed (orange dashed outline)',

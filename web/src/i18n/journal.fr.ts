@@ -22,8 +22,6 @@ export const journalFr = {
       ({ CREATE: 'Création', UPDATE: 'Modification', END: 'Fin', REOPEN: 'Réouverture' } as Record<string, string>)[op] ?? op;
     return title ? `${verb} · ${type} « ${title} »` : `${verb} · ${type}`;
   },
-  journalFields: (fields: string) => `Champs modifiés : ${fields}`,
-  journalFromTo: (field: string, from: string, to: string) => `${field} : ${from} → ${to}`,
   journalEffective: (date: string) => `effectif le ${date}`,
   journalRecorded: (date: string) => `enregistré le ${date}`,
   journalBy: (who: string) => `par ${who}`,
@@ -37,16 +35,16 @@ export const journalFr = {
   journalUndoing: 'Annulation…',
   journalUndone: (what: string) => `Changement annulé : ${what}`,
   journalUndoCause: 'Ce changement est la conséquence d’un autre : c’est celui-là qui est annulé, avec ses conséquences.',
-  journalUndoRefused: (code: string, title: string) =>
+  journalUndoRefused: (code: string, title: string, date: string) =>
     (
       ({
-        REVERT_NOT_APPLICABLE: `Ce changement ne peut plus être annulé : « ${title} » a changé depuis. Annulez d’abord les changements plus récents de cet élément.`,
+        REVERT_NOT_APPLICABLE: `Ce changement ne peut plus être annulé : « ${title} » a changé depuis. Annulez d’abord les changements de « ${title} » postérieurs au ${date}.`,
         DANGLING_REFERENCE: `« ${title} » ne peut pas revenir : un élément auquel il se rattache a pris fin depuis. Annulez d’abord la fin de cet élément.`,
         CHANGE_NOT_FOUND: 'Ce changement n’existe plus ou ne vous est pas visible.',
         FORBIDDEN: 'Vous ne pouvez pas annuler ce changement : votre rôle ne permet pas de modifier cet élément.',
         UNAUTHENTICATED: 'Votre session a expiré : reconnectez-vous pour annuler ce changement.',
         VERSION_CONFLICT: `« ${title} » vient d’être modifié par quelqu’un d’autre : relisez le journal puis réessayez.`,
-        DATE_BEFORE_LAST_CHANGE: `Ce changement ne peut plus être annulé à sa date : « ${title} » a changé depuis.`,
+        DATE_BEFORE_LAST_CHANGE: `Ce changement ne peut plus être annulé au ${date} : « ${title} » a changé depuis.`,
         NETWORK: 'Le serveur ne répond pas : vérifiez la connexion puis réessayez.',
       }) as Record<string, string>
     )[code] ?? 'Ce changement n’a pas pu être annulé. Rien n’a été modifié.',
@@ -101,13 +99,11 @@ export const journalFr = {
         } as Record<string, Forms>
       )[key] ?? { one: '{n}', other: '{n}' },
     ),
-  pathNone: 'aucun',
   pathNoLevel: 'absent',
   pathAdded: 'ajouté',
   pathChanged: 'modifié',
   pathEnded: 'terminé',
   pathFocus: (label: string) => `Montrer sur la carte : ${label}`,
-  pathNotOnMap: 'pas sur la carte',
   pathLegendTitle: 'Depuis le premier jalon',
   pathLegendAdded: 'Ajouté (contour vert)',
   pathLegendChanged: 'Modifié (contour orange en tirets)',

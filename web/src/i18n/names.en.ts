@@ -22,7 +22,6 @@ export const namesEn: Shape<typeof namesFr> = {
   mergeEnds: (name) => `“${name}” ends (nothing is erased).`,
   mergeConfirm: 'Merge',
   merging: 'Merging…',
-  mergeDone: (kept) => `Merge saved: everything now belongs to “${kept}”.`,
   mergeStepMoved: (what, to) => `${what}: goes to “${to}”`,
   mergeStepRecreated: (what, to) => `${what}: taken over by “${to}”`,
   mergeStepEnded: (what) => `${what}: ends (a duplicate, or a relation between the two)`,

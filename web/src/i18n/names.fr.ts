@@ -18,7 +18,6 @@ export const namesFr = {
   mergeEnds: (name: string) => `« ${name} » prend fin (rien n’est effacé).`,
   mergeConfirm: 'Fusionner',
   merging: 'Fusion…',
-  mergeDone: (kept: string) => `Fusion enregistrée : tout est rattaché à « ${kept} ».`,
   mergeStepMoved: (what: string, to: string) => `${what} : passe à « ${to} »`,
   mergeStepRecreated: (what: string, to: string) => `${what} : repris par « ${to} »`,
   mergeStepEnded: (what: string) => `${what} : prend fin (doublon ou relation entre les deux)`,

@@ -21,7 +21,6 @@ export const reviewEn: Shape<typeof reviewFr> = {
   loadScale: 'Projects where the actor cooperates or leads:',
   colQuarterLoad: 'Projects (cooperating or leading)',
 
-  coalitionsReal: { one: '{n} coalition of several actors', other: '{n} coalitions of several actors' },
   loneActorsTitle: 'Lone actors',
   loneActorsHint:
     'These actors converge with nobody and declared no cooperation: detection leaves them alone. They are not coalitions.',
@@ -44,7 +43,6 @@ export const reviewEn: Shape<typeof reviewFr> = {
   helpJaccard: 'Overlap — the share of members common to the declared ecosystem and the detected coalition (1: the same).',
   helpModularity: 'Modularity — how clearly the coalitions stand apart: above 0.3 the groups are clear.',
 
-  powerNotAssessedTitle: 'Power not assessed',
   powerNotAssessedNote: (who) =>
     `${who}: no influence given or received is recorded; their balance of power is not assessed and does not enter the others’ r*.`,
   powerNotAssessedCell: 'not assessed',
@@ -68,7 +66,6 @@ export const reviewEn: Shape<typeof reviewFr> = {
   measureProjects: 'number of projects',
   measureLegend: (measure) => `Size: ${measure}`,
   measureLegendRange: (low, high) => `from ${low} (small) to ${high} (large)`,
-  measureLoading: 'Computing the measure…',
 
   arbitrationRequired: 'An arbitrated conflict must describe its arbitration: fill in “Arbitration”.',
 

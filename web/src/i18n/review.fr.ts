@@ -20,7 +20,6 @@ export const reviewFr = {
   colQuarterLoad: 'Projets (dont coopérant ou moteur)',
 
   // Coalitions: lone actors apart
-  coalitionsReal: { one: '{n} coalition de plusieurs acteurs', other: '{n} coalitions de plusieurs acteurs' },
   loneActorsTitle: 'Acteurs isolés',
   loneActorsHint:
     'Ces acteurs ne convergent avec personne et n’ont déclaré aucune coopération : la détection les laisse seuls. Ce ne sont pas des coalitions.',
@@ -46,7 +45,6 @@ export const reviewFr = {
   helpModularity: 'Modularité — à quel point les coalitions sont nettement séparées : au-dessus de 0,3 les groupes sont nets.',
 
   // Power not assessed (r*)
-  powerNotAssessedTitle: 'Pouvoir non évalué',
   powerNotAssessedNote: (who: string) =>
     `${who} : aucune influence donnée ni reçue n’est enregistrée ; leur rapport de force n’est pas évalué et n’entre pas dans le calcul de r* des autres.`,
   powerNotAssessedCell: 'non évalué',
@@ -73,7 +71,6 @@ export const reviewFr = {
   measureProjects: 'le nombre de projets',
   measureLegend: (measure: string) => `Taille : ${measure}`,
   measureLegendRange: (low: string, high: string) => `de ${low} (petit) à ${high} (grand)`,
-  measureLoading: 'Calcul de la mesure…',
 
   arbitrationRequired: 'Un conflit arbitré doit décrire son arbitrage : remplissez « Arbitrage ».',
 

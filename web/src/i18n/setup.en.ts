@@ -6,7 +6,6 @@ export const setupEn: typeof setupFr = {
   newProject: 'New project',
   editTerritory: 'Edit the territory',
   editProject: 'Edit the project',
-  territoryFormTitle: 'Territory',
   projectFormTitle: (territory: string) => `Project of ${territory}`,
   startedOn: 'Since',
   startedOnHint: 'The day the territory or project begins in Trame: its map can be read from that date on.',
@@ -15,13 +14,6 @@ export const setupEn: typeof setupFr = {
   noChangeYet: 'no change yet',
   projectsOne: '{n} project',
   projectsOther: '{n} projects',
-  // The comparison of two milestones: counted changes.
-  compareAddedOne: '{n} added',
-  compareAddedOther: '{n} added',
-  compareEndedOne: '{n} ended',
-  compareEndedOther: '{n} ended',
-  compareChangedOne: '{n} changed',
-  compareChangedOther: '{n} changed',
   homeStartHint: 'No territory yet. Create the first one, then a project: its map opens, ready for the actors.',
   homeNoTerritoryReader: 'No territory is open to you. An administrator can give you a role.',
   created: 'Created.',
@@ -33,9 +25,12 @@ export const setupEn: typeof setupFr = {
   emptyEngage: 'Engage an actor of the territory',
   emptyEngageHint: 'an actor already known in another project of the territory',
   emptyThen: 'Then: their objectives (key O), and draw a link from an actor to an objective for its position.',
+  correctionWhat: (entity: string, title: string) => `${entity} “${title}”`,
   correctionTitle: 'This date precedes the latest entry',
   correctionExplain: (what: string, date: string, latest: string) =>
     `${what} was entered as of ${latest}. If that entry was in fact dated ${date}, correct it: it takes the date ${date} and your change applies from then. The history keeps both.`,
+  correctionExplainEnd: (what: string, date: string, latest: string) =>
+    `${what} was entered as of ${latest}. If that entry was in fact dated ${date}, correct it: it takes the date ${date} and the end applies from then. The history keeps both.`,
   correctionAction: (latest: string) => `Correct the entry of ${latest}`,
   correctionCancel: 'Keep the latest entry’s date',
 };

@@ -5,7 +5,6 @@ export const setupFr = {
   newProject: 'Nouveau projet',
   editTerritory: 'Modifier le territoire',
   editProject: 'Modifier le projet',
-  territoryFormTitle: 'Territoire',
   projectFormTitle: (territory: string) => `Projet de ${territory}`,
   startedOn: 'Depuis le',
   startedOnHint: 'Le jour où le territoire ou le projet commence dans Trame : la carte peut être lue à partir de cette date.',
@@ -14,13 +13,6 @@ export const setupFr = {
   noChangeYet: 'aucune modification encore',
   projectsOne: '{n} projet',
   projectsOther: '{n} projets',
-  // The comparison of two milestones: counted changes.
-  compareAddedOne: '{n} ajout',
-  compareAddedOther: '{n} ajouts',
-  compareEndedOne: '{n} fin',
-  compareEndedOther: '{n} fins',
-  compareChangedOne: '{n} modification',
-  compareChangedOther: '{n} modifications',
   homeStartHint:
     'Aucun territoire pour l’instant. Créez le premier, puis un projet : sa carte s’ouvre, prête à recevoir les acteurs.',
   homeNoTerritoryReader: 'Aucun territoire ne vous est ouvert. Un administrateur peut vous donner un rôle.',
@@ -35,9 +27,12 @@ export const setupFr = {
   emptyEngageHint: 'un acteur déjà connu dans un autre projet du territoire',
   emptyThen: 'Ensuite : leurs objectifs (touche O), puis tirez un lien d’un acteur vers un objectif pour sa position.',
   // A date earlier than the latest entry: offered as a correction.
+  correctionWhat: (entity: string, title: string) => `${entity} « ${title} »`,
   correctionTitle: 'Cette date précède la dernière saisie',
   correctionExplain: (what: string, date: string, latest: string) =>
     `${what} a été saisi(e) au ${latest}. Si cette saisie était en fait datée du ${date}, corrigez-la : elle prend la date du ${date} et votre modification s’applique à cette date. L’historique garde les deux.`,
+  correctionExplainEnd: (what: string, date: string, latest: string) =>
+    `${what} a été saisi(e) au ${latest}. Si cette saisie était en fait datée du ${date}, corrigez-la : elle prend la date du ${date} et la fin s’applique à cette date. L’historique garde les deux.`,
   correctionAction: (latest: string) => `Corriger la saisie du ${latest}`,
   correctionCancel: 'Garder la date d’effet de la dernière saisie',
 };

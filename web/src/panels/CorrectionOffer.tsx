@@ -7,6 +7,8 @@ export interface CorrectionOfferProps {
   date: string;
   /** When the entity's latest entry took effect (ISO instant, from DATE_BEFORE_LAST_CHANGE's `latestFrom`). */
   latest: string;
+  /** The change is an end (« Mettre fin »): the entity ends at `date` once the entry is corrected. */
+  ending?: boolean;
   busy: boolean;
   onCorrect(): void;
   onCancel(): void;
@@ -14,7 +16,8 @@ export interface CorrectionOfferProps {
 
 /**
  * A change dated before the entity's latest entry: instead of a refusal, the offer to correct
- * that entry's date (« Corriger la saisie du … »), which the API does in one operation (correctX).
+ * that entry's date (« Corriger la saisie du … »), which the API does in one operation (correctX;
+ * for an end, correctX then endX in the same operation).
  */
 export function CorrectionOffer(props: CorrectionOfferProps) {
   const { t, formatShortDate } = useI18n();
@@ -25,7 +28,7 @@ export function CorrectionOffer(props: CorrectionOfferProps) {
       <p>
         <strong>{t.correctionTitle}</strong>
       </p>
-      <p>{t.correctionExplain(props.what, date, latest)}</p>
+      <p>{(props.ending ? t.correctionExplainEnd : t.correctionExplain)(props.what, date, latest)}</p>
       <button type="button" className="primary" disabled={props.busy} onClick={props.onCorrect}>
         {t.correctionAction(latest)}
       </button>{' '}

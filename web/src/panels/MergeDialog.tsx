@@ -5,7 +5,7 @@ import { ApiError } from '../api/client.ts';
 import type { EntityData } from '../api/entities.ts';
 import { previewMerge, useMergeActors, type MergeData } from '../api/merge.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { humanise } from '../pages/project/engagement/errorText.ts';
+import { humanise, serverErrorText } from '../i18n/serverErrors.ts';
 import { stepText, visibleSteps } from './mergeSteps.ts';
 import type { NamedActor } from './NearDuplicateNotice.tsx';
 
@@ -61,8 +61,9 @@ export function MergeDialog(props: MergeDialogProps) {
     if (e.code === 'MERGE_SAME_ACTOR') return t.errMergeSameActor;
     if (e.code === 'MERGE_OTHER_TERRITORY') return t.errMergeOtherTerritory;
     // The conflict's message names the objectives and values; French dates, labels for ids.
-    const detail = humanise(e.message, lang, props.titleOf);
-    return e.code === 'MERGE_CONFLICT' && lang !== 'fr' ? `${t.errMergeConflict} (${detail})` : detail;
+    if (e.code === 'MERGE_CONFLICT' && lang !== 'fr')
+      return `${t.errMergeConflict} (${humanise(e.message, lang, props.titleOf)})`;
+    return serverErrorText(e, lang, props.titleOf);
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `explain` reads only the language; the preview follows the request.

@@ -4,6 +4,7 @@ import { ApiError } from '../api/client.ts';
 import type { EntityData } from '../api/entities.ts';
 import type { EntityMutations } from '../api/mutations.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { serverErrorText } from '../i18n/serverErrors.ts';
 import { CorrectionOffer } from './CorrectionOffer.tsx';
 import { EntityForm, type RefOptions } from './EntityForm.tsx';
 import { changedFields, initialValues, toInput, type FormValues } from './fields.ts';
@@ -53,10 +54,13 @@ export interface SidePanelProps {
   onSaved(focus: SavedFocus | null): void;
 }
 
-/** An update dated before the entity's latest entry, offered as a correction of that entry's date. */
+/**
+ * An update or an end dated before the entity's latest entry, offered as a correction of that
+ * entry's date. `patch` null: the end (« Mettre fin »).
+ */
 interface Correction {
   entity: EntityData;
-  patch: Record<string, unknown>;
+  patch: Record<string, unknown> | null;
   validFrom: string;
   latest: string;
 }
@@ -68,7 +72,7 @@ interface Conflict {
 }
 
 export function SidePanel(props: SidePanelProps) {
-  const { t, entity: entityLabel, field, enumLabel, formatDate } = useI18n();
+  const { t, lang, entity: entityLabel, field, enumLabel, formatDate } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -81,7 +85,7 @@ export function SidePanel(props: SidePanelProps) {
       setConflict({ mine, validFrom: validFrom ?? null, current: (e.extensions.current as Record<string, unknown>) ?? {} });
       setError(null);
     } else {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(serverErrorText(e, lang, props.titleOf));
     }
   };
 
@@ -131,22 +135,33 @@ export function SidePanel(props: SidePanelProps) {
     return run(async () => {
       return props.mutations.update(type, entity.id, version, patch, validFrom);
     }).catch((e: unknown) => {
-      if (
-        e instanceof ApiError &&
-        e.code === 'DATE_BEFORE_LAST_CHANGE' &&
-        validFrom &&
-        typeof e.extensions.latestFrom === 'string'
-      ) {
-        setCorrection({ entity, patch, validFrom, latest: e.extensions.latestFrom });
-        return;
-      }
-      fail(e, values, validFrom);
+      if (!offerCorrection(e, entity, patch, validFrom)) fail(e, values, validFrom);
     });
   };
 
-  const end = (entity: EntityData) =>
+  /** A date before the entity's latest entry (DATE_BEFORE_LAST_CHANGE): offered as a correction; true when offered. */
+  const offerCorrection = (e: unknown, entity: EntityData, patch: Correction['patch'], validFrom: string | null) => {
+    if (!(e instanceof ApiError && e.code === 'DATE_BEFORE_LAST_CHANGE' && validFrom)) return false;
+    if (typeof e.extensions.latestFrom !== 'string') return false;
+    setCorrection({ entity, patch, validFrom, latest: e.extensions.latestFrom });
+    setError(null);
+    return true;
+  };
+
+  const end = (entity: EntityData) => {
+    const validFrom = endDate && endDate !== today() ? endDate : null;
+    return run(async () => {
+      await props.mutations.end(entity.__typename, entity.id, entity.version, validFrom);
+      return null;
+    }).catch((e: unknown) => {
+      if (!offerCorrection(e, entity, null, validFrom)) fail(e);
+    });
+  };
+
+  const correct = ({ entity, patch, validFrom }: Correction) =>
     run(async () => {
-      await props.mutations.end(entity.__typename, entity.id, entity.version, endDate && endDate !== today() ? endDate : null);
+      if (patch) return props.mutations.correct(entity.__typename, entity.id, entity.version, patch, validFrom);
+      await props.mutations.correctEnd(entity.__typename, entity.id, entity.version, validFrom);
       return null;
     }).catch((e: unknown) => fail(e));
 
@@ -202,7 +217,7 @@ export function SidePanel(props: SidePanelProps) {
     <aside className="side-panel" aria-label={t.ariaSidePanel}>
       {error && (
         <p className="error" role="alert">
-          {t.errorPrefix} : {error}
+          {t.errorPrefix(error)}
         </p>
       )}
       {conflict && mode.kind === 'edit' && (
@@ -244,23 +259,17 @@ export function SidePanel(props: SidePanelProps) {
         </div>
       )}
 
-      {correction && mode.kind === 'edit' && mode.entity.id === correction.entity.id && (
+      {correction && (mode.kind === 'edit' || mode.kind === 'view') && mode.entity.id === correction.entity.id && (
         <CorrectionOffer
-          what={`${capitalised(entityLabel(correction.entity.__typename))} « ${props.titleOf(correction.entity.id) ?? ''} »`}
+          what={t.correctionWhat(
+            capitalised(entityLabel(correction.entity.__typename)),
+            props.titleOf(correction.entity.id) ?? '',
+          )}
           date={correction.validFrom}
           latest={correction.latest}
+          ending={correction.patch === null}
           busy={busy}
-          onCorrect={() =>
-            void run(() =>
-              props.mutations.correct(
-                correction.entity.__typename,
-                correction.entity.id,
-                correction.entity.version,
-                correction.patch,
-                correction.validFrom,
-              ),
-            ).catch((e: unknown) => fail(e))
-          }
+          onCorrect={() => void correct(correction)}
           onCancel={() => setCorrection(null)}
         />
       )}

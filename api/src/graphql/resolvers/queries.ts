@@ -12,6 +12,7 @@ import {
   readProjectState,
   readVisibleChange,
   readTimeline,
+  readTimelineAuthors,
   readLayout,
   scopeOfState,
   visibleProjectState,
@@ -98,6 +99,17 @@ export const queryResolvers: Resolvers = {
           entityId: args.entityId ?? null,
           entityType: (args.entityType as EntityType | null | undefined) ?? null,
           author: args.author ?? null,
+          withActors: args.withActors ?? false,
+          reader: { principal: ctx.principal },
+        }),
+      );
+    },
+    projectTimelineAuthors: async (_p, args, ctx) => {
+      const projectId = parseEntityId(args.projectId, "l'identifiant du projet");
+      return ctx.graph.read((tx) =>
+        readTimelineAuthors(tx, projectId, {
+          entityId: args.entityId ?? null,
+          entityType: (args.entityType as EntityType | null | undefined) ?? null,
           withActors: args.withActors ?? false,
           reader: { principal: ctx.principal },
         }),

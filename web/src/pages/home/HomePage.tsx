@@ -5,6 +5,7 @@ import { useTerritories } from '../../api/queries.ts';
 import { mayCreateProject, mayCreateTerritory, mayEditProject, mayEditTerritory } from '../../access/abilities.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { serverErrorText } from '../../i18n/serverErrors.ts';
 import { navigate } from '../../navigation.ts';
 import { mapHref, reviewHref } from '../../routes.ts';
 import { SetupForm } from '../project/setup/SetupForm.tsx';
@@ -35,7 +36,7 @@ function newest(changes: readonly (LastChange | null | undefined)[]): LastChange
  * edit them; a new project opens on its (empty) map.
  */
 export function HomePage() {
-  const { t, enumLabel, formatShortDate, plural } = useI18n();
+  const { t, lang, enumLabel, formatShortDate, plural } = useI18n();
   const { data, error, isFetching: loading, refetch } = useTerritories();
   const viewer = useViewer().data?.viewer ?? null;
   const [editing, setEditing] = useState<Editing>(null);
@@ -48,7 +49,7 @@ export function HomePage() {
       <p className="tagline">{t.appTagline}</p>
       {error && (
         <p role="alert" className="error">
-          {t.loadError} : {error.message}{' '}
+          {t.loadError} — {serverErrorText(error, lang)}{' '}
           <button type="button" onClick={() => void refetch()}>
             {t.retry}
           </button>

@@ -1,16 +1,15 @@
 import './table.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { useEntityMutations } from '../../api/mutations.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { navigate } from '../../navigation.ts';
 import { toInput } from '../../panels/fields.ts';
 import { homeHref, mapHref, parseTableView, tableHref, TABLE_VIEWS, type TableView } from '../../routes.ts';
-import { humanise } from '../project/engagement/errorText.ts';
+import { serverErrorText } from '../../i18n/serverErrors.ts';
 import { useProjectData } from '../project/useProjectData.ts';
 import { actorColumns, gridColumns, objectiveColumns, relationColumns, type ColumnContext } from './columns.tsx';
-import { DataTable } from './DataTable.tsx';
+import { DataTable, type DataTableProps } from './DataTable.tsx';
 import { matchesFilter, projectTables } from './rows.ts';
 
 const NOW = { date: null, compare: null, workshop: false, leapsView: false };
@@ -42,9 +41,8 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
   }, [data, project.loading]);
   const tables = useMemo(() => (data && ready ? projectTables(data.project, titleOf) : null), [data, ready, titleOf]);
 
-  /** A write's refusal, in words (labels for ids, French dates). */
-  const words = (e: unknown): Error =>
-    new Error(e instanceof ApiError ? humanise(e.message, lang, titleOf) : e instanceof Error ? e.message : String(e));
+  /** A write's refusal, in words in the UI's language (labels for ids, dates in words). */
+  const words = (e: unknown): Error => new Error(serverErrorText(e, lang, titleOf));
   const done = () => setStatus(t.tableSaved);
 
   const context: ColumnContext = {
@@ -105,55 +103,39 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
     relations: t.tableRelations,
   };
 
-  let table = null;
-  if (tables) {
-    const caption = tabLabel[view];
-    if (view === 'acteurs')
-      table = (
-        <DataTable
-          caption={caption}
-          rows={tables.actors}
-          columns={columns.actors}
-          filter={filter}
-          matches={matchesFilter}
-          filterTexts={(r) => [r.name, i18n.enumLabel(r.kind), r.level ? i18n.enumLabel(r.level) : '', r.role, r.perimeter]}
-        />
-      );
-    else if (view === 'positions')
-      table = (
-        <DataTable
-          caption={caption}
-          className="grid"
-          rows={tables.grid}
-          columns={gridColumnDefs}
-          filter={filter}
-          matches={matchesFilter}
-          filterTexts={(r) => [r.name, i18n.enumLabel(String(r.actor.kind ?? ''))]}
-        />
-      );
-    else if (view === 'objectifs')
-      table = (
-        <DataTable
-          caption={caption}
-          rows={tables.objectives}
-          columns={columns.objectives}
-          filter={filter}
-          matches={matchesFilter}
-          filterTexts={(r) => [r.title, r.carriedBy, r.perimeter, i18n.enumLabel(r.nature), ...r.dimensions.map(i18n.enumLabel)]}
-        />
-      );
-    else
-      table = (
-        <DataTable
-          caption={caption}
-          rows={tables.relations}
-          columns={columns.relations}
-          filter={filter}
-          matches={matchesFilter}
-          filterTexts={(r) => [i18n.entity(r.type), r.from, r.to, r.status ? i18n.enumLabel(r.status) : '', r.note]}
-        />
-      );
-  }
+  /** The current tab's table: its rows, columns and the texts the filter searches; caption and filter are the page's. */
+  const tableOf = <Row extends { id: string }>(spec: Omit<DataTableProps<Row>, 'caption' | 'filter' | 'matches'>) => (
+    <DataTable {...spec} caption={tabLabel[view]} filter={filter} matches={matchesFilter} />
+  );
+  const table =
+    tables &&
+    {
+      acteurs: () =>
+        tableOf({
+          rows: tables.actors,
+          columns: columns.actors,
+          filterTexts: (r) => [r.name, i18n.enumLabel(r.kind), r.level ? i18n.enumLabel(r.level) : '', r.role, r.perimeter],
+        }),
+      positions: () =>
+        tableOf({
+          className: 'grid',
+          rows: tables.grid,
+          columns: gridColumnDefs,
+          filterTexts: (r) => [r.name, i18n.enumLabel(String(r.actor.kind ?? ''))],
+        }),
+      objectifs: () =>
+        tableOf({
+          rows: tables.objectives,
+          columns: columns.objectives,
+          filterTexts: (r) => [r.title, r.carriedBy, r.perimeter, i18n.enumLabel(r.nature), ...r.dimensions.map(i18n.enumLabel)],
+        }),
+      relations: () =>
+        tableOf({
+          rows: tables.relations,
+          columns: columns.relations,
+          filterTexts: (r) => [i18n.entity(r.type), r.from, r.to, r.status ? i18n.enumLabel(r.status) : '', r.note],
+        }),
+    }[view]();
 
   return (
     <main className="page table-page">
@@ -205,7 +187,7 @@ export function ProjectTablePage({ projectId, params }: { projectId: string; par
       </div>
       {project.error && !data && (
         <p role="alert" className="error">
-          {t.loadError} : {project.error.message}
+          {t.loadError} — {serverErrorText(project.error, lang)}
         </p>
       )}
       {!tables && !project.error && (

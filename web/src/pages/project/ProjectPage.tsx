@@ -4,6 +4,7 @@ import { useEntityMutations } from '../../api/mutations.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import type { EntityData } from '../../api/entities.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { serverErrorText } from '../../i18n/serverErrors.ts';
 import { entityIdOf, NO_FILTERS, type Grouping, type MapFilters } from '../../map/elements.ts';
 import { DiffLegend } from '../../map/DiffLegend.tsx';
 import { Legend, type LegendMeasure } from '../../map/Legend.tsx';
@@ -39,7 +40,7 @@ const WallLinksDialog = lazy(() => import('./WallLinksDialog.tsx').then((m) => (
 /** The map editor: the page's layout; reading is useProjectData's, acting the action registry's. */
 export function ProjectPage({ projectId, params }: { projectId: string; params: URLSearchParams }) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, lang } = i18n;
   const editor = useMemo(() => parseEditorParams(params), [params]);
   const { date, compare, workshop, leapsView } = editor;
   const [grouping, setGrouping] = useState<Grouping>('perimeter');
@@ -166,7 +167,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
     return (
       <main className="page">
         <p role="alert" className="error">
-          {t.loadError} : {project.error.message}
+          {t.loadError} — {serverErrorText(project.error, lang)}
         </p>
         <button type="button" onClick={project.refetch}>
           {t.retry}

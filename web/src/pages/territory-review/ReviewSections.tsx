@@ -6,57 +6,82 @@ import type { ReviewAnalysis } from '../../api/analysisDocuments.ts';
 import { analysisHref, mapHref } from '../../routes.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { Empty, ExportCsvButton, Names, Section, names } from '../../components/Section.tsx';
+import type { CsvCell } from '../../export/csv.ts';
 import { useNumberFormat } from '../../components/useNumberFormat.ts';
 import { Term } from './TermHelp.tsx';
 
 type FileName = (table: string) => (string | null)[];
+
+/**
+ * The shape of the review's table sections: a titled section with its hint and its CSV export
+ * (named after the title), holding `children` — or, when `empty` is given, those words instead.
+ */
+export function TableSection(props: {
+  id: string;
+  title: string;
+  hint: ReactNode;
+  className?: string;
+  fileName: FileName;
+  header: string[];
+  rows: () => CsvCell[][];
+  /** The words shown in place of the table when it has no row; null when it has some. */
+  empty: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <Section
+      id={props.id}
+      title={props.title}
+      hint={props.hint}
+      className={props.className}
+      csv={{ name: props.fileName(props.title), header: props.header, rows: props.rows }}
+    >
+      {props.empty !== null ? <Empty>{props.empty}</Empty> : props.children}
+    </Section>
+  );
+}
 
 export function DivergencesTable({ rows, fileName }: { rows: ReviewAnalysis['unworkedDivergences']; fileName: FileName }) {
   const { t } = useI18n();
   const number = useNumberFormat();
   const max = Math.max(0, ...rows.map((r) => r.divergence));
   return (
-    <Section
+    <TableSection
       id="divergences"
       title={t.divergencesTitle}
       hint={t.divergencesHint}
-      csv={{
-        name: fileName(t.divergencesTitle),
-        header: [t.colActorA, t.colActorB, t.col2DAA, t.col2CAA],
-        rows: () => rows.map((r) => [r.a.label, r.b.label, r.divergence, r.convergence]),
-      }}
+      fileName={fileName}
+      header={[t.colActorA, t.colActorB, t.col2DAA, t.col2CAA]}
+      rows={() => rows.map((r) => [r.a.label, r.b.label, r.divergence, r.convergence])}
+      empty={rows.length === 0 ? t.noDivergences : null}
     >
-      {rows.length === 0 ? (
-        <Empty>{t.noDivergences}</Empty>
-      ) : (
-        <table className="review-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.colPair}</th>
-              <th scope="col" className="num">
-                <Term term={t.col2DAA} help={t.help2DAA} />
-              </th>
-              <th scope="col" className="num">
-                <Term term={t.col2CAA} help={t.help2CAA} />
-              </th>
+      <table className="review-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.colPair}</th>
+            <th scope="col" className="num">
+              <Term term={t.col2DAA} help={t.help2DAA} />
+            </th>
+            <th scope="col" className="num">
+              <Term term={t.col2CAA} help={t.help2CAA} />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.a.id}~${r.b.id}`}>
+              <td>
+                {r.a.label} <span className="versus">↔</span> {r.b.label}
+              </td>
+              <td className="num">
+                <Bar value={r.divergence} max={max} tone="divergence" text={number(r.divergence, 1)} />
+              </td>
+              <td className="num">{number(r.convergence, 1)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.a.id}~${r.b.id}`}>
-                <td>
-                  {r.a.label} <span className="versus">↔</span> {r.b.label}
-                </td>
-                <td className="num">
-                  <Bar value={r.divergence} max={max} tone="divergence" text={number(r.divergence, 1)} />
-                </td>
-                <td className="num">{number(r.convergence, 1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Section>
+          ))}
+        </tbody>
+      </table>
+    </TableSection>
   );
 }
 
@@ -226,44 +251,37 @@ export function BrokersTable({ rows, fileName }: { rows: ReviewAnalysis['brokers
   const shown = rows.filter((r) => r.betweenness > 0);
   const max = Math.max(0, ...shown.map((r) => r.betweenness));
   return (
-    <Section
+    <TableSection
       id="brokers"
       title={t.brokersTitle}
       hint={t.brokersHint}
-      csv={{
-        name: fileName(t.brokersTitle),
-        header: [t.colActor, t.colBetweenness],
-        rows: () => rows.map((r) => [r.actor.label, r.betweenness]),
-      }}
+      fileName={fileName}
+      header={[t.colActor, t.colBetweenness]}
+      rows={() => rows.map((r) => [r.actor.label, r.betweenness])}
+      empty={shown.length === 0 ? t.noBrokers : null}
     >
-      {shown.length === 0 ? (
-        <Empty>{t.noBrokers}</Empty>
-      ) : (
-        <table className="review-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.colActor}</th>
-              <th scope="col" className="num">
-                <Term term={t.colBetweenness} help={t.helpBetweenness} />
-              </th>
+      <table className="review-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.colActor}</th>
+            <th scope="col" className="num">
+              <Term term={t.colBetweenness} help={t.helpBetweenness} />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={r.actor.id}>
+              <td>{r.actor.label}</td>
+              <td className="num">
+                <Bar value={r.betweenness} max={max} tone="neutral" text={number(r.betweenness, 2, true)} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.actor.id}>
-                <td>{r.actor.label}</td>
-                <td className="num">
-                  <Bar value={r.betweenness} max={max} tone="neutral" text={number(r.betweenness, 2, true)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {rows.length > shown.length && shown.length > 0 && (
-        <p className="hint small">{t.brokersOthers(rows.length - shown.length)}</p>
-      )}
-    </Section>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > shown.length && <p className="hint small">{t.brokersOthers(rows.length - shown.length)}</p>}
+    </TableSection>
   );
 }
 
@@ -278,48 +296,43 @@ export function LoadTable({
 }) {
   const { t } = useI18n();
   return (
-    <Section
+    <TableSection
       id="load"
       title={t.loadTitle}
       hint={t.loadHint}
       className={rows.length > 0 ? 'warn' : ''}
-      csv={{
-        name: fileName(t.loadTitle),
-        header: [t.colActor, t.colCount, t.colProjects],
-        rows: () => rows.map((r) => [r.actor.label, r.count, names(r.projects)]),
-      }}
+      fileName={fileName}
+      header={[t.colActor, t.colCount, t.colProjects]}
+      rows={() => rows.map((r) => [r.actor.label, r.count, names(r.projects)])}
+      empty={rows.length === 0 ? t.noLoad : null}
     >
-      {rows.length === 0 ? (
-        <Empty>{t.noLoad}</Empty>
-      ) : (
-        <table className="review-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.colActor}</th>
-              <th scope="col" className="num">
-                {t.colCount}
-              </th>
-              <th scope="col">{t.colProjects}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...rows]
-              .sort((a, b) => b.count - a.count)
-              .map((r) => (
-                <tr key={r.actor.id} className={r.count >= 3 ? 'alert' : ''}>
-                  <td>{r.actor.label}</td>
-                  <td className="num">
-                    <strong>{r.count}</strong>
-                  </td>
-                  <td>
-                    <ProjectLinks projects={r.projects} date={date} />
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      )}
-    </Section>
+      <table className="review-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.colActor}</th>
+            <th scope="col" className="num">
+              {t.colCount}
+            </th>
+            <th scope="col">{t.colProjects}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...rows]
+            .sort((a, b) => b.count - a.count)
+            .map((r) => (
+              <tr key={r.actor.id} className={r.count >= 3 ? 'alert' : ''}>
+                <td>{r.actor.label}</td>
+                <td className="num">
+                  <strong>{r.count}</strong>
+                </td>
+                <td>
+                  <ProjectLinks projects={r.projects} date={date} />
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </TableSection>
   );
 }
 
@@ -339,49 +352,45 @@ function ProjectLinks({ projects, date }: { projects: Label[]; date: string | nu
 export function ExternalitiesTable({ rows, fileName }: { rows: ReviewAnalysis['externalities']; fileName: FileName }) {
   const { t, enumLabel } = useI18n();
   return (
-    <Section
+    <TableSection
       id="externalities"
       title={t.externalitiesTitle}
       hint={t.externalitiesHint}
-      csv={{
-        name: fileName(t.externalitiesTitle),
-        header: [t.colExternality, t.colProject, t.colSign, t.colAffected, t.colNotInvolved],
-        rows: () =>
-          rows.map((r) => [r.externality.label, r.project.label, enumLabel(r.sign), names(r.affected), names(r.notInvolved)]),
-      }}
+      fileName={fileName}
+      header={[t.colExternality, t.colProject, t.colSign, t.colAffected, t.colNotInvolved]}
+      rows={() =>
+        rows.map((r) => [r.externality.label, r.project.label, enumLabel(r.sign), names(r.affected), names(r.notInvolved)])
+      }
+      empty={rows.length === 0 ? t.noExternalities : null}
     >
-      {rows.length === 0 ? (
-        <Empty>{t.noExternalities}</Empty>
-      ) : (
-        <table className="review-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.colExternality}</th>
-              <th scope="col">{t.colProject}</th>
-              <th scope="col">{t.colSign}</th>
-              <th scope="col">{t.colAffected}</th>
+      <table className="review-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.colExternality}</th>
+            <th scope="col">{t.colProject}</th>
+            <th scope="col">{t.colSign}</th>
+            <th scope="col">{t.colAffected}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.externality.id}>
+              <td>{r.externality.label}</td>
+              <td>{r.project.label}</td>
+              <td>
+                <span className={`sign sign-${r.sign.toLowerCase()}`}>
+                  {r.sign === 'POSITIVE' ? '+' : '−'} {enumLabel(r.sign)}
+                </span>
+              </td>
+              <td className="names-cell">
+                <Names labels={r.affected} strong={new Set(r.notInvolved.map((a) => a.id))} />
+                {r.notInvolved.length > 0 && <small className="not-involved">{t.notInvolvedCount(r.notInvolved.length)}</small>}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.externality.id}>
-                <td>{r.externality.label}</td>
-                <td>{r.project.label}</td>
-                <td>
-                  <span className={`sign sign-${r.sign.toLowerCase()}`}>
-                    {r.sign === 'POSITIVE' ? '+' : '−'} {enumLabel(r.sign)}
-                  </span>
-                </td>
-                <td className="names-cell">
-                  <Names labels={r.affected} strong={new Set(r.notInvolved.map((a) => a.id))} />
-                  {r.notInvolved.length > 0 && <small className="not-involved">{t.notInvolvedCount(r.notInvolved.length)}</small>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Section>
+          ))}
+        </tbody>
+      </table>
+    </TableSection>
   );
 }
 

@@ -1,9 +1,9 @@
 import { useI18n } from '../../i18n/index.tsx';
 
 /**
- * A MACTOR or network term with its one-line explanation in plain words: shown on hover and
- * (title), named for screen readers (aria-label), printed
- * nowhere (the printed review has its glossary in the hints).
+ * A MACTOR or network term with its one-line explanation in plain words: shown on hover
+ * (title), named for screen readers (aria-label); not printed (the printed review has the
+ * glossary, open).
  */
 export function Term({ term, help }: { term: string; help: string }) {
   const { t } = useI18n();
@@ -19,7 +19,8 @@ export function Term({ term, help }: { term: string; help: string }) {
 
 /**
  * The MACTOR and network terms of the page in plain words, one line each (« Que veulent dire ces
- * termes ? »), folded by default.
+ * termes ? »): folded on screen; in print, open and compact (a closed <details> prints its
+ * summary only, so print has its own copy of the list).
  */
 export function Glossary({
   terms,
@@ -38,16 +39,25 @@ export function Glossary({
     betweenness: t.helpBetweenness,
     modularity: t.helpModularity,
   };
+  const list = (
+    <ul>
+      {terms.map((term) => (
+        <li key={term} data-term={term}>
+          {help[term]}
+        </li>
+      ))}
+    </ul>
+  );
   return (
-    <details className="glossary no-print">
-      <summary>{t.glossaryTitle}</summary>
-      <ul>
-        {terms.map((term) => (
-          <li key={term} data-term={term}>
-            {help[term]}
-          </li>
-        ))}
-      </ul>
-    </details>
+    <>
+      <details className="glossary no-print">
+        <summary>{t.glossaryTitle}</summary>
+        {list}
+      </details>
+      <section className="glossary glossary-print print-only" aria-label={t.glossaryTitle}>
+        <h3>{t.glossaryTitle}</h3>
+        {list}
+      </section>
+    </>
   );
 }

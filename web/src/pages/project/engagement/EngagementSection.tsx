@@ -5,6 +5,8 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { ENGAGEMENT_TEXT, shortDate } from '../../../i18n/engagement.ts';
 import type { RefOption } from '../../../panels/EntityForm.tsx';
 import { changedFields, toInput } from '../../../panels/fields.ts';
+import { ApiError } from '../../../api/client.ts';
+import { CorrectionOffer } from '../../../panels/CorrectionOffer.tsx';
 import { EngagementForm } from './EngagementForm.tsx';
 import { errorText } from './errorText.ts';
 import { LevelStrip } from './LevelStrip.tsx';
@@ -43,24 +45,33 @@ export function EngagementSection(props: EngagementSectionProps) {
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // An update dated before the engagement's latest entry, offered as a correction of that entry's date.
+  const [correction, setCorrection] = useState<{ patch: Record<string, unknown>; validFrom: string; latest: string } | null>(
+    null,
+  );
   const history = useLevelHistory(props.projectId, engagement?.id ?? null);
   const actorName = String(actor.name ?? '');
 
-  const save = async (values: Record<string, unknown>, validFrom: string | null) => {
+  const write = async (work: () => Promise<EntityData>, validFrom: string | null, patch?: Record<string, unknown>) => {
     setBusy(true);
     setError(null);
     try {
-      let result: EntityData;
-      if (engagement) {
-        const patch = toInput('Engagement', values, changedFields(engagement, values));
-        result = await props.writes.updateEngagement(engagement.id, engagement.version, patch, validFrom);
-      } else {
-        result = await props.writes.createEngagement(toInput('Engagement', { ...values, actorId: actor.id }), validFrom);
-      }
+      const result = await work();
       setEditing(false);
+      setCorrection(null);
       setSaved(result);
       props.onSaved(result);
     } catch (e) {
+      if (
+        patch &&
+        validFrom &&
+        e instanceof ApiError &&
+        e.code === 'DATE_BEFORE_LAST_CHANGE' &&
+        typeof e.extensions.latestFrom === 'string'
+      ) {
+        setCorrection({ patch, validFrom, latest: e.extensions.latestFrom });
+        return;
+      }
       setError(
         errorText(e, text, lang, {
           validFrom,
@@ -74,6 +85,15 @@ export function EngagementSection(props: EngagementSectionProps) {
     }
   };
 
+  const save = (values: Record<string, unknown>, validFrom: string | null) => {
+    if (!engagement) {
+      const input = toInput('Engagement', { ...values, actorId: actor.id });
+      return write(() => props.writes.createEngagement(input, validFrom), validFrom);
+    }
+    const patch = toInput('Engagement', values, changedFields(engagement, values));
+    return write(() => props.writes.updateEngagement(engagement.id, engagement.version, patch, validFrom), validFrom, patch);
+  };
+
   return (
     <section className="engagement-section" aria-label={text.engagementTitle}>
       <h3>{text.engagementTitle}</h3>
@@ -81,6 +101,21 @@ export function EngagementSection(props: EngagementSectionProps) {
         <p className="error" role="alert">
           {error}
         </p>
+      )}
+      {correction && engagement && (
+        <CorrectionOffer
+          what={text.engagementOf(actorName)}
+          date={correction.validFrom}
+          latest={correction.latest}
+          busy={busy}
+          onCorrect={() =>
+            void write(
+              () => props.writes.correctEngagement(engagement.id, engagement.version, correction.patch, correction.validFrom),
+              correction.validFrom,
+            )
+          }
+          onCancel={() => setCorrection(null)}
+        />
       )}
       {editing ? (
         <EngagementForm

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/client.ts';
 import { ENGAGEMENT_TEXT, shortDate } from '../../../i18n/engagement.ts';
-import { errorText, humanise } from './errorText.ts';
+import { errorText } from './errorText.ts';
+import { humanise } from '../../../i18n/serverErrors.ts';
 import { levelSteps, newActorId } from './useEngagementData.ts';
 
 const fr = ENGAGEMENT_TEXT.fr;
@@ -22,6 +23,23 @@ describe('the engagement panel’s pure parts', () => {
       'INFORME 2025-01-10',
       'COOPERANT 2025-03-15',
     ]);
+  });
+
+  it('moves a corrected change to its new date; the level recorded later holds at the same instant', () => {
+    const steps = levelSteps([
+      { id: 'c1', validFrom: '2024-09-01T00:00:00.000Z', recordedAt: '2026-01-01T00:00:00Z', after: { level: 'PARTICIPANT' } },
+      { id: 'c2', validFrom: '2025-03-15T00:00:00.000Z', recordedAt: '2026-01-02T00:00:00Z', after: { level: 'COOPERANT' } },
+      {
+        id: 'c3',
+        validFrom: '2025-01-10T00:00:00.000Z',
+        recordedAt: '2026-01-03T00:00:00Z',
+        fields: ['validFrom'],
+        after: { validFrom: '2025-01-10T00:00:00.000Z' },
+        revertOf: 'c2',
+      },
+      { id: 'c4', validFrom: '2025-01-10T00:00:00.000Z', recordedAt: '2026-01-03T00:00:00Z', after: { level: 'MOTEUR' } },
+    ]);
+    expect(steps.map((s) => `${s.level} ${s.validFrom.slice(0, 10)}`)).toEqual(['PARTICIPANT 2024-09-01', 'MOTEUR 2025-01-10']);
   });
 
   it('writes dates as a pilot reads them', () => {

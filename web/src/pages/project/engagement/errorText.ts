@@ -1,6 +1,7 @@
 import { ApiError } from '../../../api/client.ts';
 import { shortDate, type EngagementText } from '../../../i18n/engagement.ts';
 import type { Lang } from '../../../i18n/labels.ts';
+import { serverErrorText } from '../../../i18n/serverErrors.ts';
 
 /** What the message is about, to name it in words. */
 export interface ErrorContext {
@@ -12,22 +13,6 @@ export interface ErrorContext {
   actorName?: string;
   /** An entity's title by id, to replace ids left in the server's message. */
   titleOf(id: string): string | null;
-}
-
-const ISO_DAY = /\b(\d{4}-\d{2}-\d{2})(?:T[\d:.]+Z)?\b/g;
-const QUOTED = /« ([a-z0-9][a-z0-9-]*) »/g;
-
-/**
- * A message the server wrote, made readable: ids in « » become the entity's title when known,
- * ISO dates French dates (« 1 sept. 2024 »). Pure.
- */
-export function humanise(message: string, lang: Lang, titleOf: (id: string) => string | null): string {
-  return message
-    .replace(QUOTED, (whole, id: string) => {
-      const title = titleOf(id);
-      return title ? `« ${title} »` : whole;
-    })
-    .replace(ISO_DAY, (_whole, day: string) => shortDate(day, lang));
 }
 
 /**
@@ -59,6 +44,5 @@ export function errorText(error: unknown, text: EngagementText, lang: Lang, cont
         return text.errEnded;
     }
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return humanise(message, lang, context.titleOf);
+  return serverErrorText(error, lang, context.titleOf);
 }

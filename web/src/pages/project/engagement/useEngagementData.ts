@@ -1,7 +1,7 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client.ts';
 import type { EntityData } from '../../../api/entities.ts';
-import { createMutation, entitySelection, updateMutation } from '../../../api/entityDocuments.ts';
+import { correctMutation, createMutation, entitySelection, updateMutation } from '../../../api/entityDocuments.ts';
 import { queryKeys } from '../../../api/queryKeys.ts';
 
 /**
@@ -19,12 +19,22 @@ export interface LevelStep {
 const LEVEL_HISTORY = `
   query EngagementLevelHistory($projectId: ID!, $entityId: ID!) {
     projectTimeline(projectId: $projectId, entityId: $entityId, first: 100) {
-      changes { op validFrom recordedAt after }
+      changes { id op validFrom recordedAt fields after revertOf }
     }
   }
 `;
 interface LevelHistoryData {
-  projectTimeline: { changes: { op: string; validFrom: string; recordedAt: string; after: Record<string, unknown> }[] };
+  projectTimeline: { changes: LevelChange[] };
+}
+
+/** A change of the engagement's log, as levelSteps reads it. */
+export interface LevelChange {
+  id?: string;
+  validFrom: string;
+  recordedAt?: string;
+  fields?: readonly string[];
+  after: Record<string, unknown>;
+  revertOf?: string | null;
 }
 
 /**
@@ -44,17 +54,29 @@ export function useLevelHistory(projectId: string, engagementId: string | null) 
   });
 }
 
-/** Changes (any order) to level steps, oldest first: pure, unit-tested. */
-export function levelSteps(
-  changes: readonly { validFrom: string; recordedAt?: string; after: Record<string, unknown> }[],
-): LevelStep[] {
-  const ordered = [...changes].sort(
-    (a, b) => a.validFrom.localeCompare(b.validFrom) || String(a.recordedAt ?? '').localeCompare(String(b.recordedAt ?? '')),
-  );
+/**
+ * Changes (any order) to level steps, oldest first: pure, unit-tested. A correction (a change
+ * of `validFrom` only that names the corrected change in `revertOf`) moves that change to its
+ * new date; of two levels set at the same instant, the one recorded later holds.
+ */
+export function levelSteps(changes: readonly LevelChange[]): LevelStep[] {
+  const redated = new Map<string, string>();
+  for (const change of changes) {
+    const moved = change.after?.validFrom;
+    if (change.revertOf && change.fields?.length === 1 && change.fields[0] === 'validFrom' && typeof moved === 'string')
+      redated.set(change.revertOf, moved);
+  }
+  const ordered = changes
+    .map((change) => ({ ...change, validFrom: (change.id && redated.get(change.id)) || change.validFrom }))
+    .sort(
+      (a, b) =>
+        Date.parse(a.validFrom) - Date.parse(b.validFrom) || String(a.recordedAt ?? '').localeCompare(String(b.recordedAt ?? '')),
+    );
   const steps: LevelStep[] = [];
   for (const change of ordered) {
     const level = change.after?.level;
     if (typeof level !== 'string') continue;
+    if (steps.at(-1) && Date.parse(steps.at(-1)!.validFrom) === Date.parse(change.validFrom)) steps.pop();
     if (steps.at(-1)?.level === level) continue;
     steps.push({ level, validFrom: change.validFrom });
   }
@@ -121,7 +143,8 @@ type Write =
       validFrom: string | null;
     }
   | { op: 'createEngagement'; input: Record<string, unknown>; validFrom: string | null }
-  | { op: 'updateEngagement'; id: string; version: number; patch: Record<string, unknown>; validFrom: string | null };
+  | { op: 'updateEngagement'; id: string; version: number; patch: Record<string, unknown>; validFrom: string | null }
+  | { op: 'correctEngagement'; id: string; version: number; patch: Record<string, unknown>; validFrom: string };
 
 export interface EngagementWrites {
   /** Both saved, or neither (ApiError of the first failing field). Returns the saved actor and engagement. */
@@ -132,6 +155,8 @@ export interface EngagementWrites {
   ): Promise<{ actor: EntityData; engagement: EntityData }>;
   createEngagement(input: Record<string, unknown>, validFrom: string | null): Promise<EntityData>;
   updateEngagement(id: string, version: number, patch: Record<string, unknown>, validFrom: string | null): Promise<EntityData>;
+  /** An update dated before the engagement's latest entry, as a correction of that entry's date (correctEngagement). */
+  correctEngagement(id: string, version: number, patch: Record<string, unknown>, validFrom: string): Promise<EntityData>;
 }
 
 /** The engagement panel's writes; each invalidates the project and its territory. */
@@ -161,6 +186,13 @@ export function useEngagementWrites(projectId: string, territoryId: string): Eng
             patch: write.patch,
             validFrom: write.validFrom,
           });
+        case 'correctEngagement':
+          return request<Record<string, EntityData>>(correctMutation('Engagement'), {
+            id: write.id,
+            version: write.version,
+            patch: write.patch,
+            validFrom: write.validFrom,
+          });
       }
     },
     onSuccess: () =>
@@ -178,5 +210,7 @@ export function useEngagementWrites(projectId: string, territoryId: string): Eng
       (await mutateAsync({ op: 'createEngagement', input, validFrom })).createEngagement!,
     updateEngagement: async (id, version, patch, validFrom) =>
       (await mutateAsync({ op: 'updateEngagement', id, version, patch, validFrom })).updateEngagement!,
+    correctEngagement: async (id, version, patch, validFrom) =>
+      (await mutateAsync({ op: 'correctEngagement', id, version, patch, validFrom })).correctEngagement!,
   };
 }

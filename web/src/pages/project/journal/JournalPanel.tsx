@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { ENTITY_TYPES, type EntityType } from '@trame/graph/model';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError, request } from '../../../api/client.ts';
 import { queryKeys } from '../../../api/queryKeys.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { RefOptions } from '../../../panels/EntityForm.tsx';
-import { REVERT_CHANGE, useJournal, type JournalChange, type JournalFilters } from './journalDocuments.ts';
+import { REVERT_CHANGE, useJournal, useJournalAuthors, type JournalChange, type JournalFilters } from './journalDocuments.ts';
 import { changeLabel, fieldChanges, recordedIndex } from './journalWords.ts';
 import './journal.css';
 
@@ -38,10 +38,10 @@ export function JournalPanel(props: JournalPanelProps) {
   // Ended entities are no longer in the project as read now: the changes loaded name them.
   const recorded = useMemo(() => recordedIndex(changes), [changes]);
   const nameOf = (id: string) => props.titleOf(id) ?? recorded.title(id);
-  // The authors seen so far (the log names each by their display name): kept while a filter narrows the list.
-  const known = useRef(new Set<string>());
-  for (const change of changes) known.current.add(change.author);
-  const authors = [...known.current].sort((a, b) => a.localeCompare(b, 'fr'));
+  // Everyone who recorded a change of this type and element (the log names each by their display
+  // name); the author chosen stays offered while another filter narrows the list.
+  const listed = useJournalAuthors(props.projectId, filters).data ?? [];
+  const authors = filters.author && !listed.includes(filters.author) ? [filters.author, ...listed] : listed;
 
   const entityChoices = filters.entityType
     ? (props.refOptions[filters.entityType] ?? [])
@@ -164,7 +164,7 @@ function JournalEntry(props: {
       ]);
       props.onUndone(t.journalUndone(what));
     } catch (e) {
-      setRefusal(t.journalUndoRefused(e instanceof ApiError ? e.code : '', props.label));
+      setRefusal(t.journalUndoRefused(e instanceof ApiError ? e.code : '', props.label, formatShortDate(change.validFrom)));
       setConfirming(false);
     } finally {
       setBusy(false);

@@ -25,6 +25,12 @@ export const PROJECT_JOURNAL = graphql(`
   }
 `);
 
+export const PROJECT_JOURNAL_AUTHORS = graphql(`
+  query ProjectJournalAuthors($projectId: ID!, $entityId: ID, $entityType: EntityType) {
+    projectTimelineAuthors(projectId: $projectId, entityId: $entityId, entityType: $entityType, withActors: true)
+  }
+`);
+
 export const REVERT_CHANGE = graphql(`
   mutation RevertChange($changeId: ID!) {
     revertChange(changeId: $changeId) { id __typename }
@@ -60,6 +66,24 @@ export function useJournal(projectId: string, filters: JournalFilters) {
       }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.projectTimeline.endCursor,
+  });
+}
+
+/**
+ * Everyone who recorded a change the journal's type and element filters keep (not only those of
+ * the pages read), for its author filter. Keyed under the project: an edit reads it again.
+ */
+export function useJournalAuthors(projectId: string, filters: JournalFilters) {
+  return useQuery({
+    queryKey: [...queryKeys.project(projectId), 'journal-authors', filters.entityType, filters.entityId] as const,
+    queryFn: async () =>
+      (
+        await request(PROJECT_JOURNAL_AUTHORS, {
+          projectId,
+          entityId: filters.entityId,
+          entityType: filters.entityType,
+        })
+      ).projectTimelineAuthors,
   });
 }
 

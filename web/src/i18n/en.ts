@@ -18,6 +18,7 @@ export const en: Messages = {
   ...namesEn,
   ...setupEn,
   appTagline: 'The actor map of the territory’s transition projects.',
+  colon: ': ',
   territories: 'Territories',
   projects: 'Projects',
   loading: 'Loading…',

@@ -18,6 +18,8 @@ export const fr = {
   ...namesFr,
   ...setupFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
+  /** Between a label and its value (« Comparer : … », "Compare: …"). */
+  colon: ' : ',
   territories: 'Territoires',
   projects: 'Projets',
   loading: 'Chargement…',

@@ -62,7 +62,9 @@ export function Legend({ ecosystems, measure = null }: { ecosystems: MapEcosyste
         {CONFLICT_STATUSES.map((status) => (
           <li key={status}>
             <Line color={CONFLICT_STATUS_STYLE[status]!.color} dash={DASH[CONFLICT_STATUS_STYLE[status]!.style]} />{' '}
-            {entity('Conflict')} : {enumLabel(status)}
+            {entity('Conflict')}
+            {t.colon}
+            {enumLabel(status)}
           </li>
         ))}
         <li>

@@ -54,7 +54,7 @@ export function TimelineBar(props: TimelineBarProps) {
               className={`milestone-mark${props.date === m.date ? ' active' : ''}`}
               style={{ left: percent(new Date(`${m.date}T00:00:00Z`).getTime()) }}
               title={`${m.name} — ${formatDate(m.date)}`}
-              aria-label={`${t.milestones} : ${m.name}`}
+              aria-label={`${t.milestones}${t.colon}${m.name}`}
               onClick={() => props.onDate(m.date)}
             />
           ))}
@@ -75,7 +75,9 @@ export function TimelineBar(props: TimelineBarProps) {
           {t.today}
         </button>
         <span className="compare">
-          {t.compare} : {t.compareFrom}{' '}
+          {t.compare}
+          {t.colon}
+          {t.compareFrom}{' '}
           <select
             aria-label={t.compareFrom}
             value={props.compare?.from ?? ''}

@@ -39,9 +39,11 @@ export function writeGexf(snapshot: ProjectSnapshot): string {
     meta.appendChild(title);
   }
   const addSpells = (tag: 'node' | 'edge', spellsOf: (key: string) => Spell[]) => {
-    const elements = document.getElementsByTagName(tag);
-    for (let i = 0; i < elements.length; i++) {
-      const element = elements[i]!;
+    // xmldom's element lists are live: reading `length` after each append walks the whole
+    // document again (quadratic on a territory). The elements are taken once, then changed.
+    const live = document.getElementsByTagName(tag);
+    const elements = Array.from({ length: live.length }, (_, i) => live[i]!);
+    for (const element of elements) {
       const spells = document.createElementNS(GEXF_NS, 'spells');
       for (const spell of spellsOf(element.getAttribute('id')!)) {
         const node = document.createElementNS(GEXF_NS, 'spell');

@@ -10,11 +10,7 @@ describe('the import template', () => {
       const plan = mapWorkbook(readWorkbook(new TextEncoder().encode(csv), `modele-${lang}.csv`));
       expect(plan.problems).toEqual([]);
       expect(plan.sheets[0]!.columns.filter((c) => c.ignored)).toEqual([]);
-      expect(plan.rows.filter((r) => r.kind === 'Actor').map((r) => r.values.kind)).toEqual([
-        'ELU',
-        'HABITANT',
-        'ASSOCIATION',
-      ]);
+      expect(plan.rows.filter((r) => r.kind === 'Actor').map((r) => r.values.kind)).toEqual(['ELU', 'HABITANT', 'ASSOCIATION']);
       expect(plan.rows.filter((r) => r.kind === 'Engagement').map((r) => r.values.level)).toEqual([
         'MOTEUR',
         'CONCERNE',

@@ -2,11 +2,15 @@ import type { EntityType } from '../../model/enums.ts';
 import type { FieldValues } from '../../model/validation.ts';
 import type { ProjectState } from '../../reads/project-state.ts';
 
-/** One version of an entity: its values over [from, to) (valid time, ISO instants; `to` null: open). */
+/**
+ * One version of an entity over [from, to) (valid time, ISO instants; `to` null: open). Its
+ * values are absent when read from the database: the writers need the spans only (GEXF spells,
+ * GraphML start/end), and a past value never leaves the server that way.
+ */
 export interface SnapshotVersion {
   from: string;
   to: string | null;
-  values: FieldValues;
+  values?: FieldValues;
 }
 
 export interface SnapshotEntity {

@@ -282,6 +282,63 @@ describe('importing the corpus into an empty project', () => {
   });
 });
 
+describe('ecosystems and systemic leaps', () => {
+  it('an ecosystem row names its present members: one who begins later is added on the day it begins', async () => {
+    const { project } = await emptyProject();
+    const book = XLSX.utils.book_new();
+    const sheet = (rows: unknown[][], name: string) => XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
+    sheet(
+      [
+        ['Nom', 'Type', "Niveau d'engagement", 'Depuis'],
+        ['AMAP', 'Association', 'Coopérant', '01/01/2020'],
+        ['Producteurs', 'Entreprise', 'Participant', '01/01/2020'],
+        ['Médiathèque', 'Service', 'Informé', '01/06/2022'],
+      ],
+      'Acteurs',
+    );
+    sheet(
+      [
+        ['Nom', 'Description', 'Depuis'],
+        ['Centre-bourg', 'Le centre', '01/01/2020'],
+        ['Commune', 'Toute la commune', '01/03/2023'],
+      ],
+      'Périmètres',
+    );
+    sheet(
+      [
+        ['Nom', 'Membres', 'Périmètre', 'Depuis'],
+        ['Circuits courts', 'AMAP | Producteurs | Médiathèque', 'Centre-bourg', '01/01/2021'],
+      ],
+      'Écosystèmes',
+    );
+    sheet(
+      [
+        ['Périmètre de départ', "Périmètre d'arrivée", 'Événement déclencheur', 'Depuis'],
+        ['Centre-bourg', 'Commune', 'Appel à projets PAT', '01/03/2023'],
+      ],
+      'Sauts systémiques',
+    );
+    const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const report = await importFile(project.id, 'ecosystemes.xlsx', bytes);
+    expect(report.problems).toEqual([]);
+    expect(report.sheets.map((s) => s.kind)).toEqual(['actors', 'perimeters', 'ecosystems', 'leaps']);
+    expect(report.counts.created).toBe(3 + 3 + 2 + 1 + 1);
+    const members = async (instant: Date | null) => {
+      const state = await t.graph.read((tx) => readProjectState(tx, project.id, instant));
+      const ecosystem = state.entities.find((e) => e.type === 'Ecosystem')!;
+      return (ecosystem.values.memberIds as string[]).map((id) => state.byId.get(id)!.values.name);
+    };
+    expect(await members(at('2021-06-01'))).toEqual(['AMAP', 'Producteurs']);
+    expect(await members(null)).toEqual(['AMAP', 'Producteurs', 'Médiathèque']);
+    const leaps = (await t.graph.read((tx) => readProjectState(tx, project.id, null))).entities.filter(
+      (e) => e.type === 'SystemicLeap',
+    );
+    expect(leaps.map((e) => [e.values.trigger, e.validFrom.toISOString().slice(0, 10)])).toEqual([
+      ['Appel à projets PAT', '2023-03-01'],
+    ]);
+  });
+});
+
 describe('re-importing an updated file', () => {
   const UPDATED = [
     "Nom;Type;Niveau d'engagement;Description",

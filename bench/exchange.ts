@@ -36,7 +36,7 @@ import {
   readProjectSnapshot,
   readProjectState,
   readTerritorySnapshot,
-  restoreBackup,
+  restoreBackupDocument,
   takeBackup,
 } from '@trame/graph';
 import { writeXlsx } from '@trame/graph/exchange';
@@ -264,7 +264,7 @@ async function restorePart(l: Awaited<ReturnType<typeof openLCopy>>): Promise<Ra
   let restoreMs: number;
   try {
     const t0 = performance.now();
-    await target.graph.write((tx) => restoreBackup(tx, doc));
+    await restoreBackupDocument(target.graph, doc);
     restoreMs = performance.now() - t0;
     log(`restore of L: ${seconds(restoreMs)} s`);
   } finally {

@@ -20,6 +20,7 @@
  *
  * Results: bench/results/exchange.json and exchange.md.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ import {
   readProjectSnapshot,
   readProjectState,
   readTerritorySnapshot,
-  restoreBackup,
+  restoreBackupDocument,
   takeBackup,
 } from '@trame/graph';
 import { writeXlsx } from '@trame/graph/exchange';
@@ -83,6 +84,10 @@ interface Ratio {
   bound: number;
   notes: string;
   load: string;
+  /** When this part was measured (ISO): a run of some parts keeps the others' earlier figures. */
+  at?: string;
+  /** The commit measured. */
+  commit?: string;
 }
 
 const median = (xs: number[]) => {
@@ -259,7 +264,7 @@ async function restorePart(l: Awaited<ReturnType<typeof openLCopy>>): Promise<Ra
   let restoreMs: number;
   try {
     const t0 = performance.now();
-    await target.graph.write((tx) => restoreBackup(tx, doc));
+    await restoreBackupDocument(target.graph, doc);
     restoreMs = performance.now() - t0;
     log(`restore of L: ${seconds(restoreMs)} s`);
   } finally {
@@ -292,40 +297,56 @@ async function restorePart(l: Awaited<ReturnType<typeof openLCopy>>): Promise<Ra
 
 async function main(): Promise<void> {
   const results: Ratio[] = [];
+  const dir = join(import.meta.dirname, 'results');
+  const jsonPath = join(dir, 'exchange.json');
+  // Parts not measured in this run keep their earlier figures (each with its own date).
+  const earlier: Ratio[] = existsSync(jsonPath)
+    ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as { results: Ratio[] }).results.filter((r) => !PARTS.includes(r.part))
+    : [];
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    } catch {
+      return undefined;
+    }
+  })();
   const save = () => {
-    const dir = join(import.meta.dirname, 'results');
-    writeFileSync(join(dir, 'exchange.json'), `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
+    const all = [...earlier, ...results].sort(
+      (a, b) => ['import', 'gexf', 'restore'].indexOf(a.part) - ['import', 'gexf', 'restore'].indexOf(b.part),
+    );
+    writeFileSync(jsonPath, `${JSON.stringify({ at: new Date().toISOString(), results: all }, null, 2)}\n`);
     const lines = [
       `# Trame benchmark of the exchange formats — ${new Date().toISOString().slice(0, 10)}`,
       '',
       '`npm run bench:exchange` (bench/exchange.ts), issue 15. Machine: 2 cores shared with other work; the ratios are judged (candidate and baseline measured in the same run), the absolute figures are for reference.',
       '',
-      '| part | figure | candidate (s) | baseline (s) | ratio | bound | met | notes | load average (1 / 5 / 15 min) |',
-      '|---|---|---|---|---|---|---|---|---|',
-      ...results.map(
+      '| part | figure | candidate (s) | baseline (s) | ratio | bound | met | notes | load average (1 / 5 / 15 min) | measured |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+      ...all.map(
         (r) =>
-          `| ${r.part} | ${r.figure} | ${seconds(median(r.candidate))} | ${seconds(median(r.baseline))} | ${r.ratio.toFixed(2)} | ≤ ${r.bound} | ${r.ratio <= r.bound ? '**yes**' : '**no**'} | ${r.notes} | ${r.load} |`,
+          `| ${r.part} | ${r.figure} | ${seconds(median(r.candidate))} | ${seconds(median(r.baseline))} | ${r.ratio.toFixed(2)} | ≤ ${r.bound} | ${r.ratio <= r.bound ? '**yes**' : '**no**'} | ${r.notes} | ${r.load} | ${r.at ? `${r.at.slice(0, 16).replace('T', ' ')} UTC` : ''}${r.commit ? `, ${r.commit}` : ''} |`,
       ),
       '',
     ];
     writeFileSync(join(dir, 'exchange.md'), lines.join('\n'));
   };
-  if (PARTS.includes('import')) {
-    results.push(await importPart());
+  const done = (r: Ratio) => {
+    results.push({ ...r, at: new Date().toISOString(), ...(commit ? { commit } : {}) });
     save();
+  };
+  if (PARTS.includes('import')) {
+    done(await importPart());
   }
   if (PARTS.includes('gexf') || PARTS.includes('restore')) {
     const l = await openLCopy();
     let closed = false;
     try {
       if (PARTS.includes('gexf')) {
-        results.push(await gexfPart(l));
-        save();
+        done(await gexfPart(l));
       }
       if (PARTS.includes('restore')) {
         closed = true;
-        results.push(await restorePart(l));
-        save();
+        done(await restorePart(l));
       }
     } finally {
       if (!closed) await l.close();

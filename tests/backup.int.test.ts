@@ -14,6 +14,7 @@ import {
   readImportFile,
   readProjectState,
   restoreBackup,
+  restoreBackupDocument,
   saveLayout,
   takeBackup,
   type BackupDocument,
@@ -102,6 +103,29 @@ describe('backup and restore', () => {
     const brief = (state: typeof mapBefore) =>
       state.entities.map((e) => JSON.stringify([e.id, e.values, e.version, e.validFrom, e.versionFrom])).sort();
     expect(brief(mapAfter)).toEqual(brief(mapBefore));
+  });
+
+  it('a large document is restored in several transactions: the same bytes; a step that fails leaves nothing behind', async () => {
+    const { territory } = await territoryWithHistory();
+    const first = await backup(territory.id);
+    await removeTerritory(territory.id);
+    // A few records per transaction, so this small territory takes the stepwise path.
+    const stats = await restoreBackupDocument(t.graph, JSON.parse(canonicalJson(first)), { rowsPerTransaction: 10 });
+    expect(stats.versions).toBe(first.versions.length);
+    expect(canonicalJson(await backup(territory.id))).toBe(canonicalJson(first));
+
+    // The same document again after removal, but its last change twice: the step writing the
+    // changes fails on the unique change id, after the entities and versions were committed.
+    await removeTerritory(territory.id);
+    const broken = JSON.parse(canonicalJson(first)) as typeof first;
+    broken.changes.push(broken.changes[broken.changes.length - 1]!);
+    await expect(restoreBackupDocument(t.graph, broken, { rowsPerTransaction: 10 })).rejects.toThrow();
+    expect(await footprint(territory.id)).toEqual({ entities: 0, versions: 0, changes: 0, refs: 0, latest: 0 });
+    const changeIds = first.changes.map((c) => c.id![1]);
+    const left = await t.graph.read(async (tx) =>
+      Number((await tx.run('MATCH (c:Change) WHERE c.id IN $ids RETURN count(c) AS n', { ids: changeIds })).records[0]!.get('n')),
+    );
+    expect(left).toBe(0);
   });
 
   it('refuses a restore over what is there (BACKUP_ID_COLLISION), and changes nothing', async () => {

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import {
   type DomainError,
@@ -112,6 +113,29 @@ async function refused(promise: Promise<unknown>): Promise<DomainError> {
   throw new Error('the import was expected to be refused');
 }
 
+/** A project whose actors and objectives are those of the MACTOR corpus file's labels. */
+async function mactorProject(): Promise<{ territory: EntityRecord; project: EntityRecord }> {
+  const { territory, project } = await emptyProject();
+  const from = at('2018-01-01');
+  for (const [name, kind] of [
+    ['Producteurs', 'ENTREPRISE'],
+    ['AMAP', 'ASSOCIATION'],
+    ['Mairie', 'ELU'],
+  ] as const) {
+    const actor = await build(t.graph, 'Actor', { territoryId: territory.id, name, kind }, { validFrom: from });
+    await build(t.graph, 'Engagement', { actorId: actor.id, projectId: project.id, level: 'PARTICIPANT' }, { validFrom: from });
+  }
+  for (const title of ['Clientèle fidèle', 'Offre diversifiée', 'Attractivité du centre']) {
+    await build(
+      t.graph,
+      'Objective',
+      { projectId: project.id, title, dimensions: ['ECONOMIQUE'], nature: 'MATERIEL', confidential: false },
+      { validFrom: from },
+    );
+  }
+  return { territory, project };
+}
+
 describe('importing the corpus into an empty project', () => {
   it.each([
     ['texte-unicode.txt', 6],
@@ -214,24 +238,7 @@ describe('importing the corpus into an empty project', () => {
   });
 
   it('MACTOR matrices import into a project whose actors and objectives exist, once the bad cell is fixed', async () => {
-    const { territory, project } = await emptyProject();
-    const from = at('2018-01-01');
-    for (const [name, kind] of [
-      ['Producteurs', 'ENTREPRISE'],
-      ['AMAP', 'ASSOCIATION'],
-      ['Mairie', 'ELU'],
-    ] as const) {
-      const actor = await build(t.graph, 'Actor', { territoryId: territory.id, name, kind }, { validFrom: from });
-      await build(t.graph, 'Engagement', { actorId: actor.id, projectId: project.id, level: 'PARTICIPANT' }, { validFrom: from });
-    }
-    for (const title of ['Clientèle fidèle', 'Offre diversifiée', 'Attractivité du centre']) {
-      await build(
-        t.graph,
-        'Objective',
-        { projectId: project.id, title, dimensions: ['ECONOMIQUE'], nature: 'MATERIEL', confidential: false },
-        { validFrom: from },
-      );
-    }
+    const { project } = await mactorProject();
     const error = await refused(importFile(project.id, 'mactor.xlsx'));
     expect((error.details.rows as { code: string }[]).map((r) => r.code)).toEqual(['OUT_OF_RANGE']);
     const csv = 'Acteur influent;Acteur influencé;Influence\nproducteurs;amap;1\nMairie;AMAP;3\n';
@@ -240,6 +247,94 @@ describe('importing the corpus into an empty project', () => {
     expect((await mapOf(project.id)).filter((l) => l.startsWith('Influence'))).toEqual([
       'Influence Mairie → AMAP 3',
       'Influence Producteurs → AMAP 1',
+    ]);
+  });
+
+  it('the MACTOR workbook itself, its out-of-range cell fixed, gives every position and influence of its matrices', async () => {
+    const { project } = await mactorProject();
+    const book = XLSX.read(corpus('mactor.xlsx'), { type: 'array' });
+    const mid = book.Sheets.MID!;
+    expect(mid.D3!.v).toBe(5); // AMAP's influence on the Mairie: 5, out of 0…4
+    mid.D3 = { t: 'n', v: 4 };
+    const fixed = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const report = await importFile(project.id, 'mactor.xlsx', fixed);
+    expect(report.problems).toEqual([]);
+    expect(report.counts.created).toBe(14);
+    const map = await mapOf(project.id);
+    expect(map.filter((l) => l.startsWith('Position'))).toEqual([
+      'Position AMAP / Clientèle fidèle -1',
+      'Position AMAP / Offre diversifiée 4',
+      'Position Mairie / Attractivité du centre 4',
+      'Position Mairie / Clientèle fidèle 1',
+      'Position Mairie / Offre diversifiée -1',
+      'Position Producteurs / Attractivité du centre 2',
+      'Position Producteurs / Clientèle fidèle 3',
+      'Position Producteurs / Offre diversifiée -2',
+    ]);
+    expect(map.filter((l) => l.startsWith('Influence'))).toEqual([
+      'Influence AMAP → Mairie 4',
+      'Influence AMAP → Producteurs 2',
+      'Influence Mairie → AMAP 3',
+      'Influence Mairie → Producteurs 3',
+      'Influence Producteurs → AMAP 1',
+      'Influence Producteurs → Mairie 2',
+    ]);
+  });
+});
+
+describe('ecosystems and systemic leaps', () => {
+  it('an ecosystem row names its present members: one who begins later is added on the day it begins', async () => {
+    const { project } = await emptyProject();
+    const book = XLSX.utils.book_new();
+    const sheet = (rows: unknown[][], name: string) => XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
+    sheet(
+      [
+        ['Nom', 'Type', "Niveau d'engagement", 'Depuis'],
+        ['AMAP', 'Association', 'Coopérant', '01/01/2020'],
+        ['Producteurs', 'Entreprise', 'Participant', '01/01/2020'],
+        ['Médiathèque', 'Service', 'Informé', '01/06/2022'],
+      ],
+      'Acteurs',
+    );
+    sheet(
+      [
+        ['Nom', 'Description', 'Depuis'],
+        ['Centre-bourg', 'Le centre', '01/01/2020'],
+        ['Commune', 'Toute la commune', '01/03/2023'],
+      ],
+      'Périmètres',
+    );
+    sheet(
+      [
+        ['Nom', 'Membres', 'Périmètre', 'Depuis'],
+        ['Circuits courts', 'AMAP | Producteurs | Médiathèque', 'Centre-bourg', '01/01/2021'],
+      ],
+      'Écosystèmes',
+    );
+    sheet(
+      [
+        ['Périmètre de départ', "Périmètre d'arrivée", 'Événement déclencheur', 'Depuis'],
+        ['Centre-bourg', 'Commune', 'Appel à projets PAT', '01/03/2023'],
+      ],
+      'Sauts systémiques',
+    );
+    const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const report = await importFile(project.id, 'ecosystemes.xlsx', bytes);
+    expect(report.problems).toEqual([]);
+    expect(report.sheets.map((s) => s.kind)).toEqual(['actors', 'perimeters', 'ecosystems', 'leaps']);
+    expect(report.counts.created).toBe(3 + 3 + 2 + 1 + 1);
+    const members = async (instant: Date | null) => {
+      const state = await t.graph.read((tx) => readProjectState(tx, project.id, instant));
+      const ecosystem = state.entities.find((e) => e.type === 'Ecosystem')!;
+      return (ecosystem.values.memberIds as string[]).map((id) => state.byId.get(id)!.values.name);
+    };
+    expect(await members(at('2021-06-01'))).toEqual(['AMAP', 'Producteurs']);
+    expect(await members(null)).toEqual(['AMAP', 'Producteurs', 'Médiathèque']);
+    const leaps = (await t.graph.read((tx) => readProjectState(tx, project.id, null))).entities.filter(
+      (e) => e.type === 'SystemicLeap',
+    );
+    expect(leaps.map((e) => [e.values.trigger, e.validFrom.toISOString().slice(0, 10)])).toEqual([
+      ['Appel à projets PAT', '2023-03-01'],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { DomainError, restoreBackup } from '@trame/graph';
+import { DomainError, restoreBackupDocument } from '@trame/graph';
 import type { CliCommand } from '../command.ts';
 
 /**
@@ -24,7 +24,7 @@ export const restoreCommand: CliCommand = {
         }
         const { graph, where } = await ctx.graph();
         try {
-          const stats = await graph.write((tx) => restoreBackup(tx, doc));
+          const stats = await restoreBackupDocument(graph, doc);
           ctx.out(
             `Sauvegarde restaurée dans ${where} : ${stats.entities} entités, ${stats.versions} versions, ${stats.changes} changements, ${stats.layouts} dispositions, ${stats.users} comptes.`,
           );

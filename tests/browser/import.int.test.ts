@@ -149,6 +149,17 @@ describe('importing a workbook', () => {
         .map((c) => c.entityType)
         .sort(),
     ).toEqual(['Engagement', 'Objective']);
+
+    // The project's journal, as the pilot reads it: the update with its from → to, the creations.
+    await page.getByRole('button', { name: 'Journal', exact: true }).click();
+    const journal = page.getByRole('complementary', { name: 'Journal des changements' });
+    const update = journal.locator('.journal-entry', { hasText: 'Modification · Engagement « Acteur 1 »' });
+    await update.waitFor({ timeout: 20_000 });
+    expect(await update.locator('.journal-fields').textContent()).toBe("Niveau d'engagement : Informé → Moteur");
+    expect(await update.locator('.journal-meta').textContent()).toContain(TEST_USER.name);
+    await journal.locator('.journal-entry', { hasText: 'Création · Objectif « Cantine bio »' }).waitFor();
+    await journal.locator('.journal-entry', { hasText: 'Création · Engagement « Les Anges Gardins »' }).waitFor();
+    await page.screenshot({ path: screenshotPath('import-journal') });
     await page.close();
   });
 });

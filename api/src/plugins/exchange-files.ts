@@ -8,7 +8,7 @@ import {
   parseEntityId,
   principalLabel,
   type RecordedChange,
-  restoreBackup,
+  restoreBackupDocument,
   takeBackup,
 } from '@trame/graph';
 import { FILE_LIMITS } from '@trame/graph/exchange';
@@ -187,7 +187,7 @@ export function registerExchangeFiles(app: FastifyInstance, options: ExchangeFil
         } catch {
           throw new DomainError('BACKUP_INVALID', "ce fichier n'est pas une sauvegarde de Trame : ce n'est pas un document JSON");
         }
-        const stats = await request.graph.write((tx) => restoreBackup(tx, doc));
+        const stats = await restoreBackupDocument(request.graph, doc);
         return reply.type('application/json; charset=utf-8').send({ data: { restore: stats } });
       } catch (error) {
         return sendDomainError(request, reply, error);

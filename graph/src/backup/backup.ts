@@ -1,4 +1,5 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { Graph } from '../db/graph.ts';
 import { DomainError } from '../errors.ts';
 import { ENTITY_TYPES, type EntityType } from '../model/enums.ts';
 import { fromNeoDateTime, toNeoDateTime } from '../time.ts';
@@ -22,7 +23,8 @@ import { fromNeoDateTime, toNeoDateTime } from '../time.ts';
  * - Restore: into an empty database or one holding other territories; any id (entity, change,
  *   user, e-mail, domain, layout's project) already there refuses the whole document
  *   (BACKUP_ID_COLLISION, the first ids in the message); a document of another format or version
- *   is refused (BACKUP_INVALID, BACKUP_VERSION_UNSUPPORTED). One transaction: all or nothing.
+ *   is refused (BACKUP_INVALID, BACKUP_VERSION_UNSUPPORTED). All or nothing: one transaction, or
+ *   for a large document several, undone together if one fails (`restoreBackupDocument`).
  */
 
 export const BACKUP_FORMAT = 'trame-backup';
@@ -225,12 +227,16 @@ export interface RestoreStats {
   users: number;
 }
 
-/**
- * Writes a backup into the database, in the caller's write transaction: all or nothing.
- * @throws DomainError BACKUP_INVALID, BACKUP_VERSION_UNSUPPORTED, BACKUP_ID_COLLISION
- */
-export async function restoreBackup(tx: ManagedTransaction, raw: unknown): Promise<RestoreStats> {
-  const doc = parseBackup(raw);
+/** One UNWIND statement of a restore and its rows (at most RESTORE_BATCH per run). */
+interface RestoreStep {
+  cypher: string;
+  rows: unknown[];
+}
+
+const RESTORE_BATCH = 2000;
+
+/** Refuses a document any of whose ids is already in the database. @throws DomainError BACKUP_ID_COLLISION */
+async function checkCollisions(tx: ManagedTransaction, doc: BackupDocument): Promise<void> {
   const ids = (list: BackupProps[], key: string) => list.map((p) => text(p, key));
   const collisions = await tx.run(
     `CALL { MATCH (e:Entity) WHERE e.id IN $entities RETURN collect(e.id) AS a }
@@ -256,14 +262,19 @@ export async function restoreBackup(tx: ManagedTransaction, raw: unknown): Promi
       { ids: taken.slice(0, 100), count: taken.length },
     );
   }
-  const batches = async (cypher: string, list: unknown[]) => {
-    for (let i = 0; i < list.length; i += 2000) await tx.run(cypher, { rows: list.slice(i, i + 2000) });
+}
+
+/** The statements that write a document, in order (what is referred to first), batched. */
+function restoreSteps(doc: BackupDocument): RestoreStep[] {
+  const steps: RestoreStep[] = [];
+  const batches = (cypher: string, list: unknown[]) => {
+    for (let i = 0; i < list.length; i += RESTORE_BATCH) steps.push({ cypher, rows: list.slice(i, i + RESTORE_BATCH) });
   };
   for (const type of ENTITY_TYPES) {
     const list = doc.entities.filter((e) => e.type?.[1] === type).map(decodeProps);
-    await batches(`UNWIND $rows AS row CREATE (e:Entity:${type}) SET e = row`, list);
+    batches(`UNWIND $rows AS row CREATE (e:Entity:${type}) SET e = row`, list);
   }
-  await batches(
+  batches(
     `UNWIND $rows AS row
      MATCH (e:Entity {id: row.props.entityId})
      CREATE (e)-[:HAS_VERSION]->(v:Version) SET v = row.props
@@ -276,29 +287,114 @@ export async function restoreBackup(tx: ManagedTransaction, raw: unknown): Promi
      }`,
     doc.versions.map((v) => ({ props: decodeProps(v.props), latest: v.latest, refs: v.refs })),
   );
-  await batches(
+  batches(
     `UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) CREATE (c:Change)-[:CHANGED]->(e) SET c = row`,
     doc.changes.map(decodeProps),
   );
-  await batches(
+  batches(
     `UNWIND $rows AS row MATCH (p:Entity {id: row.projectId}) CREATE (p)-[:HAS_LAYOUT]->(l:Layout) SET l = row`,
     doc.layouts.map(decodeProps),
   );
-  await batches('UNWIND $rows AS row CREATE (u:User) SET u = row', doc.users.map(decodeProps));
-  await batches(
+  batches('UNWIND $rows AS row CREATE (u:User) SET u = row', doc.users.map(decodeProps));
+  batches(
     'UNWIND $rows AS row MATCH (u:User {id: row.userId}) CREATE (u)-[:HAS_PASSWORD]->(p:Password) SET p = row',
     doc.passwords.map(decodeProps),
   );
-  await batches(
+  batches(
     'UNWIND $rows AS row MATCH (u:User {id: row.userId}) CREATE (u)-[:HAS_GRANT]->(g:RoleGrant) SET g = row',
     doc.grants.map(decodeProps),
   );
-  await batches('UNWIND $rows AS row CREATE (d:AllowedDomain) SET d = row', doc.domains.map(decodeProps));
-  return {
-    entities: doc.entities.length,
-    versions: doc.versions.length,
-    changes: doc.changes.length,
-    layouts: doc.layouts.length,
-    users: doc.users.length,
-  };
+  batches('UNWIND $rows AS row CREATE (d:AllowedDomain) SET d = row', doc.domains.map(decodeProps));
+  return steps;
+}
+
+const statsOf = (doc: BackupDocument): RestoreStats => ({
+  entities: doc.entities.length,
+  versions: doc.versions.length,
+  changes: doc.changes.length,
+  layouts: doc.layouts.length,
+  users: doc.users.length,
+});
+
+/**
+ * Writes a backup into the database, in the caller's write transaction: all or nothing. A large
+ * document outgrows one transaction's memory (L's 230,000 records did at 2 GiB): the CLI and the
+ * API go through `restoreBackupDocument`.
+ * @throws DomainError BACKUP_INVALID, BACKUP_VERSION_UNSUPPORTED, BACKUP_ID_COLLISION
+ */
+export async function restoreBackup(tx: ManagedTransaction, raw: unknown): Promise<RestoreStats> {
+  const doc = parseBackup(raw);
+  await checkCollisions(tx, doc);
+  for (const step of restoreSteps(doc)) await tx.run(step.cypher, { rows: step.rows });
+  return statsOf(doc);
+}
+
+/** Rows per transaction of a stepwise restore (and the size under which one transaction does it all). */
+export const RESTORE_ROWS_PER_TRANSACTION = 40_000;
+
+/**
+ * Restores a backup of any size: in one transaction when it is small, else in transactions of
+ * about RESTORE_ROWS_PER_TRANSACTION records, what is referred to first. All or nothing still:
+ * the ids are checked free before anything is written, and if a step fails everything the
+ * document holds is removed again (by its ids, which were free) before the error is thrown.
+ * While it runs, other writers must not write into the territories being restored (an
+ * administrator's operation on a territory that does not exist yet).
+ * @throws DomainError BACKUP_INVALID, BACKUP_VERSION_UNSUPPORTED, BACKUP_ID_COLLISION
+ */
+export async function restoreBackupDocument(
+  graph: Graph,
+  raw: unknown,
+  options: { rowsPerTransaction?: number } = {},
+): Promise<RestoreStats> {
+  const perTransaction = options.rowsPerTransaction ?? RESTORE_ROWS_PER_TRANSACTION;
+  const doc = parseBackup(raw);
+  const steps = restoreSteps(doc);
+  const rows = steps.reduce((n, step) => n + step.rows.length, 0);
+  if (rows <= perTransaction) return graph.write((tx) => restoreBackup(tx, doc));
+  await graph.read((tx) => checkCollisions(tx, doc));
+  try {
+    let i = 0;
+    while (i < steps.length) {
+      const group: RestoreStep[] = [];
+      let size = 0;
+      while (i < steps.length && (group.length === 0 || size + steps[i]!.rows.length <= perTransaction)) {
+        size += steps[i]!.rows.length;
+        group.push(steps[i++]!);
+      }
+      await graph.write(async (tx) => {
+        for (const step of group) await tx.run(step.cypher, { rows: step.rows });
+      });
+    }
+  } catch (error) {
+    await removeRestored(graph, doc);
+    throw error;
+  }
+  return statsOf(doc);
+}
+
+/** Removes what a failed stepwise restore wrote: everything with the document's ids (free before it began). */
+async function removeRestored(graph: Graph, doc: BackupDocument): Promise<void> {
+  const ids = (list: BackupProps[], key: string) => list.map((p) => text(p, key));
+  const removals: [string, string[]][] = [
+    ['MATCH (c:Change) WHERE c.id IN $ids DETACH DELETE c', ids(doc.changes, 'id')],
+    [
+      `MATCH (e:Entity) WHERE e.id IN $ids
+       OPTIONAL MATCH (e)-[:HAS_VERSION|HAS_LAYOUT]->(x) DETACH DELETE x`,
+      ids(doc.entities, 'id'),
+    ],
+    ['MATCH (e:Entity) WHERE e.id IN $ids DETACH DELETE e', ids(doc.entities, 'id')],
+    [
+      `MATCH (u:User) WHERE u.id IN $ids
+       OPTIONAL MATCH (u)-[:HAS_PASSWORD|HAS_GRANT]->(x) DETACH DELETE x`,
+      ids(doc.users, 'id'),
+    ],
+    ['MATCH (u:User) WHERE u.id IN $ids DETACH DELETE u', ids(doc.users, 'id')],
+    ['MATCH (d:AllowedDomain) WHERE d.domain IN $ids DETACH DELETE d', ids(doc.domains, 'domain')],
+  ];
+  for (const [cypher, list] of removals) {
+    for (let i = 0; i < list.length; i += RESTORE_BATCH) {
+      const slice = list.slice(i, i + RESTORE_BATCH);
+      await graph.write((tx) => tx.run(cypher, { ids: slice }));
+    }
+  }
 }

@@ -2,10 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../errors.ts';
 import { readLayout } from '../layout/saved-layout.ts';
 import { isoDay } from '../model/dates.ts';
-import { entitySpec } from '../model/entities.ts';
-import type { EntityType } from '../model/enums.ts';
-import type { FieldValue, FieldValues } from '../model/validation.ts';
-import { CONFIDENTIAL_BEARING_FIELDS, CONFIDENTIAL_FIELD, referencedIds, type Reader } from '../access/redaction.ts';
+import type { Reader } from '../access/redaction.ts';
 import { readProjectState, type ProjectState, type ReadMoment } from '../reads/project-state.ts';
 import { visibleStatesOf } from '../reads/visible-states.ts';
 import { listTerritoryEntities } from '../reads/territories.ts';
@@ -33,25 +30,24 @@ export interface ExportFile {
   bytes: Uint8Array;
 }
 
-/** Every version of the given entities, in time order: entity id → versions. */
+/**
+ * The spans of every version of the given entities, in time order: entity id → versions (from,
+ * to; no values — the writers need the spans only, and one read of two dates per version is what
+ * keeps a territory's GEXF within a few map reads).
+ */
 export async function readHistory(tx: ManagedTransaction, ids: readonly string[]): Promise<Record<string, SnapshotVersion[]>> {
   const result = await tx.run(
     `MATCH (e:Entity)-[:HAS_VERSION]->(v:Version) WHERE e.id IN $ids
-     RETURN e.id AS id, e.type AS type, v {.*} AS version ORDER BY e.id, v.validFrom, v.recordedAt`,
+     WITH e, v ORDER BY v.validFrom, v.recordedAt
+     RETURN e.id AS id, collect([v.validFrom, v.validTo]) AS spans`,
     { ids: [...ids] },
   );
   const history: Record<string, SnapshotVersion[]> = {};
   for (const record of result.records) {
-    const id = record.get('id') as string;
-    const type = record.get('type') as EntityType;
-    const props = record.get('version') as Record<string, unknown>;
-    const values: FieldValues = {};
-    for (const name of Object.keys(entitySpec(type).fields)) values[name] = (props[name] as FieldValue | undefined) ?? null;
-    (history[id] ??= []).push({
-      from: fromNeoDateTime(props.validFrom).toISOString(),
-      to: isoOrOpen(fromNeoDateTime(props.validTo)),
-      values,
-    });
+    history[record.get('id') as string] = (record.get('spans') as [unknown, unknown][]).map(([from, to]) => ({
+      from: fromNeoDateTime(from).toISOString(),
+      to: isoOrOpen(fromNeoDateTime(to)),
+    }));
   }
   return history;
 }
@@ -62,39 +58,10 @@ export interface SnapshotOptions {
   /**
    * The reader the export is for: a reader who may not receive the project's confidential
    * items (or asked for the version without them) gets the redacted state — the same as every
-   * other read (reads/visible-states.ts) — and a history without confidential-bearing fields,
-   * without the `confidential` flag and without references to what is not in the export.
+   * other read (reads/visible-states.ts) — and the history of what it holds, as spans only (no
+   * past value leaves the server).
    */
   reader?: Reader | null;
-}
-
-/**
- * Pure: the versions a redacted export may carry — confidential-bearing fields and the flag
- * nulled, and references to entities outside the (redacted) state nulled, so no past version
- * names a hidden item.
- */
-function redactHistory(history: Record<string, SnapshotVersion[]>, state: ProjectState): Record<string, SnapshotVersion[]> {
-  const out: Record<string, SnapshotVersion[]> = {};
-  for (const [id, versions] of Object.entries(history)) {
-    const entity = state.byId.get(id);
-    if (!entity) continue;
-    const bearing = CONFIDENTIAL_BEARING_FIELDS[entity.type] ?? [];
-    out[id] = versions.map((version) => {
-      const values: FieldValues = { ...version.values };
-      for (const field of bearing) if (field in values) values[field] = null;
-      if (CONFIDENTIAL_FIELD in values) values[CONFIDENTIAL_FIELD] = null;
-      const hiddenRefs = new Set(referencedIds(entity.type, version.values).filter((ref) => !state.byId.has(ref)));
-      if (hiddenRefs.size > 0) {
-        for (const [field, value] of Object.entries(values)) {
-          if (typeof value === 'string' && hiddenRefs.has(value)) values[field] = null;
-          else if (Array.isArray(value) && value.some((v) => hiddenRefs.has(String(v))))
-            values[field] = value.filter((v) => !hiddenRefs.has(String(v))) as FieldValue;
-        }
-      }
-      return { ...version, values };
-    });
-  }
-  return out;
 }
 
 /**
@@ -108,19 +75,29 @@ export async function readProjectSnapshot(
   moment: ReadMoment,
   options: SnapshotOptions = {},
 ): Promise<ProjectSnapshot> {
-  const full = await readProjectState(tx, projectId, moment, { onBroken: () => {} });
-  const [state] = await visibleStatesOf(tx, options.reader, [full]);
-  const redacted = state !== full;
+  const state = await readVisibleProject(tx, projectId, moment, options.reader);
   const layout = await readLayout(tx, projectId);
-  let history =
+  // The history of what the reader may see only (the redacted state's entities): spans, no values.
+  const history =
     options.history === false
       ? undefined
       : await readHistory(
           tx,
-          state!.entities.map((e) => e.id),
+          state.entities.map((e) => e.id),
         );
-  if (history && redacted) history = redactHistory(history, state!);
-  return snapshotFromState(state!, { layout, ...(history ? { history } : {}) });
+  return snapshotFromState(state, { layout, ...(history ? { history } : {}) });
+}
+
+/** The project's state as the reader may see it (redacted like every other read). */
+async function readVisibleProject(
+  tx: ManagedTransaction,
+  projectId: string,
+  moment: ReadMoment,
+  reader: Reader | null | undefined,
+): Promise<ProjectState> {
+  const full = await readProjectState(tx, projectId, moment, { onBroken: () => {} });
+  const [state] = await visibleStatesOf(tx, reader, [full]);
+  return state!;
 }
 
 /**
@@ -148,11 +125,16 @@ export async function readTerritorySnapshot(
   const entities = new Map<string, ProjectSnapshot['entities'][number]>();
   for (const project of projects) {
     // Per project, so each project's entities are redacted for the reader as that project's.
-    const snapshot = await readProjectSnapshot(tx, project.id, moment, {
-      history: options.history !== false,
-      reader: options.reader ?? null,
-    });
-    for (const entity of snapshot.entities) entities.set(entity.id, entity);
+    const state = await readVisibleProject(tx, project.id, moment, options.reader);
+    for (const entity of snapshotFromState(state).entities) entities.set(entity.id, entity);
+  }
+  // One history read for the whole territory: an actor of several projects is read once.
+  if (options.history !== false) {
+    const history = await readHistory(tx, [...entities.keys()]);
+    for (const entity of entities.values()) {
+      const versions = history[entity.id];
+      if (versions) entity.history = versions;
+    }
   }
   return {
     at: at.toISOString(),

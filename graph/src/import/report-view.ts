@@ -81,6 +81,8 @@ export const IMPORT_KIND_LABELS: Partial<Record<EntityType, string>> = {
   Conflict: 'Conflit',
   Externality: 'Externalité',
   Milestone: 'Jalon',
+  Ecosystem: 'Écosystème',
+  SystemicLeap: 'Saut systémique',
 };
 
 const MATRIX_LABELS: Record<string, string> = {

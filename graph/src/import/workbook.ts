@@ -140,6 +140,8 @@ const KIND_ORDER: readonly EntityType[] = [
   'Conflict',
   'Externality',
   'Milestone',
+  'Ecosystem',
+  'SystemicLeap',
 ];
 
 /** The field that names an entity of the kind, for matching by name. */
@@ -149,6 +151,7 @@ const NAME_FIELD: Partial<Record<EntityType, string>> = {
   Objective: 'title',
   Milestone: 'name',
   Externality: 'description',
+  Ecosystem: 'name',
 };
 
 const KIND_LABEL: Record<string, string> = {
@@ -200,6 +203,8 @@ function matchKey(type: EntityType, values: FieldValues): string | null {
     case 'Convergence':
     case 'Conflict':
       return key(pick('objectiveAId', 'objectiveBId'), true);
+    case 'SystemicLeap':
+      return key(pick('fromPerimeterId', 'toPerimeterId'));
     default: {
       const field = NAME_FIELD[type];
       const name = field ? values[field] : null;
@@ -476,12 +481,23 @@ export function planWorkbookImport(
     // writes them) is left out of the creation and set on the day its target begins — the history
     // the row summarises — rather than refused.
     const deferred: { field: string; value: FieldValue; from: Date }[] = [];
+    const end = row.end ? parseDay(row.end).getTime() : Number.POSITIVE_INFINITY;
     for (const [field, fieldSpec] of referenceFields(spec)) {
-      if (fieldSpec.required) continue;
       const value = inputValues[field] as FieldValue | undefined;
+      if (fieldSpec.kind === 'refList' && Array.isArray(value)) {
+        // A list (an ecosystem's members) names its present members, some of whom joined later:
+        // created with those there on its first day, each later one added on the day it begins.
+        const startOf = (ref: string) => startOfEntry(ref)?.getTime() ?? 0;
+        const later = [...new Set(value.map(startOf).filter((t) => t > validFrom.getTime() && t < end))].sort((a, b) => a - b);
+        if (later.length === 0) continue;
+        inputValues[field] = value.filter((ref) => startOf(ref) <= validFrom.getTime());
+        for (const from of later)
+          deferred.push({ field, value: value.filter((ref) => startOf(ref) <= from), from: new Date(from) });
+        continue;
+      }
+      if (fieldSpec.required) continue;
       const ids = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
       const latest = Math.max(0, ...ids.map((ref) => startOfEntry(ref)?.getTime() ?? 0));
-      const end = row.end ? parseDay(row.end).getTime() : Number.POSITIVE_INFINITY;
       if (latest > validFrom.getTime() && latest < end) {
         deferred.push({ field, value: value ?? null, from: new Date(latest) });
         inputValues[field] = Array.isArray(value) ? [] : null;

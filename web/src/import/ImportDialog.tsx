@@ -5,7 +5,7 @@ import { queryKeys } from '../api/queryKeys.ts';
 import { download } from '../export/download.ts';
 import type { ImportReport } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { templateCsv } from './columns.ts';
+import { templateCsv } from './template.ts';
 import { uploadWorkbook } from './upload.ts';
 
 /** Rows shown per sheet in the preview; the others are checked all the same. */

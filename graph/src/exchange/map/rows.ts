@@ -241,6 +241,35 @@ const simple: Record<Exclude<SheetKind, 'actors' | 'objectives' | 'edges'>, (row
       { start: null, end: null },
     ),
   ],
+  ecosystems: (row) => [
+    entity(
+      row,
+      'Ecosystem',
+      idOf(row),
+      { name: row.field('name', 'Ecosystem', 'name'), description: row.field('description', 'Ecosystem', 'description') },
+      {
+        memberIds: row.refList('members', 'les membres'),
+        perimeterId: row.has('perimeter') ? row.ref('perimeter', 'le périmètre', false) : null,
+      },
+      row.dates(),
+    ),
+  ],
+  leaps: (row) => [
+    entity(
+      row,
+      'SystemicLeap',
+      idOf(row),
+      {
+        trigger: row.field('trigger', 'SystemicLeap', 'trigger'),
+        description: row.field('description', 'SystemicLeap', 'description'),
+      },
+      {
+        fromPerimeterId: row.ref('from', 'le périmètre de départ', true),
+        toPerimeterId: row.ref('to', "le périmètre d'arrivée", true),
+      },
+      row.dates(),
+    ),
+  ],
 };
 
 type EdgeKind = keyof typeof EDGE_TYPES;

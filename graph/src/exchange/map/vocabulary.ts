@@ -17,6 +17,8 @@ export const SHEET_KINDS = [
   'conflicts',
   'externalities',
   'milestones',
+  'ecosystems',
+  'leaps',
   'edges',
 ] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
@@ -240,6 +242,36 @@ export const SHEETS: Record<SheetKind, SheetSpec> = {
       column('name', 'Nom', 'name', 'jalon', 'milestone', 'label', 'intitulé'),
       column('date', 'Date', 'le', 'on'),
       DESCRIPTION,
+    ],
+  },
+  ecosystems: {
+    kind: 'ecosystems',
+    title: 'Écosystèmes',
+    names: ['ecosystemes', 'ecosystemes cooperatifs', 'ecosystems'],
+    required: ['name', 'members'],
+    columns: [
+      ID,
+      column('name', 'Nom', 'name', 'écosystème', 'ecosystem', 'label', 'intitulé'),
+      column('members', 'Membres', 'members', 'acteurs membres', 'acteurs', 'actors'),
+      column('perimeter', 'Périmètre', 'perimeter', "périmètre d'enjeux"),
+      DESCRIPTION,
+      START,
+      END,
+    ],
+  },
+  leaps: {
+    kind: 'leaps',
+    title: 'Sauts systémiques',
+    names: ['sauts systemiques', 'sauts', 'systemic leaps', 'leaps'],
+    required: ['from', 'to', 'trigger'],
+    columns: [
+      ID,
+      column('from', 'Périmètre de départ', 'de', 'from', 'from perimeter', 'périmètre initial'),
+      column('to', "Périmètre d'arrivée", 'vers', 'to', 'to perimeter', 'périmètre élargi'),
+      column('trigger', 'Événement déclencheur', 'déclencheur', 'trigger', 'événement', 'event'),
+      DESCRIPTION,
+      START,
+      END,
     ],
   },
   edges: {

@@ -70,14 +70,58 @@ function expectedRows(snapshot: ProjectSnapshot): Row[] {
   for (const e of sorted('Externality'))
     rows.push(row(e, ['description', 'sign', 'status', 'internalisation'], ['affectedActorIds', 'objectiveId']));
   for (const e of sorted('Milestone')) rows.push(row(e, ['name', 'date', 'description'], [], false));
+  for (const e of sorted('Ecosystem')) rows.push(row(e, ['name', 'description'], ['memberIds', 'perimeterId']));
+  for (const e of sorted('SystemicLeap')) rows.push(row(e, ['trigger', 'description'], ['fromPerimeterId', 'toPerimeterId']));
   return rows;
 }
 
 const strip = (rows: PlanRow[]): Row[] =>
   rows.map(({ kind, id, values, refs, start, end }) => ({ kind, id, values, refs, start, end }));
 
-describe('export → import round trip', () => {
+/** The writers' snapshot plus what only a workbook carries: a second perimeter, a systemic leap, an ecosystem. */
+function withEcosystemAndLeap(): ProjectSnapshot {
   const snapshot = buildMalaunaySnapshot();
+  const t = (day: string) => `${day}T00:00:00.000Z`;
+  snapshot.entities.push(
+    {
+      id: 'per-commune',
+      type: 'Perimeter',
+      validFrom: t('2022-01-10'),
+      validTo: null,
+      values: { projectId: 'prj-1', name: 'Commune entière', description: 'Alimentation de toute la commune' },
+    },
+    {
+      id: 'leap-1',
+      type: 'SystemicLeap',
+      validFrom: t('2022-01-10'),
+      validTo: null,
+      values: {
+        projectId: 'prj-1',
+        fromPerimeterId: 'per-centre',
+        toPerimeterId: 'per-commune',
+        trigger: 'Appel à projets PAT',
+        description: null,
+      },
+    },
+    {
+      id: 'eco-1',
+      type: 'Ecosystem',
+      validFrom: t('2021-09-01'),
+      validTo: null,
+      values: {
+        projectId: 'prj-1',
+        name: 'Circuits courts',
+        memberIds: ['act-amap', 'act-prod', 'act-media'],
+        perimeterId: 'per-centre',
+        description: 'Paniers, marché et distribution',
+      },
+    },
+  );
+  return snapshot;
+}
+
+describe('export → import round trip', () => {
+  const snapshot = withEcosystemAndLeap();
 
   it('XLSX: one sheet per kind, read back as the same rows, no problem, nothing ignored', () => {
     const plan = mapWorkbook(readWorkbook(writeXlsx(snapshot), 'export.xlsx'));
@@ -92,6 +136,8 @@ describe('export → import round trip', () => {
       ['Conflits', 'conflicts', 'read'],
       ['Externalités', 'externalities', 'read'],
       ['Jalons', 'milestones', 'read'],
+      ['Écosystèmes', 'ecosystems', 'read'],
+      ['Sauts systémiques', 'leaps', 'read'],
     ]);
     expect(plan.sheets.flatMap((s) => s.columns.filter((c) => c.ignored))).toEqual([]);
     expect(plan.problems).toEqual([]);
@@ -111,6 +157,8 @@ describe('export → import round trip', () => {
       'Conflits.csv',
       'Externalités.csv',
       'Jalons.csv',
+      'Écosystèmes.csv',
+      'Sauts systémiques.csv',
     ]);
     const rows = files.flatMap((file) => {
       const plan = mapWorkbook(readWorkbook(file.bytes, file.fileName));

@@ -2,11 +2,15 @@ import type { EntityType } from '../../model/enums.ts';
 import type { FieldValues } from '../../model/validation.ts';
 import type { ProjectState } from '../../reads/project-state.ts';
 
-/** One version of an entity: its values over [from, to) (valid time, ISO instants; `to` null: open). */
+/**
+ * One version of an entity over [from, to) (valid time, ISO instants; `to` null: open). Its
+ * values are absent when read from the database: the writers need the spans only (GEXF spells,
+ * GraphML start/end), and a past value never leaves the server that way.
+ */
 export interface SnapshotVersion {
   from: string;
   to: string | null;
-  values: FieldValues;
+  values?: FieldValues;
 }
 
 export interface SnapshotEntity {
@@ -78,9 +82,21 @@ export function entitiesOf(snapshot: ProjectSnapshot, type: EntityType): Snapsho
   return snapshot.entities.filter((e) => e.type === type).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** Entities by id, per entities array (rebuilt when its length changes): names are looked up per reference. */
+const byIdCache = new WeakMap<readonly SnapshotEntity[], { size: number; byId: Map<string, SnapshotEntity> }>();
+
+function entityById(snapshot: ProjectSnapshot, id: string): SnapshotEntity | undefined {
+  let cached = byIdCache.get(snapshot.entities);
+  if (!cached || cached.size !== snapshot.entities.length) {
+    cached = { size: snapshot.entities.length, byId: new Map(snapshot.entities.map((e) => [e.id, e])) };
+    byIdCache.set(snapshot.entities, cached);
+  }
+  return cached.byId.get(id);
+}
+
 /** How an entity is named in a file: its title field, or its id. */
 export function titleOf(snapshot: ProjectSnapshot, id: string): string {
-  const entity = snapshot.entities.find((e) => e.id === id);
+  const entity = entityById(snapshot, id);
   if (!entity) return id;
   const title = entity.type === 'Objective' ? entity.values.title : entity.values.name;
   return typeof title === 'string' ? title : id;

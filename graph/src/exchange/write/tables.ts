@@ -97,6 +97,18 @@ const GETTERS: Record<Exclude<SheetKind, 'actors' | 'edges'>, Record<string, Get
     date: (e) => (typeof e.values.date === 'string' ? { day: e.values.date } : null),
     description: (e) => cell(e.values.description),
   },
+  ecosystems: {
+    name: (e) => cell(e.values.name),
+    members: (e, s) => ref(s, e.values.memberIds),
+    perimeter: (e, s) => ref(s, e.values.perimeterId),
+    description: (e) => cell(e.values.description),
+  },
+  leaps: {
+    from: (e, s) => ref(s, e.values.fromPerimeterId),
+    to: (e, s) => ref(s, e.values.toPerimeterId),
+    trigger: (e) => cell(e.values.trigger),
+    description: (e) => cell(e.values.description),
+  },
 };
 
 const TYPE_OF: Record<Exclude<SheetKind, 'actors' | 'edges'>, SnapshotEntity['type']> = {
@@ -109,6 +121,8 @@ const TYPE_OF: Record<Exclude<SheetKind, 'actors' | 'edges'>, SnapshotEntity['ty
   conflicts: 'Conflict',
   externalities: 'Externality',
   milestones: 'Milestone',
+  ecosystems: 'Ecosystem',
+  leaps: 'SystemicLeap',
 };
 
 function table(kind: Exclude<SheetKind, 'actors' | 'edges'>, snapshot: ProjectSnapshot): Table {
@@ -174,6 +188,8 @@ export function projectTables(snapshot: ProjectSnapshot): Table[] {
         'conflicts',
         'externalities',
         'milestones',
+        'ecosystems',
+        'leaps',
       ] as const
     ).map((kind) => table(kind, snapshot)),
   ];

@@ -637,7 +637,10 @@ async function everyQuery(ask: Ask, schema: Schema, s: Scenario): Promise<{ all:
     await run('projectAnalysis', { projectId: s.projectId, asOf });
     await run('territory', { id: s.territoryId, asOf });
   }
-  await run('territories', {});
+  // Every territory the principal may read, two levels deep: deeper, each actor's territory lists
+  // the whole register again — the answer grows with the square of the shared test database (an
+  // L territory of 2,000 actors: beyond what JSON.stringify can hold). `territory` above goes deep.
+  await run('territories', {}, 2);
   await run('projectLayout', { projectId: s.projectId });
   for (const bounds of [
     { from: '2018-06-01T00:00:00Z' },
@@ -658,6 +661,9 @@ async function everyQuery(ask: Ask, schema: Schema, s: Scenario): Promise<{ all:
       expect(page.changes).toHaveLength(3);
       after = page.endCursor;
     }
+  }
+  for (const filter of [{}, { entityType: 'Conflict' }, { withActors: true }, ...s.hiddenIds.map((entityId) => ({ entityId }))]) {
+    await run('projectTimelineAuthors', { projectId: s.projectId, ...filter });
   }
   for (const change of s.log) await run('change', { id: change.id });
   // Exports: the text formats, decoded (base64 would hide a leak from the search), for the

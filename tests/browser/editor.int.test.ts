@@ -27,14 +27,22 @@ async function nodeScreenPosition(page: Page, id: string): Promise<{ x: number; 
 /** Drags a link from one node to another in draw mode, as a pilot does with the mouse. */
 async function dragLink(page: Page, fromId: string, toId: string): Promise<void> {
   await page.keyboard.press('f'); // fit the map, so both ends are on screen
-  await page.waitForTimeout(400);
-  const from = await nodeScreenPosition(page, fromId);
-  const to = await nodeScreenPosition(page, toId);
+  // The fit animates, and a new element's placement may move the view: wait until both ends hold
+  // still (under load an animation outlasts any fixed pause, and the drag then starts off a node).
+  const ends = async () => [await nodeScreenPosition(page, fromId), await nodeScreenPosition(page, toId)];
+  let [from, to] = await ends();
+  for (let tries = 0; tries < 40; tries += 1) {
+    await page.waitForTimeout(250);
+    const [nextFrom, nextTo] = await ends();
+    const still = Math.hypot(nextFrom.x - from.x, nextFrom.y - from.y) + Math.hypot(nextTo.x - to.x, nextTo.y - to.y) < 0.5;
+    [from, to] = [nextFrom, nextTo];
+    if (still) break;
+  }
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
   await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.waitForTimeout(300); // edgehandles waits for a short hover on the target
+  await page.waitForTimeout(600); // edgehandles waits for a short hover on the target
   await page.mouse.up();
 }
 

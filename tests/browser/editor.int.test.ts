@@ -29,7 +29,11 @@ async function dragLink(page: Page, fromId: string, toId: string): Promise<void>
   await page.keyboard.press('f'); // fit the map, so both ends are on screen
   // The fit animates, and a new element's placement may move the view: wait until both ends hold
   // still (under load an animation outlasts any fixed pause, and the drag then starts off a node).
-  const ends = async () => [await nodeScreenPosition(page, fromId), await nodeScreenPosition(page, toId)];
+  type Point = { x: number; y: number };
+  const ends = async (): Promise<[Point, Point]> => [
+    await nodeScreenPosition(page, fromId),
+    await nodeScreenPosition(page, toId),
+  ];
   let [from, to] = await ends();
   for (let tries = 0; tries < 40; tries += 1) {
     await page.waitForTimeout(250);

@@ -56,7 +56,7 @@ export function arrangeCanvasLabels(
 }
 
 /** Which names show first when they do not all fit: engaged actors, then connected objectives. */
-function labelPriority(node: NodeSingular): number {
+export function labelPriority(node: NodeSingular): number {
   const degree = node.connectedEdges().length;
   switch (node.data('kind')) {
     case 'ACTOR':

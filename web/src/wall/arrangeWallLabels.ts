@@ -1,3 +1,4 @@
+import { labelPriority } from '../map/canvasLabels.ts';
 import type { Core, NodeSingular } from 'cytoscape';
 import { abbreviate, labelScale } from '../map/labels.ts';
 import { baseFont } from '../map/style.ts';
@@ -26,19 +27,6 @@ function measureAt(size: number): (text: string) => number {
     }
     return width;
   };
-}
-
-/** Which names show first when they do not all fit: engaged actors, then connected objectives. */
-function priority(node: NodeSingular): number {
-  const degree = node.connectedEdges().length;
-  switch (node.data('kind')) {
-    case 'ACTOR':
-      return 100 + Number(node.data('engagementRank') ?? 0) * 20 + degree * 2;
-    case 'OBJECTIVE':
-      return 90 + degree * 3;
-    default:
-      return 50 + degree;
-  }
 }
 
 const LABEL_ONLY = {
@@ -91,7 +79,7 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
       width: n.width(),
       height: n.height(),
       text,
-      priority: priority(n),
+      priority: labelPriority(n),
       name: n.data('kind') === 'ACTOR' || n.data('kind') === 'OBJECTIVE',
     });
   });

@@ -193,7 +193,7 @@ describe('operations at once (TRAME_MAX_CONCURRENT_OPERATIONS)', () => {
       release = resolve;
     });
     try {
-      const first = gql(app, '{ project(id: "' + small.project.id + '") { name } }');
+      const first = gql(app, `{ project(id: "${small.project.id}") { name } }`);
       await new Promise((resolve) => setTimeout(resolve, 300));
       let secondDone = false;
       const second = gqlAs(app, null, '{ viewer { kind } }').then((result) => {

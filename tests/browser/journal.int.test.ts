@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_USER, useBrowserApp } from '../support/app.ts';
 import { createPilot } from '../support/principals.ts';
@@ -39,6 +39,17 @@ const actorIds = (page: Page) =>
       .__trameCy;
     return cy ? cy.nodes('[kind = "ACTOR"]').map((n) => n.id()) : [];
   });
+
+/**
+ * The journal's entries in words; when there are none, what the panel says instead (loading, an
+ * error, nothing matches), so that a poll that times out tells why.
+ */
+async function listedOrState(journal: Locator): Promise<string[]> {
+  const listed = await journal.locator('.journal-entry .journal-what').allTextContents();
+  if (listed.length > 0) return listed;
+  const state = await journal.locator('.journal-list ~ *, .hint:not(.small), [role="alert"]').allTextContents();
+  return [`(aucune entrée) ${state.join(' | ')}`];
+}
 
 describe('the journal', () => {
   it('undoes an actor ended by mistake: from the journal, after a confirmation, and the actor is back on the map', async () => {
@@ -177,16 +188,12 @@ describe('the journal', () => {
 
     // By author: only the pilot's objective.
     await author.selectOption('Animatrice des vergers');
-    await expect
-      .poll(() => journal.locator('.journal-entry .journal-what').allTextContents(), { timeout: 20_000 })
-      .toEqual(['Création · Objectif « Potager pédagogique »']);
+    await expect.poll(() => listedOrState(journal), { timeout: 20_000 }).toEqual(['Création · Objectif « Potager pédagogique »']);
     expect((await metas()).every((m) => m.startsWith('par Animatrice des vergers'))).toBe(true);
 
     // With the type: the pilot's objectives still; the administrator's are not listed.
     await journal.getByLabel('Type').selectOption('Objective');
-    await expect
-      .poll(() => journal.locator('.journal-entry .journal-what').allTextContents(), { timeout: 20_000 })
-      .toEqual(['Création · Objectif « Potager pédagogique »']);
+    await expect.poll(() => listedOrState(journal), { timeout: 20_000 }).toEqual(['Création · Objectif « Potager pédagogique »']);
     // With the element: the administrator's objective has no change by the pilot; its own author is offered.
     await journal.getByLabel('Élément').selectOption(adminObjective);
     await journal.getByText('Aucun changement ne correspond à ces filtres.').waitFor({ timeout: 20_000 });
@@ -195,7 +202,7 @@ describe('the journal', () => {
       .toEqual(['Tous les auteurs', 'Animatrice des vergers', TEST_USER.name]);
     await author.selectOption('');
     await expect
-      .poll(() => journal.locator('.journal-entry .journal-what').allTextContents(), { timeout: 20_000 })
+      .poll(() => listedOrState(journal), { timeout: 20_000 })
       .toEqual(['Création · Objectif « Verger conservatoire »']);
     await journal.getByLabel('Élément').selectOption(pilotObjective);
     await expect

@@ -14,6 +14,9 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Renderers' shared memory in /tmp rather than /dev/shm, which containers often cap at 64 MiB:
+  // a renderer that cannot map its buffers dies (« Target crashed »).
+  '--disable-dev-shm-usage',
 ];
 
 /** `CHROMIUM_PATH`, or Debian's `/usr/bin/chromium`. */

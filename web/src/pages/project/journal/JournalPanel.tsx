@@ -3,6 +3,7 @@ import { ENTITY_TYPES, type EntityType } from '@trame/graph/model';
 import { useMemo, useState } from 'react';
 import { ApiError, request } from '../../../api/client.ts';
 import { queryKeys } from '../../../api/queryKeys.ts';
+import { Feedback } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { RefOptions } from '../../../panels/EntityForm.tsx';
 import { REVERT_CHANGE, useJournal, useJournalAuthors, type JournalChange, type JournalFilters } from './journalDocuments.ts';
@@ -99,9 +100,7 @@ export function JournalPanel(props: JournalPanelProps) {
       {journal.isPending ? (
         <p className="hint">{t.journalLoading}</p>
       ) : journal.error ? (
-        <p className="error" role="alert">
-          {t.loadError}
-        </p>
+        <Feedback loading={false} error={journal.error} hasData={false} onRetry={() => void journal.refetch()} />
       ) : changes.length === 0 ? (
         <p className="hint">{t.journalEmpty}</p>
       ) : (

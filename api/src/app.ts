@@ -35,6 +35,8 @@ export interface AppOptions {
   graphiql?: boolean;
   /** GraphQL operations executed at once; default 4 (TRAME_MAX_CONCURRENT_OPERATIONS). */
   maxConcurrentOperations?: number;
+  /** The largest GraphQL answer, in JSON characters; default 64 Mi (graphql/response-size.ts). */
+  maxResponseChars?: number;
   /** The live bus's Redis (TRAME_REDIS_URL); null or absent: in-process. */
   redisUrl?: string | null;
   logger?: FastifyServerOptions['logger'];
@@ -74,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     graphiql: options.graphiql ?? true,
     publicUrl,
     maxConcurrentOperations: options.maxConcurrentOperations ?? DEFAULT_MAX_CONCURRENT_OPERATIONS,
+    ...(options.maxResponseChars ? { maxResponseChars: options.maxResponseChars } : {}),
     live,
   });
   registerExchangeFiles(app, { live });

@@ -11,6 +11,8 @@ export const API_ERROR_CODES = {
     'La requête ne respecte pas le schéma (champ inconnu, valeur d’énumération inconnue, argument ou variable manquant ou du mauvais type…).',
   QUERY_TOO_COMPLEX:
     'La requête dépasse une limite (profondeur, alias, jetons, coût ou directives) : le message nomme la limite et sa valeur (`extensions.limit`, `extensions.max`).',
+  RESPONSE_TOO_LARGE:
+    'La réponse dépasserait la taille permise (64 Mio de JSON) — le plus souvent une requête trop imbriquée (`territories { actors { territory { actors … } } }`) : demandez moins de niveaux ou moins de champs ; rien n’a été modifié.',
   NOT_EXECUTED:
     "Ce champ de mutation n'a pas été exécuté : un champ précédent de la même opération a échoué (`extensions.failedField`) et rien n'a été enregistré.",
   TRANSIENT_FAILURE: "Une écriture concurrente a interrompu la mutation, même rejouée : rien n'a été enregistré, renvoyez-la.",

@@ -34,6 +34,7 @@ import {
 } from '../plugins/security-graphql.ts';
 import { CSRF_HEADER } from '../plugins/security.ts';
 import { useProjectStateCache } from './project-states.ts';
+import { DEFAULT_MAX_RESPONSE_CHARS, useResponseSizeLimit } from './response-size.ts';
 import { buildSchema } from './schema.ts';
 import { allOrNothingMutations, useMutationTransaction } from './transaction.ts';
 
@@ -176,6 +177,8 @@ export interface YogaRouteOptions {
   maxConcurrentOperations: number;
   /** Where committed changes are published and subscriptions listen (api/src/live/bus.ts). */
   live: LiveBus;
+  /** The largest answer, in JSON characters (response-size.ts); default DEFAULT_MAX_RESPONSE_CHARS. */
+  maxResponseChars?: number;
 }
 
 /**
@@ -315,6 +318,7 @@ export function registerGraphQL(app: FastifyInstance, options: YogaRouteOptions)
       }),
       useAnonymousLimits,
       useErrorCodes,
+      useResponseSizeLimit(options.maxResponseChars ?? DEFAULT_MAX_RESPONSE_CHARS),
       useProjectStateCache,
       useMutationTransaction,
     ],

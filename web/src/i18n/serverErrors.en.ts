@@ -10,6 +10,7 @@ export const SERVER_ERRORS_EN: Record<string, (w: ServerErrorWords) => string> =
   // The request did not reach the server, or its answer could not be read (api/client.ts).
   NETWORK: () => 'The server does not answer. Check that it is running, then retry.',
   PAYLOAD_TOO_LARGE: () => 'The request is too large for the server (over 2 MB): split the file into several.',
+  RESPONSE_TOO_LARGE: () => 'The answer would be too large (over 64 MB): ask for fewer nested levels or fields.',
   BAD_RESPONSE: () => 'The server’s answer could not be read. Retry in a moment.',
   SERVICE_UNAVAILABLE: () => 'The database cannot be reached for the moment: nothing was changed, retry in a moment.',
   TRANSIENT_FAILURE: () => 'A concurrent change interrupted this one: nothing was saved, save again.',

@@ -19,26 +19,30 @@ export const DEFAULT_MAX_RESPONSE_CHARS = 64 * 1024 * 1024;
  */
 export function exceedsJsonChars(value: unknown, max: number): boolean {
   let total = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const item = stack.pop();
+  // Containers still to walk; scalars are counted where they are met (no push, no pair arrays).
+  const stack: object[] = [];
+  const count = (item: unknown): void => {
     if (typeof item === 'string') total += item.length + 2;
     else if (typeof item === 'number') total += String(item).length;
     else if (typeof item === 'boolean') total += 5;
     else if (item === null || item === undefined) total += 4;
-    else if (Array.isArray(item)) {
+    else if (typeof item === 'object') stack.push(item);
+  };
+  count(value);
+  while (stack.length > 0 && total <= max) {
+    const item = stack.pop() as Record<string, unknown> | unknown[];
+    if (Array.isArray(item)) {
       total += 2 + item.length;
-      for (const element of item) stack.push(element);
-    } else if (typeof item === 'object') {
+      for (let i = 0; i < item.length; i++) count(item[i]);
+    } else {
       total += 2;
-      for (const [key, element] of Object.entries(item as Record<string, unknown>)) {
+      for (const key in item) {
         total += key.length + 4;
-        stack.push(element);
+        count(item[key]);
       }
     }
-    if (total > max) return true;
   }
-  return false;
+  return total > max;
 }
 
 /**

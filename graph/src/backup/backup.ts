@@ -443,8 +443,13 @@ export async function restoreBackup(tx: ManagedTransaction, raw: unknown): Promi
   return statsOf(doc);
 }
 
-/** Rows per transaction of a stepwise restore (and the size under which one transaction does it all). */
-export const RESTORE_ROWS_PER_TRANSACTION = 40_000;
+/**
+ * Rows per transaction of a stepwise restore (and the size under which one transaction does it
+ * all): one 2,000-row statement per transaction, as the bulk loader commits. Larger transactions
+ * were slower per record: M's backup (47,000 records) took 72 s at 40,000 rows per transaction,
+ * 27 s at 2,000 (same machine, same hour).
+ */
+export const RESTORE_ROWS_PER_TRANSACTION = 2_000;
 
 /**
  * Restores a backup of any size: in one transaction when it is small, else in transactions of

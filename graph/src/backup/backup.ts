@@ -23,8 +23,11 @@ import { fromNeoDateTime, toNeoDateTime } from '../time.ts';
  * - Restore: into an empty database or one holding other territories; any id (entity, change,
  *   user, e-mail, domain, layout's project) already there refuses the whole document
  *   (BACKUP_ID_COLLISION, the first ids in the message); a document of another format or version
- *   is refused (BACKUP_INVALID, BACKUP_VERSION_UNSUPPORTED). All or nothing: one transaction, or
- *   for a large document several, undone together if one fails (`restoreBackupDocument`).
+ *   is refused (BACKUP_INVALID, BACKUP_VERSION_UNSUPPORTED), and so is one referring to an entity
+ *   or user neither in it nor in the database (BACKUP_INVALID). Planned in memory: references are
+ *   resolved from the document, writes attach to nodes by element id (`restoreSteps`). All or
+ *   nothing: one transaction, or for a large document several, undone together if one fails
+ *   (`restoreBackupDocument`).
  */
 
 export const BACKUP_FORMAT = 'trame-backup';

@@ -139,6 +139,22 @@ describe('backup and restore', () => {
     expect(await footprint(territory.id)).toEqual(before);
   });
 
+  it('refuses a document referring to an entity it does not hold and the database lacks (BACKUP_INVALID), and changes nothing', async () => {
+    const { territory } = await territoryWithHistory();
+    const doc = JSON.parse(canonicalJson(await backup(territory.id))) as BackupDocument;
+    await removeTerritory(territory.id);
+    const missing = uniqueId('act-absent');
+    const version = doc.versions.find((v) => v.refs.length > 0)!;
+    version.refs[0]!.id = missing;
+    for (const rowsPerTransaction of [undefined, 10]) {
+      await expect(restoreBackupDocument(t.graph, doc, rowsPerTransaction ? { rowsPerTransaction } : {})).rejects.toMatchObject({
+        code: 'BACKUP_INVALID',
+        message: expect.stringContaining(missing),
+      });
+      expect(await footprint(territory.id)).toEqual({ entities: 0, versions: 0, changes: 0, refs: 0, latest: 0 });
+    }
+  });
+
   it('the demo territory backs up canonically (same bytes twice), and cannot be restored over itself', async () => {
     const one = canonicalJson(await backup('ter-malaunay'));
     const two = canonicalJson(await backup('ter-malaunay'));

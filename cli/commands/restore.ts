@@ -4,8 +4,9 @@ import type { CliCommand } from '../command.ts';
 
 /**
  * `trame restore <fichier>`: loads a backup (`trame backup`) into an empty database or one that
- * holds other territories, in one transaction; refused, with nothing written, when an id is
- * already there (BACKUP_ID_COLLISION) or the format's version is not this one's. Exit 0
+ * holds other territories, all or nothing (`restoreBackupDocument`); refused, with nothing
+ * written, when an id is already there (BACKUP_ID_COLLISION), the format's version is not this
+ * one's, or a reference is found neither in the backup nor in the database. Exit 0
  * restored, 1 refused, 2 a failure.
  */
 export const restoreCommand: CliCommand = {

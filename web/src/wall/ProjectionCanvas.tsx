@@ -88,14 +88,24 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   const labelFrame = useRef<number | null>(null);
   const focusedBefore = useRef(false);
 
+  /** The zoom the labels were last arranged for: a zoom event at that zoom (a fit's own) needs no second pass. */
+  const arrangedZoom = useRef<number | null>(null);
   const arrangeLabels = (cy: Core) => {
     scaleRef.current = arrangeWallLabels(cy, propsRef.current.theme, scaleRef.current);
+    arrangedZoom.current = cy.zoom();
   };
-  const scheduleLabels = () => {
+  /** Whether the next frame's arrangement is needed whatever the zoom (elements, theme or size changed). */
+  const labelsForced = useRef(false);
+  /** Arranges the labels at the next frame; `onZoom`: only if the zoom is not the one they were arranged for. */
+  const scheduleLabels = (onZoom = false) => {
+    if (!onZoom) labelsForced.current = true;
     if (labelFrame.current !== null) return;
     labelFrame.current = requestAnimationFrame(() => {
       labelFrame.current = null;
-      if (cyRef.current) arrangeLabels(cyRef.current);
+      const cy = cyRef.current;
+      const needed = labelsForced.current || cy?.zoom() !== arrangedZoom.current;
+      labelsForced.current = false;
+      if (cy && needed) arrangeLabels(cy);
     });
   };
 
@@ -137,7 +147,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     if (duration <= 0) {
       cy.viewport(target);
       arrangeLabels(cy);
-    } else cy.animate(target, { duration, complete: scheduleLabels });
+    } else cy.animate(target, { duration, complete: () => scheduleLabels() });
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: mount only; callbacks read refs.
@@ -159,7 +169,9 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
       const target = event.target as Core | NodeSingular;
       propsRef.current.onTap(target === cy || !(target as NodeSingular).isNode?.() ? null : (target as NodeSingular).id());
     });
-    cy.on('zoom resize', scheduleLabels);
+    // A fit arranges the labels itself: its own zoom event asks for no second pass.
+    cy.on('zoom', () => scheduleLabels(true));
+    cy.on('resize', () => scheduleLabels());
     return () => {
       if (labelFrame.current !== null) cancelAnimationFrame(labelFrame.current);
       cy.destroy();
@@ -167,10 +179,13 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     };
   }, []);
 
+  const styledTheme = useRef(props.theme);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the theme only; labels read refs.
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
+    // Created with this theme: restyling now would only delay the first map by a frame.
+    if (!cy || styledTheme.current === props.theme) return;
+    styledTheme.current = props.theme;
     cy.style(wallStylesheet(props.theme, scaleRef.current) as never);
     scheduleLabels();
   }, [props.theme]);

@@ -177,7 +177,10 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
       { min: cy.minZoom(), max: cy.maxZoom() },
     );
     if (!target) return;
+    // The labels' arrangement is in the drawing's units: a move alone leaves it as it is.
+    const zoomed = target.zoom !== cy.zoom();
     const then = () => {
+      if (!zoomed) return;
       arrangeLabels(cy);
       keepInside(cy, eles, padding, 0, rounds - 1);
     };

@@ -77,7 +77,9 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
     },
     drawn,
   );
-  const data = useProjectStory(projectId, story.steps, story.stepIndex);
+  // The previous step's map (for the caption) is read once the first map is drawn: its answer,
+  // parsed in the middle of the first layout's aftermath, delayed the first frame.
+  const data = useProjectStory(projectId, story.steps, story.stepIndex, true, drawn);
   const elements = useMapElements(data.map, 'perimeter', NO_FILTERS, null, false);
   // The canvas moves to a step once its map is here; meanwhile it keeps the step it shows.
   const canvasKey = useRef(story.step.key);

@@ -1,18 +1,24 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { createQueryClient } from './api/queryClient.ts';
+import { projectViewQuery } from './api/useProjectView.ts';
 import { hasWallSecret } from './api/wallCredential.ts';
 import { AppLink } from './components/AppLink.tsx';
 import { UserMenu } from './components/access/UserMenu.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { navigate, useRoute } from './navigation.ts';
-import { HomePage } from './pages/home/HomePage.tsx';
-import { ProjectPage } from './pages/project/ProjectPage.tsx';
-import { SignInPage } from './pages/sign-in/SignInPage.tsx';
-import { WallPage } from './pages/wall/WallPage.tsx';
-import { homeHref, signInHref } from './routes.ts';
+import { homeHref, parseRoute, signInHref } from './routes.ts';
 
-// The analysis pages load on first visit: the map editor, the page pilots open most, does not wait for them.
+// Every page loads on first visit, so a page's code holds only what it draws: the wall on a
+// room's screen does not wait for the editor, the import or the review (issue 14's projection
+// figure), nor the editor for the analysis pages.
+const HomePage = lazy(() => import('./pages/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const SignInPage = lazy(() => import('./pages/sign-in/SignInPage.tsx').then((m) => ({ default: m.SignInPage })));
+const ProjectPage = lazy(() => import('./pages/project/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
+const loadProjection = () => import('./pages/wall/ProjectionPage.tsx');
+const loadWall = () => import('./pages/wall/WallPage.tsx');
+const ProjectionPage = lazy(() => loadProjection().then((m) => ({ default: m.ProjectionPage })));
+const WallPage = lazy(() => loadWall().then((m) => ({ default: m.WallPage })));
 const ProjectAnalysisPage = lazy(() =>
   import('./pages/project-analysis/ProjectAnalysisPage.tsx').then((m) => ({ default: m.ProjectAnalysisPage })),
 );
@@ -23,7 +29,6 @@ const ProjectTablePage = lazy(() =>
   import('./pages/project-table/ProjectTablePage.tsx').then((m) => ({ default: m.ProjectTablePage })),
 );
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
-const ProjectionPage = lazy(() => import('./pages/wall/ProjectionPage.tsx').then((m) => ({ default: m.ProjectionPage })));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 /**
@@ -37,6 +42,19 @@ function toSignIn(): void {
   navigate(signInHref(pathname + search), true);
 }
 
+/**
+ * What the opening page needs, started before React first renders: the projection's code and
+ * its project read go out together (not the read after the code, as rendering would ask), and
+ * the wall link's page code. Both are what the pages ask for anyway (same chunk, same query key).
+ */
+function startOpeningPage(queryClient: QueryClient): void {
+  const route = parseRoute(window.location.pathname, window.location.search);
+  if (route.page === 'projection') {
+    void loadProjection();
+    void queryClient.prefetchQuery(projectViewQuery(route.projectId, null, true));
+  } else if (route.page === 'wall') void loadWall();
+}
+
 function Shell() {
   const route = useRoute();
   const { lang, setLang, t } = useI18n();
@@ -44,7 +62,12 @@ function Shell() {
     document.documentElement.lang = lang;
   }, [lang]);
   // The wall is a page of its own: the map on a room's screen, no header, no way elsewhere.
-  if (route.page === 'wall') return <WallPage />;
+  if (route.page === 'wall')
+    return (
+      <Suspense fallback={<main className="page" aria-busy="true" />}>
+        <WallPage />
+      </Suspense>
+    );
   // The projection for a room's wall: full screen, no header either (issue 14).
   if (route.page === 'projection')
     return (
@@ -69,10 +92,10 @@ function Shell() {
           </label>
         </div>
       </header>
-      {route.page === 'home' && <HomePage />}
-      {route.page === 'signIn' && <SignInPage params={route.params} />}
-      {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} params={route.params} />}
       <Suspense fallback={<main className="page" aria-busy="true" />}>
+        {route.page === 'home' && <HomePage />}
+        {route.page === 'signIn' && <SignInPage params={route.params} />}
+        {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} params={route.params} />}
         {route.page === 'territoryReview' && (
           <TerritoryReviewPage key={route.territoryId} territoryId={route.territoryId} params={route.params} />
         )}
@@ -97,7 +120,11 @@ function Shell() {
 }
 
 export function App() {
-  const [queryClient] = useState(() => createQueryClient(toSignIn));
+  const [queryClient] = useState(() => {
+    const client = createQueryClient(toSignIn);
+    startOpeningPage(client);
+    return client;
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider>

@@ -12,6 +12,19 @@ export interface ProjectViewOptions {
   enabled?: boolean;
   /** Refetch every so many milliseconds (the workshop's wall), or false. */
   refetchInterval?: number | false;
+  /** False: the map and header only, never the other lists (the wall shows none of them). */
+  lists?: boolean;
+}
+
+/**
+ * The map-with-header read of useProjectView, as TanStack Query options: the same key and
+ * request, so a page can start it before its code has loaded (App.tsx, the wall).
+ */
+export function projectViewQuery(projectId: string, asOf: string | null, hideConfidential: boolean) {
+  return {
+    queryKey: queryKeys.projectView(projectId, asOf, hideConfidential),
+    queryFn: () => request<ProjectViewData>(PROJECT_VIEW, { id: projectId, asOf, hideConfidential }),
+  };
 }
 
 /**
@@ -30,8 +43,7 @@ export function useProjectView(
   const enabled = options.enabled ?? true;
   const refetchInterval = options.refetchInterval ?? false;
   const map = useQuery({
-    queryKey: queryKeys.projectView(projectId, asOf, hideConfidential),
-    queryFn: () => request<ProjectViewData>(PROJECT_VIEW, { id: projectId, asOf, hideConfidential }),
+    ...projectViewQuery(projectId, asOf, hideConfidential),
     // `enabled`, not skipToken: the editor's two views share a key when the date read is now, and
     // a query whose queryFn is skipToken would count as disabled for both (no refetch after a save).
     enabled,
@@ -42,7 +54,7 @@ export function useProjectView(
   const lists = useQuery({
     queryKey: queryKeys.projectLists(projectId, asOf),
     queryFn: () => request<ProjectListsData>(PROJECT_LISTS_VIEW, { id: projectId, asOf }),
-    enabled: enabled && mapHere,
+    enabled: enabled && mapHere && (options.lists ?? true),
     refetchInterval,
   });
 

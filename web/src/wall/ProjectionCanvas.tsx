@@ -9,6 +9,7 @@ import { actorSize, baseFont } from '../map/style.ts';
 import type { ElementDef } from '../map/types.ts';
 import type { StoryDelta } from './story.ts';
 import { arrangeWallLabels } from './arrangeWallLabels.ts';
+import { viewportInside } from './fitInside.ts';
 import { WALL_LABEL_PX, wallStylesheet, type WallThemeName } from './theme.ts';
 
 cytoscape.use(fcose);
@@ -18,6 +19,8 @@ cytoscape.use(cytoscapeSvg);
 export const STEP_ANIMATION_MS = 900;
 /** Space left around the map when it is fitted to the screen (px). */
 const FIT_PADDING = 36;
+/** How long the view takes to bring back inside what a step's fit left out (ms). */
+const KEEP_INSIDE_MS = 300;
 
 export interface ProjectionCanvasHandle {
   cy(): Core | null;
@@ -88,14 +91,38 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   const labelFrame = useRef<number | null>(null);
   const focusedBefore = useRef(false);
 
+  /** The zoom the labels were last arranged for: a zoom event at that zoom (a fit's own) needs no second pass. */
+  const arrangedZoom = useRef<number | null>(null);
   const arrangeLabels = (cy: Core) => {
     scaleRef.current = arrangeWallLabels(cy, propsRef.current.theme, scaleRef.current);
+    arrangedZoom.current = cy.zoom();
   };
-  const scheduleLabels = () => {
+  /** Whether the next frame's arrangement is needed whatever the zoom (elements, theme or size changed). */
+  const labelsForced = useRef(false);
+  /** Whether the next frame also brings the last fitted elements back inside the screen (a new size or theme). */
+  const refitPending = useRef(false);
+  /** The elements the view was last fitted to (the map, or a focus) and the padding used. */
+  const lastFit = useRef<{ eles: Collection; padding: number } | null>(null);
+  /**
+   * Arranges the labels at the next frame. `zoom`: only if the zoom is not the one they were
+   * arranged for; `change`: elements changed; `refit`: the screen's size or the theme changed, so
+   * the labels' room did too — what was fitted is brought back inside (never after a live edit:
+   * nothing moves then).
+   */
+  const scheduleLabels = (reason: 'zoom' | 'change' | 'refit' = 'change') => {
+    if (reason !== 'zoom') labelsForced.current = true;
+    if (reason === 'refit') refitPending.current = true;
     if (labelFrame.current !== null) return;
     labelFrame.current = requestAnimationFrame(() => {
       labelFrame.current = null;
-      if (cyRef.current) arrangeLabels(cyRef.current);
+      const cy = cyRef.current;
+      const needed = labelsForced.current || cy?.zoom() !== arrangedZoom.current;
+      const refit = refitPending.current;
+      labelsForced.current = false;
+      refitPending.current = false;
+      if (!cy || !needed) return;
+      arrangeLabels(cy);
+      if (refit && lastFit.current) keepInside(cy, lastFit.current.eles, lastFit.current.padding, 0);
     });
   };
 
@@ -131,13 +158,53 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     };
     return { zoom, pan };
   };
+  /**
+   * Once the labels are arranged: brings what `eles` draws (labels, captions, perimeters' boxes
+   * and names) inside the screen if the fit's estimate left some of it out — a perimeter's box
+   * grows with its members' labels, which the estimate does not know. At most `rounds` moves.
+   */
+  const keepInside = (cy: Core, eles: Collection, padding: number, duration: number, rounds = 2) => {
+    const shown = eles.filter((e) => !e.removed() && !e.hasClass('story-ending'));
+    const leaves = shown.nodes().filter((n) => !n.isParent());
+    if (leaves.empty() || rounds <= 0) return;
+    const bodiesOnly = { includeLabels: false, includeOverlays: false } as never;
+    const target = viewportInside(
+      { width: cy.width(), height: cy.height(), margin: padding / 2 },
+      cy.zoom(),
+      shown.renderedBoundingBox({ includeLabels: true, includeOverlays: false } as never),
+      leaves.renderedBoundingBox(bodiesOnly),
+      leaves.boundingBox(bodiesOnly),
+      { min: cy.minZoom(), max: cy.maxZoom() },
+    );
+    if (!target) return;
+    // The labels' arrangement is in the drawing's units: a move alone leaves it as it is.
+    const zoomed = target.zoom !== cy.zoom();
+    const then = () => {
+      if (!zoomed) return;
+      arrangeLabels(cy);
+      keepInside(cy, eles, padding, 0, rounds - 1);
+    };
+    if (duration <= 0) {
+      cy.viewport(target);
+      then();
+    } else cy.animate(target, { duration, complete: then });
+  };
   /** Fits `eles` to the screen, labels included, at once or over `duration` ms. */
   const fitTo = (cy: Core, eles: Collection, padding: number, duration = 0) => {
+    lastFit.current = { eles, padding };
     const target = fittedViewport(cy, eles, padding);
     if (duration <= 0) {
       cy.viewport(target);
       arrangeLabels(cy);
-    } else cy.animate(target, { duration, complete: scheduleLabels });
+      keepInside(cy, eles, padding, 0);
+    } else
+      cy.animate(target, {
+        duration,
+        complete: () => {
+          arrangeLabels(cy);
+          keepInside(cy, eles, padding, KEEP_INSIDE_MS);
+        },
+      });
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: mount only; callbacks read refs.
@@ -159,7 +226,9 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
       const target = event.target as Core | NodeSingular;
       propsRef.current.onTap(target === cy || !(target as NodeSingular).isNode?.() ? null : (target as NodeSingular).id());
     });
-    cy.on('zoom resize', scheduleLabels);
+    // A fit arranges the labels itself: its own zoom event asks for no second pass.
+    cy.on('zoom', () => scheduleLabels('zoom'));
+    cy.on('resize', () => scheduleLabels('refit'));
     return () => {
       if (labelFrame.current !== null) cancelAnimationFrame(labelFrame.current);
       cy.destroy();
@@ -167,12 +236,15 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     };
   }, []);
 
+  const styledTheme = useRef(props.theme);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the theme only; labels read refs.
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
+    // Created with this theme: restyling now would only delay the first map by a frame.
+    if (!cy || styledTheme.current === props.theme) return;
+    styledTheme.current = props.theme;
     cy.style(wallStylesheet(props.theme, scaleRef.current) as never);
-    scheduleLabels();
+    scheduleLabels('refit');
   }, [props.theme]);
 
   // Elements: a new step plays its changes; the same step applies an update in place.

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useProjectView } from '../api/useProjectView.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useProjectionFollow } from '../live/projection.ts';
@@ -49,7 +49,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   const canvas = useRef<ProjectionCanvasHandle>(null);
   const nameBox = useRef<HTMLInputElement>(null);
 
-  const base = useProjectView(projectId, null, true, { refetchInterval: WALL_FALLBACK_REFRESH_MS });
+  const base = useProjectView(projectId, null, true, { refetchInterval: WALL_FALLBACK_REFRESH_MS, lists: false });
   const milestones = useMemo(() => storyMilestones(base.data), [base.data]);
   const story = useWallStory(milestones);
   // Everyone's edits, live, patch the map of now in the useProjectView cache (ADR 0010); the
@@ -57,6 +57,8 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   // Subscribed once the first map is drawn: opening the wall draws it sooner (on a large map the
   // subscriptions' first reads competed with the first layout); `since` catches up what changed meanwhile.
   const [drawn, setDrawn] = useState(false);
+  // After the frame that shows the map: the re-render and the subscriptions' start wait for it.
+  const afterFirstFrame = useCallback(() => requestAnimationFrame(() => setTimeout(() => setDrawn(true), 0)), []);
   const live = useProjectLive(projectId, true, { enabled: base.data !== undefined && drawn });
   const followed = useRef<{ milestoneId: string | null; date: string | null }>({ milestoneId: null, date: null });
   const followStep = () => story.goTo(followed.current.date ?? followed.current.milestoneId ?? NOW_KEY);
@@ -75,7 +77,9 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
     },
     drawn,
   );
-  const data = useProjectStory(projectId, story.steps, story.stepIndex);
+  // The previous step's map (for the caption) is read once the first map is drawn: its answer,
+  // parsed in the middle of the first layout's aftermath, delayed the first frame.
+  const data = useProjectStory(projectId, story.steps, story.stepIndex, true, drawn);
   const elements = useMapElements(data.map, 'perimeter', NO_FILTERS, null, false);
   // The canvas moves to a step once its map is here; meanwhile it keeps the step it shows.
   const canvasKey = useRef(story.step.key);
@@ -318,7 +322,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
             focusId={story.focus}
             webgl={webgl}
             onTap={(id) => story.setFocus(id)}
-            onSettled={() => setDrawn(true)}
+            onSettled={afterFirstFrame}
             label={t.wallMapLabel(String(project.name), `${stepName(story.step)}, ${stepDate(story.step)}`)}
           />
           {focusName && (

@@ -3,7 +3,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import { abbreviate, labelScale } from '../map/labels.ts';
 import { baseFont } from '../map/style.ts';
 import { WALL_ABBREVIATE_AT, WALL_LABEL_PX, WALL_LABEL_SIDE_CLASSES, wallStylesheet, type WallThemeName } from './theme.ts';
-import { chooseWallLabels, type Box, type WallLabelCandidate } from './wallLabels.ts';
+import { chooseWallLabels, placeCaptions, type Box, type CaptionCandidate, type WallLabelCandidate } from './wallLabels.ts';
 
 /** The node labels' font (web/src/map/style.ts), for measuring. */
 const FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, sans-serif';
@@ -42,9 +42,9 @@ const LABEL_ONLY = {
 
 /**
  * Applies the wall's labels for the current zoom: the label scale (stylesheet rebuilt only when
- * it changes from `currentScale`: never under WALL_LABEL_PX on screen), then each node label's
- * text and side (wallLabels.ts), around the perimeters' names and the leaps' captions as
- * Cytoscape draws them. Returns the scale in force.
+ * it changes from `currentScale`: never under WALL_LABEL_PX on screen), then the leaps' captions
+ * off the perimeters' names and the nodes (placeCaptions), then each node label's text and side
+ * (wallLabels.ts), around those names and captions as Cytoscape draws them. Returns the scale in force.
  */
 export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: number): number {
   const font = baseFont(true);
@@ -52,15 +52,31 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
   if (scale !== currentScale) cy.style(wallStylesheet(theme, scale) as never);
   const obstacles: Box[] = [];
   const labelled = (box: { x1: number; y1: number; x2: number; y2: number; w: number; h: number }) => box.w > 0 && box.h > 0;
+  const names: Box[] = [];
   cy.nodes(':parent').forEach((parent) => {
     const box = parent.boundingBox(LABEL_ONLY as never);
-    if (labelled(box)) obstacles.push(box);
+    if (labelled(box)) names.push(box);
   });
-  cy.edges('.leap').forEach((edge) => {
-    const box = edge.boundingBox(LABEL_ONLY as never);
-    if (labelled(box)) obstacles.push(box);
-  });
+  obstacles.push(...names);
   const leaves = cy.nodes().filter((n) => !n.isParent());
+  // The leaps' captions first: off the perimeters' names and the nodes, then obstacles to the node labels.
+  const leaps = cy.edges('.leap');
+  if (leaps.nonempty()) {
+    leaps.removeStyle('text-margin-y');
+    const captions: CaptionCandidate[] = [];
+    leaps.forEach((edge) => {
+      const box = edge.boundingBox(LABEL_ONLY as never);
+      if (labelled(box)) captions.push({ id: edge.id(), box });
+    });
+    const bodies = leaves.map((n) => n.boundingBox({ includeLabels: false, includeOverlays: false } as never) as Box);
+    const offsets = placeCaptions(captions, names, bodies);
+    for (const caption of captions) {
+      const dy = offsets.get(caption.id) ?? 0;
+      const edge = cy.getElementById(caption.id);
+      if (dy !== 0) edge.style('text-margin-y', edge.numericStyle('text-margin-y') + dy);
+      obstacles.push({ ...caption.box, y1: caption.box.y1 + dy, y2: caption.box.y2 + dy });
+    }
+  }
   const candidates: WallLabelCandidate[] = [];
   // Zoomed out, an externality's sentence is shortened even when it fits: names come first.
   const shortOnly = (n: NodeSingular) => scale > 1 && n.data('kind') === 'EXTERNALITY';

@@ -35,15 +35,24 @@ export function storyMilestones(data: { project: object } | null | undefined): S
  * What the wall reads for its story: the project as it stands (its milestones make the steps),
  * the step's map and the previous step's (confidential items withheld: `hideConfidential`,
  * and the server withholds more by role), and, between two milestones, the comparison the
- * editor's « comparer deux jalons » shows (projectDiff). All through the TanStack Query cache.
+ * editor's « comparer deux jalons » shows (projectDiff). All through the TanStack Query cache;
+ * never the editor's other lists (actors, objectives… as lists: the wall draws the map only).
  */
-export function useProjectStory(projectId: string, steps: StoryStep[] | null, stepIndex: number, enabled = true) {
-  const base = useProjectView(projectId, null, true, { enabled, refetchInterval: WALL_FALLBACK_REFRESH_MS });
+export function useProjectStory(
+  projectId: string,
+  steps: StoryStep[] | null,
+  stepIndex: number,
+  enabled = true,
+  /** False: the previous step's map is not read yet (the wall's first map is drawn first; the caption follows). */
+  comparing = true,
+) {
+  const base = useProjectView(projectId, null, true, { enabled, refetchInterval: WALL_FALLBACK_REFRESH_MS, lists: false });
   const step = steps?.[stepIndex] ?? null;
   const previousStep = steps && stepIndex > 0 ? steps[stepIndex - 1]! : null;
-  const current = useProjectView(projectId, step?.asOf ?? null, true, { enabled: enabled && Boolean(step?.asOf) });
+  const current = useProjectView(projectId, step?.asOf ?? null, true, { enabled: enabled && Boolean(step?.asOf), lists: false });
   const before = useProjectView(projectId, previousStep?.asOf ?? null, true, {
-    enabled: enabled && Boolean(previousStep?.asOf),
+    enabled: enabled && comparing && Boolean(previousStep?.asOf),
+    lists: false,
   });
   const stepView = step?.asOf ? current : base;
   const previousView = previousStep ? (previousStep.asOf ? before : base) : null;

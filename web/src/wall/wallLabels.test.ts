@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chooseWallLabels, wallLabelBox, wrapLines, type WallLabelCandidate, type WallLabelMetrics } from './wallLabels.ts';
+import {
+  chooseWallLabels,
+  placeCaptions,
+  wallLabelBox,
+  wrapLines,
+  type WallLabelCandidate,
+  type WallLabelMetrics,
+} from './wallLabels.ts';
 
 // A monospaced stand-in for the canvas: 10 units per character at font 18.
 const metrics: WallLabelMetrics = {
@@ -69,5 +76,27 @@ describe('wall labels', () => {
     const { placed } = chooseWallLabels(cluster, [], metrics);
     expect(placed.has('actor')).toBe(true);
     expect([...placed.keys()].filter((id) => id !== 'ext').length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('placeCaptions', () => {
+  const caption = { id: 'leap-1', box: { x1: 0, y1: 0, x2: 100, y2: 20 } };
+
+  it('keeps a caption where it is when nothing is in the way', () => {
+    expect(placeCaptions([caption], [], []).get('leap-1')).toBe(0);
+  });
+
+  it('moves a caption off a perimeter’s name, and off the nodes where it can', () => {
+    const name = { x1: 20, y1: 5, x2: 80, y2: 25 };
+    const dy = placeCaptions([caption], [name], [{ x1: 40, y1: 30, x2: 60, y2: 50 }]).get('leap-1')!;
+    const moved = { y1: caption.box.y1 + dy, y2: caption.box.y2 + dy };
+    expect(moved.y2 <= name.y1 || moved.y1 >= name.y2).toBe(true);
+    expect(moved.y2 <= 30 || moved.y1 >= 50).toBe(true);
+  });
+
+  it('keeps two captions apart', () => {
+    const other = { id: 'leap-2', box: { x1: 50, y1: 0, x2: 150, y2: 20 } };
+    const offsets = placeCaptions([caption, other], [], []);
+    expect(Math.abs(offsets.get('leap-2')! - offsets.get('leap-1')!)).toBeGreaterThanOrEqual(20);
   });
 });

@@ -199,3 +199,36 @@ export function chooseWallLabels(
   }
   return { placed };
 }
+
+/** A leap's caption where Cytoscape draws it with no offset, in the drawing's units. */
+export interface CaptionCandidate {
+  id: string;
+  box: Box;
+}
+
+/**
+ * Vertical offsets (drawing's units) that move the leaps' captions off the perimeters' names,
+ * off each other and, where it can, off the nodes (issue 14: « 14 mai 2019 · Restitution… »
+ * sat on « Cantine bio »). Each caption tries its own place, then half its height up, down, a
+ * whole height up, down… up to `reach` heights, and keeps the spot clear of names and captions
+ * that covers the fewest nodes, the nearest first. Returns caption id → offset (0: unmoved).
+ */
+export function placeCaptions(captions: CaptionCandidate[], names: Box[], nodes: Box[], reach = 3): Map<string, number> {
+  const offsets = new Map<string, number>();
+  const placed: Box[] = [];
+  for (const { id, box } of [...captions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const step = (box.y2 - box.y1) / 2;
+    let best = { cost: Number.POSITIVE_INFINITY, dy: 0, box };
+    for (let i = 0; i <= 4 * reach; i += 1) {
+      const k = i % 2 ? (i + 1) / 2 : i === 0 ? 0 : -i / 2; // 0, 1, -1, 2, -2…: down first, as a caption reads under its line
+      const moved = { x1: box.x1, x2: box.x2, y1: box.y1 + k * step, y2: box.y2 + k * step };
+      const blocked = names.some((n) => overlaps(moved, n)) || placed.some((p) => overlaps(moved, p));
+      const cost = (blocked ? 1e6 : 0) + nodes.filter((n) => overlaps(moved, n)).length * 10 + Math.abs(k);
+      if (cost < best.cost) best = { cost, dy: k * step, box: moved };
+      if (cost === 0) break;
+    }
+    offsets.set(id, best.dy);
+    placed.push(best.box);
+  }
+  return offsets;
+}

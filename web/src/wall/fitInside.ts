@@ -1,0 +1,59 @@
+/** A rectangle, in screen pixels or the drawing's units as said. */
+export interface Rect {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface Screen {
+  width: number;
+  height: number;
+  /** Room kept free along every edge (px). */
+  margin: number;
+}
+
+/**
+ * The viewport that brings a drawn map inside the screen, or null when it is inside already.
+ * `content`: what is drawn, labels and perimeters included (screen px); `bodies`: the nodes'
+ * bodies alone (screen px) and `model` the same bodies in the drawing's units. The wall keeps
+ * labels at a fixed size on screen whatever the zoom (labels.ts), so the room they take beyond
+ * the bodies stays the same in pixels: only the bodies' extent scales with the zoom. Never
+ * zooms in (a map that fits but sits off-centre is only moved); `zoomLimits` clamp the zoom.
+ */
+export function viewportInside(
+  screen: Screen,
+  zoom: number,
+  content: Rect,
+  bodies: Rect,
+  model: Rect,
+  zoomLimits: { min: number; max: number },
+): { zoom: number; pan: { x: number; y: number } } | null {
+  const { width, height, margin } = screen;
+  const slack = 0.5;
+  const inside =
+    content.x1 >= margin - slack &&
+    content.y1 >= margin - slack &&
+    content.x2 <= width - margin + slack &&
+    content.y2 <= height - margin + slack;
+  if (inside) return null;
+  const left = Math.max(0, bodies.x1 - content.x1);
+  const right = Math.max(0, content.x2 - bodies.x2);
+  const top = Math.max(0, bodies.y1 - content.y1);
+  const bottom = Math.max(0, content.y2 - bodies.y2);
+  const modelW = Math.max(model.x2 - model.x1, 1e-6);
+  const modelH = Math.max(model.y2 - model.y1, 1e-6);
+  let next = Math.min(zoom, (width - 2 * margin - left - right) / modelW, (height - 2 * margin - top - bottom) / modelH);
+  if (!(next > 0)) {
+    // Labels alone fill the screen: shrink the whole drawing instead.
+    const ratio = Math.min((width - 2 * margin) / (content.x2 - content.x1), (height - 2 * margin) / (content.y2 - content.y1));
+    next = zoom * Math.max(ratio, 0.01);
+  }
+  next = Math.max(zoomLimits.min, Math.min(zoomLimits.max, next));
+  const drawnW = modelW * next + left + right;
+  const drawnH = modelH * next + top + bottom;
+  return {
+    zoom: next,
+    pan: { x: (width - drawnW) / 2 + left - model.x1 * next, y: (height - drawnH) / 2 + top - model.y1 * next },
+  };
+}

@@ -5,6 +5,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { FCOSE, fitAspect } from '../map/arrange.ts';
 import { placeInView } from '../map/canvasLabels.ts';
 import { placeFromSaved, type Positions } from '../map/layout.ts';
+import { applyDefsInPlace, sameData } from '../live/applyToCanvas.ts';
 import { actorSize, baseFont } from '../map/style.ts';
 import type { ElementDef } from '../map/types.ts';
 import type { StoryDelta } from './story.ts';
@@ -23,6 +24,12 @@ export interface ProjectionCanvasHandle {
   cy(): Core | null;
   /** The step key whose elements are on the canvas, once their animation has ended (null before the first). */
   settledKey(): string | null;
+  /**
+   * A live edit drawn at once, without React (web/src/live/applyToCanvas.ts): on the settled
+   * step `stepKey` with no focus, `defs` replace or join their elements, `removedIds` leave, the
+   * labels are arranged again. False (nothing done): the render path draws it instead.
+   */
+  applyLive(stepKey: string, defs: readonly ElementDef[], removedIds: readonly string[]): boolean;
 }
 
 export interface ProjectionCanvasProps {
@@ -45,18 +52,6 @@ export interface ProjectionCanvasProps {
   onSettled?(key: string): void;
   /** Describes the map for screen readers. */
   label: string;
-}
-
-/** Whether an element's data already holds `next` (its keys, by value; Cytoscape keeps `id` and may add none). */
-function sameData(current: Record<string, unknown>, next: Record<string, unknown>): boolean {
-  const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
-  for (const key of keys) {
-    const [a, b] = [current[key], next[key]];
-    if (Object.is(a, b)) continue;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-    if (JSON.stringify(a) !== JSON.stringify(b)) return false;
-  }
-  return true;
 }
 
 function leafPositions(cy: Core): Positions {
@@ -337,6 +332,13 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   useImperativeHandle(ref, () => ({
     cy: () => cyRef.current,
     settledKey: () => settled.current,
+    applyLive: (stepKey, defs, removedIds) => {
+      const cy = cyRef.current;
+      if (!cy || settled.current !== stepKey || shownKey.current !== stepKey || focusedBefore.current) return false;
+      if (!applyDefsInPlace(cy, defs, removedIds)) return false;
+      arrangeLabels(cy);
+      return true;
+    },
   }));
 
   return <div ref={container} className="map-canvas wall-canvas" data-testid="map-canvas" aria-label={props.label} role="img" />;

@@ -212,7 +212,25 @@ try {
     }
     return Math.min(...readings);
   };
+  /**
+   * BENCH_LIVE_HEAP_SNAPSHOTS=dir: the page's heap snapshots before and after the memory edits
+   * (dir/before.heapsnapshot, dir/after.heapsnapshot; open them in DevTools' Memory panel and
+   * compare, or `npx tsx bench/heap-diff.ts dir/before.heapsnapshot dir/after.heapsnapshot`).
+   */
+  const snapshot = async (name: string) => {
+    const dir = env.BENCH_LIVE_HEAP_SNAPSHOTS;
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true });
+    const chunks: string[] = [];
+    const onChunk = (event: { chunk: string }) => void chunks.push(event.chunk);
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    writeFileSync(`${dir}/${name}.heapsnapshot`, chunks.join(''));
+    log(`heap snapshot: ${dir}/${name}.heapsnapshot`);
+  };
   const beforeMiB = await heap();
+  await snapshot('before');
   log(`wall heap ${beforeMiB.toFixed(1)} MiB; ${MEMORY_EDITS} more live edits`);
   let last = { id: '', level: '' };
   /** The heap along the way: a leak grows steadily, a warm-up levels off. */
@@ -239,6 +257,7 @@ try {
       { timeout: 60_000 },
     );
   const afterMiB = await heap();
+  await snapshot('after');
   curve.push({ edits: MEMORY_EDITS, mib: afterMiB });
   const growth = afterMiB / beforeMiB - 1;
   log(`wall heap after ${MEMORY_EDITS} live edits: ${afterMiB.toFixed(1)} MiB (${(growth * 100).toFixed(1)} %)`);

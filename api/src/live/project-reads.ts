@@ -106,10 +106,13 @@ export class ProjectReads {
     const whole = queued.ids === null || base === null || startedAt.getTime() - entry.lastFullAt >= FULL_READ_EVERY_MS;
     try {
       const read = await this.graph.read(async (tx) => {
-        const refreshed = whole ? null : await refreshProjectState(tx, base!.state, queued.ids!);
+        // Both queries sent at once (the driver pipelines them on the transaction's connection).
+        const [refreshed, hidden] = await Promise.all([
+          whole ? null : refreshProjectState(tx, base!.state, queued.ids!),
+          queued.needsHidden ? readHiddenEntityIds(tx, projectId) : null,
+        ]);
         const state =
           refreshed ?? (await readProjectState(tx, projectId, null, this.onBroken ? { onBroken: this.onBroken } : {}));
-        const hidden = queued.needsHidden ? await readHiddenEntityIds(tx, projectId) : null;
         return { state, hidden, full: refreshed === null };
       });
       const shared: SharedRead = { state: read.state, hidden: read.hidden, startedAt, memo: new Map() };

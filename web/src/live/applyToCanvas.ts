@@ -41,11 +41,18 @@ function isCanvasClass(name: string): boolean {
   return name.startsWith('label-') || name.startsWith('story-') || name === 'dimmed' || name === 'found';
 }
 
-/** The element's classes after `def`: the definition's, and the canvas's own kept; null when unchanged. */
-function nextClasses(current: readonly string[], def: ElementDef): string | null {
+/**
+ * The element's classes after `def`: the definition's, and those of the canvas's own that `keep`
+ * names (default: all of them); null when unchanged (setting classes restyles the element).
+ */
+export function nextClasses(
+  current: readonly string[],
+  def: ElementDef,
+  keep: (name: string) => boolean = isCanvasClass,
+): string | null {
   const own = (def.classes ?? '').split(/\s+/).filter(Boolean);
-  const kept = current.filter(isCanvasClass);
-  const base = current.filter((name) => !isCanvasClass(name));
+  const kept = current.filter(keep);
+  const base = current.filter((name) => !keep(name));
   if (base.length === own.length && base.every((name, i) => name === own[i])) return null;
   return [...own, ...kept].join(' ');
 }

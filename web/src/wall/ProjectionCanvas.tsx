@@ -5,7 +5,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { FCOSE, fitAspect } from '../map/arrange.ts';
 import { placeInView } from '../map/canvasLabels.ts';
 import { placeFromSaved, type Positions } from '../map/layout.ts';
-import { applyDefsInPlace, sameData } from '../live/applyToCanvas.ts';
+import { applyDefsInPlace, nextClasses, sameData } from '../live/applyToCanvas.ts';
 import { actorSize, baseFont } from '../map/style.ts';
 import type { ElementDef } from '../map/types.ts';
 import type { StoryDelta } from './story.ts';
@@ -215,8 +215,10 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
             sizes.set(def.data.id, actorSize(Number(existing.data('engagementRank') ?? 0), true));
           // Only what changed: touching an element restyles and re-measures it (a live edit changes one or two).
           if (!sameData(existing.data() as Record<string, unknown>, def.data)) existing.data(def.data);
-          const classes = def.classes ?? '';
-          if (existing.classes().join(' ') !== classes.trim().split(/\s+/).filter(Boolean).join(' ')) existing.classes(classes);
+          // The label classes arrangeLabels put are kept (it runs again below): resetting them
+          // restyled and redrew every labelled node at each update.
+          const classes = nextClasses(existing.classes(), def, (name) => name.startsWith('label-'));
+          if (classes !== null) existing.classes(classes);
         } else {
           cy.add({ group: def.group, data: def.data, classes: def.classes ?? '' });
           added.push(def.data.id);

@@ -72,12 +72,12 @@ function concerns(notice: ChangesNotice, scope: { projectId: string; territoryId
 /** The process's shared reads, one set per bus (one bus per app). */
 const readsByBus = new WeakMap<LiveBus, ProjectReads>();
 
-function sharedReads(bus: LiveBus, ctx: Pick<GraphQLContext, 'graph' | 'log'>): ProjectReads {
+function sharedReads(bus: LiveBus, ctx: Pick<GraphQLContext, 'log'>): ProjectReads {
   let reads = readsByBus.get(bus);
   if (!reads) {
     // A reference the read could not follow goes to the log, as a request's read does.
     const log = ctx.log;
-    reads = new ProjectReads(ctx.graph, (project, moment, broken) =>
+    reads = new ProjectReads((project, moment, broken) =>
       log.warn(
         { projectId: project, at: moment.toISOString(), broken: broken.slice(0, 20) },
         'broken references left out of a project read: run `trame check`',
@@ -161,7 +161,7 @@ async function* feed(
     const ids = first ? null : changed;
     changed = new Set();
     const confidential = scope !== null && canSeeConfidential(ctx.principal, scope);
-    const read = await reads.read(projectId, ids, !confidential);
+    const read = await reads.read(ctx.graph, projectId, ids, !confidential);
     const state = read.state;
     const sees = canSeeConfidential(ctx.principal, scopeOfState(state));
     const key = `${sees}\u0000${options.hideConfidential}`;

@@ -28,15 +28,15 @@ beforeEach(() => {
 
 describe('ProjectReads', () => {
   it('reads the whole state first, then only the changed entities; feeds asking together share one read', async () => {
-    const reads = new ProjectReads(graph);
+    const reads = new ProjectReads();
     reads.acquire('prj-a');
     reads.acquire('prj-a');
-    await reads.read('prj-a', null, false);
+    await reads.read(graph, 'prj-a', null, false);
     expect(calls).toEqual(['whole prj-a']);
     calls.length = 0;
     const [one, two] = await Promise.all([
-      reads.read('prj-a', new Set(['eng-1']), false),
-      reads.read('prj-a', new Set(['eng-2']), true),
+      reads.read(graph, 'prj-a', new Set(['eng-1']), false),
+      reads.read(graph, 'prj-a', new Set(['eng-2']), true),
     ]);
     expect(one).toBe(two);
     expect(calls.sort()).toEqual(['hidden', 'refresh eng-1,eng-2']);
@@ -44,30 +44,26 @@ describe('ProjectReads', () => {
   });
 
   it('never hands a feed a read begun before it asked', async () => {
-    const reads = new ProjectReads(graph);
+    const reads = new ProjectReads();
     reads.acquire('prj-b');
-    await reads.read('prj-b', null, false);
+    await reads.read(graph, 'prj-b', null, false);
     calls.length = 0;
-    const first = reads.read('prj-b', new Set(['x']), false);
+    const first = reads.read(graph, 'prj-b', new Set(['x']), false);
     await new Promise((resolve) => setTimeout(resolve, 5)); // the first read has begun
-    const second = reads.read('prj-b', new Set(['y']), false);
+    const second = reads.read(graph, 'prj-b', new Set(['y']), false);
     expect(await first).not.toBe(await second);
     expect(calls).toEqual(['refresh x', 'refresh y']);
   });
 
   it('after a failed read, reads the whole state again', async () => {
     const failing = { read: vi.fn(async () => Promise.reject(new Error('down'))) } as never;
-    const reads = new ProjectReads(failing);
+    const reads = new ProjectReads();
     reads.acquire('prj-c');
-    await expect(reads.read('prj-c', null, false)).rejects.toThrow('down');
-    const working = new ProjectReads(graph);
-    working.acquire('prj-c');
-    await working.read('prj-c', null, false);
+    await expect(reads.read(failing, 'prj-c', null, false)).rejects.toThrow('down');
+    await reads.read(graph, 'prj-c', null, false);
     calls.length = 0;
-    (working as unknown as { graph: unknown }).graph = failing;
-    await expect(working.read('prj-c', new Set(['z']), false)).rejects.toThrow('down');
-    (working as unknown as { graph: unknown }).graph = graph;
-    await working.read('prj-c', new Set(['w']), false);
+    await expect(reads.read(failing, 'prj-c', new Set(['z']), false)).rejects.toThrow('down');
+    await reads.read(graph, 'prj-c', new Set(['w']), false);
     expect(calls).toEqual(['whole prj-c']);
   });
 });

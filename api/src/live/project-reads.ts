@@ -24,6 +24,8 @@ export interface SharedRead {
 export const FULL_READ_EVERY_MS = 5 * 60_000;
 
 interface Queued {
+  /** The graph of the feed that asked first (its request's view, bookmarks included). */
+  graph: Pick<Graph, 'read'>;
   /** Entity ids the read must take again; null: read the whole state. */
   ids: Set<string> | null;
   needsHidden: boolean;
@@ -44,10 +46,7 @@ interface Entry {
 export class ProjectReads {
   readonly #entries = new Map<string, Entry>();
 
-  constructor(
-    private readonly graph: Pick<Graph, 'read'>,
-    private readonly onBroken?: (projectId: string, at: Date, broken: readonly unknown[]) => void,
-  ) {}
+  constructor(private readonly onBroken?: (projectId: string, at: Date, broken: readonly unknown[]) => void) {}
 
   /** A feed of `projectId` starts: its reads are shared from now on. Call `release` when it ends. */
   acquire(projectId: string): void {
@@ -67,9 +66,15 @@ export class ProjectReads {
    * A read of the project begun after this call, taking in the changes of `changedIds` (null:
    * unknown, or a first read: the whole state). Feeds calling in the same moment share it.
    * `needsHidden`: the caller may not see confidential items (it needs readHiddenEntityIds).
+   * `graph`: the caller's (a read begun for another feed runs on that feed's).
    * @throws DomainError NOT_FOUND, INVALID_ID; the store's errors
    */
-  read(projectId: string, changedIds: ReadonlySet<string> | null, needsHidden: boolean): Promise<SharedRead> {
+  read(
+    graph: Pick<Graph, 'read'>,
+    projectId: string,
+    changedIds: ReadonlySet<string> | null,
+    needsHidden: boolean,
+  ): Promise<SharedRead> {
     const entry = this.#entries.get(projectId);
     if (!entry) throw new Error(`ProjectReads.read before acquire (${projectId})`);
     if (entry.queued) {
@@ -80,6 +85,7 @@ export class ProjectReads {
       return queued.promise;
     }
     const queued: Queued = {
+      graph,
       ids: changedIds === null ? null : new Set(changedIds),
       needsHidden,
       promise: Promise.resolve() as unknown as Promise<SharedRead>,
@@ -105,7 +111,7 @@ export class ProjectReads {
     const base = entry.last;
     const whole = queued.ids === null || base === null || startedAt.getTime() - entry.lastFullAt >= FULL_READ_EVERY_MS;
     try {
-      const read = await this.graph.read(async (tx) => {
+      const read = await queued.graph.read(async (tx) => {
         // Both queries sent at once (the driver pipelines them on the transaction's connection).
         const [refreshed, hidden] = await Promise.all([
           whole ? null : refreshProjectState(tx, base!.state, queued.ids!),

@@ -13,7 +13,7 @@ import {
 } from '@trame/graph';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { ChangesNotice, LiveBus } from './bus.ts';
-import { ProjectReads } from './project-reads.ts';
+import { ProjectReads, type Reader } from './project-reads.ts';
 import { watchRevocation } from './revocation.ts';
 import { stoppable } from './stoppable.ts';
 import { Wakeup } from './wakeup.ts';
@@ -72,17 +72,10 @@ function concerns(notice: ChangesNotice, scope: { projectId: string; territoryId
 /** The process's shared reads, one set per bus (one bus per app). */
 const readsByBus = new WeakMap<LiveBus, ProjectReads>();
 
-function sharedReads(bus: LiveBus, ctx: Pick<GraphQLContext, 'log'>): ProjectReads {
+function sharedReads(bus: LiveBus): ProjectReads {
   let reads = readsByBus.get(bus);
   if (!reads) {
-    // A reference the read could not follow goes to the log, as a request's read does.
-    const log = ctx.log;
-    reads = new ProjectReads((project, moment, broken) =>
-      log.warn(
-        { projectId: project, at: moment.toISOString(), broken: broken.slice(0, 20) },
-        'broken references left out of a project read: run `trame check`',
-      ),
-    );
+    reads = new ProjectReads();
     readsByBus.set(bus, reads);
   }
   return reads;
@@ -155,13 +148,22 @@ async function* feed(
     ctx.log.warn({ err: error }, 'live bus: subscription ended');
     wakeup.close();
   });
-  const reads = sharedReads(bus, ctx);
+  const reads = sharedReads(bus);
+  const reader: Reader = {
+    graph: ctx.graph,
+    // A reference the read could not follow goes to the log, as a request's read does.
+    onBroken: (project, moment, broken) =>
+      ctx.log.warn(
+        { projectId: project, at: moment.toISOString(), broken: broken.slice(0, 20) },
+        'broken references left out of a project read: run `trame check`',
+      ),
+  };
   /** The map as this subscriber may receive it: the shared read redacted as readVisibleProjectState does. */
   const readMap = async (first: boolean) => {
     const ids = first ? null : changed;
     changed = new Set();
     const confidential = scope !== null && canSeeConfidential(ctx.principal, scope);
-    const read = await reads.read(ctx.graph, projectId, ids, !confidential);
+    const read = await reads.read(reader, projectId, ids, !confidential);
     const state = read.state;
     const sees = canSeeConfidential(ctx.principal, scopeOfState(state));
     const key = `${sees}\u0000${options.hideConfidential}`;

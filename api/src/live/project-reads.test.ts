@@ -20,7 +20,7 @@ vi.mock('@trame/graph', () => ({
 
 const { ProjectReads } = await import('./project-reads.ts');
 
-const graph = { read: vi.fn(async (work: (tx: unknown) => Promise<unknown>) => work({})) } as never;
+const graph = { graph: { read: vi.fn(async (work: (tx: unknown) => Promise<unknown>) => work({})) } } as never;
 
 beforeEach(() => {
   calls.length = 0;
@@ -56,7 +56,7 @@ describe('ProjectReads', () => {
   });
 
   it('after a failed read, reads the whole state again', async () => {
-    const failing = { read: vi.fn(async () => Promise.reject(new Error('down'))) } as never;
+    const failing = { graph: { read: vi.fn(async () => Promise.reject(new Error('down'))) } } as never;
     const reads = new ProjectReads();
     reads.acquire('prj-c');
     await expect(reads.read(failing, 'prj-c', null, false)).rejects.toThrow('down');

@@ -23,9 +23,15 @@ export interface SharedRead {
 /** A whole read at least this often: bounds what a lost bus notice (Redis away) could leave stale. */
 export const FULL_READ_EVERY_MS = 5 * 60_000;
 
-interface Queued {
-  /** The graph of the feed that asked first (its request's view, bookmarks included). */
+/** Who reads: a feed's graph, and where a read's broken references are told. */
+export interface Reader {
   graph: Pick<Graph, 'read'>;
+  onBroken?: (projectId: string, at: Date, broken: readonly unknown[]) => void;
+}
+
+interface Queued {
+  /** The graph of the feed that asked first (its request's view, bookmarks included), and its log. */
+  reader: Reader;
   /** Entity ids the read must take again; null: read the whole state. */
   ids: Set<string> | null;
   needsHidden: boolean;
@@ -46,8 +52,6 @@ interface Entry {
 export class ProjectReads {
   readonly #entries = new Map<string, Entry>();
 
-  constructor(private readonly onBroken?: (projectId: string, at: Date, broken: readonly unknown[]) => void) {}
-
   /** A feed of `projectId` starts: its reads are shared from now on. Call `release` when it ends. */
   acquire(projectId: string): void {
     const entry = this.#entries.get(projectId);
@@ -66,15 +70,10 @@ export class ProjectReads {
    * A read of the project begun after this call, taking in the changes of `changedIds` (null:
    * unknown, or a first read: the whole state). Feeds calling in the same moment share it.
    * `needsHidden`: the caller may not see confidential items (it needs readHiddenEntityIds).
-   * `graph`: the caller's (a read begun for another feed runs on that feed's).
+   * `reader`: the caller's graph and log (a read begun for another feed runs on that feed's).
    * @throws DomainError NOT_FOUND, INVALID_ID; the store's errors
    */
-  read(
-    graph: Pick<Graph, 'read'>,
-    projectId: string,
-    changedIds: ReadonlySet<string> | null,
-    needsHidden: boolean,
-  ): Promise<SharedRead> {
+  read(reader: Reader, projectId: string, changedIds: ReadonlySet<string> | null, needsHidden: boolean): Promise<SharedRead> {
     const entry = this.#entries.get(projectId);
     if (!entry) throw new Error(`ProjectReads.read before acquire (${projectId})`);
     if (entry.queued) {
@@ -85,7 +84,7 @@ export class ProjectReads {
       return queued.promise;
     }
     const queued: Queued = {
-      graph,
+      reader,
       ids: changedIds === null ? null : new Set(changedIds),
       needsHidden,
       promise: Promise.resolve() as unknown as Promise<SharedRead>,
@@ -111,14 +110,14 @@ export class ProjectReads {
     const base = entry.last;
     const whole = queued.ids === null || base === null || startedAt.getTime() - entry.lastFullAt >= FULL_READ_EVERY_MS;
     try {
-      const read = await queued.graph.read(async (tx) => {
+      const { graph, onBroken } = queued.reader;
+      const read = await graph.read(async (tx) => {
         // Both queries sent at once (the driver pipelines them on the transaction's connection).
         const [refreshed, hidden] = await Promise.all([
           whole ? null : refreshProjectState(tx, base!.state, queued.ids!),
           queued.needsHidden ? readHiddenEntityIds(tx, projectId) : null,
         ]);
-        const state =
-          refreshed ?? (await readProjectState(tx, projectId, null, this.onBroken ? { onBroken: this.onBroken } : {}));
+        const state = refreshed ?? (await readProjectState(tx, projectId, null, onBroken ? { onBroken } : {}));
         return { state, hidden, full: refreshed === null };
       });
       const shared: SharedRead = { state: read.state, hidden: read.hidden, startedAt, memo: new Map() };

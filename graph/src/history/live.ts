@@ -103,25 +103,14 @@ export async function refreshProjectState(
   if ((state.broken?.length ?? 0) > 0) return null;
   if (changedIds.size === 0) return { ...state, at: new Date() };
   const result = await tx.run(
-    // The project's open versions by the index the whole read uses (projectId, validTo), not
-    // each entity's history (an entity edited a thousand times has a thousand versions); the
-    // actors (territory entities, no project) by their own versions, as the whole read does.
-    `CALL () {
-       MATCH (v:Version) USING INDEX v:Version(projectId, validTo)
-       WHERE v.projectId = $projectId AND v.validTo = $end AND v.entityId IN $ids
-       MATCH (e:Entity {id: v.entityId})-[:HAS_VERSION]->(v)
-       RETURN e, v
-       UNION
-       UNWIND $ids AS id
-       MATCH (e:Entity {id: id})-[:HAS_VERSION]->(v:Version) WHERE e:Actor AND v.validTo = $end
-       RETURN e, v
-     }
+    `UNWIND $ids AS id
+     MATCH (e:Entity {id: id})-[:HAS_VERSION]->(v:Version) WHERE v.validTo = $end
      CALL (v) {
        MATCH (v)-[:REFERS_TO]->(a:Actor)-[:HAS_VERSION]->(av:Version) WHERE av.validTo = $end
        RETURN collect(${entityRow('a', 'av')}) AS actors
      }
      RETURN v.projectId AS versionProject, ${entityRow('e', 'v')} AS row, actors`,
-    { ids: [...changedIds], projectId, end: toNeoDateTime(END_OF_TIME), fields: ENTITY_FIELDS },
+    { ids: [...changedIds], end: toNeoDateTime(END_OF_TIME), fields: ENTITY_FIELDS },
   );
   /** The changed entities as they stand now (absent: ended). */
   const fresh = new Map<string, EntityRecord>();

@@ -14,6 +14,7 @@
  * disposable Neo4j instead of starting one.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@trame/api';
 import { createApiToken, createDriver, createUser, createWallLink, grantRole, Graph, loadDemoMap } from '@trame/graph';
@@ -41,6 +42,10 @@ interface LiveResult {
   serverToPage: Stat;
   pageToCanvas: Stat;
   memory: { edits: number; beforeMiB: number; afterMiB: number; growth: number; curve: { edits: number; mib: number }[] };
+  /** Each timed edit (ms), to tell a slow path from a loaded machine. */
+  perEdit: { roundTrip: number; latency: number; toPage: number; onPage: number }[];
+  /** The machine's load average (1 min) when the timed edits began and ended: it is shared. */
+  load: { before: number; after: number };
 }
 
 let neo4j: DisposableNeo4j | null = null;
@@ -139,6 +144,7 @@ try {
     await profile.send('Profiler.setSamplingInterval', { interval: 200 });
     await profile.send('Profiler.start');
   }
+  const loadBefore = loadavg()[0]!;
   const roundTrips: number[] = [];
   const latencies: number[] = [];
   const ratios: number[] = [];
@@ -185,6 +191,7 @@ try {
       `wall page CPU over ${EDITS} edits (self ms):\n${top.map(([k, ms]) => `  ${ms.toFixed(0).padStart(6)}  ${k}`).join('\n')}`,
     );
   }
+  const loadAfter = loadavg()[0]!;
   const roundTrip = stat('edit HTTP round trip', roundTrips);
   const latency = stat('acknowledgement → wall canvas', latencies);
   const ratio = stat('latency ÷ round trip', ratios);
@@ -212,7 +219,25 @@ try {
     }
     return Math.min(...readings);
   };
+  /**
+   * BENCH_LIVE_HEAP_SNAPSHOTS=dir: the page's heap snapshots before and after the memory edits
+   * (dir/before.heapsnapshot, dir/after.heapsnapshot; open them in DevTools' Memory panel and
+   * compare, or `npx tsx bench/heap-diff.ts dir/before.heapsnapshot dir/after.heapsnapshot`).
+   */
+  const snapshot = async (name: string) => {
+    const dir = env.BENCH_LIVE_HEAP_SNAPSHOTS;
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true });
+    const chunks: string[] = [];
+    const onChunk = (event: { chunk: string }) => void chunks.push(event.chunk);
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    writeFileSync(`${dir}/${name}.heapsnapshot`, chunks.join(''));
+    log(`heap snapshot: ${dir}/${name}.heapsnapshot`);
+  };
   const beforeMiB = await heap();
+  await snapshot('before');
   log(`wall heap ${beforeMiB.toFixed(1)} MiB; ${MEMORY_EDITS} more live edits`);
   let last = { id: '', level: '' };
   /** The heap along the way: a leak grows steadily, a warm-up levels off. */
@@ -239,6 +264,7 @@ try {
       { timeout: 60_000 },
     );
   const afterMiB = await heap();
+  await snapshot('after');
   curve.push({ edits: MEMORY_EDITS, mib: afterMiB });
   const growth = afterMiB / beforeMiB - 1;
   log(`wall heap after ${MEMORY_EDITS} live edits: ${afterMiB.toFixed(1)} MiB (${(growth * 100).toFixed(1)} %)`);
@@ -254,7 +280,20 @@ try {
     serverToPage,
     pageToCanvas,
     memory: { edits: MEMORY_EDITS, beforeMiB, afterMiB, growth, curve },
+    perEdit: roundTrips.map((rt, i) => ({
+      roundTrip: Math.round(rt * 10) / 10,
+      latency: latencies[i]!,
+      toPage: toPage[i]!,
+      onPage: onPage[i]!,
+    })),
+    load: { before: loadBefore, after: loadAfter },
   };
+  /** The edits whose ratio is above 2: how long their round trip was, and where their time went. */
+  const over = result.perEdit.filter((e) => e.latency > 2 * e.roundTrip);
+  const overText =
+    over.length === 0
+      ? 'none'
+      : `${over.length} (round trip ${over.map((e) => e.roundTrip.toFixed(0)).join(', ')} ms; acknowledgement → event ${over.map((e) => e.toPage).join(', ')} ms; event → canvas ${over.map((e) => e.onPage).join(', ')} ms)`;
   const ms = (s: Stat) => `${s.medianMs.toFixed(0)} ms | ${s.p95Ms.toFixed(0)} ms`;
   const md = `# Live bench (bench/live.ts)
 
@@ -267,6 +306,8 @@ ${result.date}: a wall link's page (headless chromium, 1920×1080) on the demo p
 | … of which: acknowledgement → event in the page (server read, SSE) | ${ms(serverToPage)} |
 | … of which: event in the page → canvas drawn (cache, React, Cytoscape, next frame) | ${ms(pageToCanvas)} |
 | ratio, edit by edit (target ≤ 2) | ${ratio.medianMs.toFixed(2)} | ${ratio.p95Ms.toFixed(2)} |
+
+Load average (1 min) when the timed edits began and ended: ${loadBefore.toFixed(1)}, ${loadAfter.toFixed(1)} (2 cores). Edits above a ratio of 2: ${overText}.
 
 Wall page's JS heap after forced garbage collections (the least of three readings): ${beforeMiB.toFixed(1)} MiB, then ${afterMiB.toFixed(1)} MiB after ${MEMORY_EDITS} more live edits: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % (target ≤ 10 %). Along the way: ${curve.map((p) => `${p.edits}: ${p.mib.toFixed(2)} MiB`).join(', ')}.
 

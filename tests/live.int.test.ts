@@ -7,7 +7,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@trame/api';
-import { createWallLink, type Graph } from '@trame/graph';
+import {
+  buildProjectMap,
+  createWallLink,
+  readProjectState,
+  refreshProjectState,
+  type Graph,
+  type ProjectState,
+} from '@trame/graph';
 import { buildSmallProject, type SmallProject } from './support/factories.ts';
 import { testGraph } from './support/graph.ts';
 import { gqlAs } from './support/http.ts';
@@ -225,6 +232,115 @@ describe('projectLive', () => {
     const quiet = await live(wall, { projectId: small.project.id, hide: true, since: later });
     expect((await nextEvent(quiet)).kind).toBe('READY');
     quiet.close();
+  });
+});
+
+/** A state as comparable data: entities by id, each with its version and values. */
+function comparable(state: ProjectState) {
+  const entities = [...state.entities].sort((a, b) => a.id.localeCompare(b.id));
+  return entities.map((e) => ({ id: e.id, type: e.type, version: e.version, projectId: e.projectId, values: e.values }));
+}
+
+/** A map as comparable data: elements sorted by id. */
+function comparableMap(map: { nodes: { id: string }[]; edges: { id: string }[] }) {
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  return { nodes: [...map.nodes].sort(byId), edges: [...map.edges].sort(byId) };
+}
+
+/** Ids of the entities whose changes were recorded after `since` (what the bus notices carry). */
+async function changedAfter(since: Date): Promise<Set<string>> {
+  const rows = await graph.read((tx) =>
+    tx.run('MATCH (c:Change) WHERE c.recordedAt > datetime({epochMillis: toInteger($t)}) RETURN DISTINCT c.entityId AS id', {
+      t: since.getTime(),
+    }),
+  );
+  return new Set(rows.records.map((r) => r.get('id') as string));
+}
+
+describe('reading only the changed entities (refreshProjectState)', () => {
+  it('gives the state a whole read gives, edit after edit', async () => {
+    const project = small.project.id;
+    let state = await graph.read((tx) => readProjectState(tx, project, null));
+    const steps: (() => Promise<unknown>)[] = [
+      () => setLevel(project, small.actors[0]!.id, 'CONCERNE'),
+      () => addConflict(false, 'Le marché contre la cantine'),
+      () => addConflict(true, 'Un conflit confidentiel'),
+      async () => {
+        const actor = small.actors[1]!;
+        const renamed = await gql(
+          'mutation($id: ID!, $v: Int!) { updateActor(id: $id, version: $v, patch: { name: "Association renommée" }) { id } }',
+          { id: actor.id, v: state.byId.get(actor.id)!.version },
+        );
+        expect(renamed.errors).toBeUndefined();
+      },
+      () => endConflict([...conflictVersions.keys()].at(-1)!),
+      () => endConflict([...conflictVersions.keys()].at(-2)!),
+    ];
+    for (const step of steps) {
+      const since = new Date(Date.now() - 1);
+      await step();
+      const ids = await changedAfter(new Date(since.getTime() - 1000));
+      expect(ids.size).toBeGreaterThan(0);
+      const [refreshed, whole] = await graph.read(async (tx) => [
+        await refreshProjectState(tx, state, ids),
+        await readProjectState(tx, project, null),
+      ]);
+      expect(refreshed).not.toBeNull();
+      expect(comparable(refreshed!)).toEqual(comparable(whole!));
+      expect(comparableMap(buildProjectMap(refreshed!))).toEqual(comparableMap(buildProjectMap(whole!)));
+      state = refreshed!;
+    }
+    // The project itself changed: only a whole read can tell.
+    expect(await graph.read((tx) => refreshProjectState(tx, state, new Set([project])))).toBeNull();
+  });
+
+  it("keeps each subscriber's map equal to its own projectMap query through edits, confidential ones included", async () => {
+    type Element = { id: string; data: Record<string, unknown> };
+    const roles = [
+      { secret: admin.token, hide: false },
+      { secret: wall, hide: true },
+      { secret: reviewer.token, hide: true },
+      { secret: pilot.token, hide: false },
+    ];
+    const feeds = await Promise.all(roles.map((role) => live(role.secret, { projectId: small.project.id, hide: role.hide })));
+    const held = new Map<number, { nodes: Map<string, Element>; edges: Map<string, Element> }>();
+    const query = async (i: number) => {
+      const result = await gqlAs<{ projectMap: { nodes: Element[]; edges: Element[] } }>(
+        app,
+        roles[i]!.secret,
+        'query($id: ID!, $hide: Boolean) { projectMap(projectId: $id, hideConfidential: $hide) { nodes { id kind label parent entityVersion data } edges { id kind source target label data } } }',
+        { id: small.project.id, hide: roles[i]!.hide },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.projectMap;
+    };
+    for (const [i, feed] of feeds.entries()) {
+      expect((await nextEvent(feed)).kind).toBe('READY');
+      const map = await query(i);
+      held.set(i, { nodes: new Map(map.nodes.map((n) => [n.id, n])), edges: new Map(map.edges.map((e) => [e.id, e])) });
+    }
+    const secret = await addConflict(true, 'Accord secret');
+    await setLevel(small.project.id, small.actors[2]!.id, 'MOTEUR');
+    await endConflict(secret);
+    await setLevel(small.project.id, small.actors[2]!.id, 'COOPERANT');
+    for (const [i, feed] of feeds.entries()) {
+      const mine = held.get(i)!;
+      // Until the last edit shows: every event applied as the wall applies it.
+      for (;;) {
+        const event = await nextEvent(feed);
+        for (const id of event.removedIds) {
+          mine.nodes.delete(id);
+          mine.edges.delete(id);
+        }
+        for (const node of event.nodes) mine.nodes.set(node.id, node as Element);
+        for (const edge of event.edges) mine.edges.set(edge.id, edge as Element);
+        if (mine.nodes.get(small.actors[2]!.id)?.data.engagement === 'COOPERANT') break;
+      }
+      const map = await query(i);
+      expect(comparableMap({ nodes: [...mine.nodes.values()], edges: [...mine.edges.values()] })).toEqual(comparableMap(map));
+      if (roles[i]!.secret === wall || roles[i]!.hide) expect(feed.raw()).not.toContain('Accord secret');
+      feed.close();
+    }
   });
 });
 

@@ -19,6 +19,11 @@ export interface ChangesNotice {
   projectIds: string[];
   /** Territory ids of territory-scoped changes (an actor renamed shows in all its projects). */
   territoryIds: string[];
+  /**
+   * Ids of the entities changed: a feed reads only those again (project-reads.ts). Absent from
+   * a notice of an older process: the feed reads the whole map.
+   */
+  entityIds?: string[];
 }
 
 /**
@@ -82,11 +87,13 @@ export function noticeOf(changes: readonly RecordedChange[]): ChangesNotice | nu
   if (changes.length === 0) return null;
   const projectIds = new Set<string>();
   const territoryIds = new Set<string>();
+  const entityIds = new Set<string>();
   for (const change of changes) {
     if (change.projectId) projectIds.add(change.projectId);
     else if (change.territoryId) territoryIds.add(change.territoryId);
+    entityIds.add(change.entityId);
   }
-  return { projectIds: [...projectIds], territoryIds: [...territoryIds] };
+  return { projectIds: [...projectIds], territoryIds: [...territoryIds], entityIds: [...entityIds] };
 }
 
 class PubSubBus implements LiveBus {

@@ -1,15 +1,19 @@
 import {
   buildProjectMap,
+  canSeeConfidential,
   changedSince,
   diffProjectMaps,
   isEmptyPatch,
+  parseEntityId,
+  readHiddenEntityIds,
   scopeOfState,
+  visibleProjectState,
   type MapPatch,
   type ProjectMap,
 } from '@trame/graph';
 import type { GraphQLContext } from '../graphql/context.ts';
-import { readVisibleProjectState } from '../graphql/project-states.ts';
 import type { ChangesNotice, LiveBus } from './bus.ts';
+import { ProjectReads, type Reader } from './project-reads.ts';
 import { watchRevocation } from './revocation.ts';
 import { stoppable } from './stoppable.ts';
 import { Wakeup } from './wakeup.ts';
@@ -65,6 +69,23 @@ function concerns(notice: ChangesNotice, scope: { projectId: string; territoryId
   return notice.projectIds.includes(scope.projectId) || notice.territoryIds.includes(scope.territoryId);
 }
 
+/** The process's shared reads, one set per bus (one bus per app). */
+const readsByBus = new WeakMap<LiveBus, ProjectReads>();
+
+function sharedReads(bus: LiveBus): ProjectReads {
+  let reads = readsByBus.get(bus);
+  if (!reads) {
+    reads = new ProjectReads();
+    readsByBus.set(bus, reads);
+  }
+  return reads;
+}
+
+/** The project's hidden ids, when a shared read did not take them (project-reads.ts). */
+function hiddenIds(ctx: Pick<GraphQLContext, 'graph'>, projectId: string): Promise<Set<string>> {
+  return ctx.graph.read((tx) => readHiddenEntityIds(tx, projectId));
+}
+
 function event(projectId: string, kind: LiveEventKind, at: Date, patch: MapPatch): ProjectLiveEvent {
   return { projectId, kind, at, ...patch };
 }
@@ -110,23 +131,54 @@ async function* feed(
     ctx.log,
   );
   let scope: { projectId: string; territoryId: string } | null = null;
+  const projectId = parseEntityId(options.projectId, "l'identifiant du projet");
+  /** Entities changed since the last read began (null: unknown, read the whole map). */
+  let changed: Set<string> | null = new Set();
   const pump = (async () => {
     for (;;) {
       const next = await notices.next();
       if (next.done) return;
-      if (!scope || concerns(next.value, scope)) wakeup.signal();
+      if (scope && !concerns(next.value, scope)) continue;
+      const ids = next.value.entityIds;
+      if (!ids) changed = null;
+      else if (changed) for (const id of ids) changed.add(id);
+      wakeup.signal();
     }
   })().catch((error: unknown) => {
     ctx.log.warn({ err: error }, 'live bus: subscription ended');
     wakeup.close();
   });
-  const readMap = async () => {
-    const at = new Date();
-    const state = await readVisibleProjectState({ ...ctx, projectStates: null }, options.projectId, null);
-    return { at, state, map: buildProjectMap(state, { hideConfidential: options.hideConfidential }) };
+  const reads = sharedReads(bus);
+  const reader: Reader = {
+    graph: ctx.graph,
+    // A reference the read could not follow goes to the log, as a request's read does.
+    onBroken: (project, moment, broken) =>
+      ctx.log.warn(
+        { projectId: project, at: moment.toISOString(), broken: broken.slice(0, 20) },
+        'broken references left out of a project read: run `trame check`',
+      ),
   };
+  /** The map as this subscriber may receive it: the shared read redacted as readVisibleProjectState does. */
+  const readMap = async (first: boolean) => {
+    const ids = first ? null : changed;
+    changed = new Set();
+    const confidential = scope !== null && canSeeConfidential(ctx.principal, scope);
+    const read = await reads.read(reader, projectId, ids, !confidential);
+    const state = read.state;
+    const sees = canSeeConfidential(ctx.principal, scopeOfState(state));
+    const key = `${sees}\u0000${options.hideConfidential}`;
+    let map = read.memo.get(key) as ProjectMap | undefined;
+    if (!map) {
+      // (A joiner that may see confidential items asked for no hidden ids: it needs none.)
+      const visible = sees ? state : visibleProjectState(ctx.principal, state, read.hidden ?? (await hiddenIds(ctx, projectId)));
+      map = buildProjectMap(visible, { hideConfidential: options.hideConfidential });
+      read.memo.set(key, map);
+    }
+    return { at: read.startedAt, state, map };
+  };
+  reads.acquire(projectId);
   try {
-    const first = await readMap();
+    const first = await readMap(true);
     scope = scopeOfState(first.state);
     let map = first.map;
     const since = options.since;
@@ -138,13 +190,14 @@ async function* feed(
       ? event(options.projectId, 'RESET', first.at, wholeMap(map))
       : event(options.projectId, 'READY', first.at, diffProjectMaps(map, map));
     while (await wakeup.wait()) {
-      const next = await readMap();
+      const next = await readMap(false);
       const patch = diffProjectMaps(map, next.map);
       map = next.map;
       if (revoked) return;
       if (!isEmptyPatch(patch)) yield event(options.projectId, 'PATCH', next.at, patch);
     }
   } finally {
+    reads.release(projectId);
     clearTimeout(lifetime);
     wakeup.close();
     await notices.return?.();

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { ProjectViewData } from '../api/entityDocuments.ts';
 import { queryKeys } from '../api/queryKeys.ts';
+import type { ProjectMapData } from '../map/types.ts';
 import { applyLiveEvent, PROJECT_LIVE, type LiveEvent } from './applyLiveEvent.ts';
 import { subscribeLive, type LiveStatus } from './subscribe.ts';
 
@@ -10,7 +11,19 @@ export interface ProjectLiveOptions {
   enabled?: boolean;
   /** Also refresh the project's lists on each change (the editor's panels); the wall needs none. */
   refreshLists?: boolean;
+  /**
+   * Draws a PATCH straight onto the canvas (`next`: the map after it), before any React render;
+   * true when it did. The cached map then follows a frame later (one render for a burst of
+   * events, after the canvas is drawn), so the page's other parts stay in step.
+   */
+  applyDirect?(event: LiveEvent, next: ProjectMapData): boolean;
 }
+
+/**
+ * How long the cached map may trail the canvas after a live edit drawn directly (ms): past the
+ * frame that draws it, and long enough for a burst of edits to cost one render of the page.
+ */
+const CACHE_DELAY_MS = 50;
 
 /** What tests and the bench read: the last live event applied, per page. */
 declare global {
@@ -36,12 +49,24 @@ export function useProjectLive(
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>({ connected: false, refused: null });
   const since = useRef<string | null>(null);
+  // Read at each event: the wall's step and focus of the moment, not of the subscription's start.
+  const applyDirect = useRef(options.applyDirect);
+  applyDirect.current = options.applyDirect;
 
   useEffect(() => {
     if (!enabled || !projectId) return;
     const key = queryKeys.projectView(projectId, null, hideConfidential);
     since.current = null;
     window.__trameLive ??= { events: 0, lastAt: null, connected: false, receivedAt: null };
+    /** The map after the events drawn straight onto the canvas and not yet in the cache. */
+    let pending: ProjectMapData | null = null;
+    let flushTimer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      flushTimer = null;
+      const map = pending;
+      pending = null;
+      if (map) queryClient.setQueryData<ProjectViewData>(key, (view) => (view ? { ...view, projectMap: map } : view));
+    };
     const subscription = subscribeLive<{ projectLive: LiveEvent }>(
       PROJECT_LIVE,
       () => ({
@@ -55,20 +80,33 @@ export function useProjectLive(
         // When the event reached the page (Date.now(): the bench splits server and page time with it).
         window.__trameLive!.receivedAt = Date.now();
         if (event.kind === 'READY') return;
-        queryClient.setQueryData<ProjectViewData>(key, (view) =>
-          view ? { ...view, projectMap: applyLiveEvent(view.projectMap, event) } : view,
-        );
-        if (refreshLists) void queryClient.invalidateQueries({ queryKey: queryKeys.projectLists(projectId, null) });
         const live = window.__trameLive!;
         live.events += 1;
         live.lastAt = event.at;
+        if (refreshLists) void queryClient.invalidateQueries({ queryKey: queryKeys.projectLists(projectId, null) });
+        const held = pending ?? queryClient.getQueryData<ProjectViewData>(key)?.projectMap;
+        if (!held) return;
+        const next = applyLiveEvent(held, event);
+        if (event.kind === 'PATCH' && applyDirect.current?.(event, next)) {
+          pending = next;
+          if (flushTimer === null) flushTimer = setTimeout(flush, CACHE_DELAY_MS);
+          return;
+        }
+        pending = null;
+        if (flushTimer !== null) clearTimeout(flushTimer);
+        flushTimer = null;
+        queryClient.setQueryData<ProjectViewData>(key, (view) => (view ? { ...view, projectMap: next } : view));
       },
       (next) => {
         window.__trameLive!.connected = next.connected;
         setStatus(next);
       },
     );
-    return () => subscription.close();
+    return () => {
+      subscription.close();
+      if (flushTimer !== null) clearTimeout(flushTimer);
+      flush();
+    };
   }, [enabled, projectId, hideConfidential, refreshLists, queryClient]);
 
   return status;

@@ -5,6 +5,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { FCOSE, fitAspect } from '../map/arrange.ts';
 import { placeInView } from '../map/canvasLabels.ts';
 import { placeFromSaved, type Positions } from '../map/layout.ts';
+import { applyDefsInPlace, nextClasses, sameData } from '../live/applyToCanvas.ts';
 import { actorSize, baseFont } from '../map/style.ts';
 import type { ElementDef } from '../map/types.ts';
 import type { StoryDelta } from './story.ts';
@@ -26,6 +27,12 @@ export interface ProjectionCanvasHandle {
   cy(): Core | null;
   /** The step key whose elements are on the canvas, once their animation has ended (null before the first). */
   settledKey(): string | null;
+  /**
+   * A live edit drawn at once, without React (web/src/live/applyToCanvas.ts): on the settled
+   * step `stepKey` with no focus, `defs` replace or join their elements, `removedIds` leave, the
+   * labels are arranged again. False (nothing done): the render path draws it instead.
+   */
+  applyLive(stepKey: string, defs: readonly ElementDef[], removedIds: readonly string[]): boolean;
 }
 
 export interface ProjectionCanvasProps {
@@ -48,18 +55,6 @@ export interface ProjectionCanvasProps {
   onSettled?(key: string): void;
   /** Describes the map for screen readers. */
   label: string;
-}
-
-/** Whether an element's data already holds `next` (its keys, by value; Cytoscape keeps `id` and may add none). */
-function sameData(current: Record<string, unknown>, next: Record<string, unknown>): boolean {
-  const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
-  for (const key of keys) {
-    const [a, b] = [current[key], next[key]];
-    if (Object.is(a, b)) continue;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-    if (JSON.stringify(a) !== JSON.stringify(b)) return false;
-  }
-  return true;
 }
 
 function leafPositions(cy: Core): Positions {
@@ -292,8 +287,10 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
             sizes.set(def.data.id, actorSize(Number(existing.data('engagementRank') ?? 0), true));
           // Only what changed: touching an element restyles and re-measures it (a live edit changes one or two).
           if (!sameData(existing.data() as Record<string, unknown>, def.data)) existing.data(def.data);
-          const classes = def.classes ?? '';
-          if (existing.classes().join(' ') !== classes.trim().split(/\s+/).filter(Boolean).join(' ')) existing.classes(classes);
+          // The label classes arrangeLabels put are kept (it runs again below): resetting them
+          // restyled and redrew every labelled node at each update.
+          const classes = nextClasses(existing.classes(), def, (name) => name.startsWith('label-'));
+          if (classes !== null) existing.classes(classes);
         } else {
           cy.add({ group: def.group, data: def.data, classes: def.classes ?? '' });
           added.push(def.data.id);
@@ -409,6 +406,13 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   useImperativeHandle(ref, () => ({
     cy: () => cyRef.current,
     settledKey: () => settled.current,
+    applyLive: (stepKey, defs, removedIds) => {
+      const cy = cyRef.current;
+      if (!cy || settled.current !== stepKey || shownKey.current !== stepKey || focusedBefore.current) return false;
+      if (!applyDefsInPlace(cy, defs, removedIds)) return false;
+      arrangeLabels(cy);
+      return true;
+    },
   }));
 
   return <div ref={container} className="map-canvas wall-canvas" data-testid="map-canvas" aria-label={props.label} role="img" />;

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useProjectView } from '../api/useProjectView.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useProjectionFollow } from '../live/projection.ts';
+import { patchedDefs } from '../live/applyToCanvas.ts';
 import { useProjectLive } from '../live/useProjectLive.ts';
 import { NO_FILTERS } from '../map/elements.ts';
-import { useMapElements } from '../pages/project/useMapElements.ts';
+import { mapElementOptions, useMapElements } from '../pages/project/useMapElements.ts';
 import { exportStepImage, exportStoryPdf, type StoryPage } from './exportStory.ts';
 import { focusIds, matchByName } from './focus.ts';
 import { ProjectionCanvas, type ProjectionCanvasHandle } from './ProjectionCanvas.tsx';
@@ -59,7 +60,18 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   const [drawn, setDrawn] = useState(false);
   // After the frame that shows the map: the re-render and the subscriptions' start wait for it.
   const afterFirstFrame = useCallback(() => requestAnimationFrame(() => setTimeout(() => setDrawn(true), 0)), []);
-  const live = useProjectLive(projectId, true, { enabled: base.data !== undefined && drawn });
+  const live = useProjectLive(projectId, true, {
+    enabled: base.data !== undefined && drawn,
+    // On the map of now, an edit is drawn at once, without a render of the page (ADR 0010).
+    applyDirect: (event, next) =>
+      story.step.asOf === null &&
+      (canvas.current?.applyLive(
+        story.step.key,
+        patchedDefs(next, event, mapElementOptions(i18n, 'perimeter', NO_FILTERS, null, false)),
+        event.removedIds,
+      ) ??
+        false),
+  });
   const followed = useRef<{ milestoneId: string | null; date: string | null }>({ milestoneId: null, date: null });
   const followStep = () => story.goTo(followed.current.date ?? followed.current.milestoneId ?? NOW_KEY);
   useProjectionFollow(

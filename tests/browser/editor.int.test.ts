@@ -202,6 +202,46 @@ describe('the map editor', () => {
     await page.close();
   });
 
+  it('leaves the panel where the pilot went when a save answers after they moved on', async () => {
+    const page = await t.newPage({ width: 1440, height: 900 });
+    // The server records the objective at once (the live stream draws it), but its answer is held
+    // until the pilot has moved on to another form — as on a loaded server or a slow network.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let answered: () => void = () => undefined;
+    const delivered = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    await page.route('**/graphql', async (route) => {
+      if (!(route.request().postData() ?? '').includes('createObjective')) return route.fallback();
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+      answered();
+    });
+    await openProject(page, 'prj-marche');
+    const panel = page.locator('aside.side-panel');
+    const title = `Halle couverte ${uniqueId('o')}`;
+    await panel.getByRole('button', { name: 'Objectif', exact: true }).click();
+    await panel.getByLabel('Intitulé').fill(title);
+    await panel.getByLabel('Acteur porteur').selectOption({ index: 1 });
+    await panel.getByLabel('Économique').check();
+    await panel.getByRole('button', { name: 'Créer' }).click();
+    await waitForDrawn(page, (els) => els.some((e) => e.label === title), 'the objective, by the live stream');
+
+    await page.keyboard.press('Escape');
+    await panel.getByRole('button', { name: 'Jalon', exact: true }).click();
+    await panel.getByLabel('Nom').fill('Réunion publique');
+    release();
+    await delivered;
+    await expect.poll(() => page.getByText('Enregistré', { exact: true }).count()).toBeGreaterThan(0);
+    // Still the milestone form, with what the pilot typed: the late answer did not take the panel.
+    await page.waitForTimeout(500);
+    expect(await panel.getByLabel('Nom').inputValue()).toBe('Réunion publique');
+  });
+
   it('exports the map as PNG and SVG', async () => {
     const page = await t.newPage({ width: 1920, height: 1080 });
     await openProject(page, 'prj-gaz-fibre');

@@ -73,12 +73,14 @@ interface Conflict {
 
 export function SidePanel(props: SidePanelProps) {
   const { t, lang, entity: entityLabel, field, enumLabel, formatDate } = useI18n();
-  const [busy, setBusy] = useState(false);
+  /** The panel whose save is in flight: only that form waits; the pilot may open another meanwhile. */
+  const [busyFor, setBusyFor] = useState<PanelMode | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [correction, setCorrection] = useState<Correction | null>(null);
   const [endDate, setEndDate] = useState<string | null>(null);
   const { mode } = props;
+  const busy = busyFor === mode;
 
   const fail = (e: unknown, mine?: FormValues, validFrom?: string | null) => {
     if (e instanceof ApiError && e.code === 'VERSION_CONFLICT' && mine) {
@@ -90,7 +92,8 @@ export function SidePanel(props: SidePanelProps) {
   };
 
   const run = async (work: () => Promise<SavedFocus | null>) => {
-    setBusy(true);
+    const from = mode;
+    setBusyFor(from);
     setError(null);
     try {
       const focus = await work();
@@ -99,7 +102,7 @@ export function SidePanel(props: SidePanelProps) {
       setEndDate(null);
       props.onSaved(focus);
     } finally {
-      setBusy(false);
+      setBusyFor((current) => (current === from ? null : current));
     }
   };
 

@@ -124,7 +124,14 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
 
   // After a save the panel shows at once the version the server returned (never an older one a
   // read still in flight holds), then the project's copy once it is read again.
+  // A save answers after the pilot may have moved on (Escape, another form, a relation drawn —
+  // under load the map can even show the saved element first, by the live stream): the panel
+  // then stays where the pilot is. `panel` is the one the save was made from (this render's).
   function onSaved(saved: SavedFocus | null) {
+    if (panelNow.current !== panel) {
+      setStatus(t.saved);
+      return;
+    }
     savedFrom.current = panelNow.current;
     if (saved) {
       setFocus(saved);

@@ -1,6 +1,6 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import { chooseLabels, labelScale, type LabelCandidate } from './labels.ts';
-import { freeSpotsInView } from './layout.ts';
+import { clearSpot, freeSpotsInView, type Box } from './layout.ts';
 import { baseFont, mapStylesheet } from './style.ts';
 
 /**
@@ -68,19 +68,32 @@ export function labelPriority(node: NodeSingular): number {
   }
 }
 
-/** New nodes with no placed neighbour: free places inside the view, near their perimeter's members. */
+/**
+ * New nodes with no placed neighbour: free places inside the view, near their perimeter's
+ * members, off other nodes and off other perimeters' boxes and names (layout.ts clearSpot).
+ */
 export function placeInView(cy: Core, ids: readonly string[]): void {
   const extent = cy.extent();
+  const margin = 55;
+  const view = { x1: extent.x1 + margin, y1: extent.y1 + margin, x2: extent.x2 - margin, y2: extent.y2 - margin };
   const occupied = cy
     .nodes()
     .filter((n) => !n.isParent() && !ids.includes(n.id()))
-    .map((n) => (n as NodeSingular).position());
-  const byParent = new Map<string, string[]>();
+    .map((n) => ({ ...(n as NodeSingular).position() }));
+  // Perimeters as their placed members draw them (a newcomer not yet placed would stretch its
+  // perimeter's box to where it was added); clearSpot adds the band of their names.
+  const boxes = new Map<string, Box>();
+  cy.nodes()
+    .filter((n) => n.isParent())
+    .forEach((n) => {
+      const members = n.children().filter((m) => !ids.includes(m.id()));
+      if (members.empty()) return;
+      const b = members.boundingBox({ includeLabels: true } as never);
+      boxes.set(n.id(), { x1: b.x1 - 20, y1: b.y1 - 20, x2: b.x2 + 20, y2: b.y2 + 20 });
+    });
   for (const id of ids) {
-    const parent = String(cy.getElementById(id).data('parent') ?? '');
-    byParent.set(parent, [...(byParent.get(parent) ?? []), id]);
-  }
-  for (const [parent, members] of byParent) {
+    const node = cy.getElementById(id);
+    const parent = String(node.data('parent') ?? '') || null;
     const siblings = parent
       ? cy
           .getElementById(parent)
@@ -88,16 +101,13 @@ export function placeInView(cy: Core, ids: readonly string[]): void {
           .filter((n) => !ids.includes(n.id()))
       : cy.collection();
     const near = siblings.nonempty() ? siblings.boundingBox({}) : null;
-    const spots = freeSpotsInView(
-      extent,
-      occupied,
-      members.length,
-      110,
-      near ? { x: (near.x1 + near.x2) / 2, y: (near.y1 + near.y2) / 2 } : undefined,
-    );
-    members.forEach((id, i) => {
-      cy.getElementById(id).position(spots[i]!);
-      occupied.push(spots[i]!);
-    });
+    const centre = near
+      ? { x: (near.x1 + near.x2) / 2, y: (near.y1 + near.y2) / 2 }
+      : { x: (view.x1 + view.x2) / 2, y: (view.y1 + view.y2) / 2 };
+    const fallback = freeSpotsInView(extent, occupied, 1, 110, centre)[0]!;
+    const spot = clearSpot(centre, parent, occupied, boxes, view);
+    const chosen = spot === centre && occupied.some((p) => Math.hypot(p.x - centre.x, p.y - centre.y) < 80) ? fallback : spot;
+    node.position(chosen);
+    occupied.push(chosen);
   }
 }

@@ -19,12 +19,45 @@ describe('placeFromSaved', () => {
     edge('e2', 'b', 'c'),
   ];
 
-  it('keeps saved positions and puts a newcomer at the centre of its placed neighbours', () => {
+  it('keeps saved positions and puts a newcomer at the centre of its placed neighbours when that is clear', () => {
     const { positions, missing } = placeFromSaved(elements, { a: { x: 0, y: 0 }, b: { x: 200, y: 0 } });
     expect(positions.a).toEqual({ x: 0, y: 0 });
-    const c = positions.c!;
-    expect(Math.hypot(c.x - 100, c.y)).toBeCloseTo(60, 5); // centre (100, 0), nudged by 60
+    expect(positions.c).toEqual({ x: 100, y: 0 });
     expect(missing).toEqual(['d']);
+  });
+
+  it('moves a newcomer off a node, off another perimeter and the name above it, and into its own perimeter', () => {
+    const map = [
+      node('per-1', undefined, 'PERIMETER'),
+      node('per-2', undefined, 'PERIMETER'),
+      node('a', 'per-1'),
+      node('a2', 'per-1'),
+      node('b', 'per-2'),
+      node('b2', 'per-2'),
+      node('loose'),
+      node('member', 'per-1'),
+      node('x'),
+      edge('e1', 'loose', 'a'),
+      edge('e2', 'loose', 'b'),
+      edge('e3', 'member', 'a'),
+      edge('e4', 'member', 'b'),
+      edge('e5', 'x', 'a'),
+    ];
+    // per-1 above, per-2 below: the neighbours' centre falls on per-2's name.
+    const saved = { a: { x: 0, y: 0 }, a2: { x: 300, y: 0 }, b: { x: 0, y: 400 }, b2: { x: 300, y: 400 } };
+    const { positions } = placeFromSaved(map, saved);
+    const per2 = { x1: -60, y1: 340 - 120, x2: 360, y2: 460 };
+    const per1 = { x1: -60, y1: -60, x2: 360, y2: 60 };
+    const within = (p: { x: number; y: number }, b: typeof per1) => p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2;
+    const loose = positions.loose!;
+    expect(within(loose, per2)).toBe(false);
+    expect(within(loose, { ...per1, y1: per1.y1 - 120 })).toBe(false);
+    expect(within(positions.member!, per1)).toBe(true);
+    // Clear of every node, the other newcomers included.
+    const all = Object.entries(positions);
+    for (const [id, p] of all)
+      for (const [other, q] of all)
+        if (id < other) expect(Math.hypot(p.x - q.x, p.y - q.y), `${id}–${other}`).toBeGreaterThanOrEqual(80);
   });
 
   it('only positions leaves: compound parents follow their children', () => {

@@ -16,9 +16,9 @@ export function leafIds(elements: ElementDef[]): string[] {
 }
 
 /**
- * Saved positions for the nodes that have one; a node without one goes to the centre of its
- * placed neighbours, nudged so two new nodes do not overlap; `missing` lists nodes with no
- * placed neighbour (they need a layout run).
+ * Saved positions for the nodes that have one; a node without one goes near the centre of its
+ * placed neighbours, at the first clear spot of a spiral around it (clearSpot); `missing` lists
+ * nodes with no placed neighbour (they need a layout run). Positions in model units.
  */
 export function placeFromSaved(elements: ElementDef[], saved: Positions): { positions: Positions; missing: string[] } {
   const leaves = leafIds(elements);
@@ -31,8 +31,11 @@ export function placeFromSaved(elements: ElementDef[], saved: Positions): { posi
     neighbours.set(source, [...(neighbours.get(source) ?? []), target]);
     neighbours.set(target, [...(neighbours.get(target) ?? []), source]);
   }
+  const parentOf = new Map(
+    elements.filter((e) => e.group === 'nodes' && e.data.parent).map((e) => [e.data.id, String(e.data.parent)]),
+  );
+  const boxes = perimeterBoxes(parentOf, positions);
   const missing: string[] = [];
-  let nudge = 0;
   for (const id of leaves) {
     if (positions[id]) continue;
     const placed = (neighbours.get(id) ?? []).map((n) => positions[n]).filter((p): p is { x: number; y: number } => Boolean(p));
@@ -40,14 +43,80 @@ export function placeFromSaved(elements: ElementDef[], saved: Positions): { posi
       missing.push(id);
       continue;
     }
-    nudge += 1;
-    const angle = nudge * 2.4;
-    positions[id] = {
-      x: placed.reduce((sum, p) => sum + p.x, 0) / placed.length + Math.cos(angle) * 60,
-      y: placed.reduce((sum, p) => sum + p.y, 0) / placed.length + Math.sin(angle) * 60,
+    const centre = {
+      x: placed.reduce((sum, p) => sum + p.x, 0) / placed.length,
+      y: placed.reduce((sum, p) => sum + p.y, 0) / placed.length,
     };
+    positions[id] = clearSpot(centre, parentOf.get(id) ?? null, Object.values(positions), boxes);
   }
   return { positions, missing };
+}
+
+/** A box in model units (a perimeter's, the view). */
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Room around a member inside its perimeter's box (its shape and label), and the name's band above the box. */
+const BOX_PADDING = 60;
+const TITLE_BAND = 120;
+/** Least distance between a new node and any other (model units: a node and its label). */
+const NODE_GAP = 80;
+
+function perimeterBoxes(parentOf: Map<string, string>, positions: Positions): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  for (const [id, parent] of parentOf) {
+    const p = positions[id];
+    if (!p) continue;
+    const box = boxes.get(parent) ?? { x1: p.x, y1: p.y, x2: p.x, y2: p.y };
+    boxes.set(parent, {
+      x1: Math.min(box.x1, p.x),
+      y1: Math.min(box.y1, p.y),
+      x2: Math.max(box.x2, p.x),
+      y2: Math.max(box.y2, p.y),
+    });
+  }
+  for (const [parent, box] of boxes)
+    boxes.set(parent, { x1: box.x1 - BOX_PADDING, y1: box.y1 - BOX_PADDING, x2: box.x2 + BOX_PADDING, y2: box.y2 + BOX_PADDING });
+  return boxes;
+}
+
+const inside = (p: { x: number; y: number }, b: Box) => p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2;
+
+/**
+ * The first spot of a spiral from `centre` that keeps NODE_GAP from every placed node, stays in
+ * its own perimeter's box (when its perimeter has placed members) and out of every other
+ * perimeter's box and the name above it — so a newcomer neither covers a node or a perimeter's
+ * name nor looks like a member of a perimeter it is not in; inside `within` (the view) when given.
+ * `boxes`: perimeter id → box (its name's band above is added here). `centre` when nothing is clear.
+ */
+export function clearSpot(
+  centre: { x: number; y: number },
+  parent: string | null,
+  placed: readonly { x: number; y: number }[],
+  boxes: ReadonlyMap<string, Box>,
+  within?: Box,
+): { x: number; y: number } {
+  const box = parent ? (boxes.get(parent) ?? null) : null;
+  const others = [...boxes].filter(([id]) => id !== parent).map(([, b]) => ({ ...b, y1: b.y1 - TITLE_BAND }));
+  // A crowded perimeter: the second pass lets the newcomer widen its box a little.
+  const owns = box
+    ? [box, { x1: box.x1 - NODE_GAP, y1: box.y1 - NODE_GAP, x2: box.x2 + NODE_GAP, y2: box.y2 + NODE_GAP }]
+    : [null];
+  for (const own of owns)
+    for (let i = 0; i < 400; i += 1) {
+      const radius = i === 0 ? 0 : 20 + 6 * i;
+      const angle = i * 2.4;
+      const spot = { x: centre.x + Math.cos(angle) * radius, y: centre.y + Math.sin(angle) * radius };
+      if (own && !inside(spot, own)) continue;
+      if (within && !inside(spot, within)) continue;
+      if (others.some((b) => inside(spot, b))) continue;
+      if (placed.every((p) => Math.hypot(p.x - spot.x, p.y - spot.y) >= NODE_GAP)) return spot;
+    }
+  return centre;
 }
 
 /**

@@ -234,8 +234,8 @@ try {
     return Math.min(...readings);
   };
   /**
-   * BENCH_LIVE_HEAP_SNAPSHOTS=dir: the page's heap snapshots before and after the memory edits
-   * (dir/before.heapsnapshot, dir/after.heapsnapshot; open them in DevTools' Memory panel and
+   * BENCH_LIVE_HEAP_SNAPSHOTS=dir: the page's heap snapshots just opened, after the warm-up and
+   * after the memory edits (dir/cold.heapsnapshot, dir/before.heapsnapshot, dir/after.heapsnapshot; open them in DevTools' Memory panel and
    * compare, or `npx tsx bench/heap-diff.ts dir/before.heapsnapshot dir/after.heapsnapshot`).
    */
   const snapshot = async (name: string) => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { importWorkbook, isDomainError, parseInstant, readImportFile, type WorkbookImportReport } from '@trame/graph';
+import { CLI_IMPORT_AUTHOR, importWorkbook, isDomainError, parseInstant, readImportFile, type WorkbookImportReport } from '@trame/graph';
 import type { CliCommand } from '../command.ts';
 
 /**
@@ -21,7 +21,7 @@ export const importCommand: CliCommand = {
       .option('--date <jour>', 'date d’effet des lignes sans date (AAAA-MM-JJ ; par défaut : maintenant)')
       .option('--encoding <encodage>', 'force l’encodage d’un fichier texte (utf-8, windows-1252, macintosh, utf-16le…)')
       .option('--json', 'écrit l’aperçu complet en JSON')
-      .option('--author <nom>', 'auteur enregistré des changements', 'trame-cli')
+      .option('--author <nom>', 'auteur enregistré des changements', CLI_IMPORT_AUTHOR)
       .action(
         async (
           file: string,

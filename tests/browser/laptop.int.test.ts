@@ -28,3 +28,17 @@ describe('the demo map on a laptop', () => {
     await page.close();
   });
 });
+
+describe('the home page on the demo data', () => {
+  it('names the demo loader « Démonstration de Trame », never the raw login « system »', async () => {
+    const page = await t.newPage(LAPTOP);
+    await page.goto(t.base);
+    const malaunay = page.getByRole('region', { name: 'Malaunay', exact: true });
+    await malaunay.waitFor();
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toMatch(/par system\b/);
+    expect(text).toContain('par Démonstration de Trame');
+    await page.screenshot({ path: screenshotPath('home-demo-authors'), fullPage: true });
+    await page.close();
+  });
+});

@@ -42,3 +42,48 @@ describe('the home page on the demo data', () => {
     await page.close();
   });
 });
+
+describe('the editor’s header on a laptop', () => {
+  for (const screen of [LAPTOP, { width: 1280, height: 800 }]) {
+    it(`fits two rows at ${screen.width}×${screen.height}: the links, then one row of tools; the side legend can be read to its end`, async () => {
+      const page = await t.newPage(screen);
+      await openProject(page, t.base, 'prj-marche');
+      const toolbar = page.getByRole('toolbar');
+      // One row: every control's top within a few pixels of the first one's.
+      const tops = await toolbar.evaluate((bar) =>
+        [...bar.children].filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => c.getBoundingClientRect().top),
+      );
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
+      expect((await toolbar.boundingBox())!.height).toBeLessThan(45);
+      // The header: the links with « Piloter les murs », then the toolbar — two rows.
+      const header = (await page.locator('.project-header').boundingBox())!;
+      expect(header.height).toBeLessThan(100);
+      const driving = (await page.getByRole('region', { name: 'Pilotage des murs' }).boundingBox())!;
+      expect(driving.y + driving.height).toBeLessThanOrEqual((await toolbar.boundingBox())!.y);
+      // The page itself never scrolls: the side panel does.
+      expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+      await page.screenshot({ path: screenshotPath(`editor-header-${screen.width}`) });
+
+      // Every action is still at hand: the occasional ones in « Plus d’actions ».
+      await page.locator('summary', { hasText: 'Plus d’actions' }).click();
+      for (const name of ['Importer un tableur', 'Réorganiser', 'Exporter PNG', 'Exporter SVG']) {
+        await toolbar.getByRole('button', { name }).waitFor();
+      }
+      await page.screenshot({ path: screenshotPath(`editor-more-actions-${screen.width}`) });
+      await page.keyboard.press('Escape');
+      await toolbar.getByRole('button', { name: 'Exporter PNG' }).waitFor({ state: 'hidden' });
+
+      // The legend's last line, brought into view, lies inside the side panel and the screen.
+      const panel = page.locator('aside.side-panel');
+      const last = panel.locator('.legend li').last();
+      await last.scrollIntoViewIfNeeded();
+      const item = (await last.boundingBox())!;
+      const box = (await panel.boundingBox())!;
+      expect(item.y).toBeGreaterThanOrEqual(box.y);
+      expect(item.y + item.height).toBeLessThanOrEqual(box.y + box.height + 1);
+      expect(item.y + item.height).toBeLessThanOrEqual(screen.height);
+      await page.screenshot({ path: screenshotPath(`editor-legend-${screen.width}`) });
+      await page.close();
+    });
+  }
+});

@@ -8,6 +8,8 @@ import { userCommand } from './commands/user.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { restoreCommand } from './commands/restore.ts';
+import { projectsCommand } from './commands/projects.ts';
+import { speakFrench } from './commander-fr.ts';
 import { ConfigError, loadConfig } from '@trame/api/config';
 import { isDomainError } from '@trame/graph';
 import { connect, type CliGraph } from './connection.ts';
@@ -16,6 +18,7 @@ import { InputError } from './secret-input.ts';
 /** The commands, one module each. */
 const COMMANDS: readonly CliCommand[] = [
   checkCommand,
+  projectsCommand,
   userCommand,
   tokenCommand,
   domainCommand,
@@ -29,7 +32,8 @@ const COMMANDS: readonly CliCommand[] = [
  * Runs the command line on `argv` (process.argv) and returns the exit code: 0 success, 1 the
  * command found problems (check) or refused the operation (a domain error: address taken,
  * unknown account, invalid role… with its French message and code; nothing written), 2 a usage
- * error or a failure (Neo4j unreachable…).
+ * error (unknown option, missing argument, a `--date` that is no date: commander's message, in
+ * French) or a failure (Neo4j unreachable…).
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let opened: CliGraph | null = null;
@@ -39,7 +43,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     err: (text) => process.stderr.write(`${text}\n`),
     exitCode: 0,
   };
-  const program = new Command('trame')
+  const program = speakFrench(new Command('trame'))
     .description('Trame — commandes d’exploitation (même Neo4j que le serveur : NEO4J_URI…, sinon le Neo4j intégré)')
     .helpOption('-h, --help', 'affiche l’aide')
     .helpCommand('help [commande]', 'affiche l’aide d’une commande')

@@ -4,6 +4,9 @@
  * reads.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { allowedDomains, authenticateApiToken, findUserByEmail, listApiTokens, listGrants, verifyPassword } from '@trame/graph';
@@ -195,5 +198,75 @@ describe('trame --help', SLOW, () => {
     expect(help.stdout).toMatch(/token/);
     const user = await trame(['user', '--help']);
     expect(user.stdout).toContain('crée un compte');
+  });
+});
+
+describe('trame projects', SLOW, () => {
+  it('lists the territories and their projects with their ids, as text and as JSON', async () => {
+    const text = await trame(['projects']);
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split('\n');
+    expect(lines).toContain(`${String(map.territory.values.name)} (${map.territory.id})`);
+    expect(lines).toContain(`  Projet de test (${map.project.id})`);
+    const json = await trame(['projects', '--json']);
+    expect(json.code).toBe(0);
+    const listing = JSON.parse(json.stdout) as { id: string; name: string; projects: { id: string; name: string }[] }[];
+    expect(listing.find((t) => t.id === map.territory.id)).toEqual({
+      id: map.territory.id,
+      name: String(map.territory.values.name),
+      projects: [{ id: map.project.id, name: 'Projet de test' }],
+    });
+  });
+});
+
+describe('trame usage errors', SLOW, () => {
+  it('speaks French and exits 2: an unknown option, a missing value, an unknown command', async () => {
+    const option = await trame(['projects', '--bogus']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('erreur : option inconnue « --bogus »');
+    expect(option.stderr).toContain('Utilisation : trame projects [options]');
+    expect(option.stderr).not.toMatch(/\berror:|Usage:/);
+    const value = await trame(['export', '--project', map.project.id, '--format']);
+    expect(value.code).toBe(2);
+    expect(value.stderr).toContain('erreur : l’option « --format <format> » attend une valeur');
+    const command = await trame(['exprot']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('erreur : commande inconnue « exprot »');
+    expect(command.stderr).toContain('(vouliez-vous dire export ?)');
+  });
+
+  it('--date reads JJ/MM/AAAA like AAAA-MM-JJ; a date that is none is a usage error (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trame-cli-date-'));
+    const french = await trame([
+      'export',
+      '--project',
+      map.project.id,
+      '--format',
+      'cyjs',
+      '--date',
+      '15/03/2021',
+      '-o',
+      join(dir, 'fr.cyjs'),
+    ]);
+    expect(french.stderr).toBe('');
+    expect(french.code).toBe(0);
+    const iso = await trame([
+      'export',
+      '--project',
+      map.project.id,
+      '--format',
+      'cyjs',
+      '--date',
+      '2021-03-15',
+      '-o',
+      join(dir, 'iso.cyjs'),
+    ]);
+    expect(iso.code).toBe(0);
+    expect(readFileSync(join(dir, 'fr.cyjs'), 'utf8')).toBe(readFileSync(join(dir, 'iso.cyjs'), 'utf8'));
+    const bad = await trame(['export', '--project', map.project.id, '--format', 'cyjs', '--date', '31/02/2021']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('erreur : la valeur « 31/02/2021 » de l’option « --date <jour> » n’est pas valable');
+    expect(bad.stderr).toContain('AAAA-MM-JJ, JJ/MM/AAAA');
   });
 });

@@ -1,14 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  EXPORT_FORMATS,
-  exportSnapshot,
-  parseInstant,
-  readProjectSnapshot,
-  readTerritorySnapshot,
-  type ExportFormat,
-} from '@trame/graph';
+import { EXPORT_FORMATS, exportSnapshot, readProjectSnapshot, readTerritorySnapshot, type ExportFormat } from '@trame/graph';
 import type { CliCommand } from '../command.ts';
+import { parseDateOption } from '../date-option.ts';
 
 /**
  * `trame export --project ID|--territory ID --format xlsx|csv|matrices|graphml|gexf|cyjs|kumu
@@ -28,14 +22,18 @@ export const exportCommand: CliCommand = {
       .option('--project <id>', 'le projet à exporter')
       .option('--territory <id>', 'le territoire à exporter (tous ses projets)')
       .requiredOption('--format <format>', `le format : ${EXPORT_FORMATS.join(', ')}`)
-      .option('--date <jour>', 'l’état à cette date (AAAA-MM-JJ ou instant ISO ; par défaut : maintenant)')
+      .option(
+        '--date <jour>',
+        'l’état à cette date (AAAA-MM-JJ, JJ/MM/AAAA ou instant ISO ; par défaut : maintenant)',
+        parseDateOption,
+      )
       .option('-o, --output <chemin>', 'le fichier écrit (un dossier pour csv)')
-      .action(async (options: { project?: string; territory?: string; format: string; date?: string; output?: string }) => {
+      .action(async (options: { project?: string; territory?: string; format: string; date?: Date; output?: string }) => {
         if (!options.project === !options.territory) throw new Error('indiquez --project ou --territory (l’un des deux)');
         if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
           throw new Error(`format « ${options.format} » inconnu (formats : ${EXPORT_FORMATS.join(', ')})`);
         }
-        const moment = options.date ? parseInstant(options.date, 'la date (--date)') : null;
+        const moment = options.date ?? null;
         const { graph } = await ctx.graph();
         const snapshot = await graph.read((tx) =>
           options.project

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { importWorkbook, isDomainError, parseInstant, readImportFile, type WorkbookImportReport } from '@trame/graph';
+import { CLI_IMPORT_AUTHOR, importWorkbook, isDomainError, readImportFile, type WorkbookImportReport } from '@trame/graph';
 import type { CliCommand } from '../command.ts';
+import { parseDateOption } from '../date-option.ts';
 
 /**
  * `trame import <file> --project ID [--dry-run] [--date YYYY-MM-DD] [--json] [--encoding …]`:
@@ -18,18 +19,22 @@ export const importCommand: CliCommand = {
       .description('importe un classeur (.xlsx, .ods, .csv…) dans un projet : tout, en un seul jeu de changements, ou rien')
       .requiredOption('--project <id>', 'le projet où importer')
       .option('--dry-run', 'montre ce que ferait l’import, sans rien écrire')
-      .option('--date <jour>', 'date d’effet des lignes sans date (AAAA-MM-JJ ; par défaut : maintenant)')
+      .option(
+        '--date <jour>',
+        'date d’effet des lignes sans date (AAAA-MM-JJ ou JJ/MM/AAAA ; par défaut : maintenant)',
+        parseDateOption,
+      )
       .option('--encoding <encodage>', 'force l’encodage d’un fichier texte (utf-8, windows-1252, macintosh, utf-16le…)')
       .option('--json', 'écrit l’aperçu complet en JSON')
-      .option('--author <nom>', 'auteur enregistré des changements', 'trame-cli')
+      .option('--author <nom>', 'auteur enregistré des changements', CLI_IMPORT_AUTHOR)
       .action(
         async (
           file: string,
-          options: { project: string; dryRun?: boolean; date?: string; encoding?: string; json?: boolean; author: string },
+          options: { project: string; dryRun?: boolean; date?: Date; encoding?: string; json?: boolean; author: string },
         ) => {
           const bytes = new Uint8Array(await readFile(file));
           const input = readImportFile(bytes, basename(file), options.encoding ? { encoding: options.encoding as never } : {});
-          const validFrom = options.date ? parseInstant(options.date, 'la date d’effet (--date)') : undefined;
+          const validFrom = options.date;
           const { graph } = await ctx.graph();
           const run = (dryRun: boolean) => (tx: Parameters<Parameters<typeof graph.read>[0]>[0]) =>
             importWorkbook(tx, { author: options.author }, options.project, input, {

@@ -34,7 +34,7 @@ export * from './history/project-diff.ts';
 export * from './history/timeline.ts';
 export * from './history/live.ts';
 export * from './map/project-map.ts';
-export { loadDemoMap, SYSTEM_AUTHOR } from './demo/load-demo.ts';
+export { loadDemoMap } from './demo/load-demo.ts';
 export * from './history/milestones.ts';
 export * from './layout/saved-layout.ts';
 export * from './analysis/sparse-matrix.ts';

@@ -245,10 +245,14 @@ describe('the map editor', () => {
   it('exports the map as PNG and SVG', async () => {
     const page = await t.newPage({ width: 1920, height: 1080 });
     await openProject(page, 'prj-gaz-fibre');
+    // The exports are in the toolbar's « Plus d’actions » menu.
+    const more = page.locator('summary', { hasText: 'Plus d’actions' });
+    await more.click();
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter PNG' }).click()]);
     const pngBytes = readFileSync((await png.path())!);
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
     expect(pngBytes.length).toBeGreaterThan(20_000);
+    await more.click();
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter SVG' }).click()]);
     expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
     await page.screenshot({ path: screenshotPath('gaz-fibre') });

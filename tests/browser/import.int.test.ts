@@ -75,6 +75,7 @@ describe('importing a workbook', () => {
     await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();
     await expect.poll(() => nodeLabels(page, 'ACTOR')).toEqual(['Acteur 1']);
 
+    await page.locator('summary', { hasText: 'Plus d’actions' }).click(); // the toolbar's menu
     await page.getByRole('button', { name: 'Importer un tableur' }).click();
     const dialog = page.getByRole('dialog', { name: 'Importer depuis un tableur' });
     await dialog.waitFor();

@@ -2,10 +2,10 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../db/graph.ts';
 import { createEntity, endEntity, updateEntity, type ChangeContext } from '../store/commands.ts';
 import { parseInstant } from '../time.ts';
+import { SYSTEM_AUTHOR } from '../model/authors.ts';
 import { demoSteps, type DemoStep } from './demo-map.ts';
 
-/** The demo map is written by the `system` author, like any import. */
-export const SYSTEM_AUTHOR = 'system';
+// The demo map is written by the `system` author (model/authors.ts), like any import.
 const BATCH = 40;
 
 async function applyStep(tx: ManagedTransaction, ctx: ChangeContext, step: DemoStep): Promise<void> {

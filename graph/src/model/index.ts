@@ -9,3 +9,4 @@ export type * from './diff-summary.ts';
 export { DomainError, ERROR_CODES, isDomainError, type ErrorCode } from '../errors.ts';
 export * from './names.ts';
 export * from './dates.ts';
+export * from './authors.ts';

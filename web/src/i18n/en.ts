@@ -6,6 +6,7 @@ import { journalEn } from './journal.en.ts';
 import { reviewEn } from './review.en.ts';
 import { namesEn } from './names.en.ts';
 import { setupEn } from './setup.en.ts';
+import { workspaceEn } from './workspace.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...exchangeEn,
   ...namesEn,
   ...setupEn,
+  ...workspaceEn,
   appTagline: 'The actor map of the territory’s transition projects.',
   colon: ': ',
   territories: 'Territories',

@@ -7,6 +7,7 @@ import { journalFr } from './journal.fr.ts';
 import { reviewFr } from './review.fr.ts';
 import { namesFr } from './names.fr.ts';
 import { setupFr } from './setup.fr.ts';
+import { workspaceFr } from './workspace.fr.ts';
 
 export const fr = {
   ...accessFr,
@@ -17,6 +18,7 @@ export const fr = {
   ...exchangeFr,
   ...namesFr,
   ...setupFr,
+  ...workspaceFr,
   appTagline: 'La cartographie des acteurs des projets de transition du territoire.',
   /** Between a label and its value (« Comparer : … », "Compare: …"). */
   colon: ' : ',

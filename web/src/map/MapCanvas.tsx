@@ -8,7 +8,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { FCOSE, fitAspect } from './arrange.ts';
 import { arrangeCanvasLabels, placeInView } from './canvasLabels.ts';
-import { leapColumns, placeFromSaved, type Positions } from './layout.ts';
+import { leapColumns, placeFromSaved, startPositions, type Positions } from './layout.ts';
 import { ECOSYSTEM_COLORS, mapStylesheet } from './style.ts';
 import type { ElementDef, MapEcosystem } from './types.ts';
 
@@ -77,6 +77,13 @@ function syncElements(cy: Core, elements: ElementDef[]): string[] {
     const ordered = [...elements].sort((a, b) =>
       a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1,
     );
+    // Newcomers start apart (below what is drawn) until they are placed: never stacked on one point.
+    const parents = new Set(elements.map((e) => e.data.parent));
+    const newcomers = elements
+      .filter((e) => e.group === 'nodes' && !parents.has(e.data.id) && cy.getElementById(e.data.id).empty())
+      .map((e) => e.data.id);
+    const drawnBox = newcomers.length > 0 && cy.nodes().nonempty() ? cy.nodes().boundingBox({}) : null;
+    const start = startPositions(newcomers, drawnBox ? { x: drawnBox.x1, y: drawnBox.y2 + 200 } : { x: 0, y: 0 });
     for (const def of ordered) {
       const existing = cy.getElementById(def.data.id);
       if (existing.nonempty()) {
@@ -87,7 +94,7 @@ function syncElements(cy: Core, elements: ElementDef[]): string[] {
           group: def.group,
           data: def.data,
           classes: def.classes ?? '',
-          ...(def.position ? { position: def.position } : {}),
+          ...(def.position ? { position: def.position } : start[def.data.id] ? { position: start[def.data.id] } : {}),
         });
         if (def.group === 'nodes') added.push(def.data.id);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeSpotsInView, leafIds, leapColumns, placeFromSaved } from './layout.ts';
+import { freeSpotsInView, leafIds, leapColumns, placeFromSaved, startPositions } from './layout.ts';
 import type { ElementDef } from './types.ts';
 
 const node = (id: string, parent?: string, kind = 'ACTOR'): ElementDef => ({
@@ -100,5 +100,21 @@ describe('freeSpotsInView', () => {
     const tiny = { x1: 0, y1: 0, x2: 200, y2: 200 };
     const spots = freeSpotsInView(tiny, [{ x: 100, y: 100 }], 4);
     for (const s of spots) expect(s.x >= 0 && s.x <= 200 && s.y >= 0 && s.y <= 200).toBe(true);
+  });
+});
+
+describe('startPositions', () => {
+  it('spreads newcomers on distinct points, never stacked where Cytoscape would find no edge to draw', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `act-${i}`);
+    const positions = startPositions(ids, { x: 10, y: 500 }, 200);
+    const points = ids.map((id) => positions[id]!);
+    expect(points).toHaveLength(40);
+    for (let i = 0; i < points.length; i += 1) {
+      for (let j = i + 1; j < points.length; j += 1) {
+        expect(Math.hypot(points[i]!.x - points[j]!.x, points[i]!.y - points[j]!.y)).toBeGreaterThanOrEqual(200);
+      }
+    }
+    expect(points[0]).toEqual({ x: 10, y: 500 });
+    expect(Math.min(...points.map((p) => p.y))).toBe(500);
   });
 });

@@ -16,6 +16,26 @@ export function leafIds(elements: ElementDef[]): string[] {
 }
 
 /**
+ * Where leaf nodes new to the canvas stand until they are placed (placeFromSaved, a layout…):
+ * distinct points of a square grid, `spacing` (model px) apart, from `origin` rightwards and
+ * down. Cytoscape computes edge geometry as soon as elements are added; nodes all stacked on
+ * (0, 0) make the edges between them undrawable (its « invalid endpoints » warning).
+ * `ids`: the nodes added; a compound parent's position is ignored by Cytoscape anyway.
+ */
+export function startPositions(
+  ids: readonly string[],
+  origin: { x: number; y: number } = { x: 0, y: 0 },
+  spacing = 200,
+): Positions {
+  const columns = Math.max(1, Math.ceil(Math.sqrt(ids.length)));
+  const positions: Positions = {};
+  ids.forEach((id, i) => {
+    positions[id] = { x: origin.x + (i % columns) * spacing, y: origin.y + Math.floor(i / columns) * spacing };
+  });
+  return positions;
+}
+
+/**
  * Saved positions for the nodes that have one; a node without one goes near the centre of its
  * placed neighbours, at the first clear spot of a spiral around it (clearSpot); `missing` lists
  * nodes with no placed neighbour (they need a layout run). Positions in model units.

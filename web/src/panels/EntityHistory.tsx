@@ -1,3 +1,4 @@
+import { authorName } from '../i18n/authors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useEntityVersions } from '../pages/project/journal/journalDocuments.ts';
 import { fieldChanges } from '../pages/project/journal/journalWords.ts';
@@ -31,7 +32,7 @@ export function EntityHistory({
         return (
           <li key={change.id}>
             <span className="history-op">{t.changeOp(change.op)}</span> · {t.historyVersion(change.version)} ·{' '}
-            <span className="history-author">{t.historyBy(change.author)}</span>
+            <span className="history-author">{t.historyBy(authorName(change.author, t))}</span>
             <br />
             <span className="hint small">
               {t.journalEffective(formatShortDate(change.validFrom))} · {t.journalRecorded(formatShortDate(change.recordedAt))}

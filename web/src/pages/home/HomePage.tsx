@@ -4,6 +4,7 @@ import type { EntityData } from '../../api/entities.ts';
 import { useTerritories } from '../../api/queries.ts';
 import { mayCreateProject, mayCreateTerritory, mayEditProject, mayEditTerritory } from '../../access/abilities.ts';
 import { AppLink } from '../../components/AppLink.tsx';
+import { authorName } from '../../i18n/authors.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { serverErrorText } from '../../i18n/serverErrors.ts';
 import { navigate } from '../../navigation.ts';
@@ -42,7 +43,7 @@ export function HomePage() {
   const [editing, setEditing] = useState<Editing>(null);
   const close = () => setEditing(null);
   const changeLine = (change: LastChange | null) =>
-    change ? t.lastChange(change.author, formatShortDate(change.recordedAt)) : t.noChangeYet;
+    change ? t.lastChange(authorName(change.author, t), formatShortDate(change.recordedAt)) : t.noChangeYet;
 
   return (
     <main className="page home">

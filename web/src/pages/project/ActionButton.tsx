@@ -8,19 +8,21 @@ export function useActionLabel(): (action: Action) => string {
   return (action) => (typeof action.label === 'string' ? t[action.label] : entity(action.label.entity));
 }
 
-/** A registry action as a button; `hint` shows its shortcut as the tooltip. */
+/** A registry action as a button; `hint` shows its shortcut as the tooltip; `onRan` follows the action (a menu closes). */
 export function ActionButton({
   action,
   context,
   hint,
   pressed,
   prefix,
+  onRan,
 }: {
   action: Action;
   context: ActionContext;
   hint?: boolean;
   pressed?: boolean;
   prefix?: ReactNode;
+  onRan?(): void;
 }) {
   const label = useActionLabel();
   return (
@@ -28,7 +30,10 @@ export function ActionButton({
       type="button"
       aria-pressed={pressed}
       title={hint ? action.shortcut?.[0]?.toUpperCase() : undefined}
-      onClick={() => action.run(context)}
+      onClick={() => {
+        action.run(context);
+        onRan?.();
+      }}
     >
       {prefix}
       {label(action)}

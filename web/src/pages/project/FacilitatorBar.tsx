@@ -10,8 +10,8 @@ export interface FacilitatorMilestone {
   date: string;
 }
 
-/** Laid out here, not in styles.css: one line of controls under the editor's header. */
-const BAR_STYLE = { display: 'flex', flexWrap: 'wrap', gap: '0.5rem', alignItems: 'center', padding: '0.25rem 0.75rem' } as const;
+/** Laid out here, not in styles.css: in the editor's header, right of its links (one button until it drives). */
+const BAR_STYLE = { display: 'flex', flexWrap: 'wrap', gap: '0.5rem', alignItems: 'center', marginLeft: 'auto' } as const;
 
 const NOTHING: ProjectionState = { milestoneId: null, date: null, focusId: null };
 

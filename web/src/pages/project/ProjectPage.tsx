@@ -237,6 +237,18 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             </button>
           )}
         </nav>
+        {/* Beside the links: one button until the facilitator drives the walls. */}
+        {project.canEdit && !asOf && !workshop && (
+          <FacilitatorBar
+            projectId={projectId}
+            milestones={project.milestones.map((m) => ({ id: m.id, name: String(m.name), date: String(m.date) }))}
+            selected={
+              panel.kind === 'view'
+                ? { id: panel.entity.id, name: String(panel.entity.name ?? ''), isActor: panel.entity.__typename === 'Actor' }
+                : null
+            }
+          />
+        )}
         <Toolbar
           map={map}
           perimeters={data.project.perimeters as { id: string; name: unknown }[]}
@@ -255,17 +267,6 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
           exportMenu={<ExportMenu projectId={projectId} territoryId={data.project.territory.id} at={asOf} onStatus={setStatus} />}
         />
       </header>
-      {project.canEdit && !asOf && !workshop && (
-        <FacilitatorBar
-          projectId={projectId}
-          milestones={project.milestones.map((m) => ({ id: m.id, name: String(m.name), date: String(m.date) }))}
-          selected={
-            panel.kind === 'view'
-              ? { id: panel.entity.id, name: String(panel.entity.name ?? ''), isActor: panel.entity.__typename === 'Actor' }
-              : null
-          }
-        />
-      )}
       {asOf && !compare && (
         <p className="banner" role="status">
           {t.readOnlyBanner(i18n.formatDate(asOf))}

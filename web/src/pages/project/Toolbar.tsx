@@ -1,4 +1,4 @@
-import { useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { searchNodes, type Grouping, type MapFilters } from '../../map/elements.ts';
 import type { MapCanvasHandle } from '../../map/MapCanvas.tsx';
@@ -6,7 +6,7 @@ import type { ProjectMapData } from '../../map/types.ts';
 import { setParams } from '../../navigation.ts';
 import { editorParamChanges, projectionHref } from '../../routes.ts';
 import { ActionButton } from './ActionButton.tsx';
-import { TOOLBAR_ACTIONS, type ActionContext } from './actions.ts';
+import { TOOLBAR_ACTIONS, type Action, type ActionContext } from './actions.ts';
 import type { MapMeasure } from '../../map/measure.ts';
 import { MapFiltersMenu } from './MapFiltersMenu.tsx';
 
@@ -32,7 +32,10 @@ export interface ToolbarProps {
   exportMenu?: ReactNode;
 }
 
-/** The editor's toolbar: grouping, views, filters, search, then the registry's buttons and « Projeter ». */
+/**
+ * The editor's toolbar, one row on a 1280 px laptop: grouping, views, filters, search, the
+ * registry's everyday buttons, « Plus d’actions » (the others), « Projeter », « Exporter… ».
+ */
 export function Toolbar(props: ToolbarProps) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
@@ -85,7 +88,7 @@ export function Toolbar(props: ToolbarProps) {
             <option key={n.id} value={n.label} />
           ))}
       </datalist>
-      {TOOLBAR_ACTIONS.filter((action) => action.enabled(context)).map((action) =>
+      {TOOLBAR_ACTIONS.filter((action) => !action.inMenu && action.enabled(context)).map((action) =>
         action.id === 'relation.draw' ? (
           <ActionButton
             key={action.id}
@@ -99,6 +102,7 @@ export function Toolbar(props: ToolbarProps) {
           <ActionButton key={action.id} action={action} context={context} />
         ),
       )}
+      <MoreActionsMenu actions={TOOLBAR_ACTIONS.filter((action) => action.inMenu && action.enabled(context))} context={context} />
       <a
         className="button-link"
         href={projectionHref(props.projectId)}
@@ -110,5 +114,41 @@ export function Toolbar(props: ToolbarProps) {
       </a>
       {props.exportMenu}
     </div>
+  );
+}
+
+/**
+ * « Plus d’actions »: the registry's occasional actions. Running one, Escape, or a click
+ * elsewhere closes the menu.
+ */
+function MoreActionsMenu({ actions, context }: { actions: readonly Action[]; context: ActionContext }) {
+  const { t } = useI18n();
+  const menu = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!menu.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+  if (actions.length === 0) return null;
+  return (
+    <details className="toolbar-menu" ref={menu} open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary title={t.moreActionsHint}>{t.moreActions}</summary>
+      <div className="toolbar-menu-body">
+        {actions.map((action) => (
+          <ActionButton key={action.id} action={action} context={context} onRan={() => setOpen(false)} />
+        ))}
+      </div>
+    </details>
   );
 }

@@ -43,6 +43,8 @@ export interface Action {
   shortcut?: readonly string[];
   enabled(state: EditorState): boolean;
   run(context: ActionContext): void;
+  /** A toolbar action used now and then: in the « Plus d’actions » menu, so the bar fits one row. */
+  inMenu?: boolean;
 }
 
 const editable = (state: EditorState) => !state.readOnly;
@@ -74,10 +76,10 @@ export const ENGAGE_ACTION: Action = {
 /** The toolbar's buttons, in their order. */
 export const TOOLBAR_ACTIONS: readonly Action[] = [
   { id: 'relation.draw', label: 'newRelation', shortcut: ['l'], enabled: editable, run: (c) => c.toggleDrawMode() },
-  { id: 'import.open', label: 'importWorkbook', enabled: editable, run: (c) => c.openImport() },
-  { id: 'map.rearrange', label: 'rearrange', enabled: always, run: (c) => c.rearrange() },
-  { id: 'export.png', label: 'exportPng', enabled: always, run: (c) => c.exportPng() },
-  { id: 'export.svg', label: 'exportSvg', enabled: always, run: (c) => c.exportSvg() },
+  { id: 'import.open', label: 'importWorkbook', enabled: editable, run: (c) => c.openImport(), inMenu: true },
+  { id: 'map.rearrange', label: 'rearrange', enabled: always, run: (c) => c.rearrange(), inMenu: true },
+  { id: 'export.png', label: 'exportPng', enabled: always, run: (c) => c.exportPng(), inMenu: true },
+  { id: 'export.svg', label: 'exportSvg', enabled: always, run: (c) => c.exportSvg(), inMenu: true },
 ];
 
 /** Keyboard-only actions (their buttons live elsewhere or nowhere). */

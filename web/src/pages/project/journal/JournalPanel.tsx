@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { ApiError, request } from '../../../api/client.ts';
 import { queryKeys } from '../../../api/queryKeys.ts';
 import { Feedback } from '../../../components/Feedback.tsx';
+import { authorName } from '../../../i18n/authors.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { RefOptions } from '../../../panels/EntityForm.tsx';
 import { REVERT_CHANGE, useJournal, useJournalAuthors, type JournalChange, type JournalFilters } from './journalDocuments.ts';
@@ -91,7 +92,7 @@ export function JournalPanel(props: JournalPanelProps) {
             <option value="">{t.journalAllAuthors}</option>
             {authors.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {authorName(a, t)}
               </option>
             ))}
           </select>
@@ -181,7 +182,7 @@ function JournalEntry(props: {
         </ul>
       )}
       <p className="journal-meta">
-        <span className="journal-author">{t.journalBy(change.author)}</span> ·{' '}
+        <span className="journal-author">{t.journalBy(authorName(change.author, t))}</span> ·{' '}
         {t.journalEffective(formatShortDate(change.validFrom))} · {t.journalRecorded(formatShortDate(change.recordedAt))}
         {change.causeId && <span className="journal-note"> · {t.journalCaused}</span>}
         {change.revertOf && <span className="journal-note"> · {t.journalRevertOf}</span>}

@@ -24,30 +24,47 @@ async function nodeScreenPosition(page: Page, id: string): Promise<{ x: number; 
   }, id);
 }
 
-/** Drags a link from one node to another in draw mode, as a pilot does with the mouse. */
+/**
+ * Drags a link from one node to another in draw mode, as a pilot does with the mouse, until the
+ * side panel offers the relation (its form, or the choice of kinds). Under load the view can still
+ * move when the drag starts (a fit, or the editor bringing a just-saved element into view once the
+ * project is read again): the drag then starts off the node and draws nothing, and a pilot would
+ * simply drag again — so does this, up to three times.
+ */
 async function dragLink(page: Page, fromId: string, toId: string): Promise<void> {
-  await page.keyboard.press('f'); // fit the map, so both ends are on screen
-  // The fit animates, and a new element's placement may move the view: wait until both ends hold
-  // still (under load an animation outlasts any fixed pause, and the drag then starts off a node).
-  type Point = { x: number; y: number };
-  const ends = async (): Promise<[Point, Point]> => [
-    await nodeScreenPosition(page, fromId),
-    await nodeScreenPosition(page, toId),
-  ];
-  let [from, to] = await ends();
-  for (let tries = 0; tries < 40; tries += 1) {
-    await page.waitForTimeout(250);
-    const [nextFrom, nextTo] = await ends();
-    const still = Math.hypot(nextFrom.x - from.x, nextFrom.y - from.y) + Math.hypot(nextTo.x - to.x, nextTo.y - to.y) < 0.5;
-    [from, to] = [nextFrom, nextTo];
-    if (still) break;
+  const panel = page.locator('aside.side-panel');
+  const offered = () => panel.getByRole('button', { name: /^(Créer|Conflit)$/ }).count();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await page.keyboard.press('f'); // fit the map, so both ends are on screen
+    // The fit animates, and a new element's placement may move the view: wait until both ends hold
+    // still for a second (under load an animation outlasts any fixed pause).
+    type Point = { x: number; y: number };
+    const ends = async (): Promise<[Point, Point]> => [
+      await nodeScreenPosition(page, fromId),
+      await nodeScreenPosition(page, toId),
+    ];
+    let [from, to] = await ends();
+    for (let tries = 0, still = 0; tries < 60 && still < 4; tries += 1) {
+      await page.waitForTimeout(250);
+      const [nextFrom, nextTo] = await ends();
+      const moved = Math.hypot(nextFrom.x - from.x, nextFrom.y - from.y) + Math.hypot(nextTo.x - to.x, nextTo.y - to.y);
+      still = moved < 0.5 ? still + 1 : 0;
+      [from, to] = [nextFrom, nextTo];
+    }
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.waitForTimeout(600); // edgehandles waits for a short hover on the target
+    await page.mouse.up();
+    for (let wait = 0; wait < 20; wait += 1) {
+      if ((await offered()) > 0) return;
+      await page.waitForTimeout(250);
+    }
+    // What the pilot saw when the drag drew nothing (tests/artifacts), to tell a moving view from a bug.
+    await page.screenshot({ path: screenshotPath(`editor-drag-missed-${attempt + 1}`) });
   }
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.waitForTimeout(600); // edgehandles waits for a short hover on the target
-  await page.mouse.up();
+  throw new Error(`dragging ${fromId} → ${toId} offered no relation, three times`);
 }
 
 describe('the map editor', () => {

@@ -63,8 +63,8 @@ export interface FrontEndResult {
   webglAvailable: boolean;
   /** The WebGL implementation chromium uses (SwiftShader: software, no GPU). */
   webglRenderer: string;
-  /** Size of the map's container in the editor and the projection view (px). */
-  containers?: { editor: [number, number]; projection: [number, number] };
+  /** Size of the map's container in the editor and the projection view (px), by target size (each project's own). */
+  containers?: Record<number, { editor: [number, number]; projection: [number, number] }>;
   skipped?: string;
 }
 
@@ -153,7 +153,8 @@ export async function runFrontEnd(
 
   const app: FastifyInstance = await buildApp({
     graph,
-    webDir: fileURLToPath(new URL('../web/dist/', import.meta.url)),
+    // BENCH_WEB_DIR: another build of the web app (a before/after comparison on one machine).
+    webDir: process.env.BENCH_WEB_DIR ?? fileURLToPath(new URL('../web/dist/', import.meta.url)),
     graphiql: false,
   });
   app.get('/bench/bare.html', (_req, reply) => reply.type('text/html; charset=utf-8').send(bareHtml));
@@ -181,7 +182,12 @@ export async function runFrontEnd(
       await context.close();
     }
 
-    const visit = async (url: string, app: boolean, timeoutMs: number, interact: boolean): Promise<Marks> => {
+    /**
+     * One navigation in a fresh context, until the first frame drawn after the layout; or, with
+     * `sizeOnly`, until the map's Cytoscape exists: its container's size then (the page's own
+     * chrome around it is laid out by then), no layout waited for.
+     */
+    const visit = async (url: string, app: boolean, timeoutMs: number, interact: boolean, sizeOnly = false): Promise<Marks> => {
       // The app's Content-Security-Policy forbids evaluating strings: the bench's waits do.
       const context = await browser!.newContext({ viewport: VIEWPORT, bypassCSP: true });
       try {
@@ -205,7 +211,9 @@ export async function runFrontEnd(
         await page.goto(url, { waitUntil: 'commit' });
         try {
           await page.waitForFunction(
-            `window.__bench != null && window.__bench.drawn != null${interact ? ' && window.__bench.frameMs != null' : ''}`,
+            sizeOnly
+              ? 'window.__bench != null && window.__trameCy != null'
+              : `window.__bench != null && window.__bench.drawn != null${interact ? ' && window.__bench.frameMs != null' : ''}`,
             undefined,
             { timeout: timeoutMs, polling: 50 },
           );
@@ -220,6 +228,10 @@ export async function runFrontEnd(
           );
         }
         const marks = (await page.evaluate('window.__bench')) as Marks;
+        if (sizeOnly) {
+          const [width, height] = (await page.evaluate('[window.__trameCy.width(), window.__trameCy.height()]')) as number[];
+          return { ...marks, width: width!, height: height! };
+        }
         marks.requests = (await page.evaluate(
           "performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, Math.round(e.startTime), Math.round(e.responseEnd)])",
         )) as [string, number, number][];
@@ -231,28 +243,36 @@ export async function runFrontEnd(
     const deleteLayout = (projectId: string) =>
       graph.write((tx) => tx.run('MATCH (l:Layout {projectId: $id}) DETACH DELETE l', { id: projectId }));
 
-    // The app's map area (editor and projection view) is smaller than the window: the bare page
-    // gets the same container size, as fcose packs components to the container's aspect ratio.
-    const sizes = { editor: '', projection: '' };
-    if (projects.length > 0) {
-      const first = projects[0]!;
-      await deleteLayout(first.projectId);
-      const withEditor = !options.only || options.only.includes('editor') || options.only.includes('bare');
-      const editor = withEditor
-        ? await visit(`${base}/projets/${first.projectId}`, true, 120_000, false)
-        : { width: VIEWPORT.width, height: VIEWPORT.height };
-      await deleteLayout(first.projectId);
-      const projection = await visit(`${base}/projets/${first.projectId}/mur`, true, 120_000, false);
-      sizes.editor = `&w=${Math.round(editor.width)}&h=${Math.round(editor.height)}`;
-      sizes.projection = `&w=${Math.round(projection.width)}&h=${Math.round(projection.height)}`;
-      result.containers = { editor: [editor.width, editor.height], projection: [projection.width, projection.height] };
-    }
-
     for (const project of projects) {
       const runs = options.runs[project.target] ?? 3;
       const warmups = options.warmups[project.target] ?? 1;
       const timeout = 90_000 + project.target * 60;
       const withProjection = project.target <= options.projectionUpTo;
+      // The app's map area (editor and projection view) is smaller than the window, and the
+      // wall's own chrome (the name box, the focus menu sized by the perimeters' names…) makes it
+      // differ from one project to another: measured on this project, in the app, so the bare
+      // page gets the container the app had (fcose packs components to the container's aspect
+      // ratio). Measured before any run, so both pages of every run get the same size.
+      const wants = (name: string) => !options.only || options.only.includes(name);
+      const measure = async (url: string) => {
+        await deleteLayout(project.projectId);
+        const marks = await visit(url, true, timeout, false, true);
+        return [Math.round(marks.width), Math.round(marks.height)] as [number, number];
+      };
+      const editorSize: [number, number] =
+        wants('bare') || wants('bare-webgl')
+          ? await measure(`${base}/projets/${project.projectId}`)
+          : [VIEWPORT.width, VIEWPORT.height];
+      const projectionSize: [number, number] =
+        withProjection && (wants('bare-projection') || wants('bare-projection-webgl'))
+          ? await measure(`${base}/projets/${project.projectId}/mur`)
+          : [VIEWPORT.width, VIEWPORT.height];
+      const sizes = {
+        editor: `&w=${editorSize[0]}&h=${editorSize[1]}`,
+        projection: `&w=${projectionSize[0]}&h=${projectionSize[1]}`,
+      };
+      result.containers ??= {};
+      result.containers[project.target] = { editor: editorSize, projection: projectionSize };
       const all: Record<string, { url: string; app: boolean }> = {
         editor: { url: `${base}/projets/${project.projectId}`, app: true },
         ...(withProjection

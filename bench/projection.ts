@@ -79,6 +79,8 @@ try {
     '',
     "Navigation → first frame drawn after the fcose layout, the wall (/projets/<id>/mur, no saved layout: it lays out like the bare page) against a bare page with the same elements, the wall's stylesheet and container size. Target: ≤ 1.2.",
     '',
+    `The container is measured on each project in the app before its runs (the wall's own chrome — the focus menu sized by the perimeters' names — changes it from one project to another), and the bare page gets that size: ${SIZES.map((s) => `${s}: ${(result.containers?.[s]?.projection ?? []).join('×')}`).join(', ')} px. Each case's marks (created, added, layoutStop, drawn, and the page's requests) are in projection.json.`,
+    '',
     "Not the same picture: the bare page draws the wall's stylesheet at label scale 1, where a name smaller than 24 px on screen is not drawn (`min-zoomed-font-size`): at the fit's zoom on these maps it draws no names at all. The wall's first frame shows at least half the names at 24 px or more (its purpose), so its time after the layout includes arranging and drawing them; its time before the first element includes the app's code and the map's GraphQL read, where the bare page fetches a ready JSON file.",
     '',
     '| elements (nodes) | wall, canvas (ms) | bare, canvas (ms) | ratio | met | wall, WebGL (ms) | bare, WebGL (ms) | ratio | wall WebGL ÷ wall canvas |',

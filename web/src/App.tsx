@@ -1,6 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { createQueryClient } from './api/queryClient.ts';
+import { loadProjectionPage, takeOpeningRead } from './api/openingRead.ts';
 import { projectViewQuery } from './api/useProjectView.ts';
 import { hasWallSecret } from './api/wallCredential.ts';
 import { AppLink } from './components/AppLink.tsx';
@@ -15,9 +16,8 @@ import { homeHref, parseRoute, signInHref } from './routes.ts';
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const SignInPage = lazy(() => import('./pages/sign-in/SignInPage.tsx').then((m) => ({ default: m.SignInPage })));
 const ProjectPage = lazy(() => import('./pages/project/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
-const loadProjection = () => import('./pages/wall/ProjectionPage.tsx');
 const loadWall = () => import('./pages/wall/WallPage.tsx');
-const ProjectionPage = lazy(() => loadProjection().then((m) => ({ default: m.ProjectionPage })));
+const ProjectionPage = lazy(() => loadProjectionPage().then((m) => ({ default: m.ProjectionPage })));
 const WallPage = lazy(() => loadWall().then((m) => ({ default: m.WallPage })));
 const ProjectAnalysisPage = lazy(() =>
   import('./pages/project-analysis/ProjectAnalysisPage.tsx').then((m) => ({ default: m.ProjectAnalysisPage })),
@@ -44,14 +44,18 @@ function toSignIn(): void {
 
 /**
  * What the opening page needs, started before React first renders: the projection's code and
- * its project read go out together (not the read after the code, as rendering would ask), and
- * the wall link's page code. Both are what the pages ask for anyway (same chunk, same query key).
+ * its project read go out together (not the read after the code, as rendering would ask) — the
+ * read main.tsx started before this code loaded (api/openingRead.ts), put in the cache under the
+ * page's query key — and the wall link's page code. Both are what the pages ask for anyway
+ * (same chunk, same query key).
  */
 function startOpeningPage(queryClient: QueryClient): void {
   const route = parseRoute(window.location.pathname, window.location.search);
   if (route.page === 'projection') {
-    void loadProjection();
-    void queryClient.prefetchQuery(projectViewQuery(route.projectId, null, true));
+    void loadProjectionPage();
+    const query = projectViewQuery(route.projectId, null, true);
+    const started = takeOpeningRead(route.projectId);
+    void queryClient.prefetchQuery(started ? { ...query, queryFn: () => started } : query);
   } else if (route.page === 'wall') void loadWall();
 }
 

@@ -135,7 +135,10 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
    * arrangement at a new zoom restyled every element: seconds on a large map).
    */
   const fittedViewport = (cy: Core, eles: Collection, padding: number) => {
-    const box = eles.boundingBox({ includeLabels: false, includeOverlays: false } as never);
+    // The nodes' bodies alone: the edges run between them, and measuring an edge computes its
+    // route, which the labels' restyle (a new label scale) right after throws away — on a large
+    // first map a whole pass over the edges for nothing.
+    const box = eles.nodes().boundingBox({ includeLabels: false, includeOverlays: false } as never);
     const [width, height] = [cy.width(), cy.height()];
     let zoom = 1;
     for (let round = 0, font = WALL_LABEL_PX; round < 2; round += 1) {

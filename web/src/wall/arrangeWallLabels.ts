@@ -49,6 +49,23 @@ const LABEL_ONLY = {
 export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: number): number {
   const font = baseFont(true);
   const scale = labelScale(cy.zoom(), font, WALL_LABEL_PX);
+  const leaves = cy.nodes().filter((n) => !n.isParent());
+  // The nodes' bodies do not change with the label scale: read before a restyle, while every
+  // node's style is computed (after a layout, a fit), not after, when reading them would compute
+  // every node's style at the new scale once here and once more after the label classes change.
+  const bodyOnly = { includeLabels: false, includeOverlays: false } as never;
+  const geometry = new Map(
+    leaves.map((n: NodeSingular) => [
+      n.id(),
+      {
+        x: n.position('x'),
+        y: n.position('y'),
+        width: n.width(),
+        height: n.height(),
+        body: n.boundingBox(bodyOnly) as Box,
+      },
+    ]),
+  );
   if (scale !== currentScale) cy.style(wallStylesheet(theme, scale) as never);
   const obstacles: Box[] = [];
   const labelled = (box: { x1: number; y1: number; x2: number; y2: number; w: number; h: number }) => box.w > 0 && box.h > 0;
@@ -58,7 +75,6 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
     if (labelled(box)) names.push(box);
   });
   obstacles.push(...names);
-  const leaves = cy.nodes().filter((n) => !n.isParent());
   // The leaps' captions first: off the perimeters' names and the nodes, then obstacles to the node labels.
   const leaps = cy.edges('.leap');
   if (leaps.nonempty()) {
@@ -68,7 +84,7 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
       const box = edge.boundingBox(LABEL_ONLY as never);
       if (labelled(box)) captions.push({ id: edge.id(), box });
     });
-    const bodies = leaves.map((n) => n.boundingBox({ includeLabels: false, includeOverlays: false } as never) as Box);
+    const bodies = [...geometry.values()].map((g) => g.body);
     const offsets = placeCaptions(captions, names, bodies);
     for (const caption of captions) {
       const dy = offsets.get(caption.id) ?? 0;
@@ -88,12 +104,13 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
     }
     const label = String(n.data('label') ?? '');
     const text = shortOnly(n) ? abbreviate(label, WALL_ABBREVIATE_AT) : label;
+    const { x, y, width, height } = geometry.get(n.id())!;
     candidates.push({
       id: n.id(),
-      x: n.position('x'),
-      y: n.position('y'),
-      width: n.width(),
-      height: n.height(),
+      x,
+      y,
+      width,
+      height,
       text,
       priority: labelPriority(n),
       name: n.data('kind') === 'ACTOR' || n.data('kind') === 'OBJECTIVE',

@@ -1,0 +1,36 @@
+import { parseRoute } from '../routes.ts';
+import { request } from './client.ts';
+import { PROJECT_VIEW, type ProjectViewData } from './entityDocuments.ts';
+
+/** The projection's code, as App.tsx loads it (the same module, so the same chunk and promise). */
+export const loadProjectionPage = () => import('../pages/wall/ProjectionPage.tsx');
+
+let opening: { projectId: string; read: Promise<ProjectViewData> } | null = null;
+
+/**
+ * Started by main.tsx before React's code has loaded: on the projection route
+ * (/projets/<id>/mur), the map's read (PROJECT_VIEW, as useProjectView asks for it: now,
+ * confidential items withheld) and the page's code go out at once, the read no longer waiting
+ * for React, the app and the page's chunks to load and run first (issue 14's projection figure:
+ * the read is the first map's longest wait). Any other route: nothing.
+ */
+export function startOpeningRead(location: { pathname: string; search: string }): void {
+  const route = parseRoute(location.pathname, location.search);
+  if (route.page !== 'projection') return;
+  void loadProjectionPage();
+  const read = request<ProjectViewData>(PROJECT_VIEW, { id: route.projectId, asOf: null, hideConfidential: true });
+  // Taken by the query cache (which reports its errors), or never: no unhandled rejection either way.
+  read.catch(() => undefined);
+  opening = { projectId: route.projectId, read };
+}
+
+/**
+ * The read startOpeningRead started for `projectId`, once (the cache holds it from then on),
+ * or null: none was started, or it was taken already.
+ */
+export function takeOpeningRead(projectId: string): Promise<ProjectViewData> | null {
+  if (opening?.projectId !== projectId) return null;
+  const { read } = opening;
+  opening = null;
+  return read;
+}

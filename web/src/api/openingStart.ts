@@ -1,0 +1,5 @@
+import { startOpeningRead } from './openingRead.ts';
+
+// Imported first by main.tsx: modules run in import order, so on the projection route the map's
+// read leaves before React and the app's modules are evaluated and rendered (openingRead.ts).
+startOpeningRead(window.location);

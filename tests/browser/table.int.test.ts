@@ -14,7 +14,14 @@ const LAPTOP = { width: 1440, height: 900 };
 
 async function openTable(page: Page, projectId: string, view?: string): Promise<void> {
   await page.goto(`${t.base}/projets/${projectId}/tableau${view ? `?vue=${view}` : ''}`);
-  await page.locator('table.data-table tbody tr[data-row-id]').first().waitFor({ timeout: 30_000 });
+  try {
+    await page.locator('table.data-table tbody tr[data-row-id]').first().waitFor({ timeout: 30_000 });
+  } catch (error) {
+    // Say what the page showed instead of rows (an error, still loading, an empty table).
+    const alerts = await page.getByRole('alert').allTextContents();
+    const busy = await page.locator('[aria-busy="true"]').count();
+    throw new Error(`no table rows after 30 s — alerts: ${JSON.stringify(alerts)}, loading: ${busy}`, { cause: error });
+  }
 }
 
 const rowNames = (page: Page) => page.locator('table.data-table tbody th').allTextContents();

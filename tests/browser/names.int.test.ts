@@ -26,7 +26,10 @@ async function engagements(projectId: string) {
   return result.data!.project.engagements;
 }
 
-describe('names and duplicates', () => {
+// Chromium's renderer crashed (« Target crashed ») under this file twice in Node 24 suite runs
+// (stop 19, and 2026-12-01 after --disable-dev-shm-usage), never alone: one retry, each test
+// building its own project, so a product regression still fails twice. Not understood yet.
+describe('names and duplicates', { retry: 1 }, () => {
   it('warns of « Épicerie solidaire du Cailly » while « Epicerie solidaire du Cailly » is typed, and engages the existing actor instead', async () => {
     const epicerie = 'Épicerie solidaire du Cailly';
     const built = await buildNamesProject(t, {

@@ -2,30 +2,16 @@
 // alternately: navigation → first elements added, the read's start and end, drawn.
 //   PROBE_DIRS=/tmp/dist-before,web/dist npx tsx bench/frontend/probe-ab.ts 500
 import { buildApp } from '@trame/api';
-import { createApiToken, createDriver, createUser, grantRole, Graph } from '@trame/graph';
-import { startDisposableNeo4j } from '@trame/neo4j-embedded/disposable';
-import { migrate } from '@trame/migrations';
 import { resolve } from 'node:path';
-import { bulkLoad } from '../../graph/src/store/bulk.ts';
-import { frontEndSpec, generateDataset } from '../generate.ts';
 import { PAGE_HOOKS } from './marks.ts';
 import { launchChromium } from '../../tests/support/chromium.ts';
+import { startProbeData } from './probe-data.ts';
 
 const target = Number(process.argv[2] ?? 500);
 const dirs = (process.env.PROBE_DIRS ?? '').split(',');
 const runs = Number(process.env.PROBE_RUNS ?? 6);
-const neo4j = await startDisposableNeo4j({ password: 'probe-bench', heap: '2g', log: () => {} });
-const config = { uri: neo4j.uri, user: 'neo4j', password: neo4j.password, database: 'neo4j' };
-const driver = createDriver(config);
-const graph = new Graph(driver, config.database);
+const { graph, projectId, bearer, close } = await startProbeData(target);
 try {
-  await migrate(driver, { database: config.database });
-  const ds = generateDataset(frontEndSpec(target), 11 + target, `fe${target}`);
-  await bulkLoad(graph, ds.ops);
-  const projectId = ds.largestProject.id;
-  const admin = await createUser(graph, { email: `probe-${Date.now()}@trame.test`, name: 'Probe' });
-  await grantRole(graph, { userId: admin.id, role: 'ADMINISTRATEUR', by: 'system' });
-  const bearer = (await createApiToken(graph, { userId: admin.id, name: 'probe' })).token;
   const bases: string[] = [];
   for (const dir of dirs) {
     const app = await buildApp({ graph, webDir: `${resolve(dir)}/`, graphiql: false });
@@ -72,6 +58,5 @@ try {
   }
   await browser.close();
 } finally {
-  await graph.close();
-  await neo4j.dispose();
+  await close();
 }

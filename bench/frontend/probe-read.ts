@@ -1,26 +1,13 @@
 // Diagnostic: the wall's first read (PROJECT_VIEW) at a size, timed by part.
 //   npx tsx bench/frontend/probe-read.ts 2000
 import { buildApp } from '@trame/api';
-import { buildProjectMap, createApiToken, createDriver, createUser, grantRole, Graph, readProjectState } from '@trame/graph';
-import { startDisposableNeo4j } from '@trame/neo4j-embedded/disposable';
-import { migrate } from '@trame/migrations';
-import { bulkLoad } from '../../graph/src/store/bulk.ts';
-import { frontEndSpec, generateDataset } from '../generate.ts';
+import { buildProjectMap, readProjectState } from '@trame/graph';
 import { PROJECT_VIEW } from '../../web/src/api/entityDocuments.ts';
+import { startProbeData } from './probe-data.ts';
 
 const target = Number(process.argv[2] ?? 2000);
-const neo4j = await startDisposableNeo4j({ password: 'probe-bench', heap: '2g', log: () => {} });
-const config = { uri: neo4j.uri, user: 'neo4j', password: neo4j.password, database: 'neo4j' };
-const driver = createDriver(config);
-const graph = new Graph(driver, config.database);
+const { graph, projectId, bearer, close } = await startProbeData(target);
 try {
-  await migrate(driver, { database: config.database });
-  const ds = generateDataset(frontEndSpec(target), 11 + target, `fe${target}`);
-  await bulkLoad(graph, ds.ops);
-  const projectId = ds.largestProject.id;
-  const admin = await createUser(graph, { email: `probe-${Date.now()}@trame.test`, name: 'Probe' });
-  await grantRole(graph, { userId: admin.id, role: 'ADMINISTRATEUR', by: 'system' });
-  const bearer = (await createApiToken(graph, { userId: admin.id, name: 'probe' })).token;
   const app = await buildApp({ graph, graphiql: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -48,6 +35,5 @@ try {
   }
   await app.close();
 } finally {
-  await graph.close();
-  await neo4j.dispose();
+  await close();
 }

@@ -5,31 +5,18 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildApp } from '@trame/api';
-import { buildProjectMap, createApiToken, createDriver, createUser, grantRole, Graph, readProjectState } from '@trame/graph';
-import { startDisposableNeo4j } from '@trame/neo4j-embedded/disposable';
-import { migrate } from '@trame/migrations';
-import { bulkLoad } from '../../graph/src/store/bulk.ts';
-import { frontEndSpec, generateDataset } from '../generate.ts';
+import { buildProjectMap, readProjectState } from '@trame/graph';
 import { PAGE_HOOKS } from './marks.ts';
 import { launchChromium } from '../../tests/support/chromium.ts';
 import { toElements } from '../../web/src/map/elements.ts';
 import { PROJECT_VIEW } from '../../web/src/api/entityDocuments.ts';
+import { startProbeData } from './probe-data.ts';
 
 const target = Number(process.argv[2] ?? 2000);
 const out = process.argv[3] ?? '/tmp/probe';
 const runs = Number(process.env.PROBE_RUNS ?? 2);
-const neo4j = await startDisposableNeo4j({ password: 'probe-bench', heap: '2g', log: () => {} });
-const config = { uri: neo4j.uri, user: 'neo4j', password: neo4j.password, database: 'neo4j' };
-const driver = createDriver(config);
-const graph = new Graph(driver, config.database);
+const { graph, projectId, bearer, close } = await startProbeData(target);
 try {
-  await migrate(driver, { database: config.database });
-  const ds = generateDataset(frontEndSpec(target), 11 + target, `fe${target}`);
-  await bulkLoad(graph, ds.ops);
-  const projectId = ds.largestProject.id;
-  const admin = await createUser(graph, { email: `probe-${Date.now()}@trame.test`, name: 'Probe' });
-  await grantRole(graph, { userId: admin.id, role: 'ADMINISTRATEUR', by: 'system' });
-  const bearer = (await createApiToken(graph, { userId: admin.id, name: 'probe' })).token;
   const t0 = performance.now();
   const state = await graph.read((tx) => readProjectState(tx, projectId, null));
   const t1 = performance.now();
@@ -115,6 +102,5 @@ try {
   await browser.close();
   await app.close();
 } finally {
-  await graph.close();
-  await neo4j.dispose();
+  await close();
 }

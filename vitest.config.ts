@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // The JSON report lets .ci/run print the plain "N passed, N failed" line CI reads.
-    reporters: ['default', 'json'],
+    // The retry reporter names every test that passed only on its retry (tests/support/retry-reporter.ts).
+    reporters: ['default', 'json', './tests/support/retry-reporter.ts'],
     outputFile: { json: '.data/test-results.json' },
     projects: [
       {
@@ -33,6 +34,9 @@ export default defineConfig({
           hookTimeout: 240_000,
           // Two cores: the Neo4j JVM needs one of them.
           maxWorkers: 2,
+          // One retry: on a shared two-core machine a browser test can lose to a renderer crash or
+          // a stalled connection. Every test that needed it is named at the end of the run.
+          retry: 1,
         },
       },
     ],

@@ -27,9 +27,9 @@ async function engagements(projectId: string) {
 }
 
 // Chromium's renderer crashed (« Target crashed ») under this file twice in Node 24 suite runs
-// (stop 19, and 2026-12-01 after --disable-dev-shm-usage), never alone: one retry, each test
-// building its own project, so a product regression still fails twice. Not understood yet.
-describe('names and duplicates', { retry: 1 }, () => {
+// (stop 19, and 2026-12-01 after --disable-dev-shm-usage), never alone. Each test builds its own
+// project, so the integration project's one retry (vitest.config.ts) runs it afresh.
+describe('names and duplicates', () => {
   it('warns of « Épicerie solidaire du Cailly » while « Epicerie solidaire du Cailly » is typed, and engages the existing actor instead', async () => {
     const epicerie = 'Épicerie solidaire du Cailly';
     const built = await buildNamesProject(t, {

@@ -20,7 +20,7 @@ export default class RetryReporter implements Reporter {
           file: module.relativeModuleId,
           name: test.fullName,
           retries: diagnostic.retryCount,
-          firstError: (test.result().errors?.[0]?.message ?? '').split('\n')[0].slice(0, 300),
+          firstError: (test.result().errors?.[0]?.message ?? '').split('\n')[0]?.slice(0, 300) ?? '',
         });
       }
     }

@@ -267,9 +267,11 @@ export async function runFrontEnd(
         withProjection && (wants('bare-projection') || wants('bare-projection-webgl'))
           ? await measure(`${base}/projets/${project.projectId}/mur`)
           : [VIEWPORT.width, VIEWPORT.height];
+      // The bare page seeds its layout with the project's id, as the app does: the same positions.
+      const seed = `&seed=${encodeURIComponent(project.projectId)}`;
       const sizes = {
-        editor: `&w=${editorSize[0]}&h=${editorSize[1]}`,
-        projection: `&w=${projectionSize[0]}&h=${projectionSize[1]}`,
+        editor: `&w=${editorSize[0]}&h=${editorSize[1]}${seed}`,
+        projection: `&w=${projectionSize[0]}&h=${projectionSize[1]}${seed}`,
       };
       result.containers ??= {};
       result.containers[project.target] = { editor: editorSize, projection: projectionSize };

@@ -2,15 +2,15 @@
  * The bare page of the front-end bench: Cytoscape with nothing around it, given the elements the
  * editor builds (fetched as a static file, added in the editor's order), the editor's stylesheet
  * (`?projection=1`: the wall's, web/src/wall/theme.ts)
- * and the same fcose layout, then fitted. `?webgl=1` turns on Cytoscape's WebGL renderer;
+ * and the same fcose layout seeded by the same project id (`?seed=`), then fitted. `?webgl=1` turns on Cytoscape's WebGL renderer;
  * `?interact=1` pans for a few dozen frames once drawn. Marks go to `window.__bench`.
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { fitAspect } from '../../web/src/map/arrange.ts';
+import { fitAspect, runSeededLayout } from '../../web/src/map/arrange.ts';
 import { mapStylesheet } from '../../web/src/map/style.ts';
 import { wallStylesheet } from '../../web/src/wall/theme.ts';
-import { FCOSE, PAGE_HOOKS, measurePanning, type BenchMarks, type BenchWindow } from './marks.ts';
+import { PAGE_HOOKS, measurePanning, type BenchMarks, type BenchWindow } from './marks.ts';
 
 // Runs in the browser; the root tsconfig has no DOM lib.
 declare const document: { getElementById(id: string): { style: Record<string, string> } };
@@ -53,8 +53,9 @@ cy.batch(() => {
   for (const def of ordered)
     cy.add({ group: def.group, data: def.data, classes: def.classes ?? '' } as cytoscape.ElementDefinition);
 });
-const layout = cy.layout({ ...FCOSE, randomize: true } as never);
-layout.one('layoutstop', () => {
+// The app's first arrangement, seeded as the app seeds it (by the project's id, web/src/map/arrange.ts):
+// both pages compute the same positions, so the ratio compares the pages, not two random draws.
+runSeededLayout(cy, params.get('seed') ?? '', () => {
   // The editor's layout ends with its aspect stretch: the same positions to draw.
   fitAspect(cy);
   cy.fit(undefined, 40);
@@ -64,4 +65,3 @@ layout.one('layoutstop', () => {
     wait();
   }
 });
-layout.run();

@@ -6,7 +6,7 @@ import Layers from 'cytoscape-layers';
 import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { useI18n } from '../i18n/index.tsx';
-import { FCOSE, fitAspect } from './arrange.ts';
+import { FCOSE, fitAspect, runSeededLayout } from './arrange.ts';
 import { arrangeCanvasLabels, placeInView } from './canvasLabels.ts';
 import { leapColumns, placeFromSaved, startPositions, type Positions } from './layout.ts';
 import { ECOSYSTEM_COLORS, mapStylesheet } from './style.ts';
@@ -33,6 +33,8 @@ export interface MapCanvasHandle {
 export interface MapCanvasProps {
   elements: ElementDef[];
   savedPositions: Positions;
+  /** Seeds a map's first arrangement (the project's id): the same one on every opening (arrange.ts). */
+  layoutSeed: string;
   ecosystems: MapEcosystem[];
   perimeterOrder: string[];
   layoutMode: LayoutMode;
@@ -138,14 +140,21 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       } as never).run();
       return;
     }
-    const layout = cy.layout({ ...FCOSE, randomize } as never);
-    layout.one('layoutstop', () => {
+    const arranged = () => {
       fitAspect(cy);
       cy.fit(undefined, 40);
       scheduleLabels();
       bubblesRef.current?.update(true);
       if (propsRef.current.editable) propsRef.current.onArranged(leafPositions(cy), byUser);
-    });
+    };
+    // A map's first arrangement is the same on every opening (seeded by the project); « Réorganiser »
+    // asks for another one, and the arrangement from where the nodes stand is not random at all.
+    if (randomize && !byUser) {
+      runSeededLayout(cy, propsRef.current.layoutSeed, arranged);
+      return;
+    }
+    const layout = cy.layout({ ...FCOSE, randomize } as never);
+    layout.one('layoutstop', arranged);
     layout.run();
   };
 

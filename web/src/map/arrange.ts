@@ -1,4 +1,5 @@
 import type { Core } from 'cytoscape';
+import seedrandom from 'seedrandom';
 
 /**
  * How the editor arranges a map opened for the first time: fcose, then a stretch to the
@@ -24,6 +25,30 @@ export const FCOSE = {
   gravityRangeCompound: 1.2,
   numIter: 2500,
 } as const;
+
+/**
+ * Runs the FCOSE layout (with `randomize: true`) with its random start drawn from a generator
+ * seeded by `seed` — the project's id: the same map gets the same first arrangement on every
+ * opening and every screen (the editor, the wall, the benchmark's bare page), instead of a new
+ * one each time. fcose draws all its random numbers (spectral sampling, start coordinates)
+ * synchronously in `run()` when `animate` is false, so Math.random is swapped for that call only
+ * and restored before `onStop` runs (nothing else draws from the seeded generator).
+ * `onStop(cy)` runs once the positions are set, as a `layoutstop` handler would.
+ */
+export function runSeededLayout(cy: Core, seed: string, onStop: () => void): void {
+  const original = Math.random;
+  const layout = cy.layout({ ...FCOSE, randomize: true } as never);
+  layout.one('layoutstop', () => {
+    Math.random = original;
+    onStop();
+  });
+  Math.random = seedrandom(`trame-layout:${seed}`);
+  try {
+    layout.run();
+  } finally {
+    Math.random = original;
+  }
+}
 
 /**
  * fcose draws a roughly square map; a screen (or a wall) is wide. Stretching it horizontally

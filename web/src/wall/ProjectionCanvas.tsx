@@ -2,7 +2,7 @@ import cytoscape, { type Collection, type Core, type NodeSingular } from 'cytosc
 import fcose from 'cytoscape-fcose';
 import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { FCOSE, fitAspect } from '../map/arrange.ts';
+import { fitAspect, runSeededLayout } from '../map/arrange.ts';
 import { placeInView } from '../map/canvasLabels.ts';
 import { placeFromSaved, type Positions } from '../map/layout.ts';
 import { applyDefsInPlace, nextClasses, sameData } from '../live/applyToCanvas.ts';
@@ -39,6 +39,8 @@ export interface ProjectionCanvasProps {
   elements: ElementDef[];
   /** The pilot's saved positions (projectLayout). */
   savedPositions: Positions;
+  /** Seeds the first arrangement of a map the pilot never arranged (the project's id, as the editor's; arrange.ts). */
+  layoutSeed: string;
   /** The step these elements belong to: a new key plays the step's changes; the same key applies an update quietly. */
   stepKey: string;
   /** What changed since the previous step (story.ts), or null: no animation. */
@@ -318,14 +320,13 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     };
     if (wasEmpty && Object.keys(positions).length === 0 && props.elements.length > 0) {
       // Never arranged by the pilot: the editor's first layout, kept for the other steps.
-      const layout = cy.layout({ ...FCOSE, randomize: true } as never);
-      layout.one('layoutstop', () => {
+      // Seeded by the project, as the editor's: the same arrangement as the editor's first one.
+      runSeededLayout(cy, props.layoutSeed, () => {
         fitAspect(cy);
         fitTo(cy, cy.elements(), FIT_PADDING);
         finish('done');
         markSettled(props.stepKey);
       });
-      layout.run();
       return;
     }
     if (missing.length > 0) {

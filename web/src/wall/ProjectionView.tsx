@@ -327,6 +327,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
             ref={canvas}
             elements={elements}
             savedPositions={data.view?.projectLayout ?? base.data.projectLayout}
+            layoutSeed={projectId}
             stepKey={canvasKey.current}
             delta={data.delta}
             theme={theme}

@@ -289,6 +289,7 @@ export function ProjectPage({ projectId, params }: { projectId: string; params: 
             ref={canvas}
             elements={elements}
             savedPositions={data.projectLayout}
+            layoutSeed={projectId}
             ecosystems={map.ecosystems}
             perimeterOrder={map.perimeterOrder}
             layoutMode={leapsView ? 'leaps' : 'free'}

@@ -13,6 +13,7 @@ import { registerSignIn, SIGN_IN_LIMITS } from './plugins/sign-in.ts';
 import { registerGraph } from './plugins/graph.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, registerSecurity, type SecurityOptions } from './plugins/security.ts';
 import { registerOidc } from './plugins/oidc.ts';
+import { createPagePreloads } from './plugins/page-preloads.ts';
 import type { OidcConfig } from './config.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -94,9 +95,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (webDir && existsSync(`${webDir}/index.html`)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, { root: webDir, wildcard: true });
-    // Client-side routes (/projets/…) all load the single page.
+    // Client-side routes (/projets/…) all load the single page; a map page's names its chunks.
+    const pagePreloads = createPagePreloads(webDir);
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/graphql') && req.headers.accept?.includes('text/html')) {
+        const html = pagePreloads(req.url.split('?')[0] ?? '');
+        if (html !== null) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
         return reply.sendFile('index.html');
       }
       return reply.code(404).send({ error: 'not found' });

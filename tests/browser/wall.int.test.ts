@@ -237,4 +237,29 @@ describe('the wall', () => {
     expect(await page.locator('h1').textContent()).toBe('Marché de producteurs et AMAP');
     await page.close();
   });
+
+  it('names its code in its HTML: the page and Cytoscape are fetched with the app’s code, not after it has run', async () => {
+    const page = await t.newPage(WALL);
+    const response = await page.goto(`${t.base}/projets/prj-marche/mur`);
+    const html = (await response?.text()) ?? '';
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]!);
+    expect(preloaded.some((href) => /\/assets\/ProjectionPage-[\w-]+\.js$/.test(href))).toBe(true);
+    await page.locator('[data-testid="map-canvas"] canvas').first().waitFor();
+    const fetched = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
+        name: new URL(e.name).pathname,
+        start: e.startTime,
+        end: e.responseEnd,
+      })),
+    );
+    // Without the hint the page's chunk is asked for once the app's modules have all arrived and run.
+    const pageChunk = fetched.find((e) => /\/assets\/ProjectionPage-/.test(e.name));
+    const app = fetched.find((e) => /\/assets\/index-[\w-]+\.js$/.test(e.name));
+    expect(pageChunk && app && pageChunk.start < app.end, JSON.stringify({ pageChunk, app })).toBe(true);
+    // The editor's address names the editor's page, not the wall's.
+    const editor = await (await fetch(`${t.base}/projets/prj-marche`, { headers: { accept: 'text/html' } })).text();
+    expect(editor).toMatch(/\/assets\/ProjectPage-[\w-]+\.js/);
+    expect(editor).not.toMatch(/ProjectionPage-/);
+    await page.close();
+  });
 });

@@ -4,7 +4,7 @@ import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { fitAspect, runSeededLayout } from '../map/arrange.ts';
 import { placeInView } from '../map/canvasLabels.ts';
-import { placeFromSaved, type Positions } from '../map/layout.ts';
+import { placeFromSaved, startPositions, type Positions } from '../map/layout.ts';
 import { applyDefsInPlace, nextClasses, sameData } from '../live/applyToCanvas.ts';
 import { actorSize, baseFont } from '../map/style.ts';
 import type { ElementDef } from '../map/types.ts';
@@ -284,6 +284,13 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     const ordered = [...props.elements].sort((a, b) =>
       a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1,
     );
+    // Newcomers start on a grid below the map (placed just after): stacked at (0, 0), the edges
+    // between them have no drawable route, as in the editor (MapCanvas).
+    const newcomers = ordered
+      .filter((def) => def.group === 'nodes' && cy.getElementById(def.data.id).empty())
+      .map((def) => def.data.id);
+    const drawnBox = newcomers.length > 0 && cy.nodes().nonempty() ? cy.nodes().boundingBox({}) : null;
+    const start = startPositions(newcomers, drawnBox ? { x: drawnBox.x1, y: drawnBox.y2 + 200 } : { x: 0, y: 0 });
     cy.batch(() => {
       for (const def of ordered) {
         const existing = cy.getElementById(def.data.id);
@@ -297,7 +304,8 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
           const classes = nextClasses(existing.classes(), def, (name) => name.startsWith('label-'));
           if (classes !== null) existing.classes(classes);
         } else {
-          cy.add({ group: def.group, data: def.data, classes: def.classes ?? '' });
+          const position = start[def.data.id];
+          cy.add({ group: def.group, data: def.data, classes: def.classes ?? '', ...(position ? { position } : {}) });
           added.push(def.data.id);
         }
       }

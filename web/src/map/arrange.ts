@@ -33,7 +33,7 @@ export const FCOSE = {
  * one each time. fcose draws all its random numbers (spectral sampling, start coordinates)
  * synchronously in `run()` when `animate` is false, so Math.random is swapped for that call only
  * and restored before `onStop` runs (nothing else draws from the seeded generator).
- * `onStop(cy)` runs once the positions are set, as a `layoutstop` handler would.
+ * `onStop()` runs once the positions are set, as a `layoutstop` handler would.
  */
 export function runSeededLayout(cy: Core, seed: string, onStop: () => void): void {
   const original = Math.random;

@@ -77,7 +77,7 @@ try {
     '',
     `${new Date().toISOString().slice(0, 16)}Z · ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB · Chromium ${result.chromium} · viewport ${result.viewport.width}×${result.viewport.height} · WebGL: ${result.webglRenderer} · ${RUNS} runs per case (median) · ${Math.round((performance.now() - started) / 1000)} s · load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
     '',
-    "Navigation → first frame drawn after the fcose layout, the wall (/projets/<id>/mur, no saved layout: it lays out like the bare page) against a bare page with the same elements, the wall's stylesheet and container size. Target: ≤ 1.2.",
+    "Navigation → first frame drawn after the fcose layout, the wall (/projets/<id>/mur, no saved layout: it lays out like the bare page, both seeded by the project's id, so both compute the same positions) against a bare page with the same elements, the wall's stylesheet and container size. Target: ≤ 1.2.",
     '',
     `The container is measured on each project in the app before its runs (the wall's own chrome — the focus menu sized by the perimeters' names — changes it from one project to another), and the bare page gets that size: ${SIZES.map((s) => `${s}: ${(result.containers?.[s]?.projection ?? []).join('×')}`).join(', ')} px. Each case's marks (created, added, layoutStop, drawn, and the page's requests) are in projection.json.`,
     '',

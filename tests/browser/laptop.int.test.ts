@@ -60,6 +60,17 @@ describe('the editor’s header on a laptop', () => {
       expect(header.height).toBeLessThan(100);
       const driving = (await page.getByRole('region', { name: 'Pilotage des murs' }).boundingBox())!;
       expect(driving.y + driving.height).toBeLessThanOrEqual((await toolbar.boundingBox())!.y);
+      // The timeline: the date and the comparison of two milestones on one row (a long milestone
+      // name is cut in its field, whole in its list).
+      const controlTops = await page
+        .locator('.timeline-controls')
+        .evaluate((row) =>
+          [...row.querySelectorAll('input, select, button')]
+            .filter((c) => (c as HTMLElement).offsetParent !== null)
+            .map((c) => c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2),
+        );
+      expect(controlTops.length).toBeGreaterThanOrEqual(4);
+      expect(Math.max(...controlTops) - Math.min(...controlTops)).toBeLessThan(12);
       // The page itself never scrolls: the side panel does.
       expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
       await page.screenshot({ path: screenshotPath(`editor-header-${screen.width}`) });

@@ -238,6 +238,40 @@ describe('the wall', () => {
     await page.close();
   });
 
+  it('draws names from their text, not from Cytoscape’s label textures (stretched fragments after a step)', async () => {
+    // Seen on the Malaunay market at 1920×1080: Home then End drew « participation d /
+    // coopération de » stretched beside the map — a texture of another size (labelTextures.ts).
+    const page = await openWall('prj-marche');
+    await settle(page);
+    await page.keyboard.press('Home');
+    await settle(page);
+    await page.keyboard.press('End');
+    await settle(page);
+    // The same request a frame makes: the node's own texture cache answers (the call is right),
+    // the label caches send it to direct drawing.
+    const answers = await page.evaluate(() => {
+      type Cache = { getElement(ele: unknown, bb: unknown, pxRatio: number): unknown };
+      const cy = (
+        window as unknown as {
+          __trameCy: {
+            renderer(): { data: Record<string, Cache> };
+            nodes(selector: string): { first(): { boundingBox(o?: object): object } };
+          };
+        }
+      ).__trameCy;
+      const data = cy.renderer().data;
+      const node = cy.nodes('[kind = "ACTOR"]').first();
+      const bb = node.boundingBox({ includeLabels: true });
+      return {
+        node: data.eleTxrCache!.getElement(node, node.boundingBox({ includeLabels: false }), 1) !== null,
+        labels: ['lblTxrCache', 'slbTxrCache', 'tlbTxrCache'].map((name) => data[name]!.getElement(node, bb, 1)),
+      };
+    });
+    expect(answers).toEqual({ node: true, labels: [null, null, null] });
+    await page.screenshot({ path: screenshotPath('wall-marche-after-steps') });
+    await page.close();
+  });
+
   it('names its code in its HTML: the page and Cytoscape are fetched with the app’s code, not after it has run', async () => {
     const page = await t.newPage(WALL);
     const response = await page.goto(`${t.base}/projets/prj-marche/mur`);

@@ -11,6 +11,7 @@ import { arrangeCanvasLabels, placeInView } from './canvasLabels.ts';
 import { leapColumns, placeFromSaved, startPositions, type Positions } from './layout.ts';
 import { ECOSYSTEM_COLORS, mapStylesheet } from './style.ts';
 import type { ElementDef, MapEcosystem } from './types.ts';
+import { drawLabelsDirectly } from './labelTextures.ts';
 
 cytoscape.use(fcose);
 cytoscape.use(edgehandles);
@@ -170,6 +171,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       boxSelectionEnabled: false,
     });
     cyRef.current = cy;
+    drawLabelsDirectly(cy); // Cytoscape's label textures drew stale, stretched names (labelTextures.ts)
     (window as unknown as { __trameCy?: Core }).__trameCy = cy; // for browser tests and debugging
     cy.on('tap', (event) => {
       if (event.target === cy) propsRef.current.onSelect(null);

@@ -12,6 +12,7 @@ import type { StoryDelta } from './story.ts';
 import { arrangeWallLabels } from './arrangeWallLabels.ts';
 import { viewportInside } from './fitInside.ts';
 import { WALL_LABEL_PX, wallStylesheet, type WallThemeName } from './theme.ts';
+import { drawLabelsDirectly } from '../map/labelTextures.ts';
 
 cytoscape.use(fcose);
 cytoscape.use(cytoscapeSvg);
@@ -221,6 +222,7 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
       ...(propsRef.current.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
     cyRef.current = cy;
+    drawLabelsDirectly(cy); // Cytoscape's label textures drew stale, stretched names (labelTextures.ts)
     (window as unknown as { __trameCy?: Core }).__trameCy = cy; // for browser tests and debugging
     cy.on('tap', (event) => {
       const target = event.target as Core | NodeSingular;

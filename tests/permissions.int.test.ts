@@ -270,6 +270,9 @@ const BY_HAND: Record<string, Partial<Record<Who, Cell>>> = {
   'Mutation.createActor': { wallLink: 'FORBIDDEN', relecteur: 'FORBIDDEN', otherPilot: 'allowed', pilot: 'allowed' },
   'Mutation.createProject': { pilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', admin: 'allowed' },
   'Mutation.createTerritory': { pilot: 'FORBIDDEN', admin: 'allowed' },
+  // The territory itself (`territory:manage`): every project of it shares its name, so no pilot renames it.
+  'Mutation.updateTerritory': { pilot: 'FORBIDDEN', otherPilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', admin: 'allowed' },
+  'Mutation.endTerritory': { pilot: 'FORBIDDEN', otherPilot: 'FORBIDDEN', admin: 'allowed' },
   'Mutation.createWallLink': { pilot: 'allowed', otherPilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', wallLink: 'FORBIDDEN' },
   'Query.users': { pilot: 'FORBIDDEN', relecteur: 'FORBIDDEN', admin: 'allowed', anonymous: 'UNAUTHENTICATED' },
   'Mutation.createApiToken': { wallLink: 'FORBIDDEN', relecteur: 'allowed', anonymous: 'UNAUTHENTICATED' },

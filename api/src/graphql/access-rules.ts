@@ -69,8 +69,13 @@ const projectOrTerritory: ResourceOf = (args, ctx) =>
 
 /** Reading an entity's things: a project's, or a territory's (an actor's change). */
 const readOf = (resource: Resource): Action => (resource.kind === 'project' ? 'project:read' : 'territory:read');
-/** Changing an entity: a project's content, or a territory's actors (and the territory itself). */
+/** Changing an entity: a project's content, or a territory's actors. */
 const writeOf = (resource: Resource): Action => (resource.kind === 'project' ? 'project:write' : 'territory:write');
+/**
+ * Changing the territory itself (its name, code, end): administrators only. An id of another
+ * entity gets that entity's rule; the command then refuses the wrong type.
+ */
+const manageOf = (resource: Resource): Action => (resource.kind === 'project' ? 'project:write' : 'territory:manage');
 
 const rule = (action: Action | ((resource: Resource) => Action), resource: ResourceOf): AccessRule => ({ action, resource });
 
@@ -104,10 +109,12 @@ function createRule(spec: EntitySpec): AccessRule {
 function entityRules(model: Model): Record<string, AccessRule> {
   const rules: Record<string, AccessRule> = {};
   for (const spec of Object.values(model)) {
+    // The territory itself (its name, code, end) is shared by all its projects: administrators only.
+    const change = spec.scope.kind === 'root' ? manageOf : writeOf;
     rules[`Mutation.create${spec.type}`] = createRule(spec);
-    rules[`Mutation.update${spec.type}`] = rule(writeOf, entity('id', spec.label));
-    rules[`Mutation.end${spec.type}`] = rule(writeOf, entity('id', spec.label));
-    rules[`Mutation.correct${spec.type}`] = rule(writeOf, entity('id', spec.label));
+    rules[`Mutation.update${spec.type}`] = rule(change, entity('id', spec.label));
+    rules[`Mutation.end${spec.type}`] = rule(change, entity('id', spec.label));
+    rules[`Mutation.correct${spec.type}`] = rule(change, entity('id', spec.label));
   }
   return rules;
 }

@@ -124,14 +124,20 @@ describe('the access policy', () => {
     }
   }
 
+  it('lets no pilot rename or end the territory every project of it shares (territory:manage)', () => {
+    expect(isAllowed(PRINCIPALS['pilote P1']!, 'territory:write', T1)).toBe(true);
+    expect(isAllowed(PRINCIPALS['pilote P1']!, 'territory:manage', T1)).toBe(false);
+    expect(isAllowed(PRINCIPALS.administrateur!, 'territory:manage', T1)).toBe(true);
+  });
+
   it('covers every action with at least one resource', () => {
     for (const action of ACTIONS)
       expect(
         cells.some(([, a]) => a === action),
         action,
       ).toBe(true);
-    // 11 actions; export fits 5 resources, the 3 global actions 1, the 3 project actions 3, the 4 territory actions 2.
-    expect(cells.length).toBe(Object.keys(PRINCIPALS).length * (5 + 3 + 3 * 3 + 4 * 2));
+    // 12 actions; export fits 5 resources, the 3 global actions 1, the 3 project actions 3, the 5 territory actions 2.
+    expect(cells.length).toBe(Object.keys(PRINCIPALS).length * (5 + 3 + 3 * 3 + 5 * 2));
   });
 
   it.each(cells)('%s → %s on %s', (principalName, action, resourceName) => {

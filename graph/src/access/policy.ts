@@ -7,8 +7,8 @@ import { ACTION_RESOURCE, type Action, type Grant, type Principal, type Resource
  *
  * - ADMINISTRATEUR: everything.
  * - PILOTE of project P (territory T): writes P and shares it (wall links); reads every project
- *   of T (P's confidential items only: see canSeeConfidential), reads T, edits T's actors,
- *   sees T's review and exports.
+ *   of T (P's confidential items only: see canSeeConfidential), reads T, edits T's actors (not
+ *   T itself: its name is every project's), sees T's review and exports.
  * - RELECTEUR of T: reads every project of T, confidential items included, the review, the
  *   exports; writes nothing.
  * - ATELIER (a wall link of P): reads P, never a confidential item; nothing else (no export).
@@ -23,6 +23,7 @@ const VERBS: Record<Action, string> = {
   'project:create': 'créer un projet dans',
   'territory:read': 'lire',
   'territory:write': 'modifier les acteurs de',
+  'territory:manage': 'modifier',
   'territory:review': 'consulter la revue de',
   'territory:create': 'créer un territoire',
   'admin:users': 'gérer les comptes et les rôles',
@@ -91,6 +92,8 @@ function userMay(action: Action, resource: Resource, grants: readonly Grant[]): 
       return s.pilotInTerritory;
     case 'account:self':
       return true;
+    // The territory itself is every project's: its pilots edit its actors, not its name.
+    case 'territory:manage':
     case 'project:create':
     case 'territory:create':
     case 'admin:users':

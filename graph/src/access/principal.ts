@@ -87,6 +87,7 @@ export const GLOBAL: Resource = Object.freeze({ kind: 'global' });
  * - `project:create`   create a project in a territory;
  * - `territory:read`   the territory's projects and actors;
  * - `territory:write`  create, update, end the territory's actors;
+ * - `territory:manage` rename, describe, end the territory itself (every project of it shares it);
  * - `territory:review` the DGS review of every project of the territory;
  * - `territory:create` create a territory;
  * - `admin:users`      manage users, roles, allowed e-mail domains, other users' tokens;
@@ -100,6 +101,7 @@ export const ACTIONS = [
   'project:create',
   'territory:read',
   'territory:write',
+  'territory:manage',
   'territory:review',
   'territory:create',
   'admin:users',
@@ -116,6 +118,7 @@ export const ACTION_RESOURCE: Record<Action, Resource['kind'] | 'territory|proje
   'project:create': 'territory',
   'territory:read': 'territory',
   'territory:write': 'territory',
+  'territory:manage': 'territory',
   'territory:review': 'territory',
   'territory:create': 'global',
   'admin:users': 'global',

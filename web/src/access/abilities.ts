@@ -28,11 +28,12 @@ export function mayCreateProject(viewer: Viewer | null, _territoryId: string): b
   return mayCreateTerritory(viewer);
 }
 
-/** Editing a territory (its name, code, description): administrators and the territory's pilots. */
-export function mayEditTerritory(viewer: Viewer | null, territoryId: string): boolean {
-  if (viewer?.kind !== 'USER') return false;
-  if (mayCreateTerritory(viewer)) return true;
-  return viewer.grants.some((g) => g.role === 'PILOTE' && g.territoryId === territoryId);
+/**
+ * Editing a territory (its name, code, description): administrators only — every project of the
+ * territory shares it, so a project's pilot edits its actors, not its name (`territory:manage`).
+ */
+export function mayEditTerritory(viewer: Viewer | null, _territoryId: string): boolean {
+  return mayCreateTerritory(viewer);
 }
 
 /** Editing a project (its name, description): administrators and the project's pilots. */

@@ -24,7 +24,7 @@ function webIsStale(): boolean {
 const config = loadConfigOrExit('[trame]');
 
 if (!config.server.skipWebBuild && webIsStale()) {
-  console.log('[trame] building the web app…');
+  console.log('[trame] construction de l’application web…');
   // The root build: code generation first (its outputs are not committed), then the web app.
   execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 }
@@ -42,7 +42,7 @@ try {
   let stoppingSince: number | null = null;
   const forceExit = (why: string) => {
     const pid = server.neo4jPid();
-    console.error(`[trame] ${why}: killing${pid ? ` the embedded Neo4j (pid ${pid}) and` : ''} the app now.`);
+    console.error(`[trame] ${why} : arrêt forcé${pid ? ` du Neo4j intégré (pid ${pid}) et` : ''} de l’application.`);
     if (pid) {
       try {
         process.kill(pid, 'SIGKILL');
@@ -55,16 +55,16 @@ try {
   const shutdown = (reason: string, code: number) => {
     if (stoppingSince !== null) {
       if (Date.now() - stoppingSince < SIGNAL_ECHO_MS) return;
-      return forceExit(`${reason} again`);
+      return forceExit(`${reason} de nouveau`);
     }
     const started = Date.now();
     stoppingSince = started;
-    console.log(`[trame] ${reason}: stopping…`);
-    setTimeout(() => forceExit(`not stopped within ${SHUTDOWN_DEADLINE_MS / 1000} s`), SHUTDOWN_DEADLINE_MS).unref();
+    console.log(`[trame] ${reason} : arrêt…`);
+    setTimeout(() => forceExit(`pas arrêté en ${SHUTDOWN_DEADLINE_MS / 1000} s`), SHUTDOWN_DEADLINE_MS).unref();
     server
       .stop()
       .then(() => {
-        console.log(`[trame] stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        console.log(`[trame] arrêté en ${((Date.now() - started) / 1000).toFixed(1).replace('.', ',')} s`);
         process.exit(code);
       })
       .catch((error: unknown) => {
@@ -76,14 +76,14 @@ try {
   process.on('SIGTERM', () => shutdown('SIGTERM', 0));
   void server.neo4jGaveUp.then((error) => {
     console.error(`[trame] ${error.message}`);
-    shutdown('the embedded Neo4j could not be kept running', 1);
+    shutdown('le Neo4j intégré n’a pas pu être maintenu en marche', 1);
   });
 } catch (error) {
   const name = (error as Error).name;
   if (name === 'MissingToolError' || name === 'MigrationChecksumError') {
     console.error(`[trame] ${(error as Error).message}`);
   } else {
-    console.error('[trame] start-up failed:', error);
+    console.error('[trame] échec du démarrage :', error);
   }
   process.exit(1);
 }

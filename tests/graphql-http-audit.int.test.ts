@@ -46,7 +46,7 @@ beforeAll(async () => {
   const ready = new Promise<void>((resolve, reject) => {
     const read = (chunk: Buffer) => {
       output.push(chunk.toString());
-      if (output.join('').includes('ready at')) resolve();
+      if (output.join('').includes('prêt sur')) resolve();
     };
     server!.stdout!.on('data', read);
     server!.stderr!.on('data', read);

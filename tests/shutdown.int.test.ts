@@ -50,8 +50,8 @@ describe('npm start stopped while Neo4j restarts', () => {
     }
     const line = (pattern: RegExp) => () => lines.find((l) => pattern.test(l));
 
-    await waitFor('the app to be ready', line(/\[trame\] ready at /), 180_000, 250);
-    const pid = Number(/pid (\d+)/.exec((await waitFor('the JVM pid', line(/embedded Neo4j running \(pid \d+\)/), 1_000))!)![1]);
+    await waitFor('the app to be ready', line(/\[trame\] prêt sur /), 180_000, 250);
+    const pid = Number(/pid (\d+)/.exec((await waitFor('the JVM pid', line(/Neo4j intégré démarré \(pid \d+\)/), 1_000))!)![1]);
     process.kill(pid, 'SIGKILL');
     await waitFor('the supervisor to restart it', line(/restarting it in/), 10_000, 100);
     expect((await timedGet(`http://127.0.0.1:${port}/health`)).status).toBe(200);

@@ -58,7 +58,7 @@ export async function openGraph(options: {
       connectionTimeoutMs: trame.neo4j.connectionTimeoutMs,
     };
   } else {
-    log(`NEO4J_URI not set: starting the embedded Neo4j (data in ${trame.embedded.home})`);
+    log(`NEO4J_URI n’est pas défini : démarrage du Neo4j intégré (données dans ${trame.embedded.home})`);
     const started: SupervisedNeo4j | (Awaited<ReturnType<typeof startEmbeddedNeo4j>> & { gaveUp?: undefined }) = options.supervise
       ? await superviseEmbeddedNeo4j({ ...embeddedOptions(trame, log), maxQuickFailures: trame.embedded.restartLimit })
       : await startEmbeddedNeo4j(embeddedOptions(trame, log));
@@ -69,7 +69,7 @@ export async function openGraph(options: {
       gaveUp: started.gaveUp ?? new Promise<Error>(() => {}),
       stop: () => started.stop(),
     };
-    if (embedded.pid !== null) log(`embedded Neo4j running (pid ${embedded.pid})`);
+    if (embedded.pid !== null) log(`Neo4j intégré démarré (pid ${embedded.pid})`);
     config = {
       uri: started.uri,
       user: 'neo4j',

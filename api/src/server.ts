@@ -42,7 +42,7 @@ export async function startServer(config: TrameConfig, options: { log?: (line: s
     if (seedDemo) {
       const steps = await loadDemoMap(opened.graph);
       if (steps > 0) {
-        log(`demo map loaded (${steps} dated changes)`);
+        log(`carte de démonstration chargée (${steps} changements datés)`);
         created.push(...(await ensureDemoAccounts(opened.graph, { publicUrl: publicUrl(config) })));
       }
     }
@@ -64,7 +64,7 @@ export async function startServer(config: TrameConfig, options: { log?: (line: s
     const { port, host } = config.server;
     await app.listen({ port, host });
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-    log(`ready at ${url} (GraphQL at /graphql) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`prêt sur ${url} (GraphQL sur /graphql) en ${((Date.now() - started) / 1000).toFixed(1).replace('.', ',')} s`);
     return {
       url,
       neo4jPid: () => opened.embedded?.pid ?? null,

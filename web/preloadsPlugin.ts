@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { build } from 'esbuild';
 import type { Plugin } from 'vite';
 import { PRELOADED_PAGES } from './src/pagePreloads.ts';
 
@@ -5,6 +7,46 @@ import { PRELOADED_PAGES } from './src/pagePreloads.ts';
 export interface PagePreload {
   pattern: string;
   files: string[];
+  /** A classic script to run first (the page's early read, src/api/openingEarly.ts), or absent. */
+  script?: string;
+}
+
+/**
+ * src/api/openingEarly.ts as one small classic script (no imports, no module: it runs as soon as
+ * it arrives, before the app's modules are all there), named by its content's hash.
+ */
+async function earlyScript(root: string): Promise<{ fileName: string; source: string }> {
+  // PROJECT_VIEW is built from the model at run time: computed here (bundled, then run) and
+  // written into the script as text, so the script carries no model.
+  const documents = await build({
+    stdin: { contents: "export { PROJECT_VIEW } from './src/api/entityDocuments.ts';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  const { PROJECT_VIEW } = (await import(
+    `data:text/javascript;base64,${Buffer.from(documents.outputFiles[0]!.text).toString('base64')}`
+  )) as { PROJECT_VIEW: string };
+  const result = await build({
+    stdin: {
+      // The document as the app sends it (the same text, so the same request and cache key).
+      contents: `import { sendEarlyRead } from './src/api/openingEarly.ts'; sendEarlyRead(window.location, window, ${JSON.stringify(PROJECT_VIEW)});`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const source = result.outputFiles[0]!.text;
+  const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+  return { fileName: `assets/opening-${hash}.js`, source };
 }
 
 interface ChunkLike {
@@ -28,7 +70,7 @@ export function preloadsPlugin(): Plugin {
     configResolved(config) {
       root = config.root.replace(/\\/g, '/');
     },
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const chunks = Object.values(bundle) as ChunkLike[];
       const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
       const closure = (start: ChunkLike): Set<string> => {
@@ -44,12 +86,14 @@ export function preloadsPlugin(): Plugin {
       const entry = chunks.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
       if (!entry) this.error('no entry chunk');
       const loaded = closure(entry);
-      const preloads: PagePreload[] = PRELOADED_PAGES.map(({ pattern, module }) => {
+      const early = await earlyScript(root);
+      this.emitFile({ type: 'asset', fileName: early.fileName, source: early.source });
+      const preloads: PagePreload[] = PRELOADED_PAGES.map(({ pattern, module, early: withEarly }) => {
         const id = `${root}/${module}`;
         const page = chunks.find((chunk) => chunk.type === 'chunk' && chunk.facadeModuleId?.replace(/\\/g, '/') === id);
         if (!page) this.error(`no chunk of its own for ${module}: is it still imported lazily?`);
         const files = [...closure(page)].filter((file) => !loaded.has(file)).map((file) => `/${file}`);
-        return { pattern, files };
+        return withEarly ? { pattern, files, script: `/${early.fileName}` } : { pattern, files };
       });
       this.emitFile({ type: 'asset', fileName: 'preloads.json', source: `${JSON.stringify(preloads, null, 2)}\n` });
     },

@@ -57,13 +57,15 @@ try {
     console.log(`graphql ProjectView: ${Math.round(performance.now() - s)} ms, ${text.length} chars, status ${res.status}`);
   }
   const browser = await launchChromium();
-  const INIT = `(() => { ${PAGE_HOOKS}; let current; Object.defineProperty(window, '__trameCy', { configurable: true, get: () => current, set: (cy) => { current = cy; window.__benchWatch(cy); } }); })();`;
+  // Long tasks (≥ 50 ms on the main thread) with their start, in ms since navigation: where the page's time goes.
+  const LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });`;
+  const INIT = `(() => { ${LONG_TASKS} ${PAGE_HOOKS}; let current; Object.defineProperty(window, '__trameCy', { configurable: true, get: () => current, set: (cy) => { current = cy; window.__benchWatch(cy); } }); })();`;
   const visit = async (name: string, url: string, isApp: boolean, size?: { w: number; h: number }) => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, bypassCSP: true });
     if (isApp) {
       await context.setExtraHTTPHeaders({ authorization: `Bearer ${bearer}` });
       await context.addInitScript({ content: INIT });
-    }
+    } else await context.addInitScript({ content: LONG_TASKS });
     await graph.write((tx) => tx.run('MATCH (l:Layout {projectId: $id}) DETACH DELETE l', { id: projectId }));
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -87,6 +89,7 @@ try {
     );
     console.log(name, JSON.stringify(marks));
     console.log(name, 'requests', JSON.stringify(reqs));
+    console.log(name, 'long tasks [start, ms]', JSON.stringify(await page.evaluate('window.__longTasks')));
     writeFileSync(`${out}/${name}.elements.json`, JSON.stringify(els));
     await context.close();
     return marks as { width: number; height: number };

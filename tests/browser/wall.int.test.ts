@@ -290,10 +290,16 @@ describe('the wall', () => {
     const pageChunk = fetched.find((e) => /\/assets\/ProjectionPage-/.test(e.name));
     const app = fetched.find((e) => /\/assets\/index-[\w-]+\.js$/.test(e.name));
     expect(pageChunk && app && pageChunk.start < app.end, JSON.stringify({ pageChunk, app })).toBe(true);
+    // Its early script sends the map's read before the app's code has arrived (web/src/api/openingEarly.ts).
+    expect(html).toMatch(/<head>\s*<script async src="\/assets\/opening-[\w-]+\.js"><\/script>/);
+    const reads = fetched.filter((e) => e.name === '/graphql');
+    expect(reads.length, JSON.stringify(fetched)).toBeGreaterThan(0);
+    expect(reads[0]!.start < app!.end, JSON.stringify({ read: reads[0], app })).toBe(true);
     // The editor's address names the editor's page, not the wall's.
     const editor = await (await fetch(`${t.base}/projets/prj-marche`, { headers: { accept: 'text/html' } })).text();
     expect(editor).toMatch(/\/assets\/ProjectPage-[\w-]+\.js/);
     expect(editor).not.toMatch(/ProjectionPage-/);
+    expect(editor).not.toMatch(/opening-/);
     await page.close();
   });
 });

@@ -31,6 +31,21 @@ describe('createPagePreloads', () => {
     expect(html('/')).toBeNull();
   });
 
+  it('names the page’s early script first in <head>, async, for its address only', () => {
+    const html = createPagePreloads(
+      webDir([
+        { pattern: '^/projets/[a-z0-9-]+/mur/?$', files: ['/assets/P.js'], script: '/assets/opening-z.js' },
+        { pattern: '^/mur/?$', files: ['/assets/W.js'] },
+      ]),
+    );
+    const page = html('/projets/prj-marche/mur')!;
+    expect(page).toContain('<head>\n    <script async src="/assets/opening-z.js"></script>');
+    expect(page.indexOf('opening-z.js')).toBeLessThan(page.indexOf('index-a.js'));
+    expect(html('/mur')).not.toContain('opening');
+    const unsafe = createPagePreloads(webDir([{ pattern: '^/mur/?$', files: [], script: '"><b>x' }]));
+    expect(unsafe('/mur')).not.toContain('<b>x');
+  });
+
   it('writes only /assets/ script paths into the page', () => {
     const html = createPagePreloads(
       webDir([{ pattern: '^/mur/?$', files: ['/assets/a.js', '"><script>x</script>', 'https://ailleurs.example/a.js'] }]),

@@ -24,32 +24,49 @@ export class ApiError extends Error {
 export async function request<T, V>(document: TypedDocumentString<T, V>, variables: V): Promise<T>;
 export async function request<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
 export async function request<T>(document: string | TypedDocumentString<T, unknown>, variables: unknown = {}): Promise<T> {
+  return requestStarted<T>(document.toString(), variables, null);
+}
+
+/**
+ * As `request`, with the POST already sent by someone else (`started`: its response, from
+ * `fetch('/graphql', graphqlRequestInit(query, variables))` — the projection's opening read,
+ * openingEarly.ts) or null to send it now. The same errors; a refused bookmark sends it again.
+ */
+export async function requestStarted<T>(query: string, variables: unknown, started: Promise<Response> | null): Promise<T> {
   try {
-    return await send<T>(document.toString(), variables);
+    return await send<T>(query, variables, started);
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'INVALID_BOOKMARK') throw error;
     forgetBookmark();
-    return send<T>(document.toString(), variables);
+    return send<T>(query, variables, null);
   }
 }
 
-async function send<T>(query: string, variables: unknown): Promise<T> {
+/**
+ * The fetch options of a GraphQL POST as the app sends it: JSON, the CSRF header, the last
+ * write's bookmark, the wall's credential or the session cookie.
+ */
+export function graphqlRequestInit(query: string, variables: unknown): RequestInit {
+  return {
+    method: 'POST',
+    // x-trame-csrf: a header a cross-site form or fetch cannot send; the server refuses a
+    // cookie-signed request without it (api/src/plugins/security.ts).
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'x-trame-csrf': '1',
+      ...bookmarkHeaders(),
+      ...credentialHeaders(),
+    },
+    credentials: requestCredentials(),
+    body: JSON.stringify({ query, variables }),
+  };
+}
+
+async function send<T>(query: string, variables: unknown, started: Promise<Response> | null): Promise<T> {
   let response: Response;
   try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      // x-trame-csrf: a header a cross-site form or fetch cannot send; the server refuses a
-      // cookie-signed request without it (api/src/plugins/security.ts).
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        'x-trame-csrf': '1',
-        ...bookmarkHeaders(),
-        ...credentialHeaders(),
-      },
-      credentials: requestCredentials(),
-      body: JSON.stringify({ query, variables }),
-    });
+    response = await (started ?? fetch('/graphql', graphqlRequestInit(query, variables)));
   } catch {
     throw new ApiError('Le serveur ne répond pas. Vérifiez qu’il est démarré, puis réessayez.', 'NETWORK');
   }

@@ -1,6 +1,7 @@
 import { parseRoute } from '../routes.ts';
-import { request } from './client.ts';
+import { requestStarted } from './client.ts';
 import { PROJECT_VIEW, type ProjectViewData } from './entityDocuments.ts';
+import { openingVariables, takeEarlyRead } from './openingEarly.ts';
 
 /** The projection's code, as App.tsx loads it (the same module, so the same chunk and promise). */
 export const loadProjectionPage = () => import('../pages/wall/ProjectionPage.tsx');
@@ -10,7 +11,8 @@ let opening: { projectId: string; read: Promise<ProjectViewData> } | null = null
 /**
  * Started by main.tsx before React's code has loaded: on the projection route
  * (/projets/<id>/mur), the map's read (PROJECT_VIEW, as useProjectView asks for it: now,
- * confidential items withheld) and the page's code go out at once, the read no longer waiting
+ * confidential items withheld) — or the response to the same read the page's early script sent
+ * before this code had loaded (openingEarly.ts) — and the page's code go out at once, the read no longer waiting
  * for React, the app and the page's chunks to load and run first (issue 14's projection figure:
  * the read is the first map's longest wait). Any other route: nothing.
  */
@@ -18,7 +20,9 @@ export function startOpeningRead(location: { pathname: string; search: string })
   const route = parseRoute(location.pathname, location.search);
   if (route.page !== 'projection') return;
   void loadProjectionPage();
-  const read = request<ProjectViewData>(PROJECT_VIEW, { id: route.projectId, asOf: null, hideConfidential: true });
+  // Sent already by the early script the page's HTML names (openingEarly.ts), or now.
+  const early = takeEarlyRead(route.projectId, window as unknown as Record<string, unknown>);
+  const read = requestStarted<ProjectViewData>(PROJECT_VIEW, openingVariables(route.projectId), early);
   // Taken by the query cache (which reports its errors), or never: no unhandled rejection either way.
   read.catch(() => undefined);
   opening = { projectId: route.projectId, read };

@@ -114,10 +114,16 @@ describe('one-time sign-in links', () => {
     expect(again.json()).toMatchObject({ error: { code: 'INVALID_SIGN_IN_LINK' } });
 
     const CHANGE = 'mutation($c: String, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+    // Until then the account says it has none (the sign-in and account pages offer to set one, after a reload too).
+    const HAS = '{ viewer { user { hasPassword } } }';
+    const hasPassword = async () =>
+      (await gqlWithCookie<{ viewer: { user: { hasPassword: boolean } } }>(cookie, HAS)).body.data?.viewer.user.hasPassword;
+    expect(await hasPassword()).toBe(false);
     const short = await gqlWithCookie(cookie, CHANGE, { n: 'court' });
     expect(codeOf(short.body)).toBe('PASSWORD_TOO_SHORT');
     const set = await gqlWithCookie(cookie, CHANGE, { n: PASSWORD });
     expect(set.body).toEqual({ data: { changePassword: true } });
+    expect(await hasPassword()).toBe(true);
     // Now a password exists: changing it needs the current one.
     expect(codeOf((await gqlWithCookie(cookie, CHANGE, { n: `${PASSWORD} bis` })).body)).toBe('INVALID_CREDENTIALS');
     expect(codeOf((await gqlWithCookie(cookie, CHANGE, { c: 'faux mot de passe', n: `${PASSWORD} bis` })).body)).toBe(

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createUser, grantRole } from '@trame/graph';
+import { createSignInLink, createUser, grantRole } from '@trame/graph';
 import { screenshotPath } from '../support/browser.ts';
 import { uniqueId } from '../support/graph.ts';
 import { useBrowserApp } from '../support/app.ts';
@@ -65,6 +65,27 @@ describe('signing in', () => {
 });
 
 describe('roles in the editor', () => {
+  it('a one-time link’s newcomer who reloads the page before choosing a password is still offered to choose one', async () => {
+    const email = `${uniqueId('nouveau')}@ville-exemple.fr`;
+    const user = await createUser(t.graph, { email, name: 'Camille Nouvelle' });
+    const { token } = await createSignInLink(t.graph, user.id);
+    const page = await t.newPage({ signedIn: false });
+    await page.goto(`${t.base}/connexion?jeton=${token}`);
+    await page.getByText('Bienvenue, Camille Nouvelle. Choisissez maintenant votre mot de passe.').waitFor();
+    // The link is spent; the session it opened is not. After a reload the choice is still there.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Choisissez votre mot de passe' }).waitFor();
+    expect(await page.getByLabel('Mot de passe actuel').count()).toBe(0);
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Confirmez le nouveau mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await page.waitForURL(`${t.base}/`);
+    // Chosen: the account page now asks for it to change it.
+    await page.goto(`${t.base}/compte`);
+    await page.getByLabel('Mot de passe actuel').waitFor();
+    await page.close();
+  });
+
   it('a relecteur reads the map and finds no editing action', async () => {
     const { territory } = (
       await t.gql<{ project: { territory: { id: string } } }>('query { project(id: "prj-marche") { territory { id } } }')

@@ -11,7 +11,7 @@ const grant = (role: RoleGrant['role'], territoryId: string | null, projectId: s
 });
 const user = (grants: RoleGrant[], administer = false): Viewer => ({
   kind: 'USER',
-  user: { id: 'u', name: 'U', email: 'u@example.org' },
+  user: { id: 'u', name: 'U', email: 'u@example.org', hasPassword: true },
   grants,
   wallProjectId: null,
   wallLinkName: null,

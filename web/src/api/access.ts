@@ -46,9 +46,12 @@ export function useSignOut(then: () => void) {
   });
 }
 
+/** Sets or changes the password; the viewer is read again (`hasPassword`: the pages stop offering to set a first one). */
 export function useChangePassword() {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { currentPassword: string | null; newPassword: string }) => request(CHANGE_PASSWORD, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.viewer() }),
   });
 }
 

@@ -11,7 +11,7 @@ export const VIEWER = graphql(`
   query Viewer {
     viewer {
       kind
-      user { id name email }
+      user { id name email hasPassword }
       grants { id role territoryId projectId grantedAt }
       wallProjectId wallLinkName
       can { administer }

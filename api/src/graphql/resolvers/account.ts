@@ -122,6 +122,7 @@ export const accountResolvers: Resolvers = {
   },
   UserAccount: {
     grants: (user, _a, ctx) => listGrants(ctx.graph, { userId: user.id }),
+    hasPassword: (user, _a, ctx) => hasPassword(ctx.graph, user.id),
   },
   Project: {
     can: (view, _a, ctx) => {

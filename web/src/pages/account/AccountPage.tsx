@@ -25,7 +25,11 @@ export function AccountPage() {
         </p>
       )}
       <section className="account-section">
-        <PasswordForm title={t.changePasswordTitle} requireCurrent />
+        {/* An account opened by a one-time link has no password yet: it sets one, no current one asked. */}
+        <PasswordForm
+          title={user?.hasPassword === false ? t.setPasswordTitle : t.changePasswordTitle}
+          requireCurrent={user?.hasPassword !== false}
+        />
       </section>
       <section className="account-section" aria-labelledby="tokens-title">
         <h2 id="tokens-title">{t.apiTokensTitle}</h2>

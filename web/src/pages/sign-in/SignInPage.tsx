@@ -102,6 +102,10 @@ export function SignInPage({ params }: { params: URLSearchParams }) {
             </button>
           </p>
         )}
+        {/* Signed in by a one-time link, the page reloaded before a password was chosen: still offered. */}
+        {user && !user.hasPassword && (
+          <PasswordForm title={t.setPasswordTitle} requireCurrent={false} onDone={() => navigate(returnTo, true)} />
+        )}
         {oidc && (
           <>
             <a className="button sso" href={OIDC_START}>

@@ -56,6 +56,8 @@ try {
     const text = await res.text();
     console.log(`graphql ProjectView: ${Math.round(performance.now() - s)} ms, ${text.length} chars, status ${res.status}`);
   }
+  // The data's loading heats a 2-core machine: let it cool before the timed visits.
+  await new Promise((resolve) => setTimeout(resolve, Number(process.env.PROBE_PAUSE_MS ?? 0)));
   const browser = await launchChromium();
   // Long tasks (≥ 50 ms on the main thread) with their start, in ms since navigation: where the page's time goes.
   const LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });`;

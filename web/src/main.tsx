@@ -1,5 +1,5 @@
 // First: on the projection route the map's read leaves before React and the app run (api/openingRead.ts).
-import './api/openingStart.ts';
+import { openingPage } from './api/openingStart.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
@@ -7,8 +7,15 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+// On the projection route the first render waits for the page's code (loading already): rendered
+// before, the page would show Suspense's fallback, and React holds a fallback's replacement at
+// least 300 ms after it appeared — the wall's first map came that much later (issue 14's figure).
+// A failed load renders anyway: the lazy page reports it.
+if (openingPage) openingPage.then(render, render);
+else render();

@@ -14,18 +14,20 @@ let opening: { projectId: string; read: Promise<ProjectViewData> } | null = null
  * confidential items withheld) — or the response to the same read the page's early script sent
  * before this code had loaded (openingEarly.ts) — and the page's code go out at once, the read no longer waiting
  * for React, the app and the page's chunks to load and run first (issue 14's projection figure:
- * the read is the first map's longest wait). Any other route: nothing.
+ * the read is the first map's longest wait). Any other route: nothing. Returns the page's code
+ * loading (main.tsx renders once it is there), or null.
  */
-export function startOpeningRead(location: { pathname: string; search: string }): void {
+export function startOpeningRead(location: { pathname: string; search: string }): Promise<unknown> | null {
   const route = parseRoute(location.pathname, location.search);
-  if (route.page !== 'projection') return;
-  void loadProjectionPage();
+  if (route.page !== 'projection') return null;
+  const page = loadProjectionPage();
   // Sent already by the early script the page's HTML names (openingEarly.ts), or now.
   const early = takeEarlyRead(route.projectId, window as unknown as Record<string, unknown>);
   const read = requestStarted<ProjectViewData>(PROJECT_VIEW, openingVariables(route.projectId), early);
   // Taken by the query cache (which reports its errors), or never: no unhandled rejection either way.
   read.catch(() => undefined);
   opening = { projectId: route.projectId, read };
+  return page;
 }
 
 /**

@@ -327,3 +327,44 @@ describe('the permission matrix', () => {
     expect(mismatches, `\n${table.join('\n')}`).toEqual([]);
   }, 300_000);
 });
+
+describe('undoing a change of the territory itself', () => {
+  it('is the administrators’, as the change: a pilot may not undo a rename (FORBIDDEN, nothing changed)', async () => {
+    const territoryId = fx.small.territory.id;
+    const read = `query ($id: ID!) { territory(id: $id) { name version } }`;
+    const before = await t.gqlAs<{ territory: { name: string; version: number } }>(fx.secrets.admin, read, { id: territoryId });
+    const renamed = await t.gqlAs(
+      fx.secrets.admin,
+      `mutation ($id: ID!, $version: Int!) { updateTerritory(id: $id, version: $version, patch: { name: "Territoire renommé" }) { id } }`,
+      { id: territoryId, version: before.data!.territory.version },
+    );
+    expect(renamed.errors).toBeUndefined();
+    const changeId = await t.graph.read(async (tx) => {
+      const result = await tx.run(
+        'MATCH (c:Change {entityId: $id}) RETURN c.id AS id ORDER BY c.recordedAt DESC, c.version DESC LIMIT 1',
+        { id: territoryId },
+      );
+      return result.records[0]!.get('id') as string;
+    });
+    const revert = `mutation ($changeId: ID!) { revertChange(changeId: $changeId) { id } }`;
+
+    // A pilot of one of its projects edits the territory's actors, not the name all its projects share.
+    const byPilot = await t.gqlAs(fx.secrets.pilot, revert, { changeId });
+    expect(codeOf(byPilot)).toBe('FORBIDDEN');
+    const after = await t.gqlAs<{ territory: { name: string } }>(fx.secrets.admin, read, { id: territoryId });
+    expect(after.data!.territory.name).toBe('Territoire renommé');
+
+    // A change of one of its actors stays the pilots' (territory:write).
+    const actorChange = await t.graph.read(async (tx) => {
+      const result = await tx.run('MATCH (c:Change {entityId: $id}) RETURN c.id AS id LIMIT 1', { id: fx.small.actors[0]!.id });
+      return result.records[0]!.get('id') as string;
+    });
+    const byPilotOnActor = await t.gqlAs(fx.secrets.pilot, revert, { changeId: actorChange });
+    expect(['FORBIDDEN', 'UNAUTHENTICATED']).not.toContain(codeOf(byPilotOnActor));
+
+    const byAdmin = await t.gqlAs(fx.secrets.admin, revert, { changeId });
+    expect(byAdmin.errors).toBeUndefined();
+    const undone = await t.gqlAs<{ territory: { name: string } }>(fx.secrets.admin, read, { id: territoryId });
+    expect(undone.data!.territory.name).toBe(before.data!.territory.name);
+  });
+});

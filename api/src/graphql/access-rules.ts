@@ -5,6 +5,7 @@ import {
   isDomainError,
   parseEntityId,
   readChangeResource,
+  readChangeTarget,
   readEntityResource,
   readProjectResource,
   readTerritoryResource,
@@ -60,6 +61,21 @@ const wallLink: ResourceOf = (args, ctx) => {
   const id = String(args.id);
   return cachedResource(ctx, `wallLink:${id}`, () => ctx.graph.read((tx) => readWallLinkResource(tx, id)));
 };
+
+/**
+ * What reverting a change is about: the change's project or territory; a change of the territory
+ * itself is marked (`territoryItself`), so that undoing a rename is the administrators', as the
+ * rename (territory:manage).
+ */
+type RevertTarget = Resource & { territoryItself?: true };
+const revertTarget: ResourceOf = (args, ctx) => {
+  const id = parseEntityId(args.changeId, "l'identifiant du changement");
+  return cachedResource(ctx, `revert:${id}`, async () => {
+    const { resource, territoryItself } = await ctx.graph.read((tx) => readChangeTarget(tx, id));
+    return territoryItself ? ({ ...resource, territoryItself: true } as RevertTarget) : resource;
+  });
+};
+const revertOf = (resource: RevertTarget): Action => (resource.territoryItself ? 'territory:manage' : writeOf(resource));
 
 const global: ResourceOf = async () => GLOBAL;
 
@@ -138,7 +154,8 @@ export function accessRules(model: Model = ENTITIES): AccessRules {
     'Query.territoryReview': rule('territory:review', territory('territoryId')),
     'Query.change': rule(readOf, change),
     'Mutation.saveProjectLayout': rule('project:write', project('projectId')),
-    'Mutation.revertChange': rule(writeOf, change),
+    // Undoing a change of the territory itself (its name, code, end) is the administrators', as the change.
+    'Mutation.revertChange': rule(revertOf, revertTarget),
     'Mutation.importActors': rule('project:write', project('projectId')),
     // A merge changes the territory's actors; the command refuses an actor of another territory.
     'Mutation.mergeActors': rule(writeOf, entity('keepId', "l'acteur conservé")),

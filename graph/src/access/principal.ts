@@ -87,7 +87,7 @@ export const GLOBAL: Resource = Object.freeze({ kind: 'global' });
  * - `project:create`   create a project in a territory;
  * - `territory:read`   the territory's projects and actors;
  * - `territory:write`  create, update, end the territory's actors;
- * - `territory:manage` rename, describe, end the territory itself (every project of it shares it);
+ * - `territory:manage` rename, describe, end the territory itself, or revert such a change (every project of it shares it);
  * - `territory:review` the DGS review of every project of the territory;
  * - `territory:create` create a territory;
  * - `admin:users`      manage users, roles, allowed e-mail domains, other users' tokens;

@@ -110,10 +110,24 @@ export async function readChangeResource(
   tx: ManagedTransaction,
   changeId: string,
 ): Promise<Extract<Resource, { kind: 'project' | 'territory' }>> {
-  const result = await tx.run(`MATCH (c:Change {id: $id}) RETURN c.entityId AS entityId`, { id: changeId });
-  const entityId = result.records[0]?.get('entityId') as string | undefined;
+  return (await readChangeTarget(tx, changeId)).resource;
+}
+
+/**
+ * The entity a recorded change is about: its resource, and whether it is the territory itself
+ * (`territoryItself`: reverting it is `territory:manage`, as changing it). Throws CHANGE_NOT_FOUND.
+ */
+export async function readChangeTarget(
+  tx: ManagedTransaction,
+  changeId: string,
+): Promise<{ resource: Extract<Resource, { kind: 'project' | 'territory' }>; territoryItself: boolean }> {
+  const result = await tx.run(`MATCH (c:Change {id: $id}) RETURN c.entityId AS entityId, c.entityType AS entityType`, {
+    id: changeId,
+  });
+  const row = result.records[0];
+  const entityId = row?.get('entityId') as string | undefined;
   if (!entityId) throw new DomainError('CHANGE_NOT_FOUND', `le changement « ${changeId} » n'existe pas`, { changeId });
-  return readEntityResource(tx, entityId);
+  return { resource: await readEntityResource(tx, entityId), territoryItself: row?.get('entityType') === 'Territory' };
 }
 
 /**

@@ -89,7 +89,7 @@ describe('the map editor', () => {
     await panel.getByRole('button', { name: 'Objectif', exact: true }).click();
     await panel.getByLabel('Intitulé').fill('   ');
     await panel.getByRole('button', { name: 'Créer' }).click();
-    await expect.poll(() => panel.getByRole('alert').first().textContent()).toContain("l'intitulé est obligatoire");
+    await expect.poll(() => panel.getByRole('alert').first().textContent()).toContain("L'intitulé est obligatoire");
 
     // An objective of that actor.
     const objectiveTitle = `Jardin partagé ${uniqueId('o')}`;
@@ -136,7 +136,7 @@ describe('the map editor', () => {
     await panel.getByRole('button', { name: 'Enregistrer' }).click();
     await expect
       .poll(() => panel.getByRole('alert').first().textContent())
-      .toContain('un conflit arbitré doit décrire son arbitrage');
+      .toContain('Un conflit arbitré doit décrire son arbitrage');
     await panel.getByLabel('Arbitrage').fill('Le jardin est ouvert les jours sans marché ; la mairie fournit le matériel.');
     await panel.getByRole('button', { name: 'Enregistrer' }).click();
     await waitForDrawn(

@@ -80,7 +80,7 @@ describe('the table view', () => {
     await nameBox.press('Enter');
     const refusal = page.locator('.cell-editor [role="alert"]');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toBe('le nom est obligatoire');
+    expect(await refusal.textContent()).toBe('Le nom est obligatoire');
     await nameBox.press('Escape');
 
     // The map shows the edited positions.

@@ -11,7 +11,7 @@ describe('server errors in words', () => {
       field: 'actorId',
       id: 'act-1',
     });
-    expect(serverErrorText(error, 'fr', titleOf)).toBe("l'acteur « Union des commerçants » n'existe pas au 1 sept. 2024");
+    expect(serverErrorText(error, 'fr', titleOf)).toBe("L'acteur « Union des commerçants » n'existe pas au 1 sept. 2024");
   });
 
   it('say the refusal in English from its code and extensions, never in French', () => {
@@ -42,7 +42,7 @@ describe('server errors in words', () => {
   });
 
   it('fall back to the server’s message for a code it does not know', () => {
-    expect(serverErrorText(new ApiError('message du serveur', 'SOMETHING_NEW'), 'en')).toBe('message du serveur');
+    expect(serverErrorText(new ApiError('message du serveur', 'SOMETHING_NEW'), 'en')).toBe('Message du serveur');
     expect(serverErrorText(new Error('plain'), 'en')).toBe('plain');
   });
 });

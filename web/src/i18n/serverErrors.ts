@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.ts';
 import { shortDate } from './engagement.ts';
 import { ENTITY_LABELS, fieldLabel, type Lang } from './labels.ts';
 import { SERVER_ERRORS_EN } from './serverErrors.en.ts';
+import { sentence } from './sentence.ts';
 
 /** What an English sentence may say of the error, from its structured extensions. */
 export interface ServerErrorWords {
@@ -38,18 +39,17 @@ export function humanise(message: string, lang: Lang, titleOf: (id: string) => s
 
 const OP_EN: Record<string, string> = { CREATE: 'The creation', UPDATE: 'The update', END: 'The end', REOPEN: 'The reopening' };
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /**
  * The one place the web app turns an API refusal into words, for every form and panel: in
- * French, the server's own message (French, naming things by their label), humanised; in English,
+ * French, the server's own message (French, naming things by their label), humanised, with a capital; in English,
  * the sentence SERVER_ERRORS_EN gives for its `code` from its extensions (labels, dates), else the
  * server's message. `titleOf`: the page's titles by id, for ids a message still carries. Pure.
  */
 export function serverErrorText(error: unknown, lang: Lang, titleOf: (id: string) => string | null = () => null): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   const english = lang === 'en' ? SERVER_ERRORS_EN[error.code] : undefined;
-  if (!english) return humanise(error.message, lang, titleOf);
+  // The server's messages start in lower case (they also go inside other sentences); shown alone, a capital.
+  if (!english) return sentence(humanise(error.message, lang, titleOf));
   return english(wordsOf(error.extensions, titleOf));
 }
 
@@ -68,7 +68,7 @@ function wordsOf(ext: Record<string, unknown>, titleOf: (id: string) => string |
     kind: () => (typeLabel ? `${/^[aeiou]/.test(typeLabel) ? 'An' : 'A'} ${typeLabel}` : 'An item'),
     subject: (inline = false) => {
       const said = typeLabel ? (title ? `the ${typeLabel} “${title}”` : `this ${typeLabel}`) : title ? `“${title}”` : 'this item';
-      return inline ? said : capitalised(said);
+      return inline ? said : sentence(said);
     },
     refTitle: () => title ?? '?',
     opNoun: () => OP_EN[text('op') ?? ''] ?? 'This change',

@@ -6,9 +6,9 @@ import { fieldError } from '../panels/fields.ts';
 
 describe('validation messages in the UI’s language', () => {
   it('gives the model’s French sentence in French and an English one in English', () => {
-    expect(fieldError('Actor', 'name', '  ')).toBe('le nom est obligatoire');
+    expect(fieldError('Actor', 'name', '  ')).toBe('Le nom est obligatoire');
     expect(fieldError('Actor', 'name', '  ', 'en')).toBe('Name is required.');
-    expect(fieldError('Objective', 'dimensions', [], 'fr')).toBe('les dimensions de valeur sont obligatoires');
+    expect(fieldError('Objective', 'dimensions', [], 'fr')).toBe('Les dimensions de valeur sont obligatoires');
     expect(fieldError('Objective', 'dimensions', [], 'en')).toMatch(/^[A-Z][a-z ]+ (is required|needs at least 1 item)\.$/);
     expect(fieldError('Position', 'value', 6, 'en')).toBe('Position must be a whole number between -4 and 4.');
     expect(fieldError('Actor', 'name', 'AMAP', 'en')).toBeNull();

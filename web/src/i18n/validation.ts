@@ -1,5 +1,6 @@
 import type { FieldSpec } from '@trame/graph/model';
 import { fieldLabel, type Lang } from './labels.ts';
+import { sentence } from './sentence.ts';
 
 /** What the model's validation says about one field: its stable code and its French message. */
 export interface FieldProblem {
@@ -12,11 +13,11 @@ const englishPlural = (n: number, one: string, other: string) => `${n} ${n === 1
 
 /**
  * The message for a field's problem in the UI's language: the model's own French sentence in
- * French (it names the field with its article and agrees with it), an English sentence built
+ * French (with a capital) (it names the field with its article and agrees with it), an English sentence built
  * from the stable code and the field's limits in English — never the French one in the English UI.
  */
 export function validationMessage(name: string, spec: FieldSpec, problem: FieldProblem, lang: Lang): string {
-  if (lang === 'fr') return problem.message;
+  if (lang === 'fr') return sentence(problem.message);
   const field = fieldLabel(name, spec.label, 'en');
   switch (problem.code) {
     case 'REQUIRED_FIELD':

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ENTITIES, today, type EntityType } from '@trame/graph/model';
 import { useI18n } from '../i18n/index.tsx';
+import { sentence } from '../i18n/sentence.ts';
 import { fieldError, formFields, type FormField, type FormValues } from './fields.ts';
 
 export interface RefOption {
@@ -39,7 +40,7 @@ export function EntityForm(props: EntityFormProps) {
   const rule = ENTITIES[props.type].check?.(values);
   const ruleField = rule?.code === 'ARBITRATION_REQUIRED' ? 'arbitration' : null;
   if (rule && ruleField && ruleField in errors && !errors[ruleField]) {
-    errors[ruleField] = lang === 'fr' ? rule.message : t.arbitrationRequired;
+    errors[ruleField] = lang === 'fr' ? sentence(rule.message) : t.arbitrationRequired;
   }
   const hasErrors = Object.values(errors).some(Boolean);
   // An entity that is itself a date (a milestone) asks that one date only: it is recorded from

@@ -11,9 +11,9 @@ describe('forms from the model', () => {
     expect(edit.find((f) => f.name === 'level')?.editable).toBe(true);
   });
 
-  it('validates inline with the messages of the API', () => {
-    expect(fieldError('Position', 'value', 6)).toBe('la position doit être comprise entre -4 et 4');
-    expect(fieldError('Actor', 'name', '  ')).toBe('le nom est obligatoire');
+  it('validates inline with the messages of the API, as sentences', () => {
+    expect(fieldError('Position', 'value', 6)).toBe('La position doit être comprise entre -4 et 4');
+    expect(fieldError('Actor', 'name', '  ')).toBe('Le nom est obligatoire');
     expect(fieldError('Actor', 'name', 'AMAP')).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import { ENTITIES, isDomainError, parsePatch, type EntityType, type FieldSpec } from '@trame/graph/model';
 import type { Lang } from '../i18n/labels.ts';
 import { validationMessage } from '../i18n/validation.ts';
+import { sentence } from '../i18n/sentence.ts';
 
 /**
  * Form fields read off the model, validated with the very rules the API applies, so a pilot
@@ -33,7 +34,7 @@ export function fieldError(type: EntityType, name: string, value: unknown, lang:
     return null;
   } catch (error) {
     const spec = ENTITIES[type].fields[name];
-    if (isDomainError(error)) return spec ? validationMessage(name, spec, error, lang) : error.message;
+    if (isDomainError(error)) return spec ? validationMessage(name, spec, error, lang) : sentence(error.message);
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@trame/graph/model';
 import type { EntityData } from '../../api/entities.ts';
 import type { Messages } from '../../i18n/fr.ts';
+import { sentence } from '../../i18n/sentence.ts';
 import { fieldError } from '../../panels/fields.ts';
 import type { TableColumnMeta } from './DataTable.tsx';
 import { EditCell, type CellOption } from './EditCell.tsx';
@@ -36,7 +37,8 @@ export function cellError(entity: EntityData, field: string, value: unknown): st
   const type = entity.__typename;
   const own = fieldError(type, field, value);
   if (own) return own;
-  return ENTITIES[type].check?.({ ...entity, [field]: value })?.message ?? null;
+  const rule = ENTITIES[type].check?.({ ...entity, [field]: value });
+  return rule ? sentence(rule.message) : null;
 }
 
 const frenchOrder = <T,>(a: Row<T>, b: Row<T>, id: string) =>

@@ -55,6 +55,16 @@ describe('the editor’s header on a laptop', () => {
       );
       expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
       expect((await toolbar.boundingBox())!.height).toBeLessThan(45);
+      // The search field's placeholder shows whole: its text, measured in the field's font, fits the field's content box.
+      const search = await toolbar.locator('input[type="search"]').evaluate((input) => {
+        const field = input as HTMLInputElement;
+        const style = getComputedStyle(field);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const inner = field.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+        return { text: context.measureText(field.placeholder).width, inner };
+      });
+      expect(search.text, 'placeholder width vs the field').toBeLessThanOrEqual(search.inner);
       // The header: the links with « Piloter les murs », then the toolbar — two rows.
       const header = (await page.locator('.project-header').boundingBox())!;
       expect(header.height).toBeLessThan(100);

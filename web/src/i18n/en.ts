@@ -47,6 +47,7 @@ export const en: Messages = {
   viewLeaps: 'Systemic leaps view',
   filters: 'Filters',
   search: 'Search an actor, an objective…',
+  searchHint: 'Search a name…',
   searchNoMatch: 'Nothing matches',
   rearrange: 'Re-arrange',
   fit: 'Fit',

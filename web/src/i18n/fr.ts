@@ -49,6 +49,8 @@ export const fr = {
   viewLeaps: 'Vue des sauts systémiques',
   filters: 'Filtres',
   search: 'Rechercher un acteur, un objectif…',
+  /** The search field's placeholder: short enough to show whole in the toolbar at 1280 px (its label says the rest). */
+  searchHint: 'Rechercher un nom…',
   searchNoMatch: 'Aucun élément ne correspond',
   rearrange: 'Réorganiser',
   fit: 'Recadrer',

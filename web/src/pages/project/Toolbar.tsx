@@ -69,7 +69,7 @@ export function Toolbar(props: ToolbarProps) {
       <input
         ref={props.searchBox}
         type="search"
-        placeholder={t.search}
+        placeholder={t.searchHint}
         aria-label={t.search}
         value={search}
         list="map-search"

@@ -10,6 +10,7 @@ import { importCommand } from './commands/import.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { projectsCommand } from './commands/projects.ts';
 import { speakFrench } from './commander-fr.ts';
+import { checkRequiredOptionsLast } from './required-options.ts';
 import { ConfigError, loadConfig } from '@trame/api/config';
 import { isDomainError } from '@trame/graph';
 import { connect, type CliGraph } from './connection.ts';
@@ -32,8 +33,8 @@ const COMMANDS: readonly CliCommand[] = [
  * Runs the command line on `argv` (process.argv) and returns the exit code: 0 success, 1 the
  * command found problems (check) or refused the operation (a domain error: address taken,
  * unknown account, invalid role… with its French message and code; nothing written), 2 a usage
- * error (unknown option, missing argument, a `--date` that is no date: commander's message, in
- * French) or a failure (Neo4j unreachable…).
+ * error (unknown option — reported first —, missing argument or required option, a `--date`
+ * that is no date: commander's message, in French) or a failure (Neo4j unreachable…).
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let opened: CliGraph | null = null;
@@ -50,6 +51,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .exitOverride()
     .showHelpAfterError();
   for (const command of COMMANDS) command.register(program, ctx);
+  // An unknown option is reported before a missing required one (`trame export --bogus`).
+  checkRequiredOptionsLast(program);
   try {
     await program.parseAsync([...argv]);
     return ctx.exitCode;

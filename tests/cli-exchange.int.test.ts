@@ -89,6 +89,46 @@ describe('trame import / export / backup / restore', () => {
     expect(wrong.stderr).toContain('format « pdf » inconnu');
   }, 600_000); // seven child processes, each starting tsx: slow on a loaded machine
 
+  it('export leaves the confidential items out, unless --with-confidential', async () => {
+    const { project } = await emptyProject();
+    const objective = (title: string, confidential: boolean) =>
+      build(
+        t.graph,
+        'Objective',
+        { projectId: project.id, title, dimensions: ['SOCIAL'], nature: 'MATERIEL', confidential },
+        { validFrom: at('2018-01-01') },
+      );
+    const secret = `Objectif confidentiel ${uniqueId('o')}`;
+    await objective('Objectif public', false);
+    await objective(secret, true);
+    const dir = mkdtempSync(join(tmpdir(), 'trame-cli-confidential-'));
+    /** Every CSV table the export wrote in `folder`, as one text. */
+    const tables = (folder: string) =>
+      readdirSync(join(dir, folder))
+        .map((name) => readFileSync(join(dir, folder, name), 'utf8'))
+        .join('\n');
+
+    const plain = await run(['export', '--project', project.id, '--format', 'csv', '-o', join(dir, 'sans')]);
+    expect(plain.stderr).toBe('');
+    expect(plain.code).toBe(0);
+    expect(tables('sans')).toContain('Objectif public');
+    expect(tables('sans')).not.toContain(secret);
+
+    const full = await run([
+      'export',
+      '--project',
+      project.id,
+      '--format',
+      'csv',
+      '--with-confidential',
+      '-o',
+      join(dir, 'avec'),
+    ]);
+    expect(full.code).toBe(0);
+    expect(tables('avec')).toContain('Objectif public');
+    expect(tables('avec')).toContain(secret);
+  }, 600_000);
+
   it('backup a territory, restore over it is refused (exit 1), restore after removal gives the same backup', async () => {
     const { territory, project } = await emptyProject();
     const imported = await run(['import', join(CORPUS, 'texte-unicode.txt'), '--project', project.id, '--date', '2026-01-15']);

@@ -236,6 +236,23 @@ describe('trame usage errors', SLOW, () => {
     expect(command.stderr).toContain('(vouliez-vous dire export ?)');
   });
 
+  it('reports an unknown option before a missing required one, on every command', async () => {
+    const unknown = await trame(['export', '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('erreur : option inconnue « --bogus »');
+    expect(unknown.stderr).not.toContain('est obligatoire');
+    // A command of a command (`user grant`, --role required) likewise.
+    const nested = await trame(['user', 'grant', 'personne@ville-test.fr', '--bogus']);
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toContain('erreur : option inconnue « --bogus »');
+    expect(nested.stderr).not.toContain('est obligatoire');
+    // Nothing unknown: the missing required option is still reported.
+    const missing = await trame(['export', '--project', map.project.id]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('erreur : l’option « --format <format> » est obligatoire');
+    expect(missing.stderr).toContain('Utilisation : trame export [options]');
+  });
+
   it('--date reads JJ/MM/AAAA like AAAA-MM-JJ; a date that is none is a usage error (exit 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trame-cli-date-'));
     const french = await trame([

@@ -426,6 +426,14 @@ describe('revoked credentials', () => {
 
     const revoked = await gql('mutation($id: ID!) { revokeWallLink(id: $id) { id revokedAt } }', { id: info.id });
     expect(revoked.errors).toBeUndefined();
+    // The last event says why (the client stops there instead of reconnecting to be refused), naming nothing.
+    const last = await map.next(ENDS_WITHIN_MS);
+    expect(last.data ?? null).toBeNull();
+    expect(last.errors?.[0]).toMatchObject({
+      message: 'ce lien mural a été révoqué : demandez un nouveau lien à la personne qui pilote le projet',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    expect((await follow.next(ENDS_WITHIN_MS)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await endsWithin(map as SseSubscription, ENDS_WITHIN_MS)).toBe('ended');
     expect(await endsWithin(follow, ENDS_WITHIN_MS)).toBe('ended');
     expect(await endsWithin(kept as SseSubscription, 500)).toBe('still open');
@@ -451,6 +459,10 @@ describe('revoked credentials', () => {
 
     const out = await fetch(`${base}/auth/deconnexion`, { method: 'POST', headers: cookie(session) });
     expect(out.status).toBe(204);
+    expect((await mine.next(ENDS_WITHIN_MS)).errors?.[0]).toMatchObject({
+      message: 'la session a été fermée : connectez-vous à nouveau',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     expect(await endsWithin(mine as SseSubscription, ENDS_WITHIN_MS)).toBe('ended');
     expect(await endsWithin(theirs as SseSubscription, 500)).toBe('still open');
     theirs.close();

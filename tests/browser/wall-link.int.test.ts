@@ -23,6 +23,13 @@ async function drawnActors(page: Page): Promise<number> {
     .catch(() => 0);
 }
 
+/** Whether the page's live map subscription is connected (web/src/live/useProjectLive.ts). */
+async function liveConnected(page: Page): Promise<boolean> {
+  return page
+    .evaluate(() => (window as unknown as { __trameLive?: { connected: boolean } }).__trameLive?.connected ?? false)
+    .catch(() => false);
+}
+
 describe('wall links', () => {
   it('a pilot creates a wall link, a second page opens it and sees the map read-only; once revoked the wall is refused', async () => {
     const pilot = await t.newPage({ width: 1440, height: 900 });
@@ -93,12 +100,34 @@ describe('wall links', () => {
     for (const note of notes) expect(traffic, note).not.toContain(note);
     await wall.screenshot({ path: screenshotPath('wall-page') });
 
-    // Revoked from the dialog: the wall's next check of its link (every 10 s) is refused, and the map leaves the screen.
+    // Revoked from the dialog while the wall is live: within a second the map leaves the screen
+    // and the refusal shows (the wall's live streams end with a refusal it takes as final), and
+    // the wall does not keep asking with the dead link.
+    await expect.poll(() => liveConnected(wall), { timeout: 20_000 }).toBe(true);
+    // Right after the wall's own check of its link (every 10 s): that check cannot be what
+    // takes the map off within the second below.
+    await wall.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('query Viewer'),
+      { timeout: 15_000 },
+    );
+    const refused: string[] = [];
+    wall.on('response', (response) => {
+      if (response.status() === 401) refused.push(response.url());
+    });
     pilot.once('dialog', (confirm) => void confirm.accept());
+    const revocation = pilot.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('revokeWallLink'),
+    );
     await row.getByRole('button', { name: `Révoquer ${name}` }).click();
-    await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toContain('révoqué le');
-    await wall.getByRole('heading', { name: 'Ce lien mural n’est plus valable' }).waitFor({ timeout: 20_000 });
+    await revocation;
+    const revokedAt = Date.now();
+    await wall.getByRole('heading', { name: 'Ce lien mural n’est plus valable' }).waitFor({ timeout: 1000 });
+    expect(Date.now() - revokedAt).toBeLessThan(1000);
     expect(await wall.locator('[data-testid="map-canvas"]').count()).toBe(0);
+    await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toContain('révoqué le');
+    await wall.waitForTimeout(1500);
+    // (At most the link's own check, every 10 s, may have fallen in this window.)
+    expect(refused.length, refused.join('\n')).toBeLessThanOrEqual(1);
     // Opened again, the link is refused at once.
     await wall.reload();
     await wall.getByRole('heading', { name: 'Ce lien mural n’est plus valable' }).waitFor();

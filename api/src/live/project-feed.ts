@@ -1,5 +1,6 @@
 import {
   buildProjectMap,
+  type DomainError,
   canSeeConfidential,
   changedSince,
   diffProjectMaps,
@@ -14,7 +15,7 @@ import {
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { ChangesNotice, LiveBus } from './bus.ts';
 import { ProjectReads, type Reader } from './project-reads.ts';
-import { watchRevocation } from './revocation.ts';
+import { revokedError, watchRevocation } from './revocation.ts';
 import { stoppable } from './stoppable.ts';
 import { Wakeup } from './wakeup.ts';
 
@@ -99,14 +100,15 @@ function wholeMap(map: ProjectMap): MapPatch {
  * after each committed change that alters this subscriber's map. Notices arriving while a map
  * is being read are merged into one more read (a burst of edits costs one read, not one each).
  * Subscribes to the bus before the first read, so no change falls between the two. Ends at
- * once when the subscriber's credentials are revoked (revocation.ts).
+ * once when the subscriber's credentials are revoked (revocation.ts), with an UNAUTHENTICATED
+ * error as its last item (revokedError; the resolver raises it).
  * @throws DomainError NOT_FOUND, INVALID_ID (the first read)
  */
 export function projectFeed(
   ctx: Pick<GraphQLContext, 'graph' | 'log' | 'principal' | 'sessionToken'>,
   bus: LiveBus,
   options: FeedOptions,
-): AsyncGenerator<ProjectLiveEvent> {
+): AsyncGenerator<ProjectLiveEvent | DomainError> {
   const wakeup = new Wakeup();
   // A client gone ends the wait for the next change at once (stoppable.ts).
   return stoppable(feed(ctx, bus, options, wakeup), () => wakeup.close());
@@ -117,7 +119,7 @@ async function* feed(
   bus: LiveBus,
   options: FeedOptions,
   wakeup: Wakeup,
-): AsyncGenerator<ProjectLiveEvent> {
+): AsyncGenerator<ProjectLiveEvent | DomainError> {
   const notices = bus.changes()[Symbol.asyncIterator]();
   const lifetime = setTimeout(() => wakeup.close(), options.lifetimeMs ?? FEED_LIFETIME_MS);
   let revoked = false;
@@ -185,7 +187,10 @@ async function* feed(
     const missed =
       since !== null && (await ctx.graph.read((tx) => changedSince(tx, scope!, new Date(since.getTime() - CATCH_UP_MARGIN_MS))));
     // Revoked during a read: what it read is not sent.
-    if (revoked) return;
+    if (revoked) {
+      yield revokedError(ctx);
+      return;
+    }
     yield missed
       ? event(options.projectId, 'RESET', first.at, wholeMap(map))
       : event(options.projectId, 'READY', first.at, diffProjectMaps(map, map));
@@ -193,9 +198,10 @@ async function* feed(
       const next = await readMap(false);
       const patch = diffProjectMaps(map, next.map);
       map = next.map;
-      if (revoked) return;
+      if (revoked) break;
       if (!isEmptyPatch(patch)) yield event(options.projectId, 'PATCH', next.at, patch);
     }
+    if (revoked) yield revokedError(ctx);
   } finally {
     reads.release(projectId);
     clearTimeout(lifetime);

@@ -1,7 +1,7 @@
-import { canSeeConfidential, parseEntityId, readHiddenEntityIds, readProjectResource } from '@trame/graph';
+import { canSeeConfidential, type DomainError, parseEntityId, readHiddenEntityIds, readProjectResource } from '@trame/graph';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { LiveBus, ProjectionState } from './bus.ts';
-import { watchRevocation } from './revocation.ts';
+import { revokedError, watchRevocation } from './revocation.ts';
 import { stoppable } from './stoppable.ts';
 
 /**
@@ -67,13 +67,14 @@ async function visibleTo(
  * What a wall follows: the session's current state first (null: no session), then each new
  * one, redacted for the subscriber. Subscribes before reading the current state, so an update
  * in between is not lost (it may come twice: a wall applies a state, not a step). Ends at once
- * when the subscriber's credentials are revoked (revocation.ts).
+ * when the subscriber's credentials are revoked (revocation.ts), with an UNAUTHENTICATED error
+ * as its last item (revokedError; the resolver raises it).
  */
 export function projectionFeed(
   ctx: Pick<GraphQLContext, 'graph' | 'principal' | 'sessionToken' | 'log'>,
   bus: LiveBus,
   projectId: string,
-): AsyncGenerator<{ projectId: string; state: ProjectionState | null }> {
+): AsyncGenerator<{ projectId: string; state: ProjectionState | null } | DomainError> {
   const id = parseEntityId(projectId, "l'identifiant du projet");
   let end: () => void = () => {};
   const ended = new Promise<{ done: true; value: undefined }>((resolve) => {
@@ -89,7 +90,7 @@ async function* follow(
   id: string,
   ended: Promise<{ done: true; value: undefined }>,
   end: () => void,
-): AsyncGenerator<{ projectId: string; state: ProjectionState | null }> {
+): AsyncGenerator<{ projectId: string; state: ProjectionState | null } | DomainError> {
   const updates = bus.projection(id)[Symbol.asyncIterator]();
   let revoked = false;
   const stopWatch = watchRevocation(
@@ -103,15 +104,19 @@ async function* follow(
   );
   try {
     const first = await visibleTo(ctx, await bus.readProjection(id));
-    if (revoked) return;
+    if (revoked) {
+      yield revokedError(ctx);
+      return;
+    }
     yield { projectId: id, state: first };
     for (;;) {
       const next = await Promise.race([updates.next(), ended]);
-      if (next.done) return;
+      if (next.done) break;
       const state = await visibleTo(ctx, next.value);
-      if (revoked) return;
+      if (revoked) break;
       yield { projectId: id, state };
     }
+    if (revoked) yield revokedError(ctx);
   } finally {
     await updates.return?.();
     await stopWatch();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Principal } from '@trame/graph';
+import { DomainError, type Principal } from '@trame/graph';
 import type { LiveBus, RevocationNotice } from './bus.ts';
 
 /**
@@ -27,6 +27,20 @@ export function revokes(notice: RevocationNotice, credentials: Credentials): boo
   const { principal, sessionToken } = credentials;
   if (principal.kind === 'wallLink' && notice.wallLinkIds.includes(principal.linkId)) return true;
   return sessionToken !== null && notice.sessionKeys.includes(sessionKey(sessionToken));
+}
+
+/**
+ * The last event of a feed whose credentials were revoked: UNAUTHENTICATED, the code its
+ * reconnection would get, so that the client stops at once. Names what ended, nothing more
+ * (no link name, no project: the notice may reach a wall in a room).
+ */
+export function revokedError(credentials: Pick<Credentials, 'principal'>): DomainError {
+  return credentials.principal.kind === 'wallLink'
+    ? new DomainError(
+        'UNAUTHENTICATED',
+        'ce lien mural a été révoqué : demandez un nouveau lien à la personne qui pilote le projet',
+      )
+    : new DomainError('UNAUTHENTICATED', 'la session a été fermée : connectez-vous à nouveau');
 }
 
 /**

@@ -83,7 +83,8 @@ export const accessEn: Shape<typeof accessFr> = {
   createWallLink: 'Create the link',
   wallLinkCreated: 'Link created. Copy it now: it will never be shown again. Open it on the wall’s computer.',
   noWallLinks: 'No wall link for this project.',
-  confirmRevokeWallLink: (name) => `Revoke the link “${name}”? The wall showing it will be refused at its next update.`,
+  confirmRevokeWallLink: (name) =>
+    `Revoke the link “${name}”? The wall showing it takes the map off at once and shows “This wall link is no longer valid”.`,
   wallLoading: 'Opening the map…',
   wallRefusedTitle: 'This wall link is no longer valid',
   wallRefused: 'It was revoked or it expired. Ask the project’s pilot for a new link.',

@@ -87,7 +87,7 @@ export const accessFr = {
   wallLinkCreated: 'Lien créé. Copiez-le maintenant : il ne sera plus jamais affiché. Ouvrez-le sur l’ordinateur du mur.',
   noWallLinks: 'Aucun lien mural pour ce projet.',
   confirmRevokeWallLink: (name: string) =>
-    `Révoquer le lien « ${name} » ? Le mur qui l’affiche sera refusé à sa prochaine mise à jour.`,
+    `Révoquer le lien « ${name} » ? Le mur qui l’affiche retire aussitôt la carte et affiche « Ce lien mural n’est plus valable ».`,
   // Wall page
   wallLoading: 'Ouverture de la carte…',
   wallRefusedTitle: 'Ce lien mural n’est plus valable',

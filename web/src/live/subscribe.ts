@@ -1,4 +1,4 @@
-import { createClient, type Client } from 'graphql-sse';
+import { createClient, NetworkError, type Client } from 'graphql-sse';
 import { credentialHeaders, requestCredentials } from '../api/wallCredential.ts';
 
 /**
@@ -39,9 +39,20 @@ const RETRY_DELAYS = [500, 1000, 2000, 5000, 10_000];
 const FINAL = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_ID']);
 
 /**
+ * The code of a connection refused for good, or null to retry: HTTP 401 is the server refusing
+ * the credentials themselves (a wall link revoked or expired while the stream was down) —
+ * asking again with them cannot help. Anything else (a cut, a 503) is worth another attempt.
+ */
+function refusalOf(error: unknown): string | null {
+  return error instanceof NetworkError && error.response?.status === 401 ? 'UNAUTHENTICATED' : null;
+}
+
+/**
  * Subscribes to `query`, calling `onData` with each event's data, reconnecting after a cut (or
- * after the server ends the stream, every 10 minutes) until `close()`. `onStatus` hears of
- * connections, cuts and refusals. The browser's `online` event reconnects at once.
+ * after the server ends the stream, every 10 minutes) until `close()` or a refusal: an error
+ * code in FINAL (the last event of a stream whose credentials were revoked) or an HTTP 401
+ * ends it for good. `onStatus` hears of connections, cuts and refusals. The browser's `online`
+ * event reconnects at once.
  */
 export function subscribeLive<T>(
   query: string,
@@ -72,13 +83,15 @@ export function subscribeLive<T>(
           onStatus({ connected: true, refused: null });
           if (result.data) onData(result.data);
         },
-        error: () => retry(),
+        error: (error) => {
+          const final = refusalOf(error);
+          if (final) refuse(final);
+          else retry();
+        },
         complete: () => {
-          if (refused && FINAL.has(refused)) {
-            onStatus({ connected: false, refused });
-            return;
-          }
-          retry();
+          // The server's last word: a refusal (a link revoked while connected ends its stream with UNAUTHENTICATED).
+          if (refused && FINAL.has(refused)) refuse(refused);
+          else retry();
         },
       },
     );
@@ -92,6 +105,11 @@ export function subscribeLive<T>(
     const current = stop;
     stop = null;
     current?.();
+  };
+  /** No more attempts, not even when the network comes back: the server refused these credentials or this subscription. */
+  const refuse = (code: string) => {
+    end();
+    onStatus({ connected: false, refused: code });
   };
   const retry = () => {
     drop();
@@ -117,14 +135,13 @@ export function subscribeLive<T>(
   };
   window.addEventListener('offline', offline);
   window.addEventListener('online', online);
+  function end() {
+    closed = true;
+    if (timer) clearTimeout(timer);
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
+    drop();
+  }
   connect();
-  return {
-    close: () => {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      window.removeEventListener('online', online);
-      window.removeEventListener('offline', offline);
-      drop();
-    },
-  };
+  return { close: end };
 }

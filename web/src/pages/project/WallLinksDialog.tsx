@@ -9,7 +9,7 @@ import { accessErrorText } from '../../i18n/accessErrors.ts';
 /**
  * The project's wall links (for those who may share it): the list with hints, dates, last use
  * and revocations; create one (name, optional expiry) and see its URL once, with a copy button;
- * revoke one (the wall is refused at its next request).
+ * revoke one (an open wall takes the map off at once: its live streams end with a refusal).
  */
 export function WallLinksDialog({
   projectId,

@@ -9,8 +9,10 @@ import { wallSecretFromHash } from '../../routes.ts';
 import { ProjectionView } from '../../wall/ProjectionView.tsx';
 
 /**
- * A revocation reaches the wall within this time: the link is checked again (a small request,
- * not the map). The map itself follows edits by live updates, or a slow fallback refetch.
+ * How often the link is checked again (a small request, not the map): a revocation reaches an
+ * open wall at once through its live streams (their last event refuses it); this check covers
+ * what they cannot tell (a link expiring, a stream down at that moment). The map itself follows
+ * edits by live updates, or a slow fallback refetch.
  */
 const WALL_CHECK_MS = 10_000;
 
@@ -22,7 +24,8 @@ const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
  * The secret is read from the fragment (never sent to the server, logged or leaked by Referer)
  * and kept in memory (api/wallCredential.ts): every request carries it as a Bearer and no
  * cookie. The map is the projection view (wall/ProjectionView.tsx, as /projets/<id>/mur); the
- * server sends nothing confidential to a wall link. A revoked or expired link shows a refusal.
+ * server sends nothing confidential to a wall link. A revoked or expired link shows a refusal —
+ * at once when it is revoked while the wall is open (the live streams end with UNAUTHENTICATED).
  */
 export function WallPage() {
   const { t, lang } = useI18n();
@@ -53,7 +56,9 @@ export function WallPage() {
     queryKey: [...queryKeys.viewer(), secret],
     queryFn: secret ? () => request(VIEWER, {}) : () => Promise.reject(new Error('no secret')),
     enabled: secret !== null,
-    refetchInterval: WALL_CHECK_MS,
+    // A refused link stays refused: no more checks.
+    refetchInterval: (query) =>
+      mapRefused || (query.state.error && REFUSED.has(query.state.error.code)) ? false : WALL_CHECK_MS,
   });
   const onRefused = useCallback(() => setMapRefused(true), []);
   const projectId = viewer.data?.viewer.kind === 'WALL_LINK' ? viewer.data.viewer.wallProjectId : null;

@@ -99,4 +99,11 @@ describe('the links’ legends', () => {
     for (const theme of Object.keys(WALL_THEMES) as (keyof typeof WALL_THEMES)[])
       check(legendLines(theme, words), wallStylesheet(theme));
   });
+
+  it('keeps dashes as long on screen as in the legend when zoomed out: they grow with the labels’ scale', () => {
+    const identified = (sheet: { selector: string; style: Record<string, unknown> }[]) =>
+      sheet.find((s) => s.selector === 'edge.conflict[status = "IDENTIFIE"]')!.style['line-dash-pattern'];
+    expect(identified(mapStylesheet())).toEqual([12, 5]);
+    expect(identified(wallStylesheet('light', 2.5))).toEqual([30, 12.5]);
+  });
 });

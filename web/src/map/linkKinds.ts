@@ -21,6 +21,8 @@ export interface LinkDrawing {
   opacity: number;
   /** Line width in the editor and on the wall; null: the link's value sets it (a position's intensity). */
   width: { editor: number; wall: number } | null;
+  /** The ends' size on the map, relative to Cytoscape's for the line's width (positions are many: smaller). */
+  arrowScale: number;
 }
 
 export const CONFLICT_LINK_IDS = {
@@ -83,6 +85,7 @@ export const LINK_KINDS: readonly LinkKind[] = [
     target: 'triangle',
     opacity: 1,
     width: null,
+    arrowScale: 0.8,
   },
   {
     id: 'position-against',
@@ -94,6 +97,7 @@ export const LINK_KINDS: readonly LinkKind[] = [
     target: 'triangle',
     opacity: 1,
     width: null,
+    arrowScale: 0.8,
   },
   {
     id: 'convergence',
@@ -105,6 +109,7 @@ export const LINK_KINDS: readonly LinkKind[] = [
     target: 'none',
     opacity: 0.6,
     width: { editor: 5, wall: 7 },
+    arrowScale: 1,
   },
   {
     id: 'cooperation',
@@ -116,6 +121,7 @@ export const LINK_KINDS: readonly LinkKind[] = [
     target: 'none',
     opacity: 1,
     width: BAND,
+    arrowScale: 1,
   },
   ...CONFLICT_STATUSES.map(
     (status): LinkKind => ({
@@ -127,6 +133,7 @@ export const LINK_KINDS: readonly LinkKind[] = [
       target: 'tee',
       opacity: 1,
       width: BAND,
+      arrowScale: 1,
     }),
   ),
   {
@@ -139,6 +146,7 @@ export const LINK_KINDS: readonly LinkKind[] = [
     target: 'vee',
     opacity: 1,
     width: { editor: 2, wall: 3 },
+    arrowScale: 1,
   },
   {
     id: 'externality-negative',
@@ -150,6 +158,7 @@ export const LINK_KINDS: readonly LinkKind[] = [
     target: 'vee',
     opacity: 1,
     width: { editor: 2, wall: 3 },
+    arrowScale: 1,
   },
   {
     id: 'leap',
@@ -161,15 +170,22 @@ export const LINK_KINDS: readonly LinkKind[] = [
     target: 'triangle',
     opacity: 1,
     width: { editor: 4, wall: 6 },
+    arrowScale: 1,
   },
 ];
 
-/** A kind's Cytoscape style in `color` (the editor's, or a wall theme's). */
-export function linkStyle(kind: LinkKind, color: string, projection: boolean): Record<string, unknown> {
+/**
+ * A kind's Cytoscape style in `color` (the editor's, or a wall theme's). `scale` is the labels'
+ * (labels.ts: about 1 / zoom when zoomed out): dashes grow with it, so they keep on screen the
+ * length the legend draws them — at a wall's fit the drawing's 12 units would be 5 px, the long and
+ * the short dashes alike — and the ends grow half as fast, so they stay readable from the room.
+ */
+export function linkStyle(kind: LinkKind, color: string, projection: boolean, scale = 1): Record<string, unknown> {
   return {
     'line-color': color,
     'line-style': kind.dash.length > 0 ? 'dashed' : 'solid',
-    ...(kind.dash.length > 0 ? { 'line-dash-pattern': [...kind.dash] } : {}),
+    ...(kind.dash.length > 0 ? { 'line-dash-pattern': kind.dash.map((d) => d * scale) } : {}),
+    ...(kind.source !== 'none' || kind.target !== 'none' ? { 'arrow-scale': kind.arrowScale * Math.sqrt(scale) } : {}),
     'line-opacity': kind.opacity,
     'source-arrow-shape': kind.source,
     'target-arrow-shape': kind.target,
@@ -196,6 +212,7 @@ export function legendLinks(words: LinkWords, colorOf: (kind: LinkKind) => strin
     target: kind.target,
     opacity: kind.opacity,
     width: kind.width,
+    arrowScale: kind.arrowScale,
   }));
 }
 

@@ -194,7 +194,7 @@ export function mapStylesheet(
     },
     { selector: 'edge.owns', style: { 'line-color': '#c4ccd4', width: 1, 'line-style': 'dotted', label: '' } },
     // Every kind of link as linkKinds.ts describes it, the legends' swatches as well.
-    ...LINK_KINDS.map((kind) => ({ selector: kind.selector, style: linkStyle(kind, kind.color, projection) })),
+    ...LINK_KINDS.map((kind) => ({ selector: kind.selector, style: linkStyle(kind, kind.color, projection, k) })),
     { selector: 'edge.cooperation', style: { 'curve-style': 'straight' } },
     {
       selector: 'edge.influence',

@@ -80,6 +80,7 @@ export function swatchMarks(
 }
 
 const r = (n: number) => Math.round(n * 100) / 100;
+const svgPoint = ([px, py]: [number, number]) => [r(px), r(py)].join(',');
 
 /** The swatch as SVG elements (for a legend's <svg>, or an exported SVG). */
 export function swatchSvg(marks: SwatchMarks): string {
@@ -88,9 +89,7 @@ export function swatchSvg(marks: SwatchMarks): string {
   const opacity = line.opacity < 1 ? ` stroke-opacity="${line.opacity}"` : '';
   return [
     `<line x1="${r(line.x1)}" y1="${r(line.y)}" x2="${r(line.x2)}" y2="${r(line.y)}" stroke="${marks.color}" stroke-width="${line.width}"${dash}${opacity}/>`,
-    ...marks.ends.map(
-      (points) => `<polygon points="${points.map(([x, y]) => `${r(x)},${r(y)}`).join(' ')}" fill="${marks.color}"/>`,
-    ),
+    ...marks.ends.map((points) => `<polygon points="${points.map(svgPoint).join(' ')}" fill="${marks.color}"/>`),
   ].join('');
 }
 

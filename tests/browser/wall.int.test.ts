@@ -191,6 +191,65 @@ describe('the wall', () => {
     await page.close();
   }, 300_000);
 
+  it('« Masquer la légende » gives the map the legend’s room: the canvas widens and the map is fitted to it', async () => {
+    const page = await openWall('prj-archipel');
+    await settle(page);
+    /** The canvas's width, and where the map's nodes are drawn on it. */
+    const view = () =>
+      page.evaluate(() => {
+        const cy = (
+          window as unknown as {
+            __trameCy: {
+              width(): number;
+              zoom(): number;
+              nodes(): { renderedBoundingBox(o: object): { x1: number; x2: number; w: number } };
+            };
+          }
+        ).__trameCy;
+        const box = cy.nodes().renderedBoundingBox({ includeLabels: false });
+        return { width: cy.width(), zoom: cy.zoom(), centre: (box.x1 + box.x2) / 2, mapWidth: box.w };
+      });
+    const canvasWidth = async () => (await page.locator('[data-testid="map-canvas"] canvas').first().boundingBox())!.width;
+    const before = await view();
+    const canvasBefore = await canvasWidth();
+    // Centred on its canvas, as fitted.
+    expect(Math.abs(before.centre - before.width / 2)).toBeLessThan(60);
+    await page.screenshot({ path: screenshotPath('wall-archipel-legend-shown') });
+
+    await page.getByRole('button', { name: 'Masquer la légende' }).click();
+    await expect.poll(() => page.locator('.wall-legend').count()).toBe(0);
+    // The canvas takes the legend's column…
+    await expect.poll(canvasWidth, { timeout: 5_000 }).toBeGreaterThan(canvasBefore + 200);
+    // …and the map is fitted again: centred on the wider canvas, never smaller than it was.
+    let after = await view();
+    await expect
+      .poll(async () => {
+        after = await view();
+        return (
+          after.width > before.width + 200 && Math.abs(after.centre - after.width / 2) < 60 && after.zoom >= before.zoom - 1e-6
+        );
+      })
+      .toBe(true)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify({ before, after })}`);
+      });
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('wall-archipel-legend-hidden') });
+
+    // Shown again: the map gives the column back and stays whole and centred.
+    await page.getByRole('button', { name: 'Afficher la légende' }).click();
+    await expect
+      .poll(async () => {
+        after = await view();
+        return Math.abs(after.width - before.width) < 2 && Math.abs(after.centre - after.width / 2) < 60;
+      })
+      .toBe(true)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify({ before, after })}`);
+      });
+    await page.close();
+  });
+
   it('exports the step as PNG and SVG with its title and date, and the story as a PDF of one page per step', async () => {
     const page = await openWall('prj-marche');
     await settle(page);

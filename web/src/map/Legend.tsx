@@ -1,18 +1,10 @@
-import { ACTOR_KINDS, CONFLICT_STATUSES } from '@trame/graph/model';
+import { ACTOR_KINDS } from '@trame/graph/model';
 import { useI18n } from '../i18n/index.tsx';
 import { KindShape } from './KindShape.tsx';
-import { ACTOR_KIND_STYLE, CONFLICT_STATUS_STYLE, ECOSYSTEM_COLORS, STANCE_COLOR } from './style.ts';
+import { LinkSwatch } from './LinkSwatch.tsx';
+import { legendLineWidth, legendLinks } from './linkKinds.ts';
+import { ACTOR_KIND_STYLE, ECOSYSTEM_COLORS } from './style.ts';
 import type { MapEcosystem } from './types.ts';
-
-function Line({ color, dash }: { color: string; dash?: string }) {
-  return (
-    <svg width="28" height="10" aria-hidden="true">
-      <line x1="1" y1="5" x2="27" y2="5" stroke={color} strokeWidth="3" strokeDasharray={dash} />
-    </svg>
-  );
-}
-
-const DASH = { solid: undefined, dashed: '6 3', dotted: '2 3' } as const;
 
 /** The measure the actors' size follows, as the legend says it (measure.ts). */
 export interface LegendMeasure {
@@ -23,9 +15,13 @@ export interface LegendMeasure {
   high: string;
 }
 
-/** What shapes, colours, lines — and sizes, when sized by a measure — mean: colour is never the only cue. */
+/**
+ * What shapes, colours, lines — and sizes, when sized by a measure — mean: colour is never the
+ * only cue. Each link's swatch is drawn from the map's own description of its kind (linkKinds.ts).
+ */
 export function Legend({ ecosystems, measure = null }: { ecosystems: MapEcosystem[]; measure?: LegendMeasure | null }) {
-  const { t, enumLabel, entity } = useI18n();
+  const i18n = useI18n();
+  const { t, enumLabel } = i18n;
   return (
     <details className="legend" open>
       <summary>{t.legend}</summary>
@@ -47,32 +43,11 @@ export function Legend({ ecosystems, measure = null }: { ecosystems: MapEcosyste
         ))}
       </ul>
       <ul>
-        <li>
-          <Line color={STANCE_COLOR.FOR} /> {entity('Position')} +
-        </li>
-        <li>
-          <Line color={STANCE_COLOR.AGAINST} dash="6 3" /> {entity('Position')} −
-        </li>
-        <li>
-          <Line color="#009E73" /> {entity('Convergence')}
-        </li>
-        <li>
-          <Line color="#0072B2" /> {entity('Cooperation')}
-        </li>
-        {CONFLICT_STATUSES.map((status) => (
-          <li key={status}>
-            <Line color={CONFLICT_STATUS_STYLE[status]!.color} dash={DASH[CONFLICT_STATUS_STYLE[status]!.style]} />{' '}
-            {entity('Conflict')}
-            {t.colon}
-            {enumLabel(status)}
+        {legendLinks(i18n).map((link) => (
+          <li key={link.id} data-link={link.id}>
+            <LinkSwatch drawing={link} length={36} height={14} width={legendLineWidth(link, false)} /> {link.label}
           </li>
         ))}
-        <li>
-          <Line color="#8a6d00" dash="2 3" /> {entity('Externality')}
-        </li>
-        <li>
-          <Line color="#1d2733" /> {entity('SystemicLeap')}
-        </li>
       </ul>
       {ecosystems.length > 0 && (
         <ul>

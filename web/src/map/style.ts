@@ -1,4 +1,6 @@
+import { CONFLICT_STATUSES } from '@trame/graph/model';
 import { abbreviate, MIN_LABEL_PX } from './labels.ts';
+import { CONFLICT_LINK_IDS, LINK_KINDS, linkStyle } from './linkKinds.ts';
 import { measureSize } from './measure.ts';
 
 /**
@@ -22,20 +24,19 @@ export const ACTOR_KIND_STYLE: Record<string, KindStyle> = {
   FINANCEUR: { color: '#D55E00', shape: 'octagon' },
 };
 
-export const CONFLICT_STATUS_STYLE: Record<string, { color: string; style: 'solid' | 'dashed' | 'dotted' }> = {
-  IDENTIFIE: { color: '#D55E00', style: 'dashed' },
-  MIS_AU_TRAVAIL: { color: '#E69F00', style: 'solid' },
-  ARBITRE: { color: '#0072B2', style: 'solid' },
-  DEPASSE: { color: '#999999', style: 'dotted' },
-  PERSISTANT: { color: '#8B0000', style: 'solid' },
-};
+/** A conflict's status as a chip's border (the tensions' table): its line's colour and style on the map (linkKinds.ts). */
+export const CONFLICT_STATUS_STYLE: Record<string, { color: string; style: 'solid' | 'dashed' | 'dotted' }> = Object.fromEntries(
+  CONFLICT_STATUSES.map((status) => {
+    const kind = LINK_KINDS.find((k) => k.id === CONFLICT_LINK_IDS[status])!;
+    const style = kind.dash.length === 0 ? 'solid' : kind.dash[0]! <= 2 ? 'dotted' : 'dashed';
+    return [status, { color: kind.color, style }];
+  }),
+);
 
 export const ECOSYSTEM_COLORS = ['#009E73', '#0072B2', '#CC79A7', '#E69F00', '#56B4E9', '#D55E00'];
 
 /** The comparison's marks (added, changed): outline colours, the legend's as well. */
 export const DIFF_COLOR = { added: '#009E73', changed: '#E69F00' } as const;
-
-export const STANCE_COLOR = { FOR: '#009E73', AGAINST: '#D55E00', NEUTRAL: '#999999' } as const;
 
 /** Node size from engagement rank 0 (concerné) … 4 (moteur). */
 export function actorSize(rank: number, projection = false): number {
@@ -191,45 +192,10 @@ export function mapStylesheet(
         label: '',
       },
     },
-    {
-      selector: 'edge.position[stance = "FOR"]',
-      style: { 'line-color': STANCE_COLOR.FOR, 'target-arrow-color': STANCE_COLOR.FOR },
-    },
-    {
-      selector: 'edge.position[stance = "AGAINST"]',
-      style: { 'line-color': STANCE_COLOR.AGAINST, 'target-arrow-color': STANCE_COLOR.AGAINST, 'line-style': 'dashed' },
-    },
     { selector: 'edge.owns', style: { 'line-color': '#c4ccd4', width: 1, 'line-style': 'dotted', label: '' } },
-    { selector: 'edge.convergence', style: { 'line-color': '#009E73', width: projection ? 4 : 3, 'line-opacity': 0.6 } },
-    ...Object.entries(CONFLICT_STATUS_STYLE).map(([status, s]) => ({
-      selector: `edge.conflict[status = "${status}"]`,
-      style: { 'line-color': s.color, 'line-style': s.style, width: (projection ? 3 : 2) + 1, 'mid-target-arrow-shape': 'none' },
-    })),
-    {
-      selector: 'edge.conflict',
-      style: {
-        'source-arrow-shape': 'tee',
-        'target-arrow-shape': 'tee',
-        'source-arrow-color': '#D55E00',
-        'target-arrow-color': '#D55E00',
-      },
-    },
-    {
-      selector: 'edge.externality-source',
-      style: { 'line-style': 'dotted', 'line-color': '#8a6d00', 'target-arrow-shape': 'vee' },
-    },
-    {
-      selector: 'edge.externality-effect',
-      style: { 'line-style': 'dotted', 'line-color': '#8a6d00', 'target-arrow-shape': 'vee', 'target-arrow-color': '#8a6d00' },
-    },
-    {
-      selector: 'edge.externality-effect[sign = "NEGATIVE"]',
-      style: { 'line-color': '#D55E00', 'target-arrow-color': '#D55E00' },
-    },
-    {
-      selector: 'edge.cooperation',
-      style: { 'line-color': '#0072B2', width: projection ? 4 : 3, 'line-style': 'solid', 'curve-style': 'straight' },
-    },
+    // Every kind of link as linkKinds.ts describes it, the legends' swatches as well.
+    ...LINK_KINDS.map((kind) => ({ selector: kind.selector, style: linkStyle(kind, kind.color, projection, k) })),
+    { selector: 'edge.cooperation', style: { 'curve-style': 'straight' } },
     {
       selector: 'edge.influence',
       style: {
@@ -244,10 +210,6 @@ export function mapStylesheet(
     {
       selector: 'edge.leap',
       style: {
-        'line-color': '#1d2733',
-        width: projection ? 6 : 4,
-        'target-arrow-shape': 'triangle',
-        'target-arrow-color': '#1d2733',
         'font-size': font * k,
         'font-weight': 'bold',
         'text-wrap': 'wrap',

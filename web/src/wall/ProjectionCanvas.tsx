@@ -10,7 +10,7 @@ import { actorSize, baseFont } from '../map/style.ts';
 import type { ElementDef } from '../map/types.ts';
 import type { StoryDelta } from './story.ts';
 import { arrangeWallLabels } from './arrangeWallLabels.ts';
-import { viewportInside } from './fitInside.ts';
+import { viewportFilled, viewportInside } from './fitInside.ts';
 import { WALL_LABEL_PX, wallStylesheet, type WallThemeName } from './theme.ts';
 import { drawLabelsDirectly } from '../map/labelTextures.ts';
 
@@ -97,19 +97,26 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   };
   /** Whether the next frame's arrangement is needed whatever the zoom (elements, theme or size changed). */
   const labelsForced = useRef(false);
-  /** Whether the next frame also brings the last fitted elements back inside the screen (a new size or theme). */
-  const refitPending = useRef(false);
+  /**
+   * What the next frame does with the last fitted elements: brings them back inside the screen
+   * (`inside`: a new theme), or fits them again (`fit`: the canvas changed size — the legend hidden
+   * or shown, the window resized — so the map takes the room it has).
+   */
+  const refitPending = useRef<'inside' | 'fit' | null>(null);
+  /** The canvas's size when the view was last fitted. */
+  const fittedSize = useRef<{ width: number; height: number } | null>(null);
   /** The elements the view was last fitted to (the map, or a focus) and the padding used. */
   const lastFit = useRef<{ eles: Collection; padding: number } | null>(null);
   /**
    * Arranges the labels at the next frame. `zoom`: only if the zoom is not the one they were
    * arranged for; `change`: elements changed; `refit`: the screen's size or the theme changed, so
    * the labels' room did too — what was fitted is brought back inside (never after a live edit:
-   * nothing moves then).
+   * nothing moves then); `resize`: the canvas's size changed, what was fitted is fitted again.
    */
-  const scheduleLabels = (reason: 'zoom' | 'change' | 'refit' = 'change') => {
+  const scheduleLabels = (reason: 'zoom' | 'change' | 'refit' | 'resize' = 'change') => {
     if (reason !== 'zoom') labelsForced.current = true;
-    if (reason === 'refit') refitPending.current = true;
+    if (reason === 'refit' && refitPending.current === null) refitPending.current = 'inside';
+    if (reason === 'resize') refitPending.current = 'fit';
     if (labelFrame.current !== null) return;
     labelFrame.current = requestAnimationFrame(() => {
       labelFrame.current = null;
@@ -117,8 +124,16 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
       const needed = labelsForced.current || cy?.zoom() !== arrangedZoom.current;
       const refit = refitPending.current;
       labelsForced.current = false;
-      refitPending.current = false;
+      refitPending.current = null;
       if (!cy || !needed) return;
+      const size = fittedSize.current;
+      const resized = size !== null && (size.width !== cy.width() || size.height !== cy.height());
+      if (refit === 'fit' && resized && lastFit.current) {
+        // A step's move under way would land where the old size wanted: this fit replaces it.
+        cy.stop(true, false);
+        fillScreen(cy, lastFit.current.eles, lastFit.current.padding);
+        return;
+      }
       arrangeLabels(cy);
       if (refit && lastFit.current) keepInside(cy, lastFit.current.eles, lastFit.current.padding, 0);
     });
@@ -190,9 +205,36 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
       then();
     } else cy.animate(target, { duration, complete: then });
   };
+  /**
+   * Fits `eles` to a screen whose size changed, from where they are drawn now: the labels, already
+   * arranged, keep their room in pixels and the bodies take the rest — zooming in when the screen
+   * grew (fittedViewport's estimate, counting the perimeters' boxes grown with their labels, would
+   * shrink the map instead).
+   */
+  const fillScreen = (cy: Core, eles: Collection, padding: number) => {
+    const shown = eles.filter((e) => !e.removed() && !e.hasClass('story-ending'));
+    const leaves = shown.nodes().filter((n) => !n.isParent());
+    fittedSize.current = { width: cy.width(), height: cy.height() };
+    if (leaves.nonempty()) {
+      const bodiesOnly = { includeLabels: false, includeOverlays: false } as never;
+      cy.viewport(
+        viewportFilled(
+          { width: cy.width(), height: cy.height(), margin: padding / 2 },
+          cy.zoom(),
+          shown.renderedBoundingBox({ includeLabels: true, includeOverlays: false } as never),
+          leaves.renderedBoundingBox(bodiesOnly),
+          leaves.boundingBox(bodiesOnly),
+          { min: cy.minZoom(), max: cy.maxZoom() },
+        ),
+      );
+    }
+    arrangeLabels(cy);
+    keepInside(cy, eles, padding, 0);
+  };
   /** Fits `eles` to the screen, labels included, at once or over `duration` ms. */
   const fitTo = (cy: Core, eles: Collection, padding: number, duration = 0) => {
     lastFit.current = { eles, padding };
+    fittedSize.current = { width: cy.width(), height: cy.height() };
     const target = fittedViewport(cy, eles, padding);
     if (duration <= 0) {
       cy.viewport(target);
@@ -230,7 +272,8 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     });
     // A fit arranges the labels itself: its own zoom event asks for no second pass.
     cy.on('zoom', () => scheduleLabels('zoom'));
-    cy.on('resize', () => scheduleLabels('refit'));
+    // Cytoscape follows its container's size (hiding the legend widens it): the map is fitted to the new room.
+    cy.on('resize', () => scheduleLabels('resize'));
     return () => {
       if (labelFrame.current !== null) cancelAnimationFrame(labelFrame.current);
       cy.destroy();

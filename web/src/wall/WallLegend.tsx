@@ -1,11 +1,16 @@
 import { ACTOR_KINDS } from '@trame/graph/model';
 import { useI18n } from '../i18n/index.tsx';
 import { KindShape } from '../map/KindShape.tsx';
+import { LinkSwatch } from '../map/LinkSwatch.tsx';
+import { legendLineWidth } from '../map/linkKinds.ts';
 import { ACTOR_KIND_STYLE } from '../map/style.ts';
 import { legendLines } from './legendItems.ts';
 import { WALL_THEMES, type WallThemeName } from './theme.ts';
 
-/** The wall's legend, in its own column beside the map (never over it), in the theme's colours. */
+/**
+ * The wall's legend, in its own column beside the map (never over it), in the theme's colours:
+ * each link drawn as the map draws it — colour, dashes, ends (linkKinds.ts).
+ */
 export function WallLegend({ theme }: { theme: WallThemeName }) {
   const i18n = useI18n();
   const { t, enumLabel } = i18n;
@@ -24,10 +29,8 @@ export function WallLegend({ theme }: { theme: WallThemeName }) {
       <p className="wall-legend-note">{t.wallLegendEngagement}</p>
       <ul>
         {legendLines(theme, i18n).map((line) => (
-          <li key={line.label}>
-            <svg width="36" height="12" aria-hidden="true">
-              <line x1="1" y1="6" x2="35" y2="6" stroke={line.color} strokeWidth="4" strokeDasharray={line.dash} />
-            </svg>
+          <li key={line.id} data-link={line.id}>
+            <LinkSwatch drawing={line} length={52} height={22} width={legendLineWidth(line, true)} />
             {line.label}
           </li>
         ))}

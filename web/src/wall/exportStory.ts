@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
-import type { EntityType } from '@trame/graph/model';
 import { download } from '../export/download.ts';
+import { type LegendLink, legendLineWidth, type LinkWords } from '../map/linkKinds.ts';
+import { blend, drawSwatch, scaleMarks, swatchMarks, swatchSvg } from '../map/linkSwatch.ts';
 import { legendKinds, legendLines } from './legendItems.ts';
 import { WALL_THEMES, type WallThemeName } from './theme.ts';
 
@@ -26,10 +27,7 @@ export interface StoryPage {
   png: string;
 }
 
-interface Words {
-  entity(type: EntityType): string;
-  enumLabel(value: string): string;
-}
+type Words = LinkWords;
 
 const LEGEND_WIDTH = 380;
 const HEADER = 130;
@@ -49,13 +47,21 @@ export function exportFileName(title: string, date: string): string {
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The legend's rows, the same in the three exports. */
-function legendRows(theme: WallThemeName, words: Words) {
+type LegendRow =
+  | { kind: 'shape'; color: string; label: string }
+  | { kind: 'line'; color: string; label: string; link: LegendLink };
+
+/** The legend's rows, the same in the three exports: a link's swatch is the map's line (linkKinds.ts). */
+function legendRows(theme: WallThemeName, words: Words): LegendRow[] {
   return [
-    ...legendKinds(theme, words).map((k) => ({ kind: 'shape' as const, color: k.color, label: k.label, dash: undefined })),
-    ...legendLines(theme, words).map((l) => ({ kind: 'line' as const, color: l.color, label: l.label, dash: l.dash })),
+    ...legendKinds(theme, words).map((k) => ({ kind: 'shape' as const, color: k.color, label: k.label })),
+    ...legendLines(theme, words).map((l) => ({ kind: 'line' as const, color: l.color, label: l.label, link: l })),
   ];
 }
+
+/** A link's swatch in a row of the exported legend, `x`…`x + 36` wide, centred on `y` (px). */
+const rowSwatch = (link: LegendLink, x: number, y: number) =>
+  swatchMarks(link, { x, y: y - 10, length: 36, height: 20 }, legendLineWidth(link, true));
 
 /** The step as a PNG or an SVG download: title, step and date above the map, legend beside it, caption below. */
 export async function exportStepImage(cy: Core, format: 'png' | 'svg', meta: StepMeta, words: Words): Promise<void> {
@@ -74,7 +80,7 @@ export async function exportStepImage(cy: Core, format: 'png' | 'svg', meta: Ste
         const mark =
           row.kind === 'shape'
             ? `<circle cx="${w + 34}" cy="${y - 7}" r="10" fill="${row.color}" stroke="${theme.text}"/>`
-            : `<line x1="${w + 20}" y1="${y - 7}" x2="${w + 52}" y2="${y - 7}" stroke="${row.color}" stroke-width="4"${row.dash ? ` stroke-dasharray="${row.dash}"` : ''}/>`;
+            : swatchSvg(rowSwatch(row.link, w + 18, y - 7));
         return `${mark}<text x="${w + 64}" y="${y}" font-size="20">${escapeXml(row.label)}</text>`;
       })
       .join('');
@@ -119,23 +125,17 @@ ${rows}
   ctx.font = `20px ${FONT}`;
   legendRows(meta.theme, words).forEach((row, i) => {
     const y = HEADER + 30 + i * 34;
-    ctx.strokeStyle = row.kind === 'shape' ? theme.text : row.color;
-    ctx.fillStyle = row.color;
-    ctx.lineWidth = row.kind === 'shape' ? 1 : 4;
-    ctx.setLineDash(row.dash ? row.dash.split(' ').map(Number) : []);
-    ctx.beginPath();
     if (row.kind === 'shape') {
+      ctx.strokeStyle = theme.text;
+      ctx.fillStyle = row.color;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
       ctx.arc(left + 14, y - 7, 10, 0, Math.PI * 2);
       ctx.fill();
       ctx.stroke();
-    } else {
-      ctx.moveTo(left, y - 7);
-      ctx.lineTo(left + 32, y - 7);
-      ctx.stroke();
-    }
-    ctx.setLineDash([]);
+    } else drawSwatch(ctx, rowSwatch(row.link, left, y - 7));
     ctx.fillStyle = theme.text;
-    ctx.fillText(row.label, left + 44, y);
+    ctx.fillText(row.label, left + 46, y);
   });
   ctx.font = `26px ${FONT}`;
   ctx.fillText(meta.caption, 24, canvas.height / scale - 36, canvas.width / scale - 48);
@@ -185,9 +185,23 @@ export async function exportStoryPdf(
         pdf.setFillColor(...rgb(row.color));
         pdf.circle(x + 2, y - 1.2, 1.8, 'F');
       } else {
-        pdf.setDrawColor(...rgb(row.color));
-        pdf.setLineWidth(0.8);
-        pdf.line(x, y - 1.2, x + 5, y - 1.2);
+        // The row's swatch, from pixels to millimetres; a translucent line blended into the page.
+        const marks = scaleMarks(rowSwatch(row.link, 0, 0), 5.6 / 36, x, y - 1.2);
+        pdf.setDrawColor(...rgb(blend(row.color, theme.background, marks.line.opacity)));
+        pdf.setLineWidth(marks.line.width);
+        pdf.setLineDashPattern([...marks.line.dash], 0);
+        pdf.line(marks.line.x1, marks.line.y, marks.line.x2, marks.line.y);
+        pdf.setLineDashPattern([], 0);
+        pdf.setFillColor(...rgb(row.color));
+        for (const [first, ...rest] of marks.ends) {
+          let [px, py] = first!;
+          const steps = rest.map(([ex, ey]) => {
+            const step = [ex - px, ey - py];
+            [px, py] = [ex, ey];
+            return step;
+          });
+          pdf.lines(steps, first![0], first![1], [1, 1], 'F', true);
+        }
       }
       pdf.setTextColor(...rgb(theme.text));
       pdf.text(row.label, x + 7, y);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewportInside } from './fitInside.ts';
+import { viewportFilled, viewportInside } from './fitInside.ts';
 
 const screen = { width: 1000, height: 600, margin: 10 };
 const limits = { min: 0.05, max: 3 };
@@ -27,5 +27,22 @@ describe('viewportInside', () => {
     const view = viewportInside(screen, 1, bodies, bodies, bodies, limits)!;
     expect(view.zoom).toBe(1);
     expect(view.pan.x + -200).toBeCloseTo(150);
+  });
+});
+
+describe('viewportFilled', () => {
+  it('zooms in to fill a screen that grew, the labels’ room kept in pixels, centred', () => {
+    // Fitted to a 1000 px wide screen at zoom 0.5; the screen grows to 1300 px (the legend hidden).
+    const model = { x1: 0, y1: 0, x2: 1800, y2: 1000 };
+    const bodies = { x1: 40, y1: 20, x2: 940, y2: 520 };
+    const content = { x1: 10, y1: 20, x2: 990, y2: 560 };
+    const wider = { width: 1300, height: 600, margin: 10 };
+    const view = viewportFilled(wider, 0.5, content, bodies, model, limits);
+    // The height binds: 600 − 20 px of margins − 40 px of labels below, for 1000 units.
+    expect(view.zoom).toBeCloseTo(0.54);
+    expect(view.zoom).toBeGreaterThan(0.5);
+    const left = view.pan.x - 30;
+    const right = 1800 * view.zoom + view.pan.x + 50;
+    expect((left + right) / 2).toBeCloseTo(650);
   });
 });

@@ -37,13 +37,43 @@ export function viewportInside(
     content.x2 <= width - margin + slack &&
     content.y2 <= height - margin + slack;
   if (inside) return null;
+  return placed(screen, zoom, content, bodies, model, zoomLimits, zoom);
+}
+
+/**
+ * The viewport that fills the screen with a drawn map, zooming in or out, its labels' room (in
+ * pixels) kept around the bodies, centred: for a screen whose size changed (the wall's legend
+ * hidden or shown). Arguments as viewportInside's.
+ */
+export function viewportFilled(
+  screen: Screen,
+  zoom: number,
+  content: Rect,
+  bodies: Rect,
+  model: Rect,
+  zoomLimits: { min: number; max: number },
+): { zoom: number; pan: { x: number; y: number } } {
+  return placed(screen, zoom, content, bodies, model, zoomLimits, Number.POSITIVE_INFINITY);
+}
+
+/** The largest zoom up to `most` at which bodies and labels fit the screen, centred there. */
+function placed(
+  screen: Screen,
+  zoom: number,
+  content: Rect,
+  bodies: Rect,
+  model: Rect,
+  zoomLimits: { min: number; max: number },
+  most: number,
+): { zoom: number; pan: { x: number; y: number } } {
+  const { width, height, margin } = screen;
   const left = Math.max(0, bodies.x1 - content.x1);
   const right = Math.max(0, content.x2 - bodies.x2);
   const top = Math.max(0, bodies.y1 - content.y1);
   const bottom = Math.max(0, content.y2 - bodies.y2);
   const modelW = Math.max(model.x2 - model.x1, 1e-6);
   const modelH = Math.max(model.y2 - model.y1, 1e-6);
-  let next = Math.min(zoom, (width - 2 * margin - left - right) / modelW, (height - 2 * margin - top - bottom) / modelH);
+  let next = Math.min(most, (width - 2 * margin - left - right) / modelW, (height - 2 * margin - top - bottom) / modelH);
   if (!(next > 0)) {
     // Labels alone fill the screen: shrink the whole drawing instead.
     const ratio = Math.min((width - 2 * margin) / (content.x2 - content.x1), (height - 2 * margin) / (content.y2 - content.y1));

@@ -1,5 +1,6 @@
-import { ACTOR_KINDS, CONFLICT_STATUSES } from '@trame/graph/model';
+import { ACTOR_KINDS } from '@trame/graph/model';
 import { describe, expect, it } from 'vitest';
+import { LINK_KINDS } from '../map/linkKinds.ts';
 import { contrastRatio, WALL_THEMES, wallStylesheet } from './theme.ts';
 
 describe('the wall’s themes', () => {
@@ -15,17 +16,8 @@ describe('the wall’s themes', () => {
       expect(contrastRatio(theme.text, theme.labelBackground)).toBeGreaterThanOrEqual(4.5);
       expect(contrastRatio(theme.text, theme.perimeterFill)).toBeGreaterThanOrEqual(4.5);
       for (const kind of ACTOR_KINDS) expect(contrastRatio(theme.kinds[kind]!, theme.background), kind).toBeGreaterThanOrEqual(3);
-      for (const status of CONFLICT_STATUSES)
-        expect(contrastRatio(theme.conflicts[status]!, theme.background), status).toBeGreaterThanOrEqual(3);
-      for (const color of [
-        theme.stanceFor,
-        theme.stanceAgainst,
-        theme.convergence,
-        theme.cooperation,
-        theme.externality,
-        theme.leap,
-      ])
-        expect(contrastRatio(color, theme.background), color).toBeGreaterThanOrEqual(3);
+      for (const kind of LINK_KINDS)
+        expect(contrastRatio(theme.links[kind.id], theme.background), kind.id).toBeGreaterThanOrEqual(3);
     });
   }
 

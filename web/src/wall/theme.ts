@@ -1,3 +1,4 @@
+import { LINK_KINDS, type LinkKindId } from '../map/linkKinds.ts';
 import { mapStylesheet } from '../map/style.ts';
 
 /**
@@ -21,14 +22,9 @@ export interface WallTheme {
   perimeterFill: string;
   perimeterBorder: string;
   kinds: Record<string, string>;
-  stanceFor: string;
-  stanceAgainst: string;
-  convergence: string;
-  cooperation: string;
+  /** Each kind of link's colour (its dashes and ends are the editor's: linkKinds.ts). */
+  links: Record<LinkKindId, string>;
   influence: string;
-  externality: string;
-  leap: string;
-  conflicts: Record<string, string>;
   /** What a step brought in (a halo while it fades in). */
   highlight: string;
 }
@@ -54,20 +50,21 @@ export const WALL_THEMES: Record<WallThemeName, WallTheme> = {
       TIERS: '#6B6B6B',
       FINANCEUR: '#C04F00',
     },
-    stanceFor: '#007A5A',
-    stanceAgainst: '#B34700',
-    convergence: '#007A5A',
-    cooperation: '#0072B2',
-    influence: '#6B7682',
-    externality: '#7A6000',
-    leap: '#111820',
-    conflicts: {
-      IDENTIFIE: '#B34700',
-      MIS_AU_TRAVAIL: '#8F5A00',
-      ARBITRE: '#0072B2',
-      DEPASSE: '#6B6B6B',
-      PERSISTANT: '#8B0000',
+    links: {
+      'position-for': '#007A5A',
+      'position-against': '#B34700',
+      convergence: '#007A5A',
+      cooperation: '#0072B2',
+      'conflict-identified': '#B34700',
+      'conflict-worked': '#8F5A00',
+      'conflict-arbitrated': '#A4447F',
+      'conflict-overcome': '#6B6B6B',
+      'conflict-persistent': '#8B0000',
+      externality: '#7A6000',
+      'externality-negative': '#B34700',
+      leap: '#111820',
     },
+    influence: '#6B7682',
     highlight: '#007A5A',
   },
   dark: {
@@ -90,20 +87,21 @@ export const WALL_THEMES: Record<WallThemeName, WallTheme> = {
       TIERS: '#B5B5B5',
       FINANCEUR: '#FF8A3D',
     },
-    stanceFor: '#2FCB9C',
-    stanceAgainst: '#FF8A3D',
-    convergence: '#2FCB9C',
-    cooperation: '#4FB3F0',
-    influence: '#8d99a6',
-    externality: '#E0C341',
-    leap: '#f3f6f9',
-    conflicts: {
-      IDENTIFIE: '#FF8A3D',
-      MIS_AU_TRAVAIL: '#F2C14E',
-      ARBITRE: '#4FB3F0',
-      DEPASSE: '#9aa3ad',
-      PERSISTANT: '#FF6B6B',
+    links: {
+      'position-for': '#2FCB9C',
+      'position-against': '#FF8A3D',
+      convergence: '#2FCB9C',
+      cooperation: '#4FB3F0',
+      'conflict-identified': '#FF8A3D',
+      'conflict-worked': '#F2C14E',
+      'conflict-arbitrated': '#E597C6',
+      'conflict-overcome': '#9aa3ad',
+      'conflict-persistent': '#FF6B6B',
+      externality: '#E0C341',
+      'externality-negative': '#FF8A3D',
+      leap: '#f3f6f9',
     },
+    influence: '#8d99a6',
     highlight: '#2FCB9C',
   },
 };
@@ -160,9 +158,9 @@ export function wallStylesheet(themeName: WallThemeName, labelScale = 1): Style[
     { selector: 'node.objective[?confidential]', style: { 'background-color': theme.objectiveFill } },
     {
       selector: 'node.externality',
-      style: { 'background-color': theme.objectiveFill, 'border-color': theme.externality },
+      style: { 'background-color': theme.objectiveFill, 'border-color': theme.links.externality },
     },
-    { selector: 'node.externality[sign = "NEGATIVE"]', style: { 'border-color': theme.stanceAgainst } },
+    { selector: 'node.externality[sign = "NEGATIVE"]', style: { 'border-color': theme.links['externality-negative'] } },
     {
       selector: ':parent',
       style: {
@@ -182,34 +180,20 @@ export function wallStylesheet(themeName: WallThemeName, labelScale = 1): Style[
         'text-background-color': theme.labelBackground,
       },
     },
-    {
-      selector: 'edge.position[stance = "FOR"]',
-      style: { 'line-color': theme.stanceFor, 'target-arrow-color': theme.stanceFor },
-    },
-    {
-      selector: 'edge.position[stance = "AGAINST"]',
-      style: { 'line-color': theme.stanceAgainst, 'target-arrow-color': theme.stanceAgainst },
-    },
     { selector: 'edge.owns', style: { 'line-color': theme.influence } },
-    { selector: 'edge.convergence', style: { 'line-color': theme.convergence } },
-    ...Object.entries(theme.conflicts).map(([status, color]) => ({
-      selector: `edge.conflict[status = "${status}"]`,
-      style: { 'line-color': color, 'source-arrow-color': color, 'target-arrow-color': color },
-    })),
-    {
-      selector: 'edge.externality-source, edge.externality-effect',
-      style: { 'line-color': theme.externality, 'target-arrow-color': theme.externality },
-    },
-    {
-      selector: 'edge.externality-effect[sign = "NEGATIVE"]',
-      style: { 'line-color': theme.stanceAgainst, 'target-arrow-color': theme.stanceAgainst },
-    },
-    { selector: 'edge.cooperation', style: { 'line-color': theme.cooperation } },
+    // Every kind of link in the theme's colour: its dashes and ends stay the editor's (linkKinds.ts).
+    ...LINK_KINDS.map((kind) => {
+      const color = theme.links[kind.id];
+      return {
+        selector: kind.selector,
+        style: { 'line-color': color, 'source-arrow-color': color, 'target-arrow-color': color },
+      };
+    }),
     { selector: 'edge.influence', style: { 'line-color': theme.influence, 'target-arrow-color': theme.influence } },
     // A leap crosses from one perimeter to another: drawn over them, its caption is never hidden by a perimeter.
     {
       selector: 'edge.leap',
-      style: { 'line-color': theme.leap, 'target-arrow-color': theme.leap, color: theme.text, 'z-compound-depth': 'top' },
+      style: { color: theme.text, 'z-compound-depth': 'top' },
     },
     // Labels placed beside their node where below was taken (wallLabels.ts); margins as below's.
     { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': -4 * labelScale } },

@@ -1,6 +1,6 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshotPath } from '../support/browser.ts';
+import { placeholderWidth, screenshotPath } from '../support/browser.ts';
 import { useBrowserApp } from '../support/app.ts';
 import { LAPTOP, openProject } from '../support/editor.ts';
 
@@ -56,14 +56,7 @@ describe('the editor’s header on a laptop', () => {
       expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
       expect((await toolbar.boundingBox())!.height).toBeLessThan(45);
       // The search field's placeholder shows whole: its text, measured in the field's font, fits the field's content box.
-      const search = await toolbar.locator('input[type="search"]').evaluate((input) => {
-        const field = input as HTMLInputElement;
-        const style = getComputedStyle(field);
-        const context = document.createElement('canvas').getContext('2d')!;
-        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-        const inner = field.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
-        return { text: context.measureText(field.placeholder).width, inner };
-      });
+      const search = await placeholderWidth(toolbar.locator('input[type="search"]'));
       expect(search.text, 'placeholder width vs the field').toBeLessThanOrEqual(search.inner);
       // The header: the links with « Piloter les murs », then the toolbar — two rows.
       const header = (await page.locator('.project-header').boundingBox())!;

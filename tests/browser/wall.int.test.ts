@@ -333,6 +333,12 @@ describe('the wall', () => {
 
   it('names its code in its HTML: the page and Cytoscape are fetched with the app’s code, not after it has run', async () => {
     const page = await t.newPage(WALL);
+    // The app's entry arrives 1.5 s late (a slow network): what leaves before it does owes nothing
+    // to the app's code, whatever the machine's speed (a race on a local server otherwise).
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     const response = await page.goto(`${t.base}/projets/prj-marche/mur`);
     const html = (await response?.text()) ?? '';
     const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]!);

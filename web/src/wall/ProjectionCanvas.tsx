@@ -60,6 +60,26 @@ export interface ProjectionCanvasProps {
   label: string;
 }
 
+/**
+ * What fitInside.ts reads of `eles` as drawn now — the screen (margin: half the padding), the
+ * zoom, the drawing with its labels (screen px), the nodes' bodies (screen px and drawing units)
+ * and the zoom limits — or null when no node of them is shown (an ending one is not).
+ */
+function drawnNow(cy: Core, eles: Collection, padding: number): Parameters<typeof viewportFilled> | null {
+  const shown = eles.filter((e) => !e.removed() && !e.hasClass('story-ending'));
+  const leaves = shown.nodes().filter((n) => !n.isParent());
+  if (leaves.empty()) return null;
+  const bodiesOnly = { includeLabels: false, includeOverlays: false } as never;
+  return [
+    { width: cy.width(), height: cy.height(), margin: padding / 2 },
+    cy.zoom(),
+    shown.renderedBoundingBox({ includeLabels: true, includeOverlays: false } as never),
+    leaves.renderedBoundingBox(bodiesOnly),
+    leaves.boundingBox(bodiesOnly),
+    { min: cy.minZoom(), max: cy.maxZoom() },
+  ];
+}
+
 function leafPositions(cy: Core): Positions {
   const positions: Positions = {};
   cy.nodes()
@@ -180,18 +200,9 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
    * grows with its members' labels, which the estimate does not know. At most `rounds` moves.
    */
   const keepInside = (cy: Core, eles: Collection, padding: number, duration: number, rounds = 2) => {
-    const shown = eles.filter((e) => !e.removed() && !e.hasClass('story-ending'));
-    const leaves = shown.nodes().filter((n) => !n.isParent());
-    if (leaves.empty() || rounds <= 0) return;
-    const bodiesOnly = { includeLabels: false, includeOverlays: false } as never;
-    const target = viewportInside(
-      { width: cy.width(), height: cy.height(), margin: padding / 2 },
-      cy.zoom(),
-      shown.renderedBoundingBox({ includeLabels: true, includeOverlays: false } as never),
-      leaves.renderedBoundingBox(bodiesOnly),
-      leaves.boundingBox(bodiesOnly),
-      { min: cy.minZoom(), max: cy.maxZoom() },
-    );
+    const drawn = drawnNow(cy, eles, padding);
+    if (!drawn || rounds <= 0) return;
+    const target = viewportInside(...drawn);
     if (!target) return;
     // The labels' arrangement is in the drawing's units: a move alone leaves it as it is.
     const zoomed = target.zoom !== cy.zoom();
@@ -212,22 +223,9 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
    * shrink the map instead).
    */
   const fillScreen = (cy: Core, eles: Collection, padding: number) => {
-    const shown = eles.filter((e) => !e.removed() && !e.hasClass('story-ending'));
-    const leaves = shown.nodes().filter((n) => !n.isParent());
     fittedSize.current = { width: cy.width(), height: cy.height() };
-    if (leaves.nonempty()) {
-      const bodiesOnly = { includeLabels: false, includeOverlays: false } as never;
-      cy.viewport(
-        viewportFilled(
-          { width: cy.width(), height: cy.height(), margin: padding / 2 },
-          cy.zoom(),
-          shown.renderedBoundingBox({ includeLabels: true, includeOverlays: false } as never),
-          leaves.renderedBoundingBox(bodiesOnly),
-          leaves.boundingBox(bodiesOnly),
-          { min: cy.minZoom(), max: cy.maxZoom() },
-        ),
-      );
-    }
+    const drawn = drawnNow(cy, eles, padding);
+    if (drawn) cy.viewport(viewportFilled(...drawn));
     arrangeLabels(cy);
     keepInside(cy, eles, padding, 0);
   };

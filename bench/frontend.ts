@@ -10,7 +10,7 @@
  * (the first opening of a map).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -206,8 +206,24 @@ export async function runFrontEnd(
           const cdp = await context.newCDPSession(page);
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.BENCH_CPU_THROTTLE) });
         }
+        // BENCH_PROFILE_DIR: a CPU profile of each visit's page (.cpuprofile, for Chromium's DevTools).
+        const profiler = process.env.BENCH_PROFILE_DIR && !sizeOnly ? await context.newCDPSession(page) : null;
+        if (profiler) {
+          await profiler.send('Profiler.enable');
+          await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+          await profiler.send('Profiler.start');
+        }
         const errors: string[] = [];
         page.on('pageerror', (error) => errors.push(error.message));
+        // The GraphQL operations the page asked for, in order (their times are in `requests`).
+        const operations: string[] = [];
+        page.on('request', (request) => {
+          if (!request.url().endsWith('/graphql')) return;
+          const body = request.postData() ?? '';
+          operations.push(
+            /(?:query|mutation|subscription)\s+(\w+)/.exec(body)?.[1] ?? (request.method() === 'GET' ? 'GET' : '?'),
+          );
+        });
         await page.goto(url, { waitUntil: 'commit' });
         try {
           await page.waitForFunction(
@@ -228,6 +244,12 @@ export async function runFrontEnd(
           );
         }
         const marks = (await page.evaluate('window.__bench')) as Marks;
+        if (profiler) {
+          const { profile } = await profiler.send('Profiler.stop');
+          mkdirSync(process.env.BENCH_PROFILE_DIR!, { recursive: true });
+          const name = `${new URL(url).pathname.replace(/\W+/g, '-')}${new URL(url).search.replace(/\W+/g, '-')}-${Date.now()}`;
+          writeFileSync(join(process.env.BENCH_PROFILE_DIR!, `${name.slice(0, 120)}.cpuprofile`), JSON.stringify(profile));
+        }
         if (sizeOnly) {
           const [width, height] = (await page.evaluate('[window.__trameCy.width(), window.__trameCy.height()]')) as number[];
           return { ...marks, width: width!, height: height! };
@@ -235,6 +257,7 @@ export async function runFrontEnd(
         marks.requests = (await page.evaluate(
           "performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, Math.round(e.startTime), Math.round(e.responseEnd)])",
         )) as [string, number, number][];
+        marks.operations = operations;
         return marks;
       } finally {
         await context.close();

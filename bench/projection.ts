@@ -5,6 +5,7 @@
 // harness of bench/frontend.ts. Writes bench/results/projection.{json,md}.
 //
 //   npm run bench:projection      BENCH_FE_RUNS=3  BENCH_SKIP_WEB_BUILD=1  BENCH_FE_SIZES=500,2000,5000
+//   BENCH_PROFILE_DIR=/tmp/prof   also writes a CPU profile of each page (.cpuprofile; slows the pages, so not for figures)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { createApiToken, createDriver, createUser, grantRole, Graph } from '@trame/graph';

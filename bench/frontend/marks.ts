@@ -29,6 +29,8 @@ export interface BenchMarks {
   frameMs: number | null;
   /** Requests of the page: [url path, start, end] (ms since navigation start), filled in by the bench. */
   requests?: [string, number, number][];
+  /** The page's GraphQL operations by name, in the order asked (filled in by the bench). */
+  operations?: string[];
 }
 
 /**

@@ -331,6 +331,31 @@ describe('the wall', () => {
     await page.close();
   });
 
+  it('opens without a loading screen and reads its map once: no Suspense fallback shown, no second read of the map as it is drawn', async () => {
+    const page = await t.newPage(WALL);
+    // Whether the app ever showed a page's Suspense fallback (App.tsx: <main aria-busy="true">).
+    await page.addInitScript(() => {
+      const seen = window as unknown as { __fallbackShown?: boolean };
+      new MutationObserver(() => {
+        if (document.querySelector('main[aria-busy="true"]')) seen.__fallbackShown = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (!request.url().endsWith('/graphql') || !/query ProjectView\b/.test(body)) return;
+      reads.push(JSON.stringify((JSON.parse(body) as { variables?: unknown }).variables));
+    });
+    await page.goto(`${t.base}/projets/prj-archipel/mur`);
+    await settle(page);
+    // A second read of the map of now came right after the page mounted, while the map was laid out.
+    await page.waitForTimeout(1500);
+    const now = reads.filter((variables) => (JSON.parse(variables) as { asOf: unknown }).asOf === null);
+    expect(now, JSON.stringify(reads)).toHaveLength(1);
+    expect(await page.evaluate(() => (window as unknown as { __fallbackShown?: boolean }).__fallbackShown ?? false)).toBe(false);
+    await page.close();
+  });
+
   it('names its code in its HTML: the page and Cytoscape are fetched with the app’s code, not after it has run', async () => {
     const page = await t.newPage(WALL);
     // The app's entry arrives 1.5 s late (a slow network): what leaves before it does owes nothing

@@ -1,10 +1,11 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { createQueryClient } from './api/queryClient.ts';
-import { loadProjectionPage, takeOpeningRead } from './api/openingRead.ts';
+import { projectionPageCode, takeOpeningRead, wallPageCode } from './api/openingRead.ts';
 import { projectViewQuery } from './api/useProjectView.ts';
 import { hasWallSecret } from './api/wallCredential.ts';
 import { AppLink } from './components/AppLink.tsx';
+import { lazyPage, useLoadedPage } from './components/lazyPage.tsx';
 import { UserMenu } from './components/access/UserMenu.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { navigate, useRoute } from './navigation.ts';
@@ -16,9 +17,11 @@ import { homeHref, parseRoute, signInHref } from './routes.ts';
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const SignInPage = lazy(() => import('./pages/sign-in/SignInPage.tsx').then((m) => ({ default: m.SignInPage })));
 const ProjectPage = lazy(() => import('./pages/project/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
-const loadWall = () => import('./pages/wall/WallPage.tsx');
-const ProjectionPage = lazy(() => loadProjectionPage().then((m) => ({ default: m.ProjectionPage })));
-const WallPage = lazy(() => loadWall().then((m) => ({ default: m.WallPage })));
+// The wall's two pages draw at once when main.tsx has waited for their code (Shell, useLoadedPage).
+const pickProjection = (m: typeof import('./pages/wall/ProjectionPage.tsx')) => m.ProjectionPage;
+const pickWall = (m: typeof import('./pages/wall/WallPage.tsx')) => m.WallPage;
+const LazyProjectionPage = lazyPage(projectionPageCode, pickProjection);
+const LazyWallPage = lazyPage(wallPageCode, pickWall);
 const ProjectAnalysisPage = lazy(() =>
   import('./pages/project-analysis/ProjectAnalysisPage.tsx').then((m) => ({ default: m.ProjectAnalysisPage })),
 );
@@ -52,16 +55,18 @@ function toSignIn(): void {
 function startOpeningPage(queryClient: QueryClient): void {
   const route = parseRoute(window.location.pathname, window.location.search);
   if (route.page === 'projection') {
-    void loadProjectionPage();
+    void projectionPageCode.load();
     const query = projectViewQuery(route.projectId, null, true);
     const started = takeOpeningRead(route.projectId);
     void queryClient.prefetchQuery(started ? { ...query, queryFn: () => started } : query);
-  } else if (route.page === 'wall') void loadWall();
+  } else if (route.page === 'wall') void wallPageCode.load();
 }
 
 function Shell() {
   const route = useRoute();
   const { lang, setLang, t } = useI18n();
+  const ProjectionPage = useLoadedPage(projectionPageCode, pickProjection, LazyProjectionPage);
+  const WallPage = useLoadedPage(wallPageCode, pickWall, LazyWallPage);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);

@@ -13,9 +13,10 @@ const render = () =>
       <App />
     </StrictMode>,
   );
-// On the projection route the first render waits for the page's code (loading already): rendered
-// before, the page would show Suspense's fallback, and React holds a fallback's replacement at
-// least 300 ms after it appeared — the wall's first map came that much later (issue 14's figure).
-// A failed load renders anyway: the lazy page reports it.
+// On the wall's routes the first render waits for the page's code (loading already), and App draws
+// the page in that render (components/lazyPage.tsx): rendered before, the page would show
+// Suspense's fallback, and React holds a fallback's replacement at least 300 ms after it
+// appeared — the wall's first map came that much later (issue 14's figure). A failed load
+// renders anyway: the lazy page reports it.
 if (openingPage) openingPage.then(render, render);
 else render();

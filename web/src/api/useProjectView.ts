@@ -14,6 +14,13 @@ export interface ProjectViewOptions {
   refetchInterval?: number | false;
   /** False: the map and header only, never the other lists (the wall shows none of them). */
   lists?: boolean;
+  /**
+   * How long a map read stays fresh (ms; TanStack Query's staleTime, 0 by default): a fresh map is
+   * not read again when a view mounts. The wall's is kept current by live updates, so its opening
+   * read (started before the page rendered, App.tsx) is not asked for a second time as its first
+   * map is laid out — that duplicate cost the server and the page's main thread during the layout.
+   */
+  staleTime?: number;
 }
 
 /**
@@ -49,6 +56,7 @@ export function useProjectView(
     enabled,
     placeholderData: keepPreviousData,
     refetchInterval,
+    staleTime: options.staleTime ?? 0,
   });
   const mapHere = map.data !== undefined && !map.isPlaceholderData;
   const lists = useQuery({

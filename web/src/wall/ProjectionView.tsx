@@ -50,7 +50,12 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   const canvas = useRef<ProjectionCanvasHandle>(null);
   const nameBox = useRef<HTMLInputElement>(null);
 
-  const base = useProjectView(projectId, null, true, { refetchInterval: WALL_FALLBACK_REFRESH_MS, lists: false });
+  // Fresh as long as the fallback's period: live updates keep it current (no second read at mount).
+  const base = useProjectView(projectId, null, true, {
+    refetchInterval: WALL_FALLBACK_REFRESH_MS,
+    staleTime: WALL_FALLBACK_REFRESH_MS,
+    lists: false,
+  });
   const milestones = useMemo(() => storyMilestones(base.data), [base.data]);
   const story = useWallStory(milestones);
   // Everyone's edits, live, patch the map of now in the useProjectView cache (ADR 0010); the

@@ -46,7 +46,12 @@ export function useProjectStory(
   /** False: the previous step's map is not read yet (the wall's first map is drawn first; the caption follows). */
   comparing = true,
 ) {
-  const base = useProjectView(projectId, null, true, { enabled, refetchInterval: WALL_FALLBACK_REFRESH_MS, lists: false });
+  const base = useProjectView(projectId, null, true, {
+    enabled,
+    refetchInterval: WALL_FALLBACK_REFRESH_MS,
+    staleTime: WALL_FALLBACK_REFRESH_MS,
+    lists: false,
+  });
   const step = steps?.[stepIndex] ?? null;
   const previousStep = steps && stepIndex > 0 ? steps[stepIndex - 1]! : null;
   const current = useProjectView(projectId, step?.asOf ?? null, true, { enabled: enabled && Boolean(step?.asOf), lists: false });

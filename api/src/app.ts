@@ -16,7 +16,10 @@ import { registerOidc } from './plugins/oidc.ts';
 import { createPagePreloads } from './plugins/page-preloads.ts';
 import type { OidcConfig } from './config.ts';
 
-export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export /** A file of the web build's assets/ folder named with its content's hash (vite: name-<hash>.ext). */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.(?:js|css|woff2?|svg|png)$/;
+
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const READY_TIMEOUT_MS = 1_500;
 
 export interface AppOptions {
@@ -94,7 +97,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir && existsSync(`${webDir}/index.html`)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webDir, wildcard: true });
+    // The build's assets carry their content's hash in their names: cached for good (a wall that
+    // reloads asks for none of its code again); anything else is checked each time.
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: true,
+      setHeaders: (reply, path) => {
+        if (HASHED_ASSET.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     // Client-side routes (/projets/…) all load the single page; a map page's names its chunks.
     const pagePreloads = createPagePreloads(webDir);
     app.setNotFoundHandler((req, reply) => {

@@ -16,11 +16,10 @@ import { registerOidc } from './plugins/oidc.ts';
 import { createPagePreloads } from './plugins/page-preloads.ts';
 import type { OidcConfig } from './config.ts';
 
-export /** A file of the web build's assets/ folder named with its content's hash (vite: name-<hash>.ext). */
-const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.(?:js|css|woff2?|svg|png)$/;
-
-const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const READY_TIMEOUT_MS = 1_500;
+/** A file of the web build's assets/ folder named with its content's hash (vite: name-<hash>.ext). */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.(?:js|css|woff2?|svg|png)$/;
 
 export interface AppOptions {
   graph: Graph;

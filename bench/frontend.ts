@@ -218,11 +218,10 @@ export async function runFrontEnd(
         // The GraphQL operations the page asked for, in order (their times are in `requests`).
         const operations: string[] = [];
         page.on('request', (request) => {
-          if (!request.url().endsWith('/graphql')) return;
-          const body = request.postData() ?? '';
-          operations.push(
-            /(?:query|mutation|subscription)\s+(\w+)/.exec(body)?.[1] ?? (request.method() === 'GET' ? 'GET' : '?'),
-          );
+          const address = new URL(request.url());
+          if (address.pathname !== '/graphql') return;
+          const text = request.postData() ?? address.searchParams.get('query') ?? '';
+          operations.push(/(?:query|mutation|subscription)\s+(\w+)/.exec(text)?.[1] ?? '?');
         });
         await page.goto(url, { waitUntil: 'commit' });
         try {

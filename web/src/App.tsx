@@ -46,20 +46,17 @@ function toSignIn(): void {
 }
 
 /**
- * What the opening page needs, started before React first renders: the projection's code and
- * its project read go out together (not the read after the code, as rendering would ask) — the
- * read main.tsx started before this code loaded (api/openingRead.ts), put in the cache under the
- * page's query key — and the wall link's page code. Both are what the pages ask for anyway
- * (same chunk, same query key).
+ * The projection's project read, put in the cache under the page's query key before React first
+ * renders: the read main.tsx started before this code loaded (api/openingRead.ts), or one started
+ * now. The wall's page code was started there too (openingRead.ts `startOpeningRead`).
  */
 function startOpeningPage(queryClient: QueryClient): void {
   const route = parseRoute(window.location.pathname, window.location.search);
   if (route.page === 'projection') {
-    void projectionPageCode.load();
     const query = projectViewQuery(route.projectId, null, true);
     const started = takeOpeningRead(route.projectId);
     void queryClient.prefetchQuery(started ? { ...query, queryFn: () => started } : query);
-  } else if (route.page === 'wall') void wallPageCode.load();
+  }
 }
 
 function Shell() {

@@ -11,7 +11,7 @@ import { focusIds, matchByName } from './focus.ts';
 import { ProjectionCanvas, type ProjectionCanvasHandle } from './ProjectionCanvas.tsx';
 import { captionPhrases, keyAction, NOW_KEY, type CaptionWords, type StoryStep } from './story.ts';
 import type { WallThemeName } from './theme.ts';
-import { storyMilestones, useProjectStory, WALL_FALLBACK_REFRESH_MS } from './useStoryData.ts';
+import { storyMilestones, useProjectStory, WALL_NOW_VIEW } from './useStoryData.ts';
 import { useWallStory } from './useWallStory.ts';
 import { WallLegend } from './WallLegend.tsx';
 
@@ -50,12 +50,7 @@ export function ProjectionView({ projectId, subtitle, onRefused, webgl = false }
   const canvas = useRef<ProjectionCanvasHandle>(null);
   const nameBox = useRef<HTMLInputElement>(null);
 
-  // Fresh as long as the fallback's period: live updates keep it current (no second read at mount).
-  const base = useProjectView(projectId, null, true, {
-    refetchInterval: WALL_FALLBACK_REFRESH_MS,
-    staleTime: WALL_FALLBACK_REFRESH_MS,
-    lists: false,
-  });
+  const base = useProjectView(projectId, null, true, WALL_NOW_VIEW);
   const milestones = useMemo(() => storyMilestones(base.data), [base.data]);
   const story = useWallStory(milestones);
   // Everyone's edits, live, patch the map of now in the useProjectView cache (ADR 0010); the

@@ -20,6 +20,17 @@ import {
  */
 export const WALL_FALLBACK_REFRESH_MS = 60_000;
 
+/**
+ * How the wall reads its map of now (useProjectView's options; every observer of it alike): the
+ * slow fallback refetch; fresh as long as its period — live updates keep it current, so the
+ * opening read is not asked again when the page mounts; no editor lists.
+ */
+export const WALL_NOW_VIEW = {
+  refetchInterval: WALL_FALLBACK_REFRESH_MS,
+  staleTime: WALL_FALLBACK_REFRESH_MS,
+  lists: false,
+} as const;
+
 /** The project's milestones as the story's (name and day), from its view. */
 export function storyMilestones(data: { project: object } | null | undefined): StoryMilestone[] {
   return (
@@ -46,12 +57,7 @@ export function useProjectStory(
   /** False: the previous step's map is not read yet (the wall's first map is drawn first; the caption follows). */
   comparing = true,
 ) {
-  const base = useProjectView(projectId, null, true, {
-    enabled,
-    refetchInterval: WALL_FALLBACK_REFRESH_MS,
-    staleTime: WALL_FALLBACK_REFRESH_MS,
-    lists: false,
-  });
+  const base = useProjectView(projectId, null, true, { ...WALL_NOW_VIEW, enabled });
   const step = steps?.[stepIndex] ?? null;
   const previousStep = steps && stepIndex > 0 ? steps[stepIndex - 1]! : null;
   const current = useProjectView(projectId, step?.asOf ?? null, true, { enabled: enabled && Boolean(step?.asOf), lists: false });

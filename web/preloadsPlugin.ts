@@ -7,7 +7,10 @@ import { PRELOADED_PAGES } from './src/pagePreloads.ts';
 export interface PagePreload {
   pattern: string;
   files: string[];
-  /** A classic script to run first (the page's early read, src/api/openingEarly.ts), or absent. */
+  /**
+   * A classic script to run first (the page's early read, src/api/openingEarly.ts), or absent. It
+   * also asks for `files` itself, after its read (openingEarly.ts `preloadModules`).
+   */
   script?: string;
 }
 
@@ -15,7 +18,7 @@ export interface PagePreload {
  * src/api/openingEarly.ts as one small classic script (no imports, no module: it runs as soon as
  * it arrives, before the app's modules are all there), named by its content's hash.
  */
-async function earlyScript(root: string): Promise<{ fileName: string; source: string }> {
+async function earlyScript(root: string, files: readonly string[]): Promise<{ fileName: string; source: string }> {
   // PROJECT_VIEW is built from the model at run time: computed here (bundled, then run) and
   // written into the script as text, so the script carries no model.
   const documents = await build({
@@ -32,7 +35,8 @@ async function earlyScript(root: string): Promise<{ fileName: string; source: st
   const result = await build({
     stdin: {
       // The document as the app sends it (the same text, so the same request and cache key).
-      contents: `import { sendEarlyRead } from './src/api/openingEarly.ts'; sendEarlyRead(window.location, window, ${JSON.stringify(PROJECT_VIEW)});`,
+      // Then the page's modules, once the read has left (preloadModules).
+      contents: `import { preloadModules, sendEarlyRead } from './src/api/openingEarly.ts'; sendEarlyRead(window.location, window, ${JSON.stringify(PROJECT_VIEW)}); preloadModules(document, ${JSON.stringify(files)});`,
       resolveDir: root,
       loader: 'ts',
     },
@@ -86,15 +90,21 @@ export function preloadsPlugin(): Plugin {
       const entry = chunks.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
       if (!entry) this.error('no entry chunk');
       const loaded = closure(entry);
-      const early = await earlyScript(root);
-      this.emitFile({ type: 'asset', fileName: early.fileName, source: early.source });
-      const preloads: PagePreload[] = PRELOADED_PAGES.map(({ pattern, module, early: withEarly }) => {
+      const preloads: PagePreload[] = [];
+      for (const { pattern, module, early: withEarly } of PRELOADED_PAGES) {
         const id = `${root}/${module}`;
         const page = chunks.find((chunk) => chunk.type === 'chunk' && chunk.facadeModuleId?.replace(/\\/g, '/') === id);
         if (!page) this.error(`no chunk of its own for ${module}: is it still imported lazily?`);
         const files = [...closure(page)].filter((file) => !loaded.has(file)).map((file) => `/${file}`);
-        return withEarly ? { pattern, files, script: `/${early.fileName}` } : { pattern, files };
-      });
+        if (!withEarly) {
+          preloads.push({ pattern, files });
+          continue;
+        }
+        // The page's early script asks for its modules itself, after its read (openingEarly.ts).
+        const early = await earlyScript(root, files);
+        this.emitFile({ type: 'asset', fileName: early.fileName, source: early.source });
+        preloads.push({ pattern, files, script: `/${early.fileName}` });
+      }
       this.emitFile({ type: 'asset', fileName: 'preloads.json', source: `${JSON.stringify(preloads, null, 2)}\n` });
     },
   };

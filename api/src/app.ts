@@ -11,7 +11,7 @@ import { registerBookmarks } from './plugins/bookmarks.ts';
 import { registerExchangeFiles } from './plugins/exchange-files.ts';
 import { registerSignIn, SIGN_IN_LIMITS } from './plugins/sign-in.ts';
 import { registerGraph } from './plugins/graph.ts';
-import { DEFAULT_REQUEST_TIMEOUT_MS, registerSecurity, type SecurityOptions } from './plugins/security.ts';
+import { allowScripts, DEFAULT_REQUEST_TIMEOUT_MS, registerSecurity, type SecurityOptions } from './plugins/security.ts';
 import { registerOidc } from './plugins/oidc.ts';
 import { createPagePreloads } from './plugins/page-preloads.ts';
 import type { OidcConfig } from './config.ts';
@@ -109,8 +109,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const pagePreloads = createPagePreloads(webDir);
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/graphql') && req.headers.accept?.includes('text/html')) {
-        const html = pagePreloads(req.url.split('?')[0] ?? '');
-        if (html !== null) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+        const page = pagePreloads(req.url.split('?')[0] ?? '');
+        if (page !== null) {
+          allowScripts(reply, page.scriptSources);
+          return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page.html);
+        }
         return reply.sendFile('index.html');
       }
       return reply.code(404).send({ error: 'not found' });

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,9 +11,11 @@ const INDEX =
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function webDir(preloads: unknown): string {
+function webDir(preloads: unknown, assets: Record<string, string> = {}): string {
   dir = mkdtempSync(join(tmpdir(), 'trame-preloads-'));
   writeFileSync(join(dir, 'index.html'), INDEX);
+  mkdirSync(join(dir, 'assets'));
+  for (const [name, text] of Object.entries(assets)) writeFileSync(join(dir, 'assets', name), text);
   if (preloads !== undefined) writeFileSync(join(dir, 'preloads.json'), JSON.stringify(preloads));
   return dir;
 }
@@ -22,7 +25,7 @@ describe('createPagePreloads', () => {
     const html = createPagePreloads(
       webDir([{ pattern: '^/projets/[a-z0-9-]+/mur/?$', files: ['/assets/ProjectionPage-x.js', '/assets/style-y.js'] }]),
     );
-    const page = html('/projets/prj-marche/mur');
+    const page = html('/projets/prj-marche/mur')?.html;
     expect(page).toContain('<link rel="modulepreload" crossorigin href="/assets/ProjectionPage-x.js">');
     expect(page).toContain('<link rel="modulepreload" crossorigin href="/assets/style-y.js">');
     expect(page!.indexOf('style-y.js')).toBeLessThan(page!.indexOf('</head>'));
@@ -31,26 +34,48 @@ describe('createPagePreloads', () => {
     expect(html('/')).toBeNull();
   });
 
-  it('names the page’s early script first in <head>, async, for its address only', () => {
+  it('writes the page’s early script first in <head>, inline, with the hash that allows it, for its address only', () => {
+    const early = '(()=>{fetch("/graphql")})();';
     const html = createPagePreloads(
-      webDir([
-        { pattern: '^/projets/[a-z0-9-]+/mur/?$', files: ['/assets/P.js'], script: '/assets/opening-z.js' },
-        { pattern: '^/mur/?$', files: ['/assets/W.js'] },
-      ]),
+      webDir(
+        [
+          { pattern: '^/projets/[a-z0-9-]+/mur/?$', files: ['/assets/P.js'], script: '/assets/opening-z.js' },
+          { pattern: '^/mur/?$', files: ['/assets/W.js'] },
+        ],
+        { 'opening-z.js': `${early}\n` },
+      ),
     );
     const page = html('/projets/prj-marche/mur')!;
-    expect(page).toContain('<head>\n    <script async src="/assets/opening-z.js"></script>');
-    expect(page.indexOf('opening-z.js')).toBeLessThan(page.indexOf('index-a.js'));
-    expect(html('/mur')).not.toContain('opening');
+    expect(page.html).toContain(`<head>\n    <script>${early}</script>`);
+    expect(page.html.indexOf(early)).toBeLessThan(page.html.indexOf('index-a.js'));
+    expect(page.scriptSources).toEqual([`'sha256-${createHash('sha256').update(early).digest('base64')}'`]);
+    // The script asks for the page's chunks itself, after its read: the HTML names none.
+    expect(page.html).not.toContain('/assets/P.js');
+    expect(html('/mur')).toEqual({ html: expect.not.stringContaining('<script>'), scriptSources: [] });
+  });
+
+  it('names the early script by its address when its text cannot be written inline', () => {
+    const entries = [{ pattern: '^/mur/?$', files: ['/assets/P.js'], script: '/assets/opening-z.js' }];
+    // Text that would end the element early, or comment out the rest of the page.
+    for (const text of ['a("</script><b>x")', 'a("<!--")']) {
+      const page = createPagePreloads(webDir(entries, { 'opening-z.js': text }))('/mur')!;
+      expect(page.html).toContain('<head>\n    <script async src="/assets/opening-z.js"></script>');
+      expect(page.html).not.toContain('<b>x');
+      expect(page.html).toContain('<link rel="modulepreload" crossorigin href="/assets/P.js">');
+      expect(page.scriptSources).toEqual([]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // The file is missing (a half-copied build).
+    expect(createPagePreloads(webDir(entries))('/mur')!.html).toContain('<script async src="/assets/opening-z.js">');
     const unsafe = createPagePreloads(webDir([{ pattern: '^/mur/?$', files: [], script: '"><b>x' }]));
-    expect(unsafe('/mur')).not.toContain('<b>x');
+    expect(unsafe('/mur')!.html).not.toContain('<b>x');
   });
 
   it('writes only /assets/ script paths into the page', () => {
     const html = createPagePreloads(
       webDir([{ pattern: '^/mur/?$', files: ['/assets/a.js', '"><script>x</script>', 'https://ailleurs.example/a.js'] }]),
     );
-    const page = html('/mur')!;
+    const page = html('/mur')!.html;
     expect(page).toContain('href="/assets/a.js"');
     expect(page).not.toContain('<script>x');
     expect(page).not.toContain('ailleurs');
@@ -62,11 +87,11 @@ describe('createPagePreloads', () => {
 
   it('reads a rebuilt web app again', () => {
     const html = createPagePreloads(webDir([{ pattern: '^/mur/?$', files: ['/assets/old.js'] }]));
-    expect(html('/mur')).toContain('old.js');
+    expect(html('/mur')!.html).toContain('old.js');
     writeFileSync(join(dir, 'preloads.json'), JSON.stringify([{ pattern: '^/mur/?$', files: ['/assets/new.js'] }]));
     const later = new Date(Date.now() + 5_000);
     utimesSync(join(dir, 'preloads.json'), later, later);
-    expect(html('/mur')).toContain('new.js');
-    expect(html('/mur')).not.toContain('old.js');
+    expect(html('/mur')!.html).toContain('new.js');
+    expect(html('/mur')!.html).not.toContain('old.js');
   });
 });

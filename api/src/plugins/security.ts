@@ -126,6 +126,25 @@ export function cspHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
+/**
+ * Adds `sources` (CSP sources such as cspHash's) to the script-src of the policy helmet set on
+ * `reply`: one page's inline script allowed by its hash, the others' policy unchanged. No
+ * sources, or no policy on the reply: nothing changes.
+ */
+export function allowScripts(reply: FastifyReply, sources: readonly string[]): void {
+  if (sources.length === 0) return;
+  const policy = reply.raw.getHeader('content-security-policy');
+  if (typeof policy !== 'string') return;
+  const next = policy
+    .split(';')
+    .map((directive) => {
+      const [name] = directive.trim().split(/\s+/);
+      return name === 'script-src' ? `${directive.trimEnd()} ${sources.join(' ')}` : directive;
+    })
+    .join(';');
+  reply.raw.setHeader('content-security-policy', next);
+}
+
 /** The app's Content-Security-Policy (the built web app: its own scripts, styles, images and API). */
 export function appContentSecurityPolicy(https: boolean): Record<string, string[] | null> {
   return {

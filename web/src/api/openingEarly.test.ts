@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../routes.ts';
-import { EARLY_READ_KEY, projectionProjectId, takeEarlyRead } from './openingEarly.ts';
+import { EARLY_READ_KEY, preloadModules, projectionProjectId, takeEarlyRead } from './openingEarly.ts';
 
 describe('the projection’s early read', () => {
   it('reads the projection’s address as routes.ts does, and no other', () => {
@@ -26,5 +26,18 @@ describe('the projection’s early read', () => {
     expect(takeEarlyRead('prj-b', target)).toBeNull();
     expect(takeEarlyRead('prj-a', target)).toBe(response);
     expect(takeEarlyRead('prj-a', target)).toBeNull();
+  });
+
+  it('asks for the page’s modules as <link rel="modulepreload">, in order', () => {
+    const appended: Record<string, string>[] = [];
+    const doc = {
+      createElement: () => ({}) as HTMLElement,
+      head: { appendChild: (link: Record<string, string>) => appended.push(link) },
+    } as unknown as Pick<Document, 'createElement' | 'head'>;
+    preloadModules(doc, ['/assets/a.js', '/assets/b.js']);
+    expect(appended).toEqual([
+      { rel: 'modulepreload', crossOrigin: '', href: '/assets/a.js' },
+      { rel: 'modulepreload', crossOrigin: '', href: '/assets/b.js' },
+    ]);
   });
 });

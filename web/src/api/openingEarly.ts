@@ -9,6 +9,8 @@ import { graphqlRequestInit } from './client.ts';
  * following them. The app takes the response (openingRead.ts `startOpeningRead`) and reads it as
  * any other (client.ts `requestStarted`: same errors, same bookmark rules).
  *
+ * Once the read has left, it asks for the page's modules (preloadModules).
+ *
  * Kept small on purpose: it imports client.ts only (not routes.ts nor the documents, which bring
  * the whole model); the build passes it PROJECT_VIEW's text, and openingEarly.test.ts holds its
  * address parsing to routes.ts.
@@ -51,4 +53,23 @@ export function takeEarlyRead(projectId: string, target: Record<string, unknown>
   if (!early || early.projectId !== projectId) return null;
   delete target[EARLY_READ_KEY];
   return early.response;
+}
+
+/**
+ * Asks for the page's modules — a `<link rel="modulepreload">` in <head> for each of `files`
+ * (`/assets/…` paths, given by the build: web/preloadsPlugin.ts) — once its read has left. The
+ * API leaves them out of the HTML of a page whose early script it writes inline (api/src/plugins/
+ * page-preloads.ts): over HTTP/1.1 a browser opens six connections to a server, and the page's
+ * ten chunks asked for first kept the read waiting for one (at 500 elements, its answer came
+ * 200 ms later, and the first frame with it). Asked for twice (the script by its address, links
+ * in the HTML), a module is fetched once.
+ */
+export function preloadModules(doc: Pick<Document, 'createElement' | 'head'>, files: readonly string[]): void {
+  for (const href of files) {
+    const link = doc.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    doc.head.appendChild(link);
+  }
 }

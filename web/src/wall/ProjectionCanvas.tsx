@@ -9,7 +9,7 @@ import { applyDefsInPlace, nextClasses, sameData } from '../live/applyToCanvas.t
 import { actorSize, baseFont } from '../map/style.ts';
 import type { ElementDef } from '../map/types.ts';
 import type { StoryDelta } from './story.ts';
-import { arrangeWallLabels } from './arrangeWallLabels.ts';
+import { arrangeWallLabels, predictedLabelRoom } from './arrangeWallLabels.ts';
 import { viewportFilled, viewportInside } from './fitInside.ts';
 import { WALL_LABEL_PX, wallStylesheet, type WallThemeName } from './theme.ts';
 import { drawLabelsDirectly } from '../map/labelTextures.ts';
@@ -169,28 +169,55 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
   /**
    * Where fitting `eles` lands with room for their labels: labels keep at least WALL_LABEL_PX on
    * screen whatever the zoom (labels.ts), so the room they need around the nodes is known in
-   * screen pixels — computed, not measured by fitting, arranging and fitting again (each
-   * arrangement at a new zoom restyled every element: seconds on a large map).
+   * screen pixels — predicted (arrangeWallLabels.ts `predictedLabelRoom`: the labels chosen as the
+   * arrangement will, the perimeters' boxes and names around them), not measured by fitting,
+   * arranging and fitting again (each arrangement at a new zoom restyles every element: on a
+   * 500-element map, a third of the wall's time after its first layout).
    */
   const fittedViewport = (cy: Core, eles: Collection, padding: number) => {
     // The nodes' bodies alone: the edges run between them, and measuring an edge computes its
     // route, which the labels' restyle (a new label scale) right after throws away — on a large
     // first map a whole pass over the edges for nothing.
-    const box = eles.nodes().boundingBox({ includeLabels: false, includeOverlays: false } as never);
+    const leaves = eles.nodes().filter((n) => !n.isParent());
+    const box = (leaves.nonempty() ? leaves : eles.nodes()).boundingBox({
+      includeLabels: false,
+      includeOverlays: false,
+    } as never);
     const [width, height] = [cy.width(), cy.height()];
+    const limit = (zoom: number) => Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom));
+    // A first guess (two lines of label below, part of one at the sides), then the predicted room.
+    let font = WALL_LABEL_PX;
     let zoom = 1;
-    for (let round = 0, font = WALL_LABEL_PX; round < 2; round += 1) {
-      // Below the lowest nodes, two lines of label; at the sides, part of a label's width.
-      const padX = padding + 3 * font;
-      const padY = padding + 2.6 * font;
-      zoom = Math.min((width - 2 * padX) / Math.max(box.w, 1), (height - 2 * padY) / Math.max(box.h, 1));
-      zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom));
+    for (let round = 0; round < 2; round += 1) {
+      zoom = limit(
+        Math.min(
+          (width - 2 * (padding + 3 * font)) / Math.max(box.w, 1),
+          (height - 2 * (padding + 2.6 * font)) / Math.max(box.h, 1),
+        ),
+      );
       font = Math.max(WALL_LABEL_PX, baseFont(true) * zoom);
     }
-    // Centred, the labels' room below (bottom labels) taken into account.
+    // The room changes little with the zoom (which labels fit, the perimeters' padding): predicted
+    // again only when the zoom moved far from the one it was predicted at.
+    let room = predictedLabelRoom(eles, zoom);
+    for (let round = 0; round < 3; round += 1) {
+      const next = limit(
+        Math.min(
+          (width - 2 * padding - room.left - room.right) / Math.max(box.w, 1),
+          (height - 2 * padding - room.top - room.bottom) / Math.max(box.h, 1),
+        ),
+      );
+      const moved = Math.abs(next - zoom) / zoom;
+      zoom = next;
+      if (moved < 0.25) break;
+      room = predictedLabelRoom(eles, zoom);
+    }
+    // Centred with the labels' room on each side.
+    const drawnW = box.w * zoom + room.left + room.right;
+    const drawnH = box.h * zoom + room.top + room.bottom;
     const pan = {
-      x: width / 2 - zoom * (box.x1 + box.w / 2),
-      y: height / 2 - zoom * (box.y1 + box.h / 2) - Math.max(WALL_LABEL_PX, baseFont(true) * zoom) * 0.6,
+      x: (width - drawnW) / 2 + room.left - box.x1 * zoom,
+      y: (height - drawnH) / 2 + room.top - box.y1 * zoom,
     };
     return { zoom, pan };
   };

@@ -35,7 +35,8 @@ describe('createPagePreloads', () => {
   });
 
   it('writes the page’s early script first in <head>, inline, with the hash that allows it, for its address only', () => {
-    const early = '(()=>{fetch("/graphql")})();';
+    // `$&` and `$'` as a replacement string would expand them: written as they are.
+    const early = '(()=>{fetch("/graphql");var a="$&$\'$$"})();';
     const html = createPagePreloads(
       webDir(
         [

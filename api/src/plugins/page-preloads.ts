@@ -97,7 +97,8 @@ export function createPagePreloads(webDir: string): (pathname: string) => PageHt
     const page = current?.pages.find((candidate) => candidate.pattern.test(pathname));
     if (!current || !page || !current.html.includes('</head>') || !current.html.includes('<head>')) return null;
     return {
-      html: current.html.replace('<head>', `<head>${page.script}`).replace('</head>', `${page.links}  </head>`),
+      // Replacer functions: a `$&` or `$'` in the script's text is written as it is, not expanded.
+      html: current.html.replace('<head>', () => `<head>${page.script}`).replace('</head>', () => `${page.links}  </head>`),
       scriptSources: page.scriptSources,
     };
   };

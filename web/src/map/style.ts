@@ -47,6 +47,16 @@ export function actorSize(rank: number, projection = false): number {
 type Style = { selector: string; style: Record<string, unknown> };
 
 /** The labels' base font, in the drawing's units (labels.ts enlarges it when zoomed out). */
+/** A perimeter's room around its members, in the drawing's units (`:parent` padding). */
+export function perimeterPadding(projection = false): number {
+  return projection ? 26 : 18;
+}
+
+/** A perimeter's name's font at label scale 1 (`:parent` font-size, multiplied by the scale as the labels'). */
+export function perimeterFont(projection = false): number {
+  return baseFont(projection) + 2;
+}
+
 export function baseFont(projection = false): number {
   return projection ? 18 : 13;
 }
@@ -158,8 +168,8 @@ export function mapStylesheet(
         'text-valign': 'top',
         'text-halign': 'center',
         'font-weight': 'bold',
-        'font-size': (font + 2) * k,
-        padding: projection ? 26 : 18,
+        'font-size': perimeterFont(projection) * k,
+        padding: perimeterPadding(projection),
       },
     },
     { selector: 'node.perimeter', style: { 'background-color': '#009E73', 'border-color': '#6fae94' } },

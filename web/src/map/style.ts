@@ -46,7 +46,6 @@ export function actorSize(rank: number, projection = false): number {
 
 type Style = { selector: string; style: Record<string, unknown> };
 
-/** The labels' base font, in the drawing's units (labels.ts enlarges it when zoomed out). */
 /** A perimeter's room around its members, in the drawing's units (`:parent` padding). */
 export function perimeterPadding(projection = false): number {
   return projection ? 26 : 18;
@@ -57,6 +56,7 @@ export function perimeterFont(projection = false): number {
   return baseFont(projection) + 2;
 }
 
+/** The labels' base font, in the drawing's units (labels.ts enlarges it when zoomed out). */
 export function baseFont(projection = false): number {
   return projection ? 18 : 13;
 }

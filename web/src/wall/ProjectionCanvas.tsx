@@ -10,7 +10,7 @@ import { actorSize, baseFont } from '../map/style.ts';
 import type { ElementDef } from '../map/types.ts';
 import type { StoryDelta } from './story.ts';
 import { arrangeWallLabels, predictedLabelRoom } from './arrangeWallLabels.ts';
-import { viewportFilled, viewportInside } from './fitInside.ts';
+import { centredPan, viewportFilled, viewportInside, zoomWithRoom } from './fitInside.ts';
 import { WALL_LABEL_PX, wallStylesheet, type WallThemeName } from './theme.ts';
 import { drawLabelsDirectly } from '../map/labelTextures.ts';
 
@@ -199,26 +199,17 @@ export const ProjectionCanvas = forwardRef<ProjectionCanvasHandle, ProjectionCan
     }
     // The room changes little with the zoom (which labels fit, the perimeters' padding): predicted
     // again only when the zoom moved far from the one it was predicted at.
+    const screen = { width, height, margin: padding };
     let room = predictedLabelRoom(eles, zoom);
     for (let round = 0; round < 3; round += 1) {
-      const next = limit(
-        Math.min(
-          (width - 2 * padding - room.left - room.right) / Math.max(box.w, 1),
-          (height - 2 * padding - room.top - room.bottom) / Math.max(box.h, 1),
-        ),
-      );
+      const next = limit(zoomWithRoom(screen, room, box));
       const moved = Math.abs(next - zoom) / zoom;
       zoom = next;
       if (moved < 0.25) break;
       room = predictedLabelRoom(eles, zoom);
     }
     // Centred with the labels' room on each side.
-    const drawnW = box.w * zoom + room.left + room.right;
-    const drawnH = box.h * zoom + room.top + room.bottom;
-    const pan = {
-      x: (width - drawnW) / 2 + room.left - box.x1 * zoom,
-      y: (height - drawnH) / 2 + room.top - box.y1 * zoom,
-    };
+    const pan = centredPan(screen, room, box, zoom);
     return { zoom, pan };
   };
   /**

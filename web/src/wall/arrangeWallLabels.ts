@@ -2,6 +2,7 @@ import { labelPriority } from '../map/canvasLabels.ts';
 import type { Collection, Core, NodeSingular } from 'cytoscape';
 import { abbreviate, labelScale } from '../map/labels.ts';
 import { baseFont, perimeterFont, perimeterPadding } from '../map/style.ts';
+import type { Sides } from './fitInside.ts';
 import { WALL_ABBREVIATE_AT, WALL_LABEL_PX, WALL_LABEL_SIDE_CLASSES, wallStylesheet, type WallThemeName } from './theme.ts';
 import {
   chooseWallLabels,
@@ -158,14 +159,6 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
     });
   });
   return scale;
-}
-
-/** Room on each side of a drawing, in screen px. */
-export interface Sides {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
 }
 
 const union = (a: Box | null, b: Box): Box =>

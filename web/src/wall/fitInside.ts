@@ -1,3 +1,11 @@
+/** Room on each side of a drawing (its labels beyond the nodes' bodies), in screen px. */
+export interface Sides {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
 /** A rectangle, in screen pixels or the drawing's units as said. */
 export interface Rect {
   x1: number;
@@ -67,23 +75,44 @@ function placed(
   most: number,
 ): { zoom: number; pan: { x: number; y: number } } {
   const { width, height, margin } = screen;
-  const left = Math.max(0, bodies.x1 - content.x1);
-  const right = Math.max(0, content.x2 - bodies.x2);
-  const top = Math.max(0, bodies.y1 - content.y1);
-  const bottom = Math.max(0, content.y2 - bodies.y2);
-  const modelW = Math.max(model.x2 - model.x1, 1e-6);
-  const modelH = Math.max(model.y2 - model.y1, 1e-6);
-  let next = Math.min(most, (width - 2 * margin - left - right) / modelW, (height - 2 * margin - top - bottom) / modelH);
+  const room = {
+    left: Math.max(0, bodies.x1 - content.x1),
+    right: Math.max(0, content.x2 - bodies.x2),
+    top: Math.max(0, bodies.y1 - content.y1),
+    bottom: Math.max(0, content.y2 - bodies.y2),
+  };
+  let next = zoomWithRoom(screen, room, model, most);
   if (!(next > 0)) {
     // Labels alone fill the screen: shrink the whole drawing instead.
     const ratio = Math.min((width - 2 * margin) / (content.x2 - content.x1), (height - 2 * margin) / (content.y2 - content.y1));
     next = zoom * Math.max(ratio, 0.01);
   }
   next = Math.max(zoomLimits.min, Math.min(zoomLimits.max, next));
-  const drawnW = modelW * next + left + right;
-  const drawnH = modelH * next + top + bottom;
+  return { zoom: next, pan: centredPan(screen, room, model, next) };
+}
+
+/**
+ * The largest zoom, up to `most`, at which `model` (the nodes' bodies, in the drawing's units)
+ * with `room` (screen px) on each side fits the screen inside its margin. Not clamped; zero or
+ * less when the room alone fills the screen.
+ */
+export function zoomWithRoom(screen: Screen, room: Sides, model: Rect, most = Number.POSITIVE_INFINITY): number {
+  const { width, height, margin } = screen;
+  const modelW = Math.max(model.x2 - model.x1, 1e-6);
+  const modelH = Math.max(model.y2 - model.y1, 1e-6);
+  return Math.min(
+    most,
+    (width - 2 * margin - room.left - room.right) / modelW,
+    (height - 2 * margin - room.top - room.bottom) / modelH,
+  );
+}
+
+/** The pan that centres `model` drawn at `zoom` with `room` (screen px) on each side. */
+export function centredPan(screen: Screen, room: Sides, model: Rect, zoom: number): { x: number; y: number } {
+  const drawnW = Math.max(model.x2 - model.x1, 1e-6) * zoom + room.left + room.right;
+  const drawnH = Math.max(model.y2 - model.y1, 1e-6) * zoom + room.top + room.bottom;
   return {
-    zoom: next,
-    pan: { x: (width - drawnW) / 2 + left - model.x1 * next, y: (height - drawnH) / 2 + top - model.y1 * next },
+    x: (screen.width - drawnW) / 2 + room.left - model.x1 * zoom,
+    y: (screen.height - drawnH) / 2 + room.top - model.y1 * zoom,
   };
 }

@@ -100,8 +100,11 @@ export function preloadsPlugin(): Plugin {
           preloads.push({ pattern, files });
           continue;
         }
-        // The page's early script asks for its modules itself, after its read (openingEarly.ts).
-        const early = await earlyScript(root, files);
+        // The page's early script asks for its modules itself, after its read (openingEarly.ts):
+        // the entry's own first (index.html names them too, but the API leaves those links out of
+        // a page whose early script it writes inline), then the page's.
+        const entryModules = [...loaded].filter((file) => file !== entry.fileName && file.endsWith('.js')).map((file) => `/${file}`);
+        const early = await earlyScript(root, [...entryModules, ...files]);
         this.emitFile({ type: 'asset', fileName: early.fileName, source: early.source });
         preloads.push({ pattern, files, script: `/${early.fileName}` });
       }

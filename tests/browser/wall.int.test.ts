@@ -394,6 +394,13 @@ describe('the wall', () => {
     expect(reads.length, JSON.stringify(fetched)).toBeGreaterThan(0);
     expect(reads[0]!.start < app!.end, JSON.stringify({ read: reads[0], app })).toBe(true);
     expect(reads[0]!.start <= pageChunk!.start, JSON.stringify({ read: reads[0], pageChunk })).toBe(true);
+    // Nor are the modules the app's entry imports named in the HTML (the browser asks for what
+    // the HTML names before any script runs, and the read waited for a connection): the early
+    // script asks for them too, after its read.
+    expect(html).not.toMatch(/modulepreload/);
+    expect(inline).toMatch(/\/assets\/i18n-[\w-]+\.js/);
+    const entryModule = fetched.find((e) => /\/assets\/i18n-/.test(e.name));
+    expect(entryModule && reads[0]!.start <= entryModule.start, JSON.stringify({ read: reads[0], entryModule })).toBe(true);
     // The editor's address names the editor's page, not the wall's.
     const editor = await (await fetch(`${t.base}/projets/prj-marche`, { headers: { accept: 'text/html' } })).text();
     expect(editor).toMatch(/\/assets\/ProjectPage-[\w-]+\.js/);

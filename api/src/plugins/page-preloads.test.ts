@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPagePreloads } from './page-preloads.ts';
 
 const INDEX =
-  '<!doctype html>\n<html>\n  <head>\n    <script type="module" crossorigin src="/assets/index-a.js"></script>\n  </head>\n  <body></body>\n</html>\n';
+  '<!doctype html>\n<html>\n  <head>\n    <script type="module" crossorigin src="/assets/index-a.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/i18n-b.js">\n    <link rel="stylesheet" crossorigin href="/assets/index-c.css">\n  </head>\n  <body></body>\n</html>\n';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,6 +30,7 @@ describe('createPagePreloads', () => {
     expect(page).toContain('<link rel="modulepreload" crossorigin href="/assets/style-y.js">');
     expect(page!.indexOf('style-y.js')).toBeLessThan(page!.indexOf('</head>'));
     expect(page).toContain('<script type="module" crossorigin src="/assets/index-a.js"></script>');
+    expect(page).toContain('<link rel="modulepreload" crossorigin href="/assets/i18n-b.js">');
     expect(html('/projets/prj-marche')).toBeNull();
     expect(html('/')).toBeNull();
   });
@@ -50,8 +51,13 @@ describe('createPagePreloads', () => {
     expect(page.html).toContain(`<head>\n    <script>${early}</script>`);
     expect(page.html.indexOf(early)).toBeLessThan(page.html.indexOf('index-a.js'));
     expect(page.scriptSources).toEqual([`'sha256-${createHash('sha256').update(early).digest('base64')}'`]);
-    // The script asks for the page's chunks itself, after its read: the HTML names none.
+    // The script asks for the page's chunks and the entry's itself, after its read: the HTML
+    // names none (the browser would ask for them first, before any script has run), only the
+    // entry and the stylesheet.
     expect(page.html).not.toContain('/assets/P.js');
+    expect(page.html).not.toContain('modulepreload');
+    expect(page.html).toContain('<script type="module" crossorigin src="/assets/index-a.js"></script>');
+    expect(page.html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-c.css">');
     expect(html('/mur')).toEqual({ html: expect.not.stringContaining('<script>'), scriptSources: [] });
   });
 
@@ -63,6 +69,8 @@ describe('createPagePreloads', () => {
       expect(page.html).toContain('<head>\n    <script async src="/assets/opening-z.js"></script>');
       expect(page.html).not.toContain('<b>x');
       expect(page.html).toContain('<link rel="modulepreload" crossorigin href="/assets/P.js">');
+      // No inline script to ask for the entry's modules: index.html's links stay.
+      expect(page.html).toContain('<link rel="modulepreload" crossorigin href="/assets/i18n-b.js">');
       expect(page.scriptSources).toEqual([]);
       rmSync(dir, { recursive: true, force: true });
     }

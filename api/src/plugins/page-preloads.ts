@@ -14,7 +14,7 @@ interface Loaded {
   /** mtimes of index.html and preloads.json when read: a rebuilt web app is read again. */
   stamp: string;
   html: string;
-  pages: { pattern: RegExp; links: string; script: string; scriptSources: string[] }[];
+  pages: { pattern: RegExp; links: string; script: string; scriptSources: string[]; inline: boolean }[];
 }
 
 /** A map page's HTML and the CSP sources its inline script needs (`'sha256-…'`, added to script-src). */
@@ -22,6 +22,9 @@ export interface PageHtml {
   html: string;
   scriptSources: string[];
 }
+
+/** index.html's `<link rel="modulepreload" …>` lines (Vite writes one per module the entry imports). */
+const MODULE_PRELOAD_LINE = /^[ \t]*<link rel="modulepreload"[^>]*>[ \t]*\r?\n/gm;
 
 const ASSET = /^\/assets\/[A-Za-z0-9._-]+\.js$/;
 
@@ -80,6 +83,7 @@ export function createPagePreloads(webDir: string): (pathname: string) => PageHt
           // First in <head>: it reads nothing of the page.
           script: early.element,
           scriptSources: early.sources,
+          inline: early.sources.length > 0,
           // An inline early script asks for the page's modules itself, once its read has left
           // (web/src/api/openingEarly.ts `preloadModules`): links here would take the browser's
           // connections first and keep the read waiting.
@@ -96,9 +100,14 @@ export function createPagePreloads(webDir: string): (pathname: string) => PageHt
     const current = load();
     const page = current?.pages.find((candidate) => candidate.pattern.test(pathname));
     if (!current || !page || !current.html.includes('</head>') || !current.html.includes('<head>')) return null;
+    // Under an inline early script, the entry's own modulepreload links go too: a browser's
+    // preload scanner asks for everything the HTML names before any script has run, and those
+    // eight requests kept the read waiting for a connection (at 500 elements, sent 50 to 400 ms
+    // after it was called); the script asks for them itself, right after its read.
+    const html = page.inline ? current.html.replace(MODULE_PRELOAD_LINE, '') : current.html;
     return {
       // Replacer functions: a `$&` or `$'` in the script's text is written as it is, not expanded.
-      html: current.html.replace('<head>', () => `<head>${page.script}`).replace('</head>', () => `${page.links}  </head>`),
+      html: html.replace('<head>', () => `<head>${page.script}`).replace('</head>', () => `${page.links}  </head>`),
       scriptSources: page.scriptSources,
     };
   };

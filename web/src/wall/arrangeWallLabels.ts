@@ -1,5 +1,5 @@
 import { labelPriority } from '../map/canvasLabels.ts';
-import type { Collection, Core, NodeSingular } from 'cytoscape';
+import type { Collection, Core, NodeCollection, NodeSingular } from 'cytoscape';
 import { abbreviate, labelScale } from '../map/labels.ts';
 import { baseFont, perimeterFont, perimeterPadding } from '../map/style.ts';
 import type { Sides } from './fitInside.ts';
@@ -11,6 +11,7 @@ import {
   wrapLines,
   type Box,
   type CaptionCandidate,
+  type LabelSide,
   type WallLabelCandidate,
   type WallLabelMetrics,
 } from './wallLabels.ts';
@@ -74,6 +75,67 @@ function candidateOf(
   };
 }
 
+const union = (a: Box | null, b: Box): Box =>
+  a ? { x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1), x2: Math.max(a.x2, b.x2), y2: Math.max(a.y2, b.y2) } : { ...b };
+
+/**
+ * The box of `n`'s label as its classes show it now (side, abbreviation, hidden: arrangeWallLabels'
+ * classes; none yet: whole, below), at `scale`, in the drawing's units — or null when hidden or empty.
+ * `at`: the node's centre and size.
+ */
+function labelShown(
+  n: NodeSingular,
+  at: { x: number; y: number; width: number; height: number },
+  scale: number,
+  metrics: WallLabelMetrics,
+): Box | null {
+  const label = String(n.data('label') ?? '');
+  if (n.hasClass('label-quiet') || label === '') return null;
+  const side = (Object.entries(WALL_LABEL_SIDE_CLASSES).find(([, className]) => n.hasClass(className))?.[0] ??
+    'bottom') as LabelSide;
+  const text = n.hasClass('label-abbrev') ? abbreviate(label, WALL_ABBREVIATE_AT) : label;
+  return wallLabelBox(candidateOf(n, at, scale), text, side, metrics);
+}
+
+/**
+ * Grows `drawn` (node id → what it draws, in the drawing's units: leaves given, labels included)
+ * with each perimeter of `nodes` — innermost first: its members' boxes and padding, then its
+ * name above, as the wall's stylesheet draws a compound node at `scale` (map/style.ts: bold,
+ * wrapped at the labels' width, `text-valign: top`) — and returns the names' boxes.
+ */
+function perimeterNames(nodes: NodeCollection, drawn: Map<string, Box>, scale: number, metrics: WallLabelMetrics): Box[] {
+  const depth = (n: NodeSingular) => n.ancestors().length;
+  const parents = nodes
+    .filter((n) => n.isParent())
+    .toArray()
+    .sort((a, b) => depth(b as NodeSingular) - depth(a as NodeSingular)) as NodeSingular[];
+  const titleFont = perimeterFont(true) * scale;
+  const padding = perimeterPadding(true);
+  const measureTitle = measureAt(titleFont, true);
+  const names: Box[] = [];
+  for (const p of parents) {
+    let box: Box | null = null;
+    p.children().forEach((child) => {
+      const own = drawn.get(child.id());
+      if (own) box = union(box, own);
+    });
+    if (!box) continue;
+    const b = box as Box;
+    const inner = { x1: b.x1 - padding, y1: b.y1 - padding, x2: b.x2 + padding, y2: b.y2 + padding };
+    const lines = wrapLines(String(p.data('label') ?? ''), metrics.maxWidth, measureTitle);
+    const cx = (inner.x1 + inner.x2) / 2;
+    let title: Box | null = null;
+    if (lines.length > 0) {
+      const width = Math.max(...lines.map((line) => measureTitle(line))) + 2 * metrics.padding;
+      const height = lines.length * 1.2 * titleFont + 2 * metrics.padding;
+      title = { x1: cx - width / 2, y1: inner.y1 - height, x2: cx + width / 2, y2: inner.y1 };
+      names.push(title);
+    }
+    drawn.set(p.id(), title ? union(inner, title) : inner);
+  }
+  return names;
+}
+
 const LABEL_ONLY = {
   includeNodes: false,
   includeEdges: false,
@@ -112,13 +174,21 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
     ]),
   );
   if (scale !== currentScale) cy.style(wallStylesheet(theme, scale) as never);
+  const metrics = wallMetrics(scale);
   const obstacles: Box[] = [];
   const labelled = (box: { x1: number; y1: number; x2: number; y2: number; w: number; h: number }) => box.w > 0 && box.h > 0;
-  const names: Box[] = [];
-  cy.nodes(':parent').forEach((parent) => {
-    const box = parent.boundingBox(LABEL_ONLY as never);
-    if (labelled(box)) names.push(box);
+  // The perimeters' names where Cytoscape draws them at this scale, around their members' labels
+  // as they are shown now — computed (perimeterNames), not asked of Cytoscape: a perimeter's box
+  // is its members' boxes, labels included, so asking for it styled every node at the new scale
+  // here, and again once the label classes below changed (on a 500-element map, a whole restyle
+  // of the nodes between the layout and the first frame).
+  const shown = new Map<string, Box>();
+  leaves.forEach((n) => {
+    const g = geometry.get(n.id())!;
+    const label = labelShown(n, g, scale, metrics);
+    shown.set(n.id(), label ? union(g.body, label) : g.body);
   });
+  const names = perimeterNames(cy.nodes(), shown, scale, metrics);
   obstacles.push(...names);
   // The leaps' captions first: off the perimeters' names and the nodes, then obstacles to the node labels.
   const leaps = cy.edges('.leap');
@@ -147,7 +217,7 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
     }
     candidates.push(candidateOf(n, geometry.get(n.id())!, scale));
   });
-  const { placed } = chooseWallLabels(candidates, obstacles, wallMetrics(scale));
+  const { placed } = chooseWallLabels(candidates, obstacles, metrics);
   cy.batch(() => {
     leaves.forEach((n) => {
       if (n.data('kind') === 'PERIMETER') return;
@@ -160,9 +230,6 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
   });
   return scale;
 }
-
-const union = (a: Box | null, b: Box): Box =>
-  a ? { x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1), x2: Math.max(a.x2, b.x2), y2: Math.max(a.y2, b.y2) } : { ...b };
 
 /**
  * The room the wall's labels will take beyond the nodes' bodies of `eles` once arranged at
@@ -197,37 +264,7 @@ export function predictedLabelRoom(eles: Collection, zoom: number): Sides {
     const text = choice.abbreviated ? abbreviate(c.text, WALL_ABBREVIATE_AT) : c.text;
     drawn.set(c.id, union(drawn.get(c.id)!, wallLabelBox(c, text, choice.side, metrics)));
   }
-  // Perimeters, the innermost first: their members (labels included) and padding, then their name above.
-  const depth = (n: NodeSingular) => n.ancestors().length;
-  const parents = eles
-    .nodes()
-    .filter((n) => n.isParent())
-    .toArray()
-    .sort((a, b) => depth(b as NodeSingular) - depth(a as NodeSingular)) as NodeSingular[];
-  const titleFont = perimeterFont(true) * scale;
-  const padding = perimeterPadding(true);
-  const measureTitle = measureAt(titleFont, true);
-  for (const p of parents) {
-    let box: Box | null = null;
-    p.children().forEach((child) => {
-      const own = drawn.get(child.id());
-      if (own) box = union(box, own);
-    });
-    if (!box) continue;
-    const b = box as Box;
-    const inner = {
-      x1: b.x1 - padding,
-      y1: b.y1 - padding,
-      x2: b.x2 + padding,
-      y2: b.y2 + padding,
-    };
-    const lines = wrapLines(String(p.data('label') ?? ''), metrics.maxWidth, measureTitle);
-    const width = Math.max(0, ...lines.map((line) => measureTitle(line))) + 2 * metrics.padding;
-    const height = lines.length * 1.2 * titleFont + 2 * metrics.padding;
-    const cx = (inner.x1 + inner.x2) / 2;
-    const title = { x1: cx - width / 2, y1: inner.y1 - height, x2: cx + width / 2, y2: inner.y1 };
-    drawn.set(p.id(), union(inner, title));
-  }
+  perimeterNames(eles.nodes(), drawn, scale, metrics);
   let content: Box | null = null;
   for (const box of drawn.values()) content = union(content, box);
   const [c, b] = [content as unknown as Box, bodies as unknown as Box];

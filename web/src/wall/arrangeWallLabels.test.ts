@@ -1,6 +1,6 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { predictedLabelRoom } from './arrangeWallLabels.ts';
+import { arrangeWallLabels, predictedLabelRoom } from './arrangeWallLabels.ts';
 import { WALL_LABEL_PX, wallStylesheet } from './theme.ts';
 
 // No canvas here: labels are measured by their length (arrangeWallLabels.ts measureAt's fallback).
@@ -70,5 +70,43 @@ describe('predictedLabelRoom', () => {
     const far = predictedLabelRoom(cy.elements(), 0.15);
     for (const side of ['left', 'right', 'top', 'bottom'] as const)
       expect(Math.abs(far[side] - near[side]), side).toBeLessThanOrEqual(0.15 * near[side] + 8);
+  });
+});
+
+describe('arrangeWallLabels', () => {
+  /** A perimeter holding one actor, and an objective just above the perimeter's name. */
+  function aboveName(gap: number): Core {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: wallStylesheet('light') as never });
+    cy.add([
+      { group: 'nodes', data: { id: 'p', kind: 'PERIMETER', label: 'Cantine bio' }, classes: 'perimeter' },
+      {
+        group: 'nodes',
+        data: { id: 'a', kind: 'ACTOR', label: 'Mairie', parent: 'p', engagementRank: 1 },
+        classes: 'actor',
+        position: { x: 0, y: 0 },
+      },
+    ]);
+    const a = cy.getElementById('a');
+    // The name sits above the perimeter's padding (26) over the actor: one bold line and its padding.
+    const nameTop = -a.height() / 2 - 26 - 60;
+    cy.add({
+      group: 'nodes',
+      data: { id: 'o', kind: 'OBJECTIVE', label: 'Servir bio', engagementRank: 0 },
+      classes: 'objective',
+      position: { x: 0, y: nameTop - gap },
+    });
+    return cy;
+  }
+
+  it('keeps node labels off a perimeter’s name, computed where Cytoscape draws it', () => {
+    // Just above the name: below would cover it, so the objective's name goes above its node.
+    const near = aboveName(20);
+    arrangeWallLabels(near, 'light', 1);
+    expect(near.getElementById('o').hasClass('label-top')).toBe(true);
+    // Far above it: below is free.
+    const far = aboveName(400);
+    arrangeWallLabels(far, 'light', 1);
+    const o = far.getElementById('o');
+    expect(o.hasClass('label-top') || o.hasClass('label-quiet')).toBe(false);
   });
 });

@@ -184,6 +184,12 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
   // of the nodes between the layout and the first frame).
   const shown = new Map<string, Box>();
   leaves.forEach((n) => {
+    // A perimeter with no member yet draws its name across its body (\`text-valign: center\`):
+    // measured, as it is drawn (one node's style).
+    if (n.data('kind') === 'PERIMETER') {
+      shown.set(n.id(), n.boundingBox({ includeLabels: true, includeOverlays: false } as never));
+      return;
+    }
     const g = geometry.get(n.id())!;
     const label = labelShown(n, g, scale, metrics);
     shown.set(n.id(), label ? union(g.body, label) : g.body);
@@ -212,7 +218,7 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
   leaves.forEach((n) => {
     if (n.data('kind') === 'PERIMETER') {
       // A perimeter with no member yet: its body and name are in the way of the others.
-      obstacles.push(n.boundingBox({ includeLabels: true, includeOverlays: false } as never));
+      obstacles.push(shown.get(n.id())!);
       return;
     }
     candidates.push(candidateOf(n, geometry.get(n.id())!, scale));

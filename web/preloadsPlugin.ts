@@ -103,7 +103,9 @@ export function preloadsPlugin(): Plugin {
         // The page's early script asks for its modules itself, after its read (openingEarly.ts):
         // the entry's own first (index.html names them too, but the API leaves those links out of
         // a page whose early script it writes inline), then the page's.
-        const entryModules = [...loaded].filter((file) => file !== entry.fileName && file.endsWith('.js')).map((file) => `/${file}`);
+        const entryModules = [...loaded]
+          .filter((file) => file !== entry.fileName && file.endsWith('.js'))
+          .map((file) => `/${file}`);
         const early = await earlyScript(root, [...entryModules, ...files]);
         this.emitFile({ type: 'asset', fileName: early.fileName, source: early.source });
         preloads.push({ pattern, files, script: `/${early.fileName}` });

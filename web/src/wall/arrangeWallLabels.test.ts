@@ -14,8 +14,11 @@ afterAll(() => {
 });
 
 /** A perimeter of three actors in a row, the leftmost with a long name; an objective outside it, far right and below (all far enough apart for every name to fit below its node at these zooms). */
+/** An empty headless map with the wall's light stylesheet (nodes sized as on the wall). */
+const wallCy = (): Core => cytoscape({ headless: true, styleEnabled: true, style: wallStylesheet('light') as never });
+
 function map(): Core {
-  const cy = cytoscape({ headless: true, styleEnabled: true, style: wallStylesheet('light') as never });
+  const cy = wallCy();
   cy.add([
     { group: 'nodes', data: { id: 'p', kind: 'PERIMETER', label: 'Cantine bio' }, classes: 'perimeter' },
     {
@@ -76,7 +79,7 @@ describe('predictedLabelRoom', () => {
 describe('arrangeWallLabels', () => {
   /** A perimeter holding one actor, and an objective just above the perimeter's name. */
   function aboveName(gap: number): Core {
-    const cy = cytoscape({ headless: true, styleEnabled: true, style: wallStylesheet('light') as never });
+    const cy = wallCy();
     cy.add([
       { group: 'nodes', data: { id: 'p', kind: 'PERIMETER', label: 'Cantine bio' }, classes: 'perimeter' },
       {

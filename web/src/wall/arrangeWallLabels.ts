@@ -80,13 +80,12 @@ const union = (a: Box | null, b: Box): Box =>
 
 /**
  * The box of `n`'s label as its classes show it now (side, abbreviation, hidden: arrangeWallLabels'
- * classes; none yet: whole, below), at `scale`, in the drawing's units — or null when hidden or empty.
+ * classes; none yet: whole, below), at `metrics`' scale, in the drawing's units — or null when hidden or empty.
  * `at`: the node's centre and size.
  */
 function labelShown(
   n: NodeSingular,
   at: { x: number; y: number; width: number; height: number },
-  scale: number,
   metrics: WallLabelMetrics,
 ): Box | null {
   const label = String(n.data('label') ?? '');
@@ -94,7 +93,7 @@ function labelShown(
   const side = (Object.entries(WALL_LABEL_SIDE_CLASSES).find(([, className]) => n.hasClass(className))?.[0] ??
     'bottom') as LabelSide;
   const text = n.hasClass('label-abbrev') ? abbreviate(label, WALL_ABBREVIATE_AT) : label;
-  return wallLabelBox(candidateOf(n, at, scale), text, side, metrics);
+  return wallLabelBox(at, text, side, metrics);
 }
 
 /**
@@ -191,7 +190,7 @@ export function arrangeWallLabels(cy: Core, theme: WallThemeName, currentScale: 
       return;
     }
     const g = geometry.get(n.id())!;
-    const label = labelShown(n, g, scale, metrics);
+    const label = labelShown(n, g, metrics);
     shown.set(n.id(), label ? union(g.body, label) : g.body);
   });
   const names = perimeterNames(cy.nodes(), shown, scale, metrics);

@@ -73,7 +73,12 @@ export function wrapLines(text: string, maxWidth: number, measure: (text: string
 }
 
 /** The box of a node's label on `side`, in the drawing's units (text, its background, a little air). */
-export function wallLabelBox(c: WallLabelCandidate, text: string, side: LabelSide, m: WallLabelMetrics): Box {
+export function wallLabelBox(
+  c: Pick<WallLabelCandidate, 'x' | 'y' | 'width' | 'height'>,
+  text: string,
+  side: LabelSide,
+  m: WallLabelMetrics,
+): Box {
   const lines = wrapLines(text, m.maxWidth, m.measure);
   const width = Math.max(0, ...lines.map((line) => m.measure(line))) + 2 * m.padding;
   const height = lines.length * 1.2 * m.font + 2 * m.padding;
